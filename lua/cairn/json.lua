@@ -1,0 +1,56 @@
+-- cairn.json: JSON in and out, on Debian's dkjson.
+--
+-- Why dkjson and not lua-cjson: cjson 2.1 decodes every number as a float in Lua 5.4 (4 becomes
+-- 4.0) and encodes at most 14 significant digits; answers files and report data need integers
+-- to stay integers. Encoding here sorts object keys, so output is byte-for-byte repeatable.
+local dkjson = require "dkjson"
+
+local json = {}
+
+json.null = dkjson.null
+
+-- Sorted keys everywhere, for deterministic output.
+local function keyorder(t)
+  local keys = {}
+  for k in pairs(t) do keys[#keys + 1] = k end
+  table.sort(keys, function(a, b)
+    if type(a) == type(b) then return a < b end
+    return type(a) == "number"
+  end)
+  return keys
+end
+
+local function sorted_copy_order(value, seen)
+  -- dkjson takes a keyorder list per call; gather every key used anywhere
+  if type(value) ~= "table" or seen[value] then return end
+  seen[value] = true
+  for k, v in pairs(value) do
+    if type(k) == "string" then seen.keys[k] = true end
+    sorted_copy_order(v, seen)
+  end
+end
+
+-- json.encode(value [, {indent = true}]) -> string
+function json.encode(value, opts)
+  local seen = { keys = {} }
+  sorted_copy_order(value, seen)
+  local order = keyorder(seen.keys)
+  return dkjson.encode(value, { indent = opts and opts.indent or false, keyorder = order })
+end
+
+-- json.decode(text [, name]) -> value, or nil and "name:line:column: message"
+function json.decode(text, name)
+  local value, pos, err = dkjson.decode(text, 1, nil)
+  if err then
+    local line, col = 1, 1
+    for i = 1, math.min((pos or 1) - 1, #text) do
+      if text:byte(i) == 10 then line, col = line + 1, 1 else col = col + 1 end
+    end
+    return nil, string.format("%s:%d:%d: %s", name or "json", line, col, err)
+  end
+  return value
+end
+
+json.keyorder = keyorder
+
+return json

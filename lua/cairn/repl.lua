@@ -1,0 +1,127 @@
+-- cairn.repl: the Lua half of the REPL (src/repl.c owns the terminal and calls in here).
+-- Evaluation, printing, prompts, the banner and the history file live here, where a district
+-- can change them.
+local host = require "cairn.host"
+local pretty = require "cairn.pretty"
+local ws = require "cairn.workspace"
+local prelude = require "cairn.prelude"
+
+local repl = {}
+
+local tty_in = host.isatty(0)
+local tty_out = host.isatty(1)
+local colour = tty_out and not os.getenv("NO_COLOR") and os.getenv("TERM") ~= "dumb"
+
+local function paint(code, s)
+  if not colour then return s end
+  return "\27[" .. code .. "m" .. s .. "\27[0m"
+end
+
+function repl.print_results(results)
+  local env = prelude.env()
+  local parts = {}
+  for i = 1, results.n do parts[i] = pretty.format(results[i]) end
+  io.stdout:write(table.concat(parts, "\t"), "\n")
+  rawset(env, "_", results[1])
+end
+
+local function report_error(err)
+  local msg = tostring(err)
+  io.stderr:write(paint("31", msg), "\n")
+  io.stderr:flush()
+end
+
+-- Compile a chunk: first as an expression (so `1 + 1` prints 2), then as statements.
+-- Returns fn, or nil and "incomplete", or nil and the syntax error.
+local function compile(chunk, env)
+  local code = chunk:gsub("^%s*=", "")
+  local fn = load("return " .. code, "=stdin", "t", env)
+  if fn then return fn end
+  local err
+  fn, err = load(code, "=stdin", "t", env)
+  if fn then return fn end
+  if err:match("<eof>$") then return nil, "incomplete" end
+  return nil, err
+end
+
+-- Run one chunk of input. Returns "incomplete" when more lines are needed.
+function repl.eval(chunk)
+  if chunk:match("^%s*$") then return "done" end
+  local env = prelude.env()
+  local quiet = chunk:match(";%s*$") ~= nil
+  local fn, err = compile(chunk, env)
+  if not fn then
+    if err == "incomplete" then return "incomplete" end
+    report_error(err)
+    return "done"
+  end
+  local results = table.pack(xpcall(function() return ws.scope(fn) end, function(e)
+    repl.last_traceback = debug.traceback(tostring(e), 2)
+    return e
+  end))
+  if not results[1] then
+    report_error(results[2])
+    return "done"
+  end
+  if not quiet and results.n > 1 then
+    repl.print_results(table.pack(table.unpack(results, 2, results.n)))
+  end
+  io.stdout:flush()
+  return "done"
+end
+
+function repl.prompt(continuing)
+  return continuing and ">> " or "> "
+end
+
+function repl.history_file()
+  if not tty_in then return nil end
+  local path = os.getenv("CAIRN_HISTORY")
+  if path then return path ~= "" and path or nil end
+  local home = os.getenv("HOME")
+  return home and home .. "/.cairn_history" or nil
+end
+
+-- Completion: the candidates for the word before the cursor, and where that word starts.
+function repl.complete(line)
+  return require("cairn.complete").complete(line, prelude.env())
+end
+
+local function banner()
+  local name = ws.path()
+  local district = "no workspace"
+  if ws.exists() then
+    local ok, d = pcall(ws.district)
+    district = ok and d or "workspace cannot be opened"
+  end
+  io.stdout:write(string.format("cairn %s · %s (%s) · help() for help, tools() for the guidebook tools\n",
+    host.version, district, name))
+end
+
+-- Offer to create a missing workspace (on a terminal only).
+local function offer_create()
+  if ws.exists() or not tty_in then return end
+  io.stdout:write(string.format("There is no workspace at %s. Create it now? District name (empty to skip): ",
+    ws.path()))
+  io.stdout:flush()
+  local name = io.read("l")
+  if name and name:match("%S") then
+    local ok, err = pcall(ws.create, name)
+    if ok then
+      io.stdout:write("created ", ws.path(), "\n")
+    else
+      report_error(err)
+    end
+  end
+end
+
+function repl.start()
+  prelude.env()
+  if tty_in then
+    offer_create()
+    if tty_out then banner() end
+  end
+  return host.repl()
+end
+
+return repl

@@ -1,0 +1,91 @@
+-- cairn.text: small text helpers shared by the command line and the REPL: display width of
+-- UTF-8 text, aligned tables, CSV quoting.
+local text = {}
+
+-- Display width: UTF-8 characters, not bytes (combining marks and wide CJK are rare in district
+-- data; they count as one).
+function text.width(s)
+  s = tostring(s)
+  local ok, n = pcall(utf8.len, s)
+  return (ok and n) or #s
+end
+
+function text.pad(s, width, align)
+  s = tostring(s)
+  local gap = width - text.width(s)
+  if gap <= 0 then return s end
+  if align == "right" then return string.rep(" ", gap) .. s end
+  return s .. string.rep(" ", gap)
+end
+
+local function cell(v)
+  if v == nil then return "" end
+  if math.type(v) == "float" then
+    return (string.format("%.15g", v))
+  end
+  return (tostring(v):gsub("[\r\n\t]", " "))
+end
+text.cell = cell
+
+-- An aligned table: columns = {"a", "b"}, rows = {{1, "x"}, ...}. Numbers align right.
+function text.table(columns, rows, opts)
+  opts = opts or {}
+  local widths, numeric = {}, {}
+  for c, name in ipairs(columns) do
+    widths[c] = text.width(name)
+    numeric[c] = #rows > 0
+  end
+  for _, row in ipairs(rows) do
+    for c = 1, #columns do
+      local v = row[c]
+      widths[c] = math.max(widths[c], text.width(cell(v)))
+      if v ~= nil and type(v) ~= "number" then numeric[c] = false end
+    end
+  end
+  local out = {}
+  local function line(values, is_header)
+    local parts = {}
+    for c = 1, #columns do
+      local align = (not is_header and numeric[c]) and "right" or "left"
+      parts[c] = text.pad(values[c], widths[c], align)
+    end
+    out[#out + 1] = (table.concat(parts, "  "):gsub("%s+$", ""))
+  end
+  local header = {}
+  for c, name in ipairs(columns) do header[c] = name end
+  line(header, true)
+  local rule = {}
+  for c = 1, #columns do rule[c] = string.rep("-", widths[c]) end
+  out[#out + 1] = table.concat(rule, "  ")
+  for _, row in ipairs(rows) do
+    local vals = {}
+    for c = 1, #columns do vals[c] = cell(row[c]) end
+    line(vals)
+  end
+  if opts.count ~= false then
+    out[#out + 1] = string.format("(%d row%s)", #rows, #rows == 1 and "" or "s")
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
+-- RFC 4180 quoting for one field.
+function text.csv_field(v)
+  local s = cell(v)
+  if v ~= nil and type(v) ~= "number" then s = tostring(v) end
+  if s:find('[",\r\n]') then s = '"' .. s:gsub('"', '""') .. '"' end
+  return s
+end
+
+function text.csv(columns, rows)
+  local out = {}
+  local function line(vals)
+    local parts = {}
+    for c = 1, #columns do parts[c] = text.csv_field(vals[c]) end
+    out[#out + 1] = table.concat(parts, ",")
+  end
+  line(columns)
+  for _, row in ipairs(rows) do line(row) end
+  return table.concat(out, "\r\n") .. "\r\n"
+end
+
+return text

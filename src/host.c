@@ -1,0 +1,193 @@
+/* host.c: the Lua state, its search path, the one protected call, and Ctrl-C. See host.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "host.h"
+
+#include <lauxlib.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <lualib.h>
+
+#include "l_db.h"
+#include "modules.h"
+
+#ifndef CAIRN_DATADIR
+#define CAIRN_DATADIR "/usr/local/share/cairn"
+#endif
+
+static const char TRACEBACK_KEY = 't'; /* registry key: traceback of the last error */
+
+static lua_State *volatile running_state; /* the state a host_pcall is running, for SIGINT */
+static volatile sig_atomic_t interrupted;
+
+int host_interrupted(void) { return interrupted; }
+
+/* The hook a SIGINT installs: it runs at the next Lua instruction and raises the error there,
+ * where raising is safe (the technique of lua.c's laction/lstop). */
+static void stop_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    lua_sethook(L, NULL, 0, 0);
+    luaL_error(L, "interrupted");
+}
+
+static void on_sigint(int sig) {
+    (void)sig;
+    interrupted = 1;
+    if (running_state)
+        lua_sethook(running_state, stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    ldb_interrupt_all();
+}
+
+/* Message handler: turn any error value into a string and keep a traceback beside it. */
+static int msghandler(lua_State *L) {
+    const char *msg = lua_tostring(L, 1);
+    if (msg == NULL) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            return 1; /* an error object with its own message */
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, NULL, 1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &TRACEBACK_KEY);
+    lua_settop(L, 1);
+    return 1;
+}
+
+int host_pcall(lua_State *L, int nargs, int nresults) {
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, msghandler);
+    lua_insert(L, base);
+    interrupted = 0;
+    lua_State *outer = running_state;
+    running_state = L;
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old);
+    int status = lua_pcall(L, nargs, nresults, base);
+    sigaction(SIGINT, &old, NULL);
+    running_state = outer;
+    lua_sethook(L, NULL, 0, 0);
+    lua_remove(L, base);
+    return status;
+}
+
+const char *host_last_traceback(lua_State *L) {
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &TRACEBACK_KEY);
+    const char *tb = lua_tostring(L, -1);
+    lua_pop(L, 1); /* the string stays alive in the registry */
+    return tb ? tb : "";
+}
+
+void host_report(lua_State *L, int status) {
+    if (status == LUA_OK)
+        return;
+    const char *msg = lua_tostring(L, -1);
+    fprintf(stderr, "cairn: %s\n", msg ? msg : "(error without a message)");
+    const char *trace = getenv("CAIRN_TRACE");
+    if (trace && *trace && strcmp(trace, "0") != 0)
+        fprintf(stderr, "%s\n", host_last_traceback(L));
+    fflush(stderr);
+    lua_pop(L, 1);
+}
+
+/* Built-in lua/ and scripts/: beside the binary when it runs from a source tree (so make and
+ * the tests need no install), else CAIRN_HOME, else the installed data folder. */
+const char *host_datadir(void) {
+    static char dir[PATH_MAX];
+    if (dir[0])
+        return dir;
+    const char *home = getenv("CAIRN_HOME");
+    if (home && *home) {
+        snprintf(dir, sizeof dir, "%s", home);
+        return dir;
+    }
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            char probe[PATH_MAX + 32];
+            snprintf(probe, sizeof probe, "%s/lua/cairn/cli.lua", exe);
+            if (access(probe, R_OK) == 0) {
+                snprintf(dir, sizeof dir, "%s", exe);
+                return dir;
+            }
+        }
+    }
+    snprintf(dir, sizeof dir, "%s", CAIRN_DATADIR);
+    return dir;
+}
+
+/* package.path: the built-in lua/ first for cairn's own modules would stop districts from
+ * overriding them, so district folders come first; Debian's Lua folders come last (dkjson). */
+static void set_search_path(lua_State *L) {
+    const char *data = host_datadir();
+    luaL_Buffer b;
+    lua_getglobal(L, "package");
+    luaL_buffinit(L, &b);
+    luaL_addstring(&b, "./?.lua;./?/init.lua;");
+    const char *cp = getenv("CAIRN_PATH");
+    if (cp && *cp) {
+        const char *p = cp;
+        while (*p) {
+            size_t len = strcspn(p, ":");
+            if (len) {
+                for (int i = 0; i < 2; i++) {
+                    luaL_addlstring(&b, p, len);
+                    luaL_addstring(&b, i ? "/?/init.lua;" : "/?.lua;");
+                }
+            }
+            p += len + (p[len] == ':');
+        }
+    }
+    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    if (xdg && *xdg)
+        lua_pushfstring(L, "%s/cairn/?.lua;", xdg);
+    else if (home && *home)
+        lua_pushfstring(L, "%s/.config/cairn/?.lua;", home);
+    else
+        lua_pushliteral(L, "");
+    luaL_addvalue(&b);
+    lua_pushfstring(L, "%s/scripts/?.lua;%s/lua/?.lua;%s/lua/?/init.lua;", data, data, data);
+    luaL_addvalue(&b);
+    luaL_addstring(&b, "/usr/local/share/lua/5.4/?.lua;/usr/share/lua/5.4/?.lua;"
+                       "/usr/share/lua/5.4/?/init.lua");
+    luaL_pushresult(&b);
+    lua_setfield(L, -2, "path");
+    lua_pop(L, 1);
+}
+
+static void warn_to_stderr(void *ud, const char *msg, int tocont) {
+    (void)ud;
+    fputs(msg, stderr);
+    if (!tocont)
+        fputc('\n', stderr);
+}
+
+lua_State *host_new(void) {
+    lua_State *L = luaL_newstate();
+    if (!L)
+        return NULL;
+    lua_setwarnf(L, warn_to_stderr, NULL);
+    luaL_openlibs(L);
+    set_search_path(L);
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_PRELOAD_TABLE);
+#define CAIRN_PRELOAD(name, fn) \
+    lua_pushcfunction(L, fn);   \
+    lua_setfield(L, -2, name);
+    CAIRN_C_MODULES(CAIRN_PRELOAD)
+#undef CAIRN_PRELOAD
+    lua_pop(L, 1);
+    return L;
+}
+
+void host_close(lua_State *L) {
+    if (L)
+        lua_close(L);
+}

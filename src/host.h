@@ -1,0 +1,41 @@
+/* host.h: the Lua state cairn runs in.
+ *
+ * The host creates the state, registers cairn's C modules in package.preload, sets the search
+ * path (workspace folder, $CAIRN_PATH, the user's config folder, the built-in scripts/ and lua/),
+ * and owns the one protected path from C into Lua: host_pcall(). Ctrl-C during a call stops the
+ * Lua code through a hook and any running query through sqlite3_interrupt. */
+#ifndef CAIRN_HOST_H
+#define CAIRN_HOST_H
+
+#include <lua.h>
+
+#define CAIRN_VERSION "0.1.0"
+
+/* Create the state with standard libraries, C modules and search path. NULL when out of memory. */
+lua_State *host_new(void);
+void host_close(lua_State *L);
+
+/* Call the function below NARGS arguments on the stack, in protected mode, with a message
+ * handler that adds a traceback and with Ctrl-C armed. On error leaves the message on the stack
+ * and keeps the traceback for host_last_traceback(). Returns a lua_pcall status. */
+int host_pcall(lua_State *L, int nargs, int nresults);
+
+/* Print the error message on top of the stack to stderr (and its traceback when CAIRN_TRACE is
+ * set), then pop it. */
+void host_report(lua_State *L, int status);
+
+/* The traceback of the last error caught by host_pcall (empty if none). */
+const char *host_last_traceback(lua_State *L);
+
+/* True once Ctrl-C was pressed since the last host_pcall started. */
+int host_interrupted(void);
+
+/* Where the built-in lua/ and scripts/ folders are: beside the binary in a source tree, else the
+ * installed data folder. */
+const char *host_datadir(void);
+
+/* The REPL, in repl.c: reads chunks (libedit on a terminal, plain reads otherwise), runs them
+ * through the Lua side (cairn.repl) and never dies on a Lua error. Returns an exit status. */
+int repl_run(lua_State *L);
+
+#endif

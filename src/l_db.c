@@ -1,0 +1,653 @@
+/* l_db.c: the cairn.db module, the SQL primitive for scripts.
+ *
+ *   local db = require("cairn.db").open("file.db" [, {readonly = true}])
+ *   db:exec(sql, ...)          run one statement (or a script, without parameters); changes
+ *   for row in db:rows(sql, ...) do ... end   rows as tables keyed by column name
+ *   db:one(sql, ...)           first row or nil;    db:value(sql, ...)  first column of it
+ *   db:query(sql, ...)         {columns = {...}, rows = {{...}, ...}} in column order
+ *   local tx <close> = db:begin()   commits at scope end, rolls back on error or tx:rollback()
+ *   db:transaction(fn, ...)    the same around a function
+ *
+ * Parameters are always bound, never spliced: positional (...), or one table for named
+ * parameters (:name, @name, $name) and positional ones (t[1], t[2], ...). Errors carry the
+ * SQL text. Handles, statements and transactions close by close(), __close and __gc alike:
+ * one idempotent function each. Statements are cached per handle and reset after use. */
+#include "l_db.h"
+
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+
+#define DB_TYPE "cairn.db"
+#define STMT_TYPE "cairn.stmt"
+#define TX_TYPE "cairn.tx"
+#define CACHE_SIZE 24
+
+typedef struct stmt stmt;
+
+typedef struct {
+    sqlite3 *db;
+    stmt *live;                  /* statements handed to Lua (rows iterators), closed with us */
+    sqlite3_stmt *cache[CACHE_SIZE];
+    unsigned long cache_used[CACHE_SIZE];
+    unsigned long clock;
+    int depth;                   /* open transactions/savepoints made by begin() */
+} ldb;
+
+struct stmt {
+    sqlite3_stmt *st;
+    ldb *owner;
+    stmt *next, *prev;
+};
+
+typedef struct {
+    ldb *owner;
+    int level;    /* 1 = BEGIN ... COMMIT, >1 = a SAVEPOINT inside it */
+    int done;
+} tx;
+
+/* ---- the registry of open connections, for Ctrl-C ------------------------------------- */
+
+#define MAX_OPEN 64
+static sqlite3 *volatile open_dbs[MAX_OPEN];
+
+static void track(sqlite3 *db, int on) {
+    for (int i = 0; i < MAX_OPEN; i++) {
+        if (on ? open_dbs[i] == NULL : open_dbs[i] == db) {
+            open_dbs[i] = on ? db : NULL;
+            return;
+        }
+    }
+}
+
+void ldb_interrupt_all(void) {
+    for (int i = 0; i < MAX_OPEN; i++)
+        if (open_dbs[i])
+            sqlite3_interrupt(open_dbs[i]);
+}
+
+/* ---- handles ------------------------------------------------------------------------------ */
+
+static ldb *check_db(lua_State *L, int idx) {
+    ldb *d = luaL_checkudata(L, idx, DB_TYPE);
+    if (!d->db)
+        luaL_error(L, "attempt to use a closed database");
+    return d;
+}
+
+sqlite3 *ldb_check(lua_State *L, int idx) { return check_db(L, idx)->db; }
+
+static void register_types(lua_State *L);
+
+void ldb_push(lua_State *L, sqlite3 *db, const char *path) {
+    register_types(L); /* the host may wrap a connection before require "cairn.db" ran */
+    ldb *d = lua_newuserdatauv(L, sizeof *d, 1);
+    memset(d, 0, sizeof *d);
+    d->db = db;
+    luaL_setmetatable(L, DB_TYPE);
+    lua_pushstring(L, path ? path : "");
+    lua_setiuservalue(L, -2, 1);
+    track(db, 1);
+}
+
+static void stmt_release(stmt *s);
+
+static int db_close(lua_State *L) {
+    ldb *d = luaL_checkudata(L, 1, DB_TYPE);
+    if (!d->db)
+        return 0;
+    while (d->live)
+        stmt_release(d->live);
+    for (int i = 0; i < CACHE_SIZE; i++) {
+        sqlite3_finalize(d->cache[i]);
+        d->cache[i] = NULL;
+    }
+    track(d->db, 0);
+    store_close(d->db);
+    d->db = NULL;
+    return 0;
+}
+
+/* Raise a Lua error for the last failure on D, with the SQL that caused it. */
+static int sql_error(lua_State *L, ldb *d, const char *sql) {
+    int code = sqlite3_extended_errcode(d->db);
+    const char *msg = sqlite3_errmsg(d->db);
+    if ((code & 0xff) == SQLITE_INTERRUPT)
+        return luaL_error(L, "interrupted");
+    if ((code & 0xff) == SQLITE_READONLY)
+        msg = "the workspace is read-only here";
+    if ((code & 0xff) == SQLITE_FULL)
+        msg = "the disk is full";
+    return luaL_error(L, "%s (SQL: %s)", msg, sql);
+}
+
+/* A prepared statement for SQL, from the cache when one is free. The caller gives it back
+ * with give_back(), which resets it. */
+static sqlite3_stmt *acquire(lua_State *L, ldb *d, const char *sql, size_t len,
+                             const char **tail) {
+    for (int i = 0; i < CACHE_SIZE; i++) {
+        sqlite3_stmt *st = d->cache[i];
+        if (st && strncmp(sqlite3_sql(st), sql, len) == 0 && sqlite3_sql(st)[len] == '\0') {
+            d->cache[i] = NULL;
+            *tail = sql + len;
+            return st;
+        }
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v3(d->db, sql, (int)len, SQLITE_PREPARE_PERSISTENT, &st, tail) !=
+        SQLITE_OK)
+        sql_error(L, d, sql);
+    return st;
+}
+
+static void give_back(ldb *d, sqlite3_stmt *st) {
+    if (!st)
+        return;
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    int slot = 0;
+    for (int i = 0; i < CACHE_SIZE; i++) {
+        if (!d->cache[i]) { slot = i; break; }
+        if (d->cache_used[i] < d->cache_used[slot]) slot = i;
+    }
+    sqlite3_finalize(d->cache[slot]);
+    d->cache[slot] = st;
+    d->cache_used[slot] = ++d->clock;
+}
+
+/* ---- binding ------------------------------------------------------------------------------ */
+
+static void bind_one(lua_State *L, ldb *d, sqlite3_stmt *st, int i, int idx, const char *what) {
+    int rc;
+    switch (lua_type(L, idx)) {
+    case LUA_TNIL: rc = sqlite3_bind_null(st, i); break;
+    case LUA_TBOOLEAN: rc = sqlite3_bind_int(st, i, lua_toboolean(L, idx)); break;
+    case LUA_TNUMBER:
+        rc = lua_isinteger(L, idx) ? sqlite3_bind_int64(st, i, lua_tointeger(L, idx))
+                                   : sqlite3_bind_double(st, i, lua_tonumber(L, idx));
+        break;
+    case LUA_TSTRING: {
+        size_t len;
+        const char *s = lua_tolstring(L, idx, &len);
+        rc = sqlite3_bind_text64(st, i, s, len, SQLITE_TRANSIENT, SQLITE_UTF8);
+        break;
+    }
+    default:
+        give_back(d, st);
+        luaL_error(L, "SQL parameter %s: expected a string, number, boolean or nil, got %s",
+                   what, luaL_typename(L, idx));
+        return;
+    }
+    if (rc != SQLITE_OK) {
+        const char *sql = lua_pushstring(L, sqlite3_sql(st));
+        give_back(d, st);
+        sql_error(L, d, sql);
+    }
+}
+
+/* Bind the Lua values from FIRST to the top of the stack to ST. */
+static void bind_params(lua_State *L, ldb *d, sqlite3_stmt *st, int first, int last) {
+    int want = sqlite3_bind_parameter_count(st);
+    int given = last - first + 1;
+    if (given == 1 && lua_type(L, first) == LUA_TTABLE) {
+        for (int i = 1; i <= want; i++) {
+            const char *name = sqlite3_bind_parameter_name(st, i);
+            if (name && name[0] != '?') {
+                if (lua_getfield(L, first, name + 1) == LUA_TNIL) {
+                    lua_pop(L, 1); /* absent named parameters bind NULL */
+                    lua_getfield(L, first, name);
+                }
+                bind_one(L, d, st, i, -1, name);
+                lua_pop(L, 1);
+            } else {
+                lua_geti(L, first, i);
+                char what[16];
+                snprintf(what, sizeof what, "#%d", i);
+                bind_one(L, d, st, i, -1, what);
+                lua_pop(L, 1);
+            }
+        }
+        return;
+    }
+    if (given != want) {
+        const char *sql = lua_pushstring(L, sqlite3_sql(st));
+        give_back(d, st);
+        luaL_error(L, "SQL expects %d parameter%s, got %d (SQL: %s)", want, want == 1 ? "" : "s",
+                   given, sql);
+    }
+    for (int i = 1; i <= want; i++) {
+        char what[16];
+        snprintf(what, sizeof what, "#%d", i);
+        bind_one(L, d, st, i, first + i - 1, what);
+    }
+}
+
+static void push_column(lua_State *L, sqlite3_stmt *st, int c) {
+    switch (sqlite3_column_type(st, c)) {
+    case SQLITE_INTEGER: lua_pushinteger(L, sqlite3_column_int64(st, c)); break;
+    case SQLITE_FLOAT: lua_pushnumber(L, sqlite3_column_double(st, c)); break;
+    case SQLITE_NULL: lua_pushnil(L); break;
+    default: {
+        const void *p = sqlite3_column_blob(st, c);
+        lua_pushlstring(L, p ? p : "", (size_t)sqlite3_column_bytes(st, c));
+    }
+    }
+}
+
+static void push_row(lua_State *L, sqlite3_stmt *st) {
+    int n = sqlite3_column_count(st);
+    lua_createtable(L, 0, n);
+    for (int c = 0; c < n; c++) {
+        push_column(L, st, c);
+        lua_setfield(L, -2, sqlite3_column_name(st, c));
+    }
+}
+
+/* Prepare SQL at index 2 with the parameters from index 3 to LAST, ready to step. */
+static sqlite3_stmt *prepare_bound_to(lua_State *L, ldb *d, int last) {
+    size_t len;
+    const char *sql = luaL_checklstring(L, 2, &len);
+    const char *tail = NULL;
+    sqlite3_stmt *st = acquire(L, d, sql, len, &tail);
+    if (!st)
+        luaL_error(L, "no SQL statement in %s", sql);
+    while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == '\r' ||
+                    *tail == ';'))
+        tail++;
+    if (tail && *tail) {
+        sqlite3_finalize(st);
+        luaL_error(L, "only one SQL statement is allowed here, found more after: %s", tail);
+    }
+    bind_params(L, d, st, 3, last);
+    return st;
+}
+
+static sqlite3_stmt *prepare_bound(lua_State *L, ldb *d) {
+    return prepare_bound_to(L, d, lua_gettop(L));
+}
+
+static int step_or_raise(lua_State *L, ldb *d, sqlite3_stmt *st) {
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        const char *sql = lua_pushstring(L, sqlite3_sql(st));
+        give_back(d, st);
+        sql_error(L, d, sql);
+    }
+    return rc;
+}
+
+/* ---- queries -------------------------------------------------------------------------------*/
+
+static int db_exec(lua_State *L) {
+    ldb *d = check_db(L, 1);
+    size_t len;
+    const char *sql = luaL_checklstring(L, 2, &len);
+    if (lua_gettop(L) == 2) {
+        /* No parameters: allow a script of several statements (schema set-up, for example). */
+        const char *p = sql;
+        int changes = 0;
+        while (*p) {
+            sqlite3_stmt *st = NULL;
+            const char *tail;
+            if (sqlite3_prepare_v2(d->db, p, -1, &st, &tail) != SQLITE_OK)
+                return sql_error(L, d, p);
+            if (st) {
+                int rc;
+                while ((rc = sqlite3_step(st)) == SQLITE_ROW) {}
+                if (rc != SQLITE_DONE) {
+                    lua_pushstring(L, p);
+                    sqlite3_finalize(st);
+                    return sql_error(L, d, lua_tostring(L, -1));
+                }
+                changes += sqlite3_changes(d->db);
+                sqlite3_finalize(st);
+            }
+            p = tail;
+        }
+        lua_pushinteger(L, changes);
+        return 1;
+    }
+    sqlite3_stmt *st = prepare_bound(L, d);
+    while (step_or_raise(L, d, st) == SQLITE_ROW) {}
+    give_back(d, st);
+    lua_pushinteger(L, sqlite3_changes(d->db));
+    return 1;
+}
+
+static int db_one(lua_State *L) {
+    ldb *d = check_db(L, 1);
+    sqlite3_stmt *st = prepare_bound(L, d);
+    if (step_or_raise(L, d, st) == SQLITE_ROW)
+        push_row(L, st);
+    else
+        lua_pushnil(L);
+    give_back(d, st);
+    return 1;
+}
+
+static int db_value(lua_State *L) {
+    ldb *d = check_db(L, 1);
+    sqlite3_stmt *st = prepare_bound(L, d);
+    if (step_or_raise(L, d, st) == SQLITE_ROW)
+        push_column(L, st, 0);
+    else
+        lua_pushnil(L);
+    give_back(d, st);
+    return 1;
+}
+
+static int db_query(lua_State *L) {
+    ldb *d = check_db(L, 1);
+    sqlite3_stmt *st = prepare_bound(L, d);
+    int n = sqlite3_column_count(st);
+    lua_createtable(L, 0, 2);
+    lua_createtable(L, n, 0);
+    for (int c = 0; c < n; c++) {
+        lua_pushstring(L, sqlite3_column_name(st, c));
+        lua_rawseti(L, -2, c + 1);
+    }
+    lua_setfield(L, -2, "columns");
+    lua_newtable(L);
+    lua_Integer r = 0;
+    while (step_or_raise(L, d, st) == SQLITE_ROW) {
+        lua_createtable(L, n, 0);
+        for (int c = 0; c < n; c++) {
+            push_column(L, st, c);
+            lua_rawseti(L, -2, c + 1);
+        }
+        lua_rawseti(L, -2, ++r);
+    }
+    lua_setfield(L, -2, "rows");
+    give_back(d, st);
+    return 1;
+}
+
+/* ---- rows(): an iterator whose statement closes on break, on error, or at the end ---------- */
+
+static void stmt_release(stmt *s) {
+    if (!s->st)
+        return;
+    give_back(s->owner, s->st);
+    s->st = NULL;
+    if (s->prev) s->prev->next = s->next;
+    else s->owner->live = s->next;
+    if (s->next) s->next->prev = s->prev;
+    s->next = s->prev = NULL;
+}
+
+static int stmt_close(lua_State *L) {
+    stmt *s = luaL_checkudata(L, 1, STMT_TYPE);
+    stmt_release(s);
+    return 0;
+}
+
+static int rows_next(lua_State *L) {
+    stmt *s = luaL_checkudata(L, 1, STMT_TYPE);
+    if (!s->st)
+        return 0;
+    int rc = sqlite3_step(s->st);
+    if (rc == SQLITE_ROW) {
+        push_row(L, s->st);
+        return 1;
+    }
+    if (rc == SQLITE_DONE) {
+        stmt_release(s);
+        return 0;
+    }
+    const char *sql = lua_pushstring(L, sqlite3_sql(s->st));
+    ldb *d = s->owner;
+    stmt_release(s);
+    return sql_error(L, d, sql);
+}
+
+static int db_rows(lua_State *L) {
+    ldb *d = check_db(L, 1);
+    int last = lua_gettop(L);
+    /* The userdata exists before the statement, so no error can leak a prepared statement. */
+    stmt *s = lua_newuserdatauv(L, sizeof *s, 1);
+    memset(s, 0, sizeof *s);
+    luaL_setmetatable(L, STMT_TYPE);
+    lua_pushvalue(L, 1);
+    lua_setiuservalue(L, -2, 1); /* the statement keeps its database alive */
+    s->st = prepare_bound_to(L, d, last);
+    s->owner = d;
+    s->next = d->live;
+    if (d->live)
+        d->live->prev = s;
+    d->live = s;
+    lua_pushcfunction(L, rows_next);
+    lua_pushvalue(L, -2); /* state */
+    lua_pushnil(L);       /* initial control value */
+    lua_pushvalue(L, -2); /* to-be-closed value: break or an error finalizes at once */
+    return 4;
+}
+
+/* ---- transactions -------------------------------------------------------------------------- */
+
+static int run_sql(lua_State *L, ldb *d, const char *sql) {
+    if (sqlite3_exec(d->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return sql_error(L, d, sql);
+    return 0;
+}
+
+static void tx_sql(tx *t, int commit, char *buf, size_t n) {
+    if (t->level == 1)
+        snprintf(buf, n, "%s", commit ? "COMMIT" : "ROLLBACK");
+    else if (commit)
+        snprintf(buf, n, "RELEASE cairn_%d", t->level);
+    else
+        snprintf(buf, n, "ROLLBACK TO cairn_%d; RELEASE cairn_%d", t->level, t->level);
+}
+
+/* Begin a transaction, or a savepoint inside an open one. {deferred = true} starts a read
+ * transaction that becomes a write one on first write; the default takes the write lock at
+ * once, which in WAL mode avoids a failed upgrade when another process writes meanwhile. */
+static int db_begin(lua_State *L) {
+    ldb *d = check_db(L, 1);
+    int deferred = 0;
+    if (lua_istable(L, 2)) {
+        lua_getfield(L, 2, "deferred");
+        deferred = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+    }
+    tx *t = lua_newuserdatauv(L, sizeof *t, 1);
+    memset(t, 0, sizeof *t);
+    t->done = 1;
+    luaL_setmetatable(L, TX_TYPE);
+    lua_pushvalue(L, 1);
+    lua_setiuservalue(L, -2, 1);
+    char sql[64];
+    if (sqlite3_get_autocommit(d->db)) {
+        d->depth = 0;
+        snprintf(sql, sizeof sql, "%s",
+                 deferred || sqlite3_db_readonly(d->db, "main") == 1 ? "BEGIN" : "BEGIN IMMEDIATE");
+    } else {
+        snprintf(sql, sizeof sql, "SAVEPOINT cairn_%d", d->depth + 1);
+    }
+    run_sql(L, d, sql);
+    t->owner = d;
+    t->level = ++d->depth;
+    t->done = 0;
+    return 1;
+}
+
+static int tx_finish(lua_State *L, int commit) {
+    tx *t = luaL_checkudata(L, 1, TX_TYPE);
+    if (t->done)
+        return 0;
+    t->done = 1;
+    ldb *d = t->owner;
+    if (!d->db)
+        return 0;
+    d->depth = t->level - 1;
+    if (sqlite3_get_autocommit(d->db))
+        return 0; /* already ended (SQLite rolls back by itself on some errors) */
+    char sql[96];
+    tx_sql(t, commit, sql, sizeof sql);
+    return run_sql(L, d, sql);
+}
+
+static int tx_commit(lua_State *L) { return tx_finish(L, 1); }
+static int tx_rollback(lua_State *L) { return tx_finish(L, 0); }
+
+/* __close(tx, err): commit at a normal end of scope, roll back when leaving by an error. */
+static int tx_close(lua_State *L) { return tx_finish(L, lua_isnoneornil(L, 2)); }
+
+/* __gc: a transaction nobody closed was abandoned; roll it back. */
+static int tx_gc(lua_State *L) {
+    tx *t = luaL_checkudata(L, 1, TX_TYPE);
+    if (!t->done && t->owner->db) {
+        char sql[96];
+        tx_sql(t, 0, sql, sizeof sql);
+        sqlite3_exec(t->owner->db, sql, NULL, NULL, NULL);
+        t->owner->depth = t->level - 1;
+        t->done = 1;
+    }
+    return 0;
+}
+
+/* db:transaction(fn, ...): fn's results, committed; any error rolls back and propagates with
+ * its original traceback (the transaction is a to-be-closed slot, not a nested pcall). */
+static int db_transaction(lua_State *L) {
+    check_db(L, 1);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    int nargs = lua_gettop(L) - 2;
+    lua_pushcfunction(L, db_begin);
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 1);
+    lua_insert(L, 2);
+    lua_toclose(L, 2);
+    lua_call(L, nargs, LUA_MULTRET);
+    int nres = lua_gettop(L) - 2;
+    lua_closeslot(L, 2);
+    return nres;
+}
+
+/* ---- small accessors ------------------------------------------------------------------------ */
+
+static int db_changes(lua_State *L) {
+    lua_pushinteger(L, sqlite3_changes(check_db(L, 1)->db));
+    return 1;
+}
+
+static int db_last_id(lua_State *L) {
+    lua_pushinteger(L, sqlite3_last_insert_rowid(check_db(L, 1)->db));
+    return 1;
+}
+
+static int db_isopen(lua_State *L) {
+    ldb *d = luaL_checkudata(L, 1, DB_TYPE);
+    lua_pushboolean(L, d->db != NULL);
+    return 1;
+}
+
+static int db_path(lua_State *L) {
+    luaL_checkudata(L, 1, DB_TYPE);
+    lua_getiuservalue(L, 1, 1);
+    return 1;
+}
+
+static int db_readonly(lua_State *L) {
+    lua_pushboolean(L, sqlite3_db_readonly(check_db(L, 1)->db, "main") == 1);
+    return 1;
+}
+
+static int db_in_transaction(lua_State *L) {
+    lua_pushboolean(L, !sqlite3_get_autocommit(check_db(L, 1)->db));
+    return 1;
+}
+
+/* A read-only statement? Used by `cairn sql` to refuse writes before running anything. */
+static int db_is_readonly_sql(lua_State *L) {
+    ldb *d = check_db(L, 1);
+    size_t len;
+    const char *sql = luaL_checklstring(L, 2, &len);
+    const char *tail;
+    sqlite3_stmt *st = acquire(L, d, sql, len, &tail);
+    lua_pushboolean(L, st == NULL || sqlite3_stmt_readonly(st));
+    give_back(d, st);
+    return 1;
+}
+
+static int db_tostring(lua_State *L) {
+    ldb *d = luaL_checkudata(L, 1, DB_TYPE);
+    lua_getiuservalue(L, 1, 1);
+    lua_pushfstring(L, "cairn.db (%s%s)", lua_tostring(L, -1), d->db ? "" : ", closed");
+    return 1;
+}
+
+static int db_open(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    int readonly = 0;
+    if (lua_istable(L, 2)) {
+        lua_getfield(L, 2, "readonly");
+        readonly = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+    }
+    sqlite3 *db = NULL;
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+        luaL_pushfail(L);
+        lua_pushfstring(L, "%s: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+        sqlite3_close(db);
+        return 2;
+    }
+    store_configure(db);
+    ldb_push(L, db, path);
+    return 1;
+}
+
+static const luaL_Reg db_methods[] = {
+    {"exec", db_exec},           {"rows", db_rows},
+    {"one", db_one},             {"value", db_value},
+    {"query", db_query},         {"begin", db_begin},
+    {"transaction", db_transaction}, {"changes", db_changes},
+    {"last_id", db_last_id},     {"isopen", db_isopen},
+    {"path", db_path},           {"readonly", db_readonly},
+    {"in_transaction", db_in_transaction}, {"is_readonly_sql", db_is_readonly_sql},
+    {"close", db_close},         {NULL, NULL}};
+
+static const luaL_Reg db_meta[] = {
+    {"__gc", db_close}, {"__close", db_close}, {"__tostring", db_tostring}, {NULL, NULL}};
+
+static const luaL_Reg stmt_meta[] = {
+    {"__gc", stmt_close}, {"__close", stmt_close}, {"close", stmt_close}, {NULL, NULL}};
+
+static const luaL_Reg tx_methods[] = {
+    {"commit", tx_commit}, {"rollback", tx_rollback}, {"close", tx_commit}, {NULL, NULL}};
+
+static const luaL_Reg tx_meta[] = {{"__gc", tx_gc}, {"__close", tx_close}, {NULL, NULL}};
+
+static void new_type(lua_State *L, const char *name, const luaL_Reg *meta,
+                     const luaL_Reg *methods) {
+    luaL_newmetatable(L, name);
+    luaL_setfuncs(L, meta, 0);
+    lua_newtable(L);
+    luaL_setfuncs(L, methods ? methods : meta, 0);
+    lua_setfield(L, -2, "__index");
+    lua_pushliteral(L, "locked");
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
+}
+
+static void register_types(lua_State *L) {
+    int known = luaL_getmetatable(L, DB_TYPE) != LUA_TNIL;
+    lua_pop(L, 1);
+    if (known)
+        return;
+    new_type(L, DB_TYPE, db_meta, db_methods);
+    new_type(L, STMT_TYPE, stmt_meta, NULL);
+    new_type(L, TX_TYPE, tx_meta, tx_methods);
+}
+
+int luaopen_cairn_db(lua_State *L) {
+    register_types(L);
+    lua_createtable(L, 0, 2);
+    lua_pushcfunction(L, db_open);
+    lua_setfield(L, -2, "open");
+    lua_pushliteral(L, "cairn.db");
+    lua_setfield(L, -2, "_NAME");
+    return 1;
+}

@@ -1,0 +1,163 @@
+/* l_host.c: the cairn.host module, what the Lua half of cairn needs from the process.
+ *
+ * The command line, the REPL's printing and completion, help texts and every message live in
+ * Lua (lua/cairn/); this module gives them the mechanisms: opening a workspace through the store
+ * (with its checks and migrations), backups, terminal facts, the REPL loop, and the data folder. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <lauxlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "host.h"
+#include "l_db.h"
+#include "store.h"
+
+static const char *const mode_names[] = {"open", "readonly", "create", NULL};
+
+/* host.open_workspace(path, mode) -> db | nil, message */
+static int host_open_workspace(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    enum store_mode mode = (enum store_mode)luaL_checkoption(L, 2, "open", mode_names);
+    sqlite3 *db = NULL;
+    char err[1024];
+    if (store_open(path, mode, &db, err, sizeof err) != 0) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err);
+        return 2;
+    }
+    ldb_push(L, db, path);
+    return 1;
+}
+
+/* host.backup(db, dest) -> true | nil, message */
+static int host_backup(lua_State *L) {
+    sqlite3 *db = ldb_check(L, 1);
+    const char *dest = luaL_checkstring(L, 2);
+    char err[1024];
+    if (store_backup(db, dest, err, sizeof err) != 0) {
+        luaL_pushfail(L);
+        lua_pushstring(L, err);
+        return 2;
+    }
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
+static int host_schema_version(lua_State *L) {
+    lua_pushinteger(L, store_schema_version());
+    return 1;
+}
+
+/* host.isatty(fd): is standard input (0), output (1) or error (2) a terminal? */
+static int host_isatty(lua_State *L) {
+    lua_pushboolean(L, isatty((int)luaL_checkinteger(L, 1)));
+    return 1;
+}
+
+static int host_datadir_l(lua_State *L) {
+    lua_pushstring(L, host_datadir());
+    return 1;
+}
+
+static int host_repl(lua_State *L) {
+    lua_pushinteger(L, repl_run(L));
+    return 1;
+}
+
+static int host_traceback(lua_State *L) {
+    lua_pushstring(L, host_last_traceback(L));
+    return 1;
+}
+
+/* host.file_kind(path) -> "file" | "dir" | "other" | nil */
+static int host_file_kind(lua_State *L) {
+    struct stat sb;
+    if (stat(luaL_checkstring(L, 1), &sb) != 0) {
+        luaL_pushfail(L);
+        return 1;
+    }
+    lua_pushstring(L, S_ISREG(sb.st_mode) ? "file" : S_ISDIR(sb.st_mode) ? "dir" : "other");
+    return 1;
+}
+
+/* host.list_dir(path) -> sorted array of names (no . and ..), or nil, message */
+#include <dirent.h>
+#include <stdlib.h>
+static int cmp_str(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+static int host_list_dir(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    DIR *d = opendir(path);
+    if (!d) {
+        luaL_pushfail(L);
+        lua_pushfstring(L, "%s: %s", path, strerror(errno));
+        return 2;
+    }
+    lua_newtable(L);
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        lua_pushstring(L, e->d_name);
+        lua_rawseti(L, -2, ++n);
+    }
+    closedir(d);
+    /* sort in Lua's table.sort would need a call; do it here for a stable listing */
+    const char **names = malloc(sizeof *names * (size_t)(n ? n : 1));
+    if (!names)
+        return luaL_error(L, "out of memory");
+    for (int i = 0; i < n; i++) {
+        lua_rawgeti(L, -1 - i, i + 1);
+        names[i] = lua_tostring(L, -1);
+    }
+    qsort(names, (size_t)n, sizeof *names, cmp_str);
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        lua_pushstring(L, names[i]);
+        lua_rawseti(L, -2, i + 1);
+    }
+    free(names);
+    return 1;
+}
+
+/* host.clock() -> seconds from a monotonic clock, for timings */
+static int host_clock(lua_State *L) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    lua_pushnumber(L, (lua_Number)ts.tv_sec + (lua_Number)ts.tv_nsec / 1e9);
+    return 1;
+}
+
+static int host_interrupted_l(lua_State *L) {
+    lua_pushboolean(L, host_interrupted());
+    return 1;
+}
+
+static const luaL_Reg host_funcs[] = {
+    {"open_workspace", host_open_workspace},
+    {"backup", host_backup},
+    {"schema_version", host_schema_version},
+    {"isatty", host_isatty},
+    {"datadir", host_datadir_l},
+    {"repl", host_repl},
+    {"traceback", host_traceback},
+    {"file_kind", host_file_kind},
+    {"list_dir", host_list_dir},
+    {"clock", host_clock},
+    {"interrupted", host_interrupted_l},
+    {NULL, NULL}};
+
+int luaopen_cairn_host(lua_State *L) {
+    luaL_newlib(L, host_funcs);
+    lua_pushliteral(L, CAIRN_VERSION);
+    lua_setfield(L, -2, "version");
+    lua_pushstring(L, sqlite3_libversion());
+    lua_setfield(L, -2, "sqlite_version");
+    return 1;
+}

@@ -1,0 +1,17 @@
+/* modules.h: cairn's C modules, registered in package.preload by host.c so that
+ * require "cairn.db" etc. find them before any file on the search path. One line per module;
+ * each is defined in the l_*.c file of the same name. */
+#ifndef CAIRN_MODULES_H
+#define CAIRN_MODULES_H
+
+#include <lua.h>
+
+#define CAIRN_C_MODULES(X)                   \
+    X("cairn.host", luaopen_cairn_host)      \
+    X("cairn.db", luaopen_cairn_db)
+
+#define CAIRN_DECLARE_OPENER(name, fn) int fn(lua_State *L);
+CAIRN_C_MODULES(CAIRN_DECLARE_OPENER)
+#undef CAIRN_DECLARE_OPENER
+
+#endif

@@ -1,0 +1,308 @@
+/* repl.c: the interactive loop.
+ *
+ * C owns the terminal: reading lines with libedit (history, Tab, Ctrl-C at the prompt), or plain
+ * reads when standard input is not a terminal (no prompts, so piped transcripts can be tested).
+ * Everything that has wording or policy is in lua/cairn/repl.lua, which this loop calls:
+ *   repl.prompt(continuing) -> string       repl.eval(chunk) -> "incomplete" | "done"
+ *   repl.complete(text_before_cursor) -> {candidates...}, replace_from (1-based byte index)
+ *   repl.history_file() -> path or nil
+ * Each call goes through host_pcall, so a Lua error never ends the REPL. */
+#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
+#include <errno.h>
+#include <histedit.h>
+#include <lauxlib.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "host.h"
+
+#define HISTORY_SIZE 2000
+
+static volatile sig_atomic_t prompt_interrupted;
+
+static void on_prompt_sigint(int sig) {
+    (void)sig;
+    prompt_interrupted = 1;
+}
+
+/* Call repl.NAME with one argument already pushed; leaves NRES results (or nils) on the stack. */
+static int call_repl(lua_State *L, const char *name, int nargs, int nres) {
+    lua_getglobal(L, "require");
+    lua_pushliteral(L, "cairn.repl");
+    if (host_pcall(L, 1, 1) != LUA_OK) {
+        host_report(L, 1);
+        lua_pop(L, nargs);
+        for (int i = 0; i < nres; i++) lua_pushnil(L);
+        return 0;
+    }
+    lua_getfield(L, -1, name);
+    lua_remove(L, -2);
+    lua_insert(L, -1 - nargs);
+    int status = host_pcall(L, nargs, nres);
+    if (status != LUA_OK) {
+        host_report(L, status);
+        for (int i = 0; i < nres; i++) lua_pushnil(L);
+        return 0;
+    }
+    return 1;
+}
+
+/* ---- libedit ---------------------------------------------------------------------------- */
+
+static lua_State *edit_state; /* for the completion callback */
+
+static char *prompt_text;
+static char *get_prompt(EditLine *el) {
+    (void)el;
+    return prompt_text ? prompt_text : "> ";
+}
+
+/* Read one character ourselves so that Ctrl-C interrupts the read (libedit's own reader retries
+ * on EINTR). UTF-8 is decoded with the locale's mbrtowc. */
+static int read_char(EditLine *el, wchar_t *wc) {
+    (void)el;
+    static mbstate_t mbs;
+    char c;
+    for (;;) {
+        ssize_t n = read(STDIN_FILENO, &c, 1);
+        if (n == 0)
+            return 0;
+        if (n < 0) {
+            if (errno == EINTR && !prompt_interrupted)
+                continue;
+            return -1;
+        }
+        size_t r = mbrtowc(wc, &c, 1, &mbs);
+        if (r == (size_t)-2)
+            continue; /* more bytes of this character to come */
+        if (r == (size_t)-1) {
+            memset(&mbs, 0, sizeof mbs);
+            *wc = (wchar_t)(unsigned char)c;
+        }
+        return 1;
+    }
+}
+
+/* Print candidates in columns under the line, as shells do. */
+static void list_candidates(lua_State *L, int tbl, int n) {
+    size_t width = 0;
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, tbl, i);
+        size_t len = lua_rawlen(L, -1);
+        if (len > width) width = len;
+        lua_pop(L, 1);
+    }
+    width += 2;
+    int cols = (int)(80 / width);
+    if (cols < 1) cols = 1;
+    fputc('\n', stdout);
+    for (int i = 1; i <= n; i++) {
+        lua_rawgeti(L, tbl, i);
+        printf("%-*s", (int)width, lua_tostring(L, -1));
+        lua_pop(L, 1);
+        if (i % cols == 0 || i == n) fputc('\n', stdout);
+    }
+    fflush(stdout);
+}
+
+static unsigned char complete(EditLine *el, int ch) {
+    (void)ch;
+    lua_State *L = edit_state;
+    const LineInfo *li = el_line(el);
+    int top = lua_gettop(L);
+    lua_pushlstring(L, li->buffer, (size_t)(li->cursor - li->buffer));
+    if (!call_repl(L, "complete", 1, 2) || !lua_istable(L, -2)) {
+        lua_settop(L, top);
+        return CC_ERROR;
+    }
+    int tbl = lua_gettop(L) - 1;
+    lua_Integer from = lua_tointeger(L, -1); /* 1-based start of the word being completed */
+    size_t before = (size_t)(li->cursor - li->buffer);
+    size_t typed = from >= 1 && (size_t)from <= before + 1 ? before - (size_t)(from - 1) : 0;
+    int n = (int)lua_rawlen(L, tbl);
+    unsigned char result = CC_ERROR;
+    if (n >= 1) {
+        /* the longest common prefix of all candidates */
+        lua_rawgeti(L, tbl, 1);
+        size_t common;
+        const char *first = lua_tolstring(L, -1, &common);
+        for (int i = 2; i <= n; i++) {
+            lua_rawgeti(L, tbl, i);
+            const char *s = lua_tostring(L, -1);
+            size_t k = 0;
+            while (k < common && s[k] == first[k]) k++;
+            common = k;
+            lua_pop(L, 1);
+        }
+        if (common > typed) {
+            char *ins = strndup(first + typed, common - typed);
+            if (ins) {
+                el_insertstr(el, ins);
+                free(ins);
+            }
+            result = CC_REFRESH;
+        } else if (n > 1) {
+            list_candidates(L, tbl, n);
+            result = CC_REDISPLAY;
+        }
+        lua_pop(L, 1);
+    }
+    lua_settop(L, top);
+    return result;
+}
+
+static void history_add_unique(History *h, const char *entry) {
+    HistEvent ev;
+    /* drop older copies so the history holds each entry once, newest last */
+    for (int rc = history(h, &ev, H_FIRST); rc != -1; ) {
+        if (strcmp(ev.str, entry) == 0) {
+            int num = ev.num;
+            history(h, &ev, H_DEL, num);
+            rc = history(h, &ev, H_FIRST);
+            continue;
+        }
+        rc = history(h, &ev, H_NEXT);
+    }
+    history(h, &ev, H_ENTER, entry);
+}
+
+/* ---- the loop ---------------------------------------------------------------------------- */
+
+static int eval_chunk(lua_State *L, const char *chunk, size_t len) {
+    lua_pushlstring(L, chunk, len);
+    if (!call_repl(L, "eval", 1, 1)) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    int incomplete = lua_isstring(L, -1) && strcmp(lua_tostring(L, -1), "incomplete") == 0;
+    lua_pop(L, 1);
+    return incomplete;
+}
+
+static int repl_piped(lua_State *L) {
+    char *line = NULL;
+    size_t cap = 0;
+    luaL_Buffer b;
+    size_t pending = 0;
+    char *chunk = NULL;
+    ssize_t n;
+    (void)b;
+    while ((n = getline(&line, &cap, stdin)) != -1) {
+        char *grown = realloc(chunk, pending + (size_t)n + 1);
+        if (!grown) break;
+        chunk = grown;
+        memcpy(chunk + pending, line, (size_t)n);
+        pending += (size_t)n;
+        chunk[pending] = '\0';
+        if (!eval_chunk(L, chunk, pending))
+            pending = 0;
+        fflush(stdout);
+    }
+    if (pending) /* an unfinished chunk at end of input: run it to report its error */
+        eval_chunk(L, chunk, pending);
+    free(line);
+    free(chunk);
+    return 0;
+}
+
+static void set_prompt(lua_State *L, int continuing) {
+    lua_pushboolean(L, continuing);
+    call_repl(L, "prompt", 1, 1);
+    free(prompt_text);
+    prompt_text = strdup(lua_isstring(L, -1) ? lua_tostring(L, -1) : (continuing ? ">> " : "> "));
+    lua_pop(L, 1);
+}
+
+static int repl_terminal(lua_State *L) {
+    setlocale(LC_CTYPE, "");
+    EditLine *el = el_init("cairn", stdin, stdout, stderr);
+    History *h = history_init();
+    HistEvent ev;
+    if (!el || !h) {
+        fprintf(stderr, "cairn: cannot start line editing\n");
+        return 1;
+    }
+    history(h, &ev, H_SETSIZE, HISTORY_SIZE);
+    char *hist_path = NULL;
+    lua_pushnil(L);
+    call_repl(L, "history_file", 1, 1);
+    if (lua_isstring(L, -1)) {
+        hist_path = strdup(lua_tostring(L, -1));
+        history(h, &ev, H_LOAD, hist_path);
+    }
+    lua_pop(L, 1);
+
+    edit_state = L;
+    el_set(el, EL_EDITOR, "emacs");
+    el_set(el, EL_HIST, history, h);
+    el_set(el, EL_PROMPT, get_prompt);
+    el_set(el, EL_GETCFN, read_char);
+    el_set(el, EL_ADDFN, "cairn-complete", "Complete Lua names and file names", complete);
+    el_set(el, EL_BIND, "^I", "cairn-complete", NULL);
+    el_source(el, NULL); /* the user's ~/.editrc, if any */
+
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_prompt_sigint; /* no SA_RESTART: Ctrl-C must end the read */
+    sigemptyset(&sa.sa_mask);
+
+    char *chunk = NULL;
+    size_t pending = 0;
+    for (;;) {
+        set_prompt(L, pending > 0);
+        prompt_interrupted = 0;
+        sigaction(SIGINT, &sa, &old);
+        int count = 0;
+        const char *line = el_gets(el, &count);
+        sigaction(SIGINT, &old, NULL);
+        if (prompt_interrupted) {
+            /* Ctrl-C at the prompt: throw away what was typed, start again */
+            fputs("^C\n", stdout);
+            el_reset(el);
+            pending = 0;
+            continue;
+        }
+        if (!line || count <= 0) {
+            if (pending) {
+                eval_chunk(L, chunk, pending);
+            }
+            fputc('\n', stdout);
+            break;
+        }
+        char *grown = realloc(chunk, pending + (size_t)count + 1);
+        if (!grown) break;
+        chunk = grown;
+        memcpy(chunk + pending, line, (size_t)count);
+        pending += (size_t)count;
+        chunk[pending] = '\0';
+        if (eval_chunk(L, chunk, pending))
+            continue;
+        /* history holds complete statements, without the final newline */
+        size_t len = pending;
+        while (len && (chunk[len - 1] == '\n' || chunk[len - 1] == ' ')) len--;
+        if (len) {
+            chunk[len] = '\0';
+            history_add_unique(h, chunk);
+            if (hist_path)
+                history(h, &ev, H_SAVE, hist_path);
+        }
+        pending = 0;
+    }
+    free(chunk);
+    free(hist_path);
+    free(prompt_text);
+    prompt_text = NULL;
+    history_end(h);
+    el_end(el);
+    return 0;
+}
+
+int repl_run(lua_State *L) {
+    return isatty(STDIN_FILENO) ? repl_terminal(L) : repl_piped(L);
+}

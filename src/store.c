@@ -1,0 +1,249 @@
+/* store.c: open, configure, migrate and back up a workspace. See store.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "store.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* How long a connection waits for another cairn process to finish writing. */
+#define STORE_BUSY_MS 10000
+
+static int fail(char *err, size_t errlen, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, errlen, fmt, ap);
+    va_end(ap);
+    return 1;
+}
+
+int store_schema_version(void) {
+    return store_migration_count ? store_migrations[store_migration_count - 1].version : 0;
+}
+
+void store_configure(sqlite3 *db) {
+    sqlite3_busy_timeout(db, STORE_BUSY_MS);
+    sqlite3_exec(db, "PRAGMA foreign_keys=ON", NULL, NULL, NULL);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)0);
+    sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)0);
+    sqlite3_extended_result_codes(db, 1);
+}
+
+/* A workspace must be a SQLite file: read its 16-byte header before SQLite touches it, so a
+ * stray document is refused instead of being turned into a database. Empty files are refused
+ * too: SQLite would happily treat them as a new database. */
+static int check_header(const char *path, char *err, size_t errlen) {
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return fail(err, errlen, "%s: cannot read workspace: %s", path, strerror(errno));
+    char head[16] = {0};
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    if (n < sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
+        return fail(err, errlen,
+                    "%s: not a cairn workspace (expected a SQLite database file%s)", path,
+                    n == 0 ? ", found an empty file" : "");
+    return 0;
+}
+
+static int user_version(sqlite3 *db, int *v) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return sqlite3_errcode(db);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+/* A cairn workspace has the meta table; a SQLite file without it (and with other tables) is
+ * someone else's database and is left alone. */
+static int is_foreign(sqlite3 *db) {
+    sqlite3_stmt *st;
+    int foreign = 0;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT (SELECT count(*) FROM sqlite_schema),"
+                           " (SELECT count(*) FROM sqlite_schema WHERE name='meta')",
+                           -1, &st, NULL) != SQLITE_OK)
+        return 1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        foreign = sqlite3_column_int(st, 0) > 0 && sqlite3_column_int(st, 1) == 0;
+    sqlite3_finalize(st);
+    return foreign;
+}
+
+static const char *why(sqlite3 *db, int rc) {
+    switch (rc & 0xff) {
+    case SQLITE_READONLY: return "the file or its folder is read-only";
+    case SQLITE_FULL: return "the disk is full";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return "the file is damaged or not a SQLite database";
+    case SQLITE_BUSY: return "another program is writing to it (try again when it has finished)";
+    case SQLITE_CANTOPEN: return "it cannot be opened (missing, or a read-only folder)";
+    default: return db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    }
+}
+
+int store_migrate(sqlite3 *db, const char *path, char *err, size_t errlen) {
+    int have = 0, rc = user_version(db, &have);
+    if (rc != SQLITE_OK)
+        return fail(err, errlen, "%s: cannot read the workspace: %s", path, why(db, rc));
+    int want = store_schema_version();
+    if (have > want)
+        return fail(err, errlen,
+                    "%s: this workspace was made by a newer cairn (schema %d; this cairn knows up "
+                    "to %d). Upgrade cairn to open it; the file was not changed.",
+                    path, have, want);
+    for (int i = 0; i < store_migration_count; i++) {
+        const struct store_migration *m = &store_migrations[i];
+        if (m->version <= have)
+            continue;
+        char *msg = NULL;
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", m->version);
+        rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(db, m->sql, NULL, NULL, &msg);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(db, pragma, NULL, NULL, &msg);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_exec(db, "COMMIT", NULL, NULL, &msg);
+        if (rc != SQLITE_OK) {
+            int ext = sqlite3_extended_errcode(db);
+            fail(err, errlen, "%s: cannot update the workspace to schema %d (%s): %s", path,
+                 m->version, m->name, (ext & 0xff) == SQLITE_ERROR && msg ? msg : why(db, ext));
+            sqlite3_free(msg);
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int store_open(const char *path, enum store_mode mode, sqlite3 **out, char *err, size_t errlen) {
+    *out = NULL;
+    struct stat sb;
+    int exists = stat(path, &sb) == 0;
+    if (mode == STORE_CREATE && exists)
+        return fail(err, errlen, "%s: already exists; cairn will not overwrite it", path);
+    if (mode != STORE_CREATE) {
+        if (!exists)
+            return fail(err, errlen,
+                        "%s: no workspace here (create one with: cairn init --district NAME)",
+                        path);
+        if (S_ISDIR(sb.st_mode))
+            return fail(err, errlen, "%s: is a folder, expected a workspace file", path);
+        if (check_header(path, err, errlen))
+            return 1;
+    }
+    int writable = mode != STORE_READONLY;
+    if (mode == STORE_OPEN && access(path, W_OK) != 0)
+        return fail(err, errlen, "%s: the workspace is read-only (%s); nothing was changed",
+                    path, strerror(errno));
+
+    int flags = writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
+    if (mode == STORE_CREATE)
+        flags |= SQLITE_OPEN_CREATE;
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+    if (rc != SQLITE_OK) {
+        fail(err, errlen, "%s: cannot open the workspace: %s", path, why(db, rc));
+        sqlite3_close(db);
+        return 1;
+    }
+    store_configure(db);
+
+    int version = 0;
+    rc = user_version(db, &version);
+    if (rc != SQLITE_OK) {
+        fail(err, errlen, "%s: cannot read the workspace: %s", path, why(db, rc));
+        goto bad;
+    }
+    if (mode != STORE_CREATE && is_foreign(db)) {
+        fail(err, errlen, "%s: a SQLite database, but not a cairn workspace; nothing was changed",
+             path);
+        goto bad;
+    }
+    if (version > store_schema_version()) {
+        store_migrate(db, path, err, errlen); /* writes the "newer cairn" message */
+        goto bad;
+    }
+    if (!writable) {
+        if (version < store_schema_version()) {
+            fail(err, errlen,
+                 "%s: the workspace is from an older cairn and must be updated; open it once "
+                 "read-write (for example with: cairn check)", path);
+            goto bad;
+        }
+        *out = db;
+        return 0;
+    }
+    if (mode == STORE_CREATE || version < store_schema_version()) {
+        char *msg = NULL;
+        rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, &msg);
+        sqlite3_free(msg);
+        if (rc != SQLITE_OK) {
+            fail(err, errlen, "%s: cannot prepare the workspace: %s", path, why(db, rc));
+            goto bad;
+        }
+    }
+    if (store_migrate(db, path, err, errlen))
+        goto bad;
+    *out = db;
+    return 0;
+bad:
+    sqlite3_close(db);
+    if (mode == STORE_CREATE)
+        unlink(path); /* a workspace we failed to create is not left behind */
+    return 1;
+}
+
+int store_backup(sqlite3 *db, const char *dest, char *err, size_t errlen) {
+    char tmp[4096];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", dest, (long)getpid()) >= (int)sizeof tmp)
+        return fail(err, errlen, "%s: path too long", dest);
+    sqlite3 *out = NULL;
+    int rc = sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_backup *b = sqlite3_backup_init(out, "main", db, "main");
+        if (!b) {
+            rc = sqlite3_errcode(out);
+        } else {
+            /* Copy in steps so writers in other processes are not locked out for long; a
+             * write from another connection restarts the copy, which is what keeps it
+             * consistent. */
+            do {
+                rc = sqlite3_backup_step(b, 256);
+                if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                    sqlite3_sleep(20);
+            } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            sqlite3_backup_finish(b);
+            rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+        }
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    const char *msg = why(out, rc);
+    char saved[256];
+    snprintf(saved, sizeof saved, "%s", msg);
+    if (sqlite3_close(out) != SQLITE_OK && rc == SQLITE_OK)
+        rc = SQLITE_IOERR;
+    if (rc == SQLITE_OK && rename(tmp, dest) != 0) {
+        snprintf(saved, sizeof saved, "%s", strerror(errno));
+        rc = SQLITE_IOERR;
+    }
+    if (rc != SQLITE_OK) {
+        unlink(tmp);
+        return fail(err, errlen, "%s: backup failed: %s", dest, saved);
+    }
+    return 0;
+}
+
+void store_close(sqlite3 *db) {
+    if (db)
+        sqlite3_close_v2(db);
+}
