@@ -21,15 +21,31 @@ LIBS    = $(PKG_LIBS) -lm
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
+# O=DIR builds into DIR (objects, DIR/cairn, DIR/tests/*) instead of build/ and ./cairn, so
+# several builds (a sanitizer build, one per developer) can share a tree. SAN=1 adds the
+# sanitizers. The binary finds lua/ and scripts/ through links placed beside it.
+O       ?=
+ifeq ($(O),)
+  B   := build
+  BIN := cairn
+else
+  B   := $(O)
+  BIN := $(O)/cairn
+endif
+ifdef SAN
+  ALL_CFLAGS += $(SAN_FLAGS)
+  LIBS += $(SAN_FLAGS)
+endif
+
 SRC     := $(wildcard src/*.c)
-OBJ     := $(patsubst src/%.c,build/%.o,$(SRC)) build/migrations.o
-LIB_OBJ := $(filter-out build/main.o,$(OBJ))
+OBJ     := $(patsubst src/%.c,$(B)/%.o,$(SRC)) $(B)/migrations.o
+LIB_OBJ := $(filter-out $(B)/main.o,$(OBJ))
 MIGRATIONS := $(sort $(wildcard src/migrations/*.sql))
-C_TESTS := $(patsubst tests/c/%.c,build/tests/%,$(wildcard tests/c/test_*.c))
+C_TESTS := $(patsubst tests/c/%.c,$(B)/tests/%,$(wildcard tests/c/test_*.c))
 
 .PHONY: all deps test-deps test check demo bench sanitize valgrind install uninstall clean help
 
-all: deps cairn
+all: deps $(BIN) $(C_TESTS)
 
 deps:
 	@scripts/install-deps
@@ -37,68 +53,52 @@ deps:
 test-deps:
 	@scripts/install-deps --test
 
-cairn: $(OBJ)
+$(BIN): $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LIBS)
+	@if [ "$(B)" != build ]; then ln -sfn ../lua $(B)/lua; ln -sfn ../scripts $(B)/scripts; fi
 
-build/%.o: src/%.c $(wildcard src/*.h) | build
+$(B)/%.o: src/%.c $(wildcard src/*.h) | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/migrations.c: src/embed-migrations.sh $(MIGRATIONS) | build
+$(B)/migrations.c: src/embed-migrations.sh $(MIGRATIONS) | $(B)/tests
 	src/embed-migrations.sh $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
 
-build/migrations.o: build/migrations.c
+$(B)/migrations.o: $(B)/migrations.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/tests/%: tests/c/%.c $(LIB_OBJ) tests/c/tap.h | build
+$(B)/tests/%: tests/c/%.c $(LIB_OBJ) tests/c/tap.h | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -Itests/c -o $@ $< $(LIB_OBJ) $(LIBS)
 
-build:
-	@mkdir -p build/tests
+$(B)/tests:
+	@mkdir -p $@
 
 # The whole suite: C unit tests, Lua tests inside the host, CLI/REPL transcripts, tool goldens.
 # Prints "N passed, N failed" last and fails if anything failed.
-test: test-deps cairn $(C_TESTS)
-	@tests/run
+test: test-deps $(BIN) $(C_TESTS)
+	@CAIRN_BIN=$(CURDIR)/$(BIN) CAIRN_TEST_BUILD=$(B) tests/run
 
 check: test
 
 # A demo workspace with a district, people, plans and survey results, then the REPL on it
 # (or, without a terminal, a short scripted tour).
-demo: deps cairn
+demo: deps $(BIN)
 	@scripts/demo
 
-bench: cairn
+bench: deps $(BIN)
 	@scripts/install-deps --bench
 	@bench/run
 
-# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, in its own tree
-# so the normal build is untouched.
+# The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, in its own
+# build folder so the normal build is untouched.
 sanitize: test-deps
-	@$(MAKE) --no-print-directory -C . BUILD_SAN=1 build-san/cairn
-	@CAIRN_BIN=$(CURDIR)/build-san/cairn CAIRN_TEST_BUILD=build-san tests/run
+	@$(MAKE) --no-print-directory O=build-san SAN=1 test
 
-valgrind: test-deps cairn $(C_TESTS)
-	@CAIRN_VALGRIND=1 tests/run
+valgrind: test-deps $(BIN) $(C_TESTS)
+	@CAIRN_VALGRIND=1 CAIRN_BIN=$(CURDIR)/$(BIN) CAIRN_TEST_BUILD=$(B) tests/run
 
-ifdef BUILD_SAN
-build-san/%.o: src/%.c $(wildcard src/*.h) build/migrations.c
-	@mkdir -p build-san/tests
-	$(CC) $(WARN) $(SAN_FLAGS) $(PKG_CFLAGS) $(DEFS) -Isrc -Ibuild -c -o $@ $<
-build-san/migrations.o: build/migrations.c
-	$(CC) $(WARN) $(SAN_FLAGS) $(PKG_CFLAGS) -Isrc -c -o $@ $<
-SAN_OBJ := $(patsubst src/%.c,build-san/%.o,$(SRC)) build-san/migrations.o
-SAN_LIB := $(filter-out build-san/main.o,$(SAN_OBJ))
-build-san/cairn: $(SAN_OBJ) $(patsubst tests/c/%.c,build-san/tests/%,$(wildcard tests/c/test_*.c))
-	$(CC) $(SAN_FLAGS) -o $@ $(SAN_OBJ) $(LIBS)
-	@ln -sf ../lua build-san/lua && ln -sf ../scripts build-san/scripts
-build-san/tests/%: tests/c/%.c $(SAN_LIB) tests/c/tap.h
-	@mkdir -p build-san/tests
-	$(CC) $(WARN) $(SAN_FLAGS) $(PKG_CFLAGS) -Isrc -Ibuild -Itests/c -o $@ $< $(SAN_LIB) $(LIBS)
-endif
-
-install: all
+install: deps $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
-	install -m 755 cairn $(DESTDIR)$(BINDIR)/cairn
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/cairn
 	cp -R lua scripts $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/cairn.1 $(DESTDIR)$(MANDIR)/cairn.1
 
@@ -107,7 +107,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san cairn
+	rm -rf build build-* cairn
 
 help:
 	@echo "make            build ./cairn (installs missing Debian packages first)"

@@ -14,6 +14,7 @@
 
 #include "host.h"
 #include "l_db.h"
+#include "numfmt.h"
 #include "store.h"
 
 static const char *const mode_names[] = {"open", "readonly", "create", NULL};
@@ -139,7 +140,53 @@ static int host_interrupted_l(lua_State *L) {
     return 1;
 }
 
+/* host.round(x, decimals) -> number, halves away from zero (numfmt.h) */
+static int host_round(lua_State *L) {
+    lua_pushnumber(L, num_round(luaL_checknumber(L, 1), (int)luaL_optinteger(L, 2, 0)));
+    return 1;
+}
+
+/* host.format_number(x, decimals [, grouping]) -> string */
+static int host_format_number(lua_State *L) {
+    char buf[96];
+    num_format(buf, sizeof buf, luaL_checknumber(L, 1), (int)luaL_optinteger(L, 2, 0),
+               lua_toboolean(L, 3));
+    lua_pushstring(L, buf);
+    return 1;
+}
+
+/* host.hash(s) -> 16 hex digits (FNV-1a, 64 bit): tool versions, report file fingerprints.
+ * Not cryptographic; it tells versions apart. */
+static int host_hash(lua_State *L) {
+    size_t len;
+    const unsigned char *s = (const unsigned char *)luaL_checklstring(L, 1, &len);
+    unsigned long long h = 1469598103934665603ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= s[i];
+        h *= 1099511628211ULL;
+    }
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx", h);
+    lua_pushstring(L, hex);
+    return 1;
+}
+
+/* host.term_width() -> columns of the terminal on stdout, or 80 */
+#include <sys/ioctl.h>
+static int host_term_width(lua_State *L) {
+    struct winsize w;
+    int cols = 80;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 0)
+        cols = w.ws_col;
+    lua_pushinteger(L, cols);
+    return 1;
+}
+
 static const luaL_Reg host_funcs[] = {
+    {"round", host_round},
+    {"format_number", host_format_number},
+    {"hash", host_hash},
+    {"term_width", host_term_width},
     {"open_workspace", host_open_workspace},
     {"backup", host_backup},
     {"schema_version", host_schema_version},

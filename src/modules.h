@@ -8,7 +8,10 @@
 
 #define CAIRN_C_MODULES(X)                   \
     X("cairn.host", luaopen_cairn_host)      \
-    X("cairn.db", luaopen_cairn_db)
+    X("cairn.db", luaopen_cairn_db)          \
+    X("cairn.render", luaopen_cairn_render)  \
+    X("cairn.csv", luaopen_cairn_csv)        \
+    X("cairn.surveycore", luaopen_cairn_surveycore)
 
 #define CAIRN_DECLARE_OPENER(name, fn) int fn(lua_State *L);
 CAIRN_C_MODULES(CAIRN_DECLARE_OPENER)

@@ -1,6 +1,6 @@
 # The command line: init, sql, check, backup, help, usage errors.
 $ cairn --version
-cairn 0.1.0 (Lua 5.4, SQLite 3.40.1, workspace schema 1)
+cairn 0.1.0 %(Lua 5.4, SQLite 3%.%d+%.%d+, workspace schema %d+%) (re)
 $ cairn init --district "Riverside Unified"
 created cairn.db for Riverside Unified
 $ cairn sql "SELECT key FROM meta ORDER BY key"

@@ -1,0 +1,1 @@
+-- 002_plan: reserved; filled in by the plan module.

@@ -1,0 +1,1 @@
+-- 003_tool: reserved; filled in by the tool module.

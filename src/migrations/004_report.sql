@@ -1,0 +1,1 @@
+-- 004_report: reserved; filled in by the report module.

@@ -1,0 +1,1 @@
+-- 005_survey: reserved; filled in by the survey module.
