@@ -293,6 +293,13 @@ static int db_exec(lua_State *L) {
             const char *tail;
             if (sqlite3_prepare_v2(d->db, p, -1, &st, &tail) != SQLITE_OK)
                 return sql_error(L, d, p);
+            if (st && sqlite3_bind_parameter_count(st) > 0) {
+                int want = sqlite3_bind_parameter_count(st);
+                lua_pushstring(L, sqlite3_sql(st));
+                sqlite3_finalize(st);
+                return luaL_error(L, "SQL expects %d parameter%s, got 0 (SQL: %s)", want,
+                                  want == 1 ? "" : "s", lua_tostring(L, -1));
+            }
             if (st) {
                 int rc;
                 while ((rc = sqlite3_step(st)) == SQLITE_ROW) {}
