@@ -39,14 +39,67 @@ static int check_header(const char *path, char *err, size_t errlen) {
     FILE *f = fopen(path, "rb");
     if (!f)
         return fail(err, errlen, "%s: cannot read workspace: %s", path, strerror(errno));
-    char head[16] = {0};
+    unsigned char head[100] = {0};
     size_t n = fread(head, 1, sizeof head, f);
     fclose(f);
-    if (n < sizeof head || memcmp(head, "SQLite format 3", 16) != 0)
+    if (n < 16 || memcmp(head, "SQLite format 3", 16) != 0)
         return fail(err, errlen,
                     "%s: not a cairn workspace (expected a SQLite database file%s)", path,
                     n == 0 ? ", found an empty file" : "");
+    /* user_version is stored big-endian at offset 60 of the header: a workspace from a newer
+     * cairn is refused here, before SQLite opens it and creates journal files beside it. */
+    if (n == sizeof head) {
+        long v = (long)head[60] << 24 | (long)head[61] << 16 | (long)head[62] << 8 | head[63];
+        if (v > store_schema_version())
+            return fail(err, errlen,
+                        "%s: this workspace was made by a newer cairn (schema %ld; this cairn "
+                        "knows up to %d). Upgrade cairn to open it; the file was not changed.",
+                        path, v, store_schema_version());
+    }
     return 0;
+}
+
+/* The folder of PATH, for the journal files SQLite writes beside the workspace. */
+static void folder_of(const char *path, char *dir, size_t n) {
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        snprintf(dir, n, ".");
+    else if (slash == path)
+        snprintf(dir, n, "/");
+    else
+        snprintf(dir, n, "%.*s", (int)(slash - path), path);
+}
+
+/* Writable means: the system lets us write (access(2), which also sees read-only mounts) and
+ * the permission bits say so. The bits matter because root passes access(2) on a file its
+ * owner marked read-only (chmod a-w), and a workspace someone froze must stay frozen. */
+static int writable_node(const char *path, const struct stat *sb) {
+    return access(path, W_OK) == 0 && (sb->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
+}
+
+static int check_folder(const char *path, char *err, size_t errlen) {
+    char dir[4096];
+    struct stat db;
+    folder_of(path, dir, sizeof dir);
+    if (stat(dir, &db) != 0)
+        return fail(err, errlen, "%s: the folder %s does not exist", path, dir);
+    errno = 0;
+    if (!writable_node(dir, &db))
+        return fail(err, errlen,
+                    "%s: the folder %s is read-only (%s); cairn needs to write its journal "
+                    "there; nothing was changed",
+                    path, dir, errno == EROFS ? "read-only file system" : "permission denied");
+    return 0;
+}
+
+static int check_writable(const char *path, const struct stat *sb, char *err, size_t errlen) {
+    errno = 0;
+    if (!writable_node(path, sb))
+        return fail(err, errlen,
+                    "%s: the workspace is read-only (%s); nothing was changed (cairn sql can "
+                    "still read it)",
+                    path, errno == EROFS ? "read-only file system" : "permission denied");
+    return check_folder(path, err, errlen);
 }
 
 static int user_version(sqlite3 *db, int *v) {
@@ -89,17 +142,22 @@ static const char *why(sqlite3 *db, int rc) {
 }
 
 int store_migrate(sqlite3 *db, const char *path, char *err, size_t errlen) {
+    return store_migrate_list(db, path, store_migrations, store_migration_count, err, errlen);
+}
+
+int store_migrate_list(sqlite3 *db, const char *path, const struct store_migration *list,
+                       int count, char *err, size_t errlen) {
     int have = 0, rc = user_version(db, &have);
     if (rc != SQLITE_OK)
         return fail(err, errlen, "%s: cannot read the workspace: %s", path, why(db, rc));
-    int want = store_schema_version();
+    int want = count ? list[count - 1].version : 0;
     if (have > want)
         return fail(err, errlen,
                     "%s: this workspace was made by a newer cairn (schema %d; this cairn knows up "
                     "to %d). Upgrade cairn to open it; the file was not changed.",
                     path, have, want);
-    for (int i = 0; i < store_migration_count; i++) {
-        const struct store_migration *m = &store_migrations[i];
+    for (int i = 0; i < count; i++) {
+        const struct store_migration *m = &list[i];
         if (m->version <= have)
             continue;
         char *msg = NULL;
@@ -141,9 +199,10 @@ int store_open(const char *path, enum store_mode mode, sqlite3 **out, char *err,
             return 1;
     }
     int writable = mode != STORE_READONLY;
-    if (mode == STORE_OPEN && access(path, W_OK) != 0)
-        return fail(err, errlen, "%s: the workspace is read-only (%s); nothing was changed",
-                    path, strerror(errno));
+    if (mode == STORE_OPEN && check_writable(path, &sb, err, errlen))
+        return 1;
+    if (mode == STORE_CREATE && check_folder(path, err, errlen))
+        return 1;
 
     int flags = writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
     if (mode == STORE_CREATE)
@@ -213,14 +272,17 @@ int store_backup(sqlite3 *db, const char *dest, char *err, size_t errlen) {
         if (!b) {
             rc = sqlite3_errcode(out);
         } else {
-            /* Copy in steps so writers in other processes are not locked out for long; a
-             * write from another connection restarts the copy, which is what keeps it
-             * consistent. */
+            /* Copy all pages in one step: in WAL mode that is one read transaction, a
+             * snapshot, and writers in other processes carry on meanwhile. Copying in small
+             * steps would restart after every foreign write and could never finish while
+             * someone keeps writing. */
+            int tries = 0;
             do {
-                rc = sqlite3_backup_step(b, 256);
+                rc = sqlite3_backup_step(b, -1);
                 if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
                     sqlite3_sleep(20);
-            } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+            } while ((rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED) &&
+                     ++tries < 500);
             sqlite3_backup_finish(b);
             rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
         }

@@ -40,6 +40,10 @@ void store_configure(sqlite3 *db);
 /* Bring DB up to the current schema. Returns 0, or 1 with a message in err. */
 int store_migrate(sqlite3 *db, const char *path, char *err, size_t errlen);
 
+/* The same with an explicit list of COUNT migrations (unit tests use their own). */
+int store_migrate_list(sqlite3 *db, const char *path, const struct store_migration *list,
+                       int count, char *err, size_t errlen);
+
 /* Copy the open workspace DB to DEST consistently (SQLite's online backup API), through a
  * temporary file renamed into place, so DEST is never left half-written. */
 int store_backup(sqlite3 *db, const char *dest, char *err, size_t errlen);
