@@ -1,10 +1,18 @@
-/* render.h: C renderers over a report document (docs/report-document.md).
- * Each takes the document (or, for CSV, one table block) at stack index 1 and returns its
- * output as a Lua string (XLSX writes a file: index 2 is the path). */
+/* render.h: C renderers over a report document (docs/report-document.md), and the helpers
+ * they share for walking the document tree.
+ *
+ * Each renderer takes the document (or, for CSV, one table block) at stack index 1 and returns
+ * its output as a Lua string (XLSX writes a file: index 2 is the path).
+ *
+ * The helpers below never keep Lua values alive on their own: a `const char *` they return
+ * points into a string held by the document table (valid while the document is unchanged and
+ * on the stack), and every allocation lives in a userdata on the Lua stack (freed by __gc and
+ * __close), so a luaL_error in the middle of a render leaks nothing. */
 #ifndef CAIRN_RENDER_H
 #define CAIRN_RENDER_H
 
 #include <lua.h>
+#include <stddef.h>
 
 int render_text(lua_State *L);     /* render_text.c */
 int render_markdown(lua_State *L); /* render_md.c */
@@ -12,5 +20,139 @@ int render_csv(lua_State *L);      /* render_csv.c */
 int render_json(lua_State *L);     /* render_json.c */
 int render_html(lua_State *L);     /* render_html.c (charts in render_svg.c) */
 int render_xlsx(lua_State *L);     /* render_xlsx.c */
+
+/* ---- output buffer ---------------------------------------------------------------------- */
+
+/* A growable byte buffer owned by a userdata on the Lua stack. rb_new pushes that userdata:
+ * keep it on the stack until rb_push (or until the function returns; it is freed then by the
+ * garbage collector, or at once by lua_closeslot if you marked it to-be-closed). Out of memory
+ * raises a Lua error. */
+typedef struct rbuf {
+    lua_State *L;
+    char *data;
+    size_t len, cap;
+} rbuf;
+
+rbuf *rb_new(lua_State *L);
+void rb_add(rbuf *b, const char *s, size_t len);
+void rb_adds(rbuf *b, const char *s); /* NUL-terminated */
+void rb_addc(rbuf *b, char c);
+void rb_addrep(rbuf *b, char c, size_t n); /* c, n times */
+void rb_addf(rbuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+void rb_push(rbuf *b);  /* push the contents as a Lua string (the buffer stays usable) */
+void rb_reset(rbuf *b); /* len = 0 */
+
+/* ---- reading fields ----------------------------------------------------------------------- */
+
+/* t[field] when it is a string (not a number), else NULL. LEN may be NULL. */
+const char *rd_str(lua_State *L, int t, const char *field, size_t *len);
+/* t[field] as a string; numbers are converted (integers without ".0") into BUF. NULL if absent. */
+const char *rd_text(lua_State *L, int t, const char *field, char *buf, size_t bufsize,
+                    size_t *len);
+lua_Integer rd_int(lua_State *L, int t, const char *field, lua_Integer def);
+double rd_num(lua_State *L, int t, const char *field, double def, int *present);
+int rd_bool(lua_State *L, int t, const char *field); /* Lua truthiness of t[field] */
+/* #t[field] when it is a table (raw length), else 0. */
+size_t rd_len(lua_State *L, int t, const char *field);
+/* Push t[field][i] (1-based) and return its Lua type; pushes nil when absent. */
+int rd_push_item(lua_State *L, int t, const char *field, lua_Integer i);
+
+/* ---- blocks ------------------------------------------------------------------------------- */
+
+typedef enum {
+    RD_UNKNOWN = 0,
+    RD_SECTION,
+    RD_PARAGRAPH,
+    RD_KEYVALUE,
+    RD_TABLE,
+    RD_LIST,
+    RD_CALLOUT,
+    RD_PAGEBREAK,
+    RD_CHART
+} rd_block_type;
+
+/* The type of the block table at index T. */
+rd_block_type rd_block(lua_State *L, int t);
+
+typedef enum {
+    RD_CHART_UNKNOWN = 0,
+    RD_CHART_BAR,
+    RD_CHART_LIKERT,
+    RD_CHART_STATUS,
+    RD_CHART_PROGRESS,
+    RD_CHART_TIMELINE,
+    RD_CHART_FISHBONE,
+    RD_CHART_LOGIC_MODEL
+} rd_chart_kind;
+
+/* The kind of the chart block at index T. */
+rd_chart_kind rd_chart(lua_State *L, int t);
+
+/* ---- table columns and cells --------------------------------------------------------------- */
+
+typedef enum { RD_LEFT = 0, RD_RIGHT, RD_CENTER } rd_align;
+typedef enum {
+    RD_FMT_TEXT = 0,
+    RD_FMT_INTEGER,
+    RD_FMT_NUMBER,
+    RD_FMT_PERCENT,
+    RD_FMT_MONEY,
+    RD_FMT_DATE
+} rd_format;
+
+typedef struct {
+    const char *id;       /* key in each row */
+    const char *label;    /* header text (the id when no label) */
+    const char *currency; /* money prefix, e.g. "$" ("" when none) */
+    rd_align align;       /* given, else right for numeric formats, left otherwise */
+    rd_format format;
+    int decimals; /* given, else 0 integer, 1 number/percent, 2 money */
+} rd_col;
+
+/* Read the columns of the table block at index T into an array that lives in a userdata pushed
+ * on the stack (pop it when done with the columns). *N gets the count. Columns without an id
+ * are skipped. */
+rd_col *rd_columns(lua_State *L, int t, int *n);
+
+typedef enum {
+    RD_CELL_EMPTY = 0,  /* nil or absent: show nothing */
+    RD_CELL_TEXT,       /* a string (for format "date", an ISO date) */
+    RD_CELL_NUMBER,     /* a number: .number is the raw value (a fraction for percent) */
+    RD_CELL_BOOL,       /* true/false: .number is 1 or 0 */
+    RD_CELL_SUPPRESSED  /* privacy-suppressed: no value; .text is the reason */
+} rd_cell_kind;
+
+typedef struct {
+    rd_cell_kind kind;
+    double number;
+    int is_integer;  /* the number was a Lua integer */
+    int has_display; /* text came from a cell's `display` */
+    const char *text; /* what people see: formatted number, the string, display, or reason */
+    size_t len;
+    char buf[96];
+} rd_cell;
+
+/* Read ROW[COL->id] (ROW: index of a row table, or 0 for "no row") and format it for people by
+ * the column's format (numfmt.h rounding). A { value =, display = } cell shows display;
+ * { suppressed = true, reason = } yields RD_CELL_SUPPRESSED with the reason ("suppressed" when
+ * none). cell->text is never NULL. */
+void rd_cell_read(lua_State *L, int row, const rd_col *col, rd_cell *cell);
+
+/* Format number X by column COL into BUF (e.g. 0.4 percent -> "40%", money -> "$1,234.50"). */
+int rd_format_number(char *buf, size_t size, double x, int is_integer, const rd_col *col);
+
+/* ---- text ------------------------------------------------------------------------------------ */
+
+/* Display width in terminal columns of UTF-8 text (wide East Asian characters count 2,
+ * combining marks 0, invalid bytes 1). */
+size_t rd_width(const char *s, size_t len);
+
+/* Shortest decimal text that reads back as exactly X (JSON, CSV numbers); integers without
+ * exponent or ".0". NaN and infinities give "null". Returns the length. */
+int rd_number_exact(char *buf, size_t size, double x);
 
 #endif

@@ -1,0 +1,422 @@
+/* render.c: helpers shared by the renderers (see render.h). */
+#include "render.h"
+
+#include <lauxlib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "numfmt.h"
+
+/* ---- output buffer ---------------------------------------------------------------------- */
+
+#define RBUF_MT "cairn.render.buffer"
+
+static int rb_gc(lua_State *L) {
+    rbuf *b = luaL_checkudata(L, 1, RBUF_MT);
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return 0;
+}
+
+rbuf *rb_new(lua_State *L) {
+    rbuf *b = lua_newuserdatauv(L, sizeof *b, 0);
+    b->L = L;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    if (luaL_newmetatable(L, RBUF_MT)) {
+        lua_pushcfunction(L, rb_gc);
+        lua_setfield(L, -2, "__gc");
+        lua_pushcfunction(L, rb_gc);
+        lua_setfield(L, -2, "__close");
+    }
+    lua_setmetatable(L, -2);
+    return b;
+}
+
+static void rb_grow(rbuf *b, size_t extra) {
+    if (b->len + extra + 1 <= b->cap) return;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + extra + 1) {
+        if (cap > ((size_t)-1) / 2) luaL_error(b->L, "out of memory");
+        cap *= 2;
+    }
+    char *p = realloc(b->data, cap);
+    if (!p) luaL_error(b->L, "out of memory");
+    b->data = p;
+    b->cap = cap;
+}
+
+void rb_add(rbuf *b, const char *s, size_t len) {
+    if (len == 0) return;
+    rb_grow(b, len);
+    memcpy(b->data + b->len, s, len);
+    b->len += len;
+}
+
+void rb_adds(rbuf *b, const char *s) { rb_add(b, s, strlen(s)); }
+
+void rb_addc(rbuf *b, char c) {
+    rb_grow(b, 1);
+    b->data[b->len++] = c;
+}
+
+void rb_addrep(rbuf *b, char c, size_t n) {
+    if (n == 0) return;
+    rb_grow(b, n);
+    memset(b->data + b->len, c, n);
+    b->len += n;
+}
+
+void rb_addf(rbuf *b, const char *fmt, ...) {
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if ((size_t)n < sizeof small) {
+        rb_add(b, small, (size_t)n);
+        return;
+    }
+    rb_grow(b, (size_t)n);
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+void rb_push(rbuf *b) { lua_pushlstring(b->L, b->data ? b->data : "", b->len); }
+
+void rb_reset(rbuf *b) { b->len = 0; }
+
+/* ---- reading fields ----------------------------------------------------------------------- */
+
+const char *rd_str(lua_State *L, int t, const char *field, size_t *len) {
+    t = lua_absindex(L, t);
+    if (lua_type(L, t) != LUA_TTABLE) return NULL;
+    const char *s = NULL;
+    if (lua_getfield(L, t, field) == LUA_TSTRING) s = lua_tolstring(L, -1, len);
+    lua_pop(L, 1); /* the string stays alive in the table */
+    return s;
+}
+
+static int number_text(lua_State *L, int idx, char *buf, size_t size) {
+    if (lua_isinteger(L, idx))
+        return snprintf(buf, size, "%lld", (long long)lua_tointeger(L, idx));
+    return rd_number_exact(buf, size, lua_tonumber(L, idx));
+}
+
+const char *rd_text(lua_State *L, int t, const char *field, char *buf, size_t bufsize,
+                    size_t *len) {
+    t = lua_absindex(L, t);
+    if (lua_type(L, t) != LUA_TTABLE) return NULL;
+    const char *s = NULL;
+    size_t n = 0;
+    int ty = lua_getfield(L, t, field);
+    if (ty == LUA_TSTRING) {
+        s = lua_tolstring(L, -1, &n);
+    } else if (ty == LUA_TNUMBER && bufsize > 0) {
+        int k = number_text(L, -1, buf, bufsize);
+        n = k < 0 ? 0 : (size_t)k < bufsize ? (size_t)k : bufsize - 1;
+        s = buf;
+    }
+    lua_pop(L, 1);
+    if (len) *len = n;
+    return s;
+}
+
+lua_Integer rd_int(lua_State *L, int t, const char *field, lua_Integer def) {
+    t = lua_absindex(L, t);
+    if (lua_type(L, t) != LUA_TTABLE) return def;
+    lua_Integer v = def;
+    if (lua_getfield(L, t, field) == LUA_TNUMBER) {
+        int isint;
+        lua_Integer i = lua_tointegerx(L, -1, &isint);
+        v = isint ? i : (lua_Integer)lua_tonumber(L, -1);
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+double rd_num(lua_State *L, int t, const char *field, double def, int *present) {
+    t = lua_absindex(L, t);
+    double v = def;
+    int ok = 0;
+    if (lua_type(L, t) == LUA_TTABLE) {
+        if (lua_getfield(L, t, field) == LUA_TNUMBER) {
+            v = lua_tonumber(L, -1);
+            ok = 1;
+        }
+        lua_pop(L, 1);
+    }
+    if (present) *present = ok;
+    return v;
+}
+
+int rd_bool(lua_State *L, int t, const char *field) {
+    t = lua_absindex(L, t);
+    if (lua_type(L, t) != LUA_TTABLE) return 0;
+    lua_getfield(L, t, field);
+    int v = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+size_t rd_len(lua_State *L, int t, const char *field) {
+    t = lua_absindex(L, t);
+    if (lua_type(L, t) != LUA_TTABLE) return 0;
+    size_t n = 0;
+    if (lua_getfield(L, t, field) == LUA_TTABLE) n = (size_t)lua_rawlen(L, -1);
+    lua_pop(L, 1);
+    return n;
+}
+
+int rd_push_item(lua_State *L, int t, const char *field, lua_Integer i) {
+    t = lua_absindex(L, t);
+    if (lua_type(L, t) != LUA_TTABLE) {
+        lua_pushnil(L);
+        return LUA_TNIL;
+    }
+    if (lua_getfield(L, t, field) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        lua_pushnil(L);
+        return LUA_TNIL;
+    }
+    int ty = lua_rawgeti(L, -1, i);
+    lua_remove(L, -2);
+    return ty;
+}
+
+/* ---- blocks ------------------------------------------------------------------------------- */
+
+static int lookup(const char *s, const char *const *names) {
+    if (!s) return 0;
+    for (int i = 0; names[i]; i++)
+        if (strcmp(s, names[i]) == 0) return i + 1;
+    return 0;
+}
+
+rd_block_type rd_block(lua_State *L, int t) {
+    static const char *const names[] = {"section",  "paragraph", "keyvalue", "table", "list",
+                                        "callout",  "pagebreak", "chart",    NULL};
+    return (rd_block_type)lookup(rd_str(L, t, "type", NULL), names);
+}
+
+rd_chart_kind rd_chart(lua_State *L, int t) {
+    static const char *const names[] = {"bar",      "likert",   "status",      "progress",
+                                        "timeline", "fishbone", "logic_model", NULL};
+    return (rd_chart_kind)lookup(rd_str(L, t, "kind", NULL), names);
+}
+
+/* ---- columns and cells ------------------------------------------------------------------ */
+
+rd_col *rd_columns(lua_State *L, int t, int *n) {
+    t = lua_absindex(L, t);
+    size_t total = rd_len(L, t, "columns");
+    rd_col *cols = lua_newuserdatauv(L, sizeof *cols * (total ? total : 1), 0);
+    int k = 0;
+    for (size_t i = 1; i <= total; i++) {
+        if (rd_push_item(L, t, "columns", (lua_Integer)i) != LUA_TTABLE) {
+            lua_pop(L, 1);
+            continue;
+        }
+        int c = lua_gettop(L);
+        rd_col *col = &cols[k];
+        col->id = rd_str(L, c, "id", NULL);
+        if (!col->id) {
+            lua_pop(L, 1);
+            continue;
+        }
+        static const char *const fmts[] = {"text", "integer", "number", "percent",
+                                           "money", "date", NULL};
+        int f = lookup(rd_str(L, c, "format", NULL), fmts);
+        col->format = f ? (rd_format)(f - 1) : RD_FMT_TEXT;
+        col->label = rd_str(L, c, "label", NULL);
+        if (!col->label) col->label = col->id;
+        col->currency = rd_str(L, c, "currency", NULL);
+        if (!col->currency) col->currency = "";
+        static const char *const aligns[] = {"left", "right", "center", NULL};
+        int a = lookup(rd_str(L, c, "align", NULL), aligns);
+        int numeric = col->format != RD_FMT_TEXT && col->format != RD_FMT_DATE;
+        col->align = a ? (rd_align)(a - 1) : numeric ? RD_RIGHT : RD_LEFT;
+        int def = col->format == RD_FMT_INTEGER ? 0 : col->format == RD_FMT_MONEY ? 2 : 1;
+        lua_Integer d = rd_int(L, c, "decimals", def);
+        col->decimals = (int)(d < 0 ? 0 : d > 9 ? 9 : d);
+        if (col->format == RD_FMT_INTEGER) col->decimals = 0;
+        lua_pop(L, 1);
+        k++;
+    }
+    *n = k;
+    return cols;
+}
+
+int rd_format_number(char *buf, size_t size, double x, int is_integer, const rd_col *col) {
+    char num[80];
+    switch (col ? col->format : RD_FMT_TEXT) {
+    case RD_FMT_INTEGER:
+        num_format(buf, size, x, 0, 1);
+        break;
+    case RD_FMT_NUMBER:
+        num_format(buf, size, x, col->decimals, 1);
+        break;
+    case RD_FMT_PERCENT:
+        num_format(num, sizeof num, x * 100, col->decimals, 0);
+        snprintf(buf, size, "%s%%", num);
+        break;
+    case RD_FMT_MONEY:
+        num_format(num, sizeof num, fabs(x), col->decimals, 1);
+        /* -$1,234.50: the sign goes before the currency symbol */
+        snprintf(buf, size, "%s%s%s", (x < 0 && num_round(x, col->decimals) != 0) ? "-" : "",
+                 col->currency, num);
+        break;
+    default: /* text, date: plain */
+        if (is_integer && fabs(x) < 9.2e18)
+            snprintf(buf, size, "%lld", (long long)x);
+        else
+            rd_number_exact(buf, size, x);
+        break;
+    }
+    return (int)strlen(buf);
+}
+
+/* Fill CELL from the value at stack index V. */
+static void cell_from_value(lua_State *L, int v, const rd_col *col, rd_cell *cell) {
+    switch (lua_type(L, v)) {
+    case LUA_TSTRING:
+        cell->kind = RD_CELL_TEXT;
+        cell->text = lua_tolstring(L, v, &cell->len);
+        break;
+    case LUA_TNUMBER:
+        cell->kind = RD_CELL_NUMBER;
+        cell->is_integer = lua_isinteger(L, v);
+        cell->number = lua_tonumber(L, v);
+        cell->len = (size_t)rd_format_number(cell->buf, sizeof cell->buf, cell->number,
+                                             cell->is_integer, col);
+        cell->text = cell->buf;
+        break;
+    case LUA_TBOOLEAN:
+        cell->kind = RD_CELL_BOOL;
+        cell->number = lua_toboolean(L, v);
+        cell->text = cell->number ? "yes" : "no";
+        cell->len = strlen(cell->text);
+        break;
+    default:
+        break;
+    }
+}
+
+void rd_cell_read(lua_State *L, int row, const rd_col *col, rd_cell *cell) {
+    memset(cell, 0, sizeof *cell);
+    cell->kind = RD_CELL_EMPTY;
+    cell->text = "";
+    if (row == 0 || !col || !col->id) return;
+    row = lua_absindex(L, row);
+    if (lua_type(L, row) != LUA_TTABLE) return;
+    int ty = lua_getfield(L, row, col->id);
+    int v = lua_gettop(L);
+    if (ty == LUA_TTABLE) {
+        if (rd_bool(L, v, "suppressed")) {
+            cell->kind = RD_CELL_SUPPRESSED;
+            cell->text = rd_str(L, v, "reason", &cell->len);
+            if (!cell->text) {
+                cell->text = "suppressed";
+                cell->len = strlen(cell->text);
+            }
+        } else {
+            lua_getfield(L, v, "value");
+            cell_from_value(L, lua_gettop(L), col, cell);
+            lua_pop(L, 1);
+            size_t dl;
+            const char *d = rd_str(L, v, "display", &dl);
+            if (d) {
+                if (cell->kind == RD_CELL_EMPTY) cell->kind = RD_CELL_TEXT;
+                cell->text = d;
+                cell->len = dl;
+                cell->has_display = 1;
+            }
+        }
+    } else {
+        cell_from_value(L, v, col, cell);
+    }
+    lua_pop(L, 1); /* strings stay alive in the row */
+}
+
+/* ---- text ------------------------------------------------------------------------------------ */
+
+/* Decode one UTF-8 sequence at S (N bytes left); returns its length (1 for an invalid byte,
+ * with *CP = 0xFFFD). */
+static size_t utf8_next(const unsigned char *s, size_t n, unsigned *cp) {
+    unsigned c = s[0];
+    size_t k;
+    unsigned v;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        k = 2;
+        v = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        k = 3;
+        v = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        k = 4;
+        v = c & 0x07;
+    } else {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    if (k > n) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    for (size_t i = 1; i < k; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return 1;
+        }
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    *cp = v;
+    return k;
+}
+
+static int is_wide(unsigned c) {
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+           (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
+           (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+           (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+           (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+static int is_zero_width(unsigned c) {
+    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) ||
+           (c >= 0xFE00 && c <= 0xFE0F) || c == 0x20E3;
+}
+
+size_t rd_width(const char *s, size_t len) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t w = 0, i = 0;
+    while (i < len) {
+        unsigned cp;
+        i += utf8_next(p + i, len - i, &cp);
+        if (cp < 0x20 || is_zero_width(cp)) continue;
+        w += is_wide(cp) ? 2 : 1;
+    }
+    return w;
+}
+
+int rd_number_exact(char *buf, size_t size, double x) {
+    if (!isfinite(x)) return snprintf(buf, size, "null");
+    if (x == floor(x) && fabs(x) < 1e15) return snprintf(buf, size, "%.0f", x == 0 ? 0.0 : x);
+    for (int prec = 15; prec <= 17; prec++) {
+        int n = snprintf(buf, size, "%.*g", prec, x);
+        if (strtod(buf, NULL) == x) return n;
+    }
+    return (int)strlen(buf);
+}
