@@ -289,8 +289,29 @@ local function dispatch(argv)
   return def.run(rest) or 0
 end
 
+-- The text of an error value: strings and numbers as they are, __tostring honoured.
+function cli.error_text(e)
+  local mt = getmetatable(e)
+  if type(e) == "string" or type(e) == "number" or (type(mt) == "table" and mt.__tostring) then
+    return tostring(e)
+  end
+  return "(error object is a " .. type(e) .. " value)"
+end
+
+local function trace_wanted()
+  local t = os.getenv("CAIRN_TRACE")
+  return t ~= nil and t ~= "" and t ~= "0"
+end
+
 function cli.main(argv)
-  local ok, result = pcall(dispatch, argv)
+  local traceback
+  ws.last_traceback = nil
+  local ok, result = xpcall(dispatch, function(e)
+    if not args.is_usage_error(e) then
+      traceback = ws.last_traceback or debug.traceback(nil, 2)
+    end
+    return e
+  end, argv)
   if ok then return result end
   if args.is_usage_error(result) then
     io.stderr:write("cairn: ", result.message, "\n")
@@ -300,7 +321,11 @@ function cli.main(argv)
     if not result.command then io.stderr:write("(cairn help lists the commands)\n") end
     return 2
   end
-  error(result, 0)
+  -- a failure of the work: the message says what and where; CAIRN_TRACE=1 adds the traceback
+  io.stdout:flush()
+  io.stderr:write("cairn: ", cli.error_text(result), "\n")
+  if trace_wanted() and traceback then io.stderr:write(traceback, "\n") end
+  return 1
 end
 
 return cli

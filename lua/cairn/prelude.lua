@@ -17,6 +17,7 @@ local lazy = {
   report = function() return require "cairn.report" end,
   tool = function() return require "cairn.tool" end,
   json = function() return require "cairn.json" end,
+  help = function() return require("cairn.help").help end,
 }
 
 -- Extra globals from other modules (the REPL's help, tools, run): name -> value or loader.

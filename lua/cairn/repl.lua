@@ -17,17 +17,25 @@ local function paint(code, s)
   return "\27[" .. code .. "m" .. s .. "\27[0m"
 end
 
+-- Print values as the REPL does (also used by `cairn -e`), and keep the first in `_`.
 function repl.print_results(results)
   local env = prelude.env()
+  local opts = { colour = colour, width = tty_out and host.term_width() or nil }
   local parts = {}
-  for i = 1, results.n do parts[i] = pretty.format(results[i]) end
+  for i = 1, results.n do parts[i] = pretty.format(results[i], opts) end
   io.stdout:write(table.concat(parts, "\t"), "\n")
   rawset(env, "_", results[1])
 end
 
-local function report_error(err)
-  local msg = tostring(err)
+local function trace_wanted()
+  local t = os.getenv("CAIRN_TRACE")
+  return t and t ~= "" and t ~= "0"
+end
+
+local function report_error(err, traceback)
+  local msg = require("cairn.cli").error_text(err)
   io.stderr:write(paint("31", msg), "\n")
+  if traceback and trace_wanted() then io.stderr:write(traceback, "\n") end
   io.stderr:flush()
 end
 
@@ -44,9 +52,53 @@ local function compile(chunk, env)
   return nil, err
 end
 
+-- Dot commands: a few sqlite3-shell habits for looking at the workspace.
+local dot = {}
+
+function dot.tables()
+  local list = {}
+  for r in ws.db():rows("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')"
+      .. " AND name NOT LIKE 'sqlite_%' ORDER BY name") do
+    list[#list + 1] = r.name
+  end
+  io.stdout:write(table.concat(list, "  "), "\n")
+end
+
+function dot.schema(name)
+  local sql = "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+  local found = false
+  for r in ws.db():rows(sql .. (name and " AND (name = ?1 OR tbl_name = ?1)" or "")
+      .. " ORDER BY tbl_name, type DESC, name", name) do
+    io.stdout:write(r.sql, ";\n")
+    found = true
+  end
+  if not found and name then error("no table or view named '" .. name .. "'", 0) end
+end
+
+function dot.help()
+  io.stdout:write(".tables          the tables and views in the workspace\n",
+    ".schema [TABLE]  their CREATE statements\n",
+    ".help            this list; help() for the Lua side\n")
+end
+
+local function run_dot(line)
+  local name, rest = line:match("^%s*%.(%a+)%s*(.-)%s*$")
+  local cmd = dot[name]
+  if not cmd then
+    report_error("unknown command ." .. tostring(name) .. " (.help lists them)")
+    return
+  end
+  local ok, err = pcall(cmd, rest ~= "" and rest or nil)
+  if not ok then report_error(err) end
+end
+
 -- Run one chunk of input. Returns "incomplete" when more lines are needed.
 function repl.eval(chunk)
   if chunk:match("^%s*$") then return "done" end
+  if chunk:match("^%s*%.%a") then
+    run_dot(chunk)
+    return "done"
+  end
   local env = prelude.env()
   local quiet = chunk:match(";%s*$") ~= nil
   local fn, err = compile(chunk, env)
@@ -55,16 +107,19 @@ function repl.eval(chunk)
     report_error(err)
     return "done"
   end
+  local traceback
   local results = table.pack(xpcall(function() return ws.scope(fn) end, function(e)
-    repl.last_traceback = debug.traceback(tostring(e), 2)
+    traceback = debug.traceback(nil, 2)
     return e
   end))
+  repl.last_traceback = traceback
   if not results[1] then
-    report_error(results[2])
+    report_error(results[2], traceback)
     return "done"
   end
-  if not quiet and results.n > 1 then
-    repl.print_results(table.pack(table.unpack(results, 2, results.n)))
+  if results.n > 1 then
+    local values = table.pack(table.unpack(results, 2, results.n))
+    if quiet then rawset(env, "_", values[1]) else repl.print_results(values) end
   end
   io.stdout:flush()
   return "done"
@@ -83,8 +138,11 @@ function repl.history_file()
 end
 
 -- Completion: the candidates for the word before the cursor, and where that word starts.
+-- Never raises: a failing lookup (say, a workspace that cannot be opened) completes nothing.
 function repl.complete(line)
-  return require("cairn.complete").complete(line, prelude.env())
+  local ok, list, from = pcall(require("cairn.complete").complete, line, prelude.env())
+  if not ok then return {}, #line + 1 end
+  return list, from
 end
 
 local function banner()

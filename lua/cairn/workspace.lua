@@ -101,10 +101,8 @@ function ws.scope(fn, ...)
     return ...
   end
   return finish(xpcall(fn, function(e)
-    -- keep the traceback for `cairn.host.traceback`-style reporting by the caller
-    if type(e) == "string" and os.getenv("CAIRN_TRACE") then
-      return debug.traceback(e, 2)
-    end
+    -- where the error happened, for CAIRN_TRACE (the message itself is left as it is)
+    ws.last_traceback = debug.traceback(nil, 2)
     return e
   end, ...))
 end

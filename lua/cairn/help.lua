@@ -1,0 +1,263 @@
+-- cairn.help: short docs for the functions a facilitator or script writer meets in the REPL.
+--
+--   help()                the overview: globals and where to look next
+--   help(fn)              the doc of a function (or of a module table: its documented functions)
+--   help "db:exec"        the same by name
+--
+-- Docs are registered by the module that owns the function, keyed both by the function value
+-- (so help(plan.create) works whatever it is called) and by a display name:
+--
+--   local help = require "cairn.help"
+--   help.register(plan.create, "plan.create", "plan.create{kind=, title=, ...} -> plan\n...")
+--   help.module(plan, "plan", { create = "...", get = "...", ... })   -- many at once
+--   help.topic("plan", "People, plans and their items. See help(plan.create) ...")
+--
+-- Docs: the first line is the call signature, then one to a few lines on what it does.
+-- cairn's own host modules are documented at the bottom of this file, loaded on first use.
+local help = {}
+
+local by_value = setmetatable({}, { __mode = "k" }) -- function/table -> name
+local by_name = {}                                  -- name -> doc
+local topics, topic_order = {}, {}
+
+-- Register DOC for TARGET (a function or table; may be nil when only the name matters) under
+-- NAME ("db:exec", "plan.create").
+function help.register(target, name, doc)
+  assert(type(name) == "string", "help.register: expected a name")
+  assert(type(doc) == "string", "help.register: expected a doc string")
+  by_name[name] = doc
+  if target ~= nil and by_value[target] == nil then by_value[target] = name end
+end
+
+-- Register docs for many fields of module table MOD: DOCS maps field name -> doc. SEP is "."
+-- (functions) or ":" (methods); names become PREFIX .. SEP .. field.
+function help.module(mod, prefix, docs, sep)
+  sep = sep or "."
+  for field, doc in pairs(docs) do
+    help.register(mod and mod[field], prefix .. sep .. field, doc)
+  end
+end
+
+-- A topic for help(): a word the overview lists (a global or a subject) and a few lines on it.
+function help.topic(name, text)
+  if not topics[name] then topic_order[#topic_order + 1] = name end
+  topics[name] = text
+end
+
+-- The doc for a function, table or name, or nil.
+function help.lookup(x)
+  help.load_builtin()
+  if type(x) == "string" then
+    local doc = by_name[x] or by_name[x:gsub(":", ".")] or by_name[x:gsub("%.", ":")]
+    if doc then return doc, x end
+    if topics[x] then return topics[x], x end
+    return nil
+  end
+  local name = by_value[x]
+  if name then return by_name[name], name end
+  return nil
+end
+
+local function out(s) io.stdout:write(s, "\n") end
+
+-- The documented functions whose name starts with PREFIX.
+local function names_under(prefix)
+  local list = {}
+  for name in pairs(by_name) do
+    local rest = name:sub(#prefix + 1)
+    if name:sub(1, #prefix) == prefix and rest:match("^[%.:][%w_]+$") then
+      list[#list + 1] = name
+    end
+  end
+  table.sort(list)
+  return list
+end
+
+local function first_line(doc) return doc:match("^[^\n]*") end
+
+local function overview()
+  help.load_builtin()
+  out("cairn " .. require("cairn.host").version .. ": Lua with a district workspace.")
+  out("Type an expression to see its value, a statement to run it. A trailing ; hides the value.")
+  out("_ is the last value. Tab completes names, fields and file names. Ctrl-C stops, Ctrl-D quits.")
+  out("")
+  out("globals:")
+  for _, name in ipairs(topic_order) do
+    out(string.format("  %-8s %s", name, first_line(topics[name])))
+  end
+  out("")
+  out("help(x) or help \"name\" shows the doc of a function or module, e.g. help(db.exec),")
+  out("help \"ws\". Dot commands: .tables  .schema [TABLE]  .help")
+end
+
+local function describe_function(fn)
+  local info = debug.getinfo(fn, "S")
+  if info.what == "C" then return "a built-in function with no help text" end
+  return string.format("a Lua function defined at %s:%d (no help text)", info.short_src,
+    info.linedefined)
+end
+
+-- help([x]): print the overview, or the doc of x.
+function help.help(x)
+  if x == nil then
+    overview()
+    return
+  end
+  if type(x) == "userdata" and tostring(x):match("^cairn%.db ") then x = "db" end
+  local doc, name = help.lookup(x)
+  if doc then
+    out(doc)
+    if type(x) == "table" or topics[name] then
+      local list = names_under(name)
+      if #list > 0 then
+        out("")
+        for _, n in ipairs(list) do out("  " .. first_line(by_name[n])) end
+      end
+    end
+    return
+  end
+  if type(x) == "table" then
+    -- an undocumented table: list what is documented among its fields
+    local found = {}
+    for k, v in pairs(x) do
+      local n = by_value[v]
+      if n then found[#found + 1] = first_line(by_name[n]) end
+      if type(k) ~= "string" then break end
+    end
+    table.sort(found)
+    if #found > 0 then
+      for _, l in ipairs(found) do out("  " .. l) end
+      return
+    end
+  end
+  if type(x) == "function" then
+    out(describe_function(x))
+  elseif type(x) == "string" then
+    out("no help for '" .. x .. "'; help() lists what there is")
+  else
+    out("no help for a " .. type(x) .. " value; help() lists what there is")
+  end
+end
+
+-- ---- cairn's own modules -------------------------------------------------------------------
+
+local loaded = false
+
+function help.load_builtin()
+  if loaded then return end
+  loaded = true
+
+  help.topic("db", "the workspace database (cairn.db handle): db:exec, db:rows, db:one, ...")
+  help.topic("ws", "the workspace: path, district, settings (cairn.workspace)")
+  help.topic("json", "JSON encode/decode with sorted keys (cairn.json)")
+  help.topic("help", "help() this text; help(fn) the doc of a function")
+  help.topic("plan", "people, plans, items, measures (cairn.plan)")
+  help.topic("tool", "the guidebook tools engine (cairn.tool)")
+  help.topic("survey", "survey instruments, responses, results (cairn.survey)")
+  help.topic("report", "report documents and renderers (cairn.report)")
+  help.register(help.help, "help", "help([x]) -- the overview, or the doc of function/module x")
+
+  local dbdocs = {
+    exec = "db:exec(sql, ...) -> changes\nRun one statement with bound parameters (positional "
+      .. "..., or one table for :name). Without parameters, sql may hold several statements.",
+    rows = "for row in db:rows(sql, ...) do ... end\nRows as tables keyed by column name; the "
+      .. "statement closes on break and on error.",
+    one = "db:one(sql, ...) -> row or nil\nThe first row as a table keyed by column name.",
+    value = "db:value(sql, ...) -> value or nil\nThe first column of the first row.",
+    query = "db:query(sql, ...) -> {columns = {...}, rows = {{...}, ...}}\nAll rows, in column "
+      .. "order (for tables and CSV).",
+    begin = "local tx <close> = db:begin([{deferred = true}])\nA transaction (a savepoint when "
+      .. "nested): commits at the end of the scope, rolls back on error or tx:rollback().",
+    transaction = "db:transaction(fn, ...) -> fn's results\nRun fn in a transaction: committed "
+      .. "when it returns, rolled back when it raises (the error propagates).",
+    changes = "db:changes() -> rows changed by the last statement",
+    last_id = "db:last_id() -> rowid of the last INSERT",
+    isopen = "db:isopen() -> true until db:close()",
+    path = "db:path() -> the file this handle is on",
+    readonly = "db:readonly() -> true for a read-only connection",
+    in_transaction = "db:in_transaction() -> true inside BEGIN ... COMMIT",
+    is_readonly_sql = "db:is_readonly_sql(sql) -> true if the statement cannot change data",
+    close = "db:close()\nClose the handle and its statements (also done by <close> and the GC).",
+  }
+  -- the methods are shared by every handle: reach them through a throwaway one
+  local cdb = require "cairn.db"
+  local probe = cdb.open(":memory:")
+  local methods = probe and debug.getmetatable(probe).__index
+  if probe then probe:close() end
+  help.module(methods, "db", dbdocs, ":")
+  help.register(cdb.open, "cairn.db.open", "require(\"cairn.db\").open(path [, {readonly = "
+    .. "true}]) -> db | nil, message\nOpen any SQLite file (the workspace is `db`).")
+
+  local host = require "cairn.host"
+  help.module(host, "cairn.host", {
+    round = "host.round(x [, decimals]) -> number\nRound half away from zero (56.25 -> 56.3): "
+      .. "the one rounding every cairn number uses.",
+    format_number = "host.format_number(x, decimals [, grouping]) -> string\n\"1,234.5\" with "
+      .. "grouping; never \"-0.0\".",
+    hash = "host.hash(s) -> 16 hex digits (FNV-1a); tells versions apart, not cryptographic",
+    term_width = "host.term_width() -> columns of the terminal (80 when not a terminal)",
+    open_workspace = "host.open_workspace(path, \"open\"|\"readonly\"|\"create\") -> db | nil, "
+      .. "message\nOpen a workspace with cairn's checks and migrations.",
+    backup = "host.backup(db, dest) -> true | nil, message\nA consistent copy, even while the "
+      .. "workspace is in use.",
+    schema_version = "host.schema_version() -> the workspace schema this cairn writes",
+    isatty = "host.isatty(fd) -> is fd 0/1/2 a terminal?",
+    datadir = "host.datadir() -> the folder holding the built-in lua/ and scripts/",
+    repl = "host.repl() -> status\nRun the interactive loop (what `cairn` with no command does).",
+    traceback = "host.traceback() -> the traceback of the last error caught by the host",
+    file_kind = "host.file_kind(path) -> \"file\" | \"dir\" | \"other\" | nil",
+    list_dir = "host.list_dir(path) -> sorted names | nil, message",
+    clock = "host.clock() -> seconds on a monotonic clock (for timings)",
+    interrupted = "host.interrupted() -> true once Ctrl-C was pressed during this call",
+  })
+
+  local ws = require "cairn.workspace"
+  help.register(ws, "ws", "cairn.workspace: the workspace this run uses (-w FILE, "
+    .. "$CAIRN_WORKSPACE or ./cairn.db), opened on first use.")
+  help.module(ws, "ws", {
+    path = "ws.path() -> the workspace file name",
+    set_path = "ws.set_path(path [, {readonly = true}])\nSwitch to another workspace file.",
+    exists = "ws.exists() -> is there a file at ws.path()?",
+    is_open = "ws.is_open() -> has the workspace been opened yet?",
+    db = "ws.db() -> the workspace database (the global `db`)",
+    create = "ws.create(district [, path]) -> db\nCreate a new workspace for a district.",
+    meta = "ws.meta(key) -> value from the meta table (district, created_at, ...)",
+    district = "ws.district() -> the district's name",
+    setting = "ws.setting(key [, default]) -> a district setting",
+    set_setting = "ws.set_setting(key, value)\nChange a district setting (e.g. "
+      .. "survey.min_group_size).",
+    scope = "ws.scope(fn, ...) -> fn's results\nfn's writes as one unit: kept when it returns, "
+      .. "all undone when it raises.",
+  })
+
+  local json = require "cairn.json"
+  help.register(json, "json", "cairn.json: JSON with sorted keys.")
+  help.module(json, "json", {
+    encode = "json.encode(value [, {indent = true}]) -> string (keys sorted)",
+    decode = "json.decode(text [, name]) -> value | nil, \"name:line:column: message\"",
+  })
+
+  help.module(require "cairn.text", "cairn.text", {
+    width = "text.width(s) -> display width in characters",
+    pad = "text.pad(s, width [, \"right\"]) -> s padded with spaces",
+    table = "text.table(columns, rows [, {count = false}]) -> an aligned text table",
+    csv = "text.csv(columns, rows) -> RFC 4180 CSV text",
+    csv_field = "text.csv_field(v) -> v quoted for CSV when needed",
+  })
+  help.module(require "cairn.paths", "cairn.paths", {
+    roots = "paths.roots() -> the search folders, first wins",
+    find = "paths.find(rel) -> the first file rel (e.g. \"tools/five_whys.lua\") on the path",
+    list = "paths.list(rel [, suffix]) -> {{name =, path =}, ...} in folder rel",
+  })
+  help.module(require "cairn.args", "cairn.args", {
+    parse = "args.parse(argv, spec, command) -> opts, rest\nParse --options (flags, options, "
+      .. "multi, short); unknown ones are usage errors.",
+    usage_error = "args.usage_error(message [, command])\nStop with exit status 2 and the usage.",
+    pairs_list = "args.pairs_list(list, what, command) -> {k = v} from \"k=v\" strings",
+  })
+  help.module(require "cairn.pretty", "cairn.pretty", {
+    format = "pretty.format(v [, {colour = true, width = n}]) -> the REPL's rendering of v",
+  })
+end
+
+return help
