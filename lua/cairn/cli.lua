@@ -120,24 +120,33 @@ is opened read-only, so nothing can change.]],
     if opts.csv and opts.json then args.usage_error("choose one of --csv and --json", "sql") end
     ws.set_path(ws.path(), { readonly = true })
     local db = ws.db()
-    if not db:is_readonly_sql(sql) then
+    local ok, ro = pcall(db.is_readonly_sql, db, sql)
+    if not ok then error((tostring(ro):gsub("^[^\n]-%.lua:%d+: ", "")), 0) end
+    if not ro then
       error("cairn sql runs read-only statements only; change data with cairn run or the REPL", 0)
     end
     local params = {}
     for i = 2, #rest do params[#params + 1] = tonumber(rest[i]) or rest[i] end
-    local result = db:query(sql, table.unpack(params))
+    local ok, result = pcall(db.query, db, sql, table.unpack(params))
+    -- the SQL error names the statement; the Lua position inside cairn would only confuse
+    if not ok then error((tostring(result):gsub("^[^\n]-%.lua:%d+: ", "")), 0) end
     local text = require "cairn.text"
     if opts.csv then
       out(text.csv(result.columns, result.rows))
     elseif opts.json then
-      local list = {}
+      -- an array of objects, one row per line, keys in column order, NULL as null
+      local json = require "cairn.json"
+      local dkjson = require "dkjson"
+      local lines = {}
       for r, row in ipairs(result.rows) do
         local obj = {}
-        for c, name in ipairs(result.columns) do obj[name] = row[c] end
-        list[r] = obj
+        for c, name in ipairs(result.columns) do
+          if row[c] == nil then obj[name] = json.null else obj[name] = row[c] end
+        end
+        lines[r] = dkjson.encode(obj, { keyorder = result.columns })
       end
-      local json = require "cairn.json"
-      out(json.encode(list, { indent = true }) .. "\n")
+      if #lines == 0 then out("[]\n")
+      else out("[\n  " .. table.concat(lines, ",\n  ") .. "\n]\n") end
     else
       out(text.table(result.columns, result.rows))
     end
@@ -208,7 +217,10 @@ function cli.overview()
   }
   local names = {}
   for _, n in ipairs(order) do names[#names + 1] = n end
-  for n in pairs(extensions) do names[#names + 1] = n end
+  for n in pairs(extensions) do
+    -- only the extensions that are installed
+    if package.searchpath("cairn.cli." .. n, package.path) then names[#names + 1] = n end
+  end
   table.sort(names)
   for _, n in ipairs(names) do
     local summary = commands[n] and commands[n].summary or extensions[n]
