@@ -174,9 +174,11 @@ static void history_add_unique(History *h, const char *entry) {
 
 /* ---- the loop ---------------------------------------------------------------------------- */
 
-static int eval_chunk(lua_State *L, const char *chunk, size_t len) {
+/* Run a chunk through repl.eval; 1 if it is incomplete. FINAL: the input has ended, so an
+ * incomplete chunk is reported as an error instead (repl.finish). */
+static int eval_chunk_as(lua_State *L, const char *chunk, size_t len, int final) {
     lua_pushlstring(L, chunk, len);
-    if (!call_repl(L, "eval", 1, 1)) {
+    if (!call_repl(L, final ? "finish" : "eval", 1, 1)) {
         lua_pop(L, 1);
         return 0;
     }
@@ -185,14 +187,16 @@ static int eval_chunk(lua_State *L, const char *chunk, size_t len) {
     return incomplete;
 }
 
+static int eval_chunk(lua_State *L, const char *chunk, size_t len) {
+    return eval_chunk_as(L, chunk, len, 0);
+}
+
 static int repl_piped(lua_State *L) {
     char *line = NULL;
     size_t cap = 0;
-    luaL_Buffer b;
     size_t pending = 0;
     char *chunk = NULL;
     ssize_t n;
-    (void)b;
     while ((n = getline(&line, &cap, stdin)) != -1) {
         char *grown = realloc(chunk, pending + (size_t)n + 1);
         if (!grown) break;
@@ -204,8 +208,8 @@ static int repl_piped(lua_State *L) {
             pending = 0;
         fflush(stdout);
     }
-    if (pending) /* an unfinished chunk at end of input: run it to report its error */
-        eval_chunk(L, chunk, pending);
+    if (pending) /* an unfinished chunk at end of input: report why */
+        eval_chunk_as(L, chunk, pending, 1);
     free(line);
     free(chunk);
     return 0;
@@ -269,9 +273,8 @@ static int repl_terminal(lua_State *L) {
             continue;
         }
         if (!line || count <= 0) {
-            if (pending) {
-                eval_chunk(L, chunk, pending);
-            }
+            if (pending)
+                eval_chunk_as(L, chunk, pending, 1);
             fputc('\n', stdout);
             break;
         }

@@ -40,7 +40,12 @@ local function number_text(v)
   if math.type(v) == "float" then
     if v ~= v then return "nan" end
     if v == math.huge then return "inf" elseif v == -math.huge then return "-inf" end
-    local s = string.format("%.14g", v)
+    -- the shortest form that reads back as the same number
+    local s
+    for digits = 14, 17 do
+      s = string.format("%." .. digits .. "g", v)
+      if tonumber(s) == v then break end
+    end
     if not s:find("[%.eni]") then s = s .. ".0" end
     return s
   end

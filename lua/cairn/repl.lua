@@ -40,15 +40,16 @@ local function report_error(err, traceback)
 end
 
 -- Compile a chunk: first as an expression (so `1 + 1` prints 2), then as statements.
--- Returns fn, or nil and "incomplete", or nil and the syntax error.
+-- Returns fn, or nil and "incomplete", or nil and the syntax error. A chunk is incomplete when
+-- either reading stops at the end of the input (`1 +`, `for i = 1, 3 do`).
 local function compile(chunk, env)
   local code = chunk:gsub("^%s*=", "")
-  local fn = load("return " .. code, "=stdin", "t", env)
+  local fn, experr = load("return " .. code, "=stdin", "t", env)
   if fn then return fn end
   local err
   fn, err = load(code, "=stdin", "t", env)
   if fn then return fn end
-  if err:match("<eof>$") then return nil, "incomplete" end
+  if err:match("<eof>$") or experr:match("<eof>$") then return nil, "incomplete", err end
   return nil, err
 end
 
@@ -61,7 +62,16 @@ function dot.tables()
       .. " AND name NOT LIKE 'sqlite_%' ORDER BY name") do
     list[#list + 1] = r.name
   end
-  io.stdout:write(table.concat(list, "  "), "\n")
+  -- fill lines up to the terminal width, as ls does
+  local width, line = tty_out and host.term_width() or 80, ""
+  for _, name in ipairs(list) do
+    if #line > 0 and #line + 2 + #name > width then
+      io.stdout:write(line, "\n")
+      line = ""
+    end
+    line = #line > 0 and line .. "  " .. name or name
+  end
+  io.stdout:write(line, "\n")
 end
 
 function dot.schema(name)
@@ -108,8 +118,9 @@ function repl.eval(chunk)
     return "done"
   end
   local traceback
+  ws.last_traceback = nil
   local results = table.pack(xpcall(function() return ws.scope(fn) end, function(e)
-    traceback = debug.traceback(nil, 2)
+    traceback = ws.last_traceback or debug.traceback(nil, 2)
     return e
   end))
   repl.last_traceback = traceback
@@ -122,6 +133,14 @@ function repl.eval(chunk)
     if quiet then rawset(env, "_", values[1]) else repl.print_results(values) end
   end
   io.stdout:flush()
+  return "done"
+end
+
+-- The input ended inside an unfinished chunk: report why it is unfinished.
+function repl.finish(chunk)
+  local fn, err, detail = compile(chunk, prelude.env())
+  if fn then return repl.eval(chunk) end
+  report_error(err == "incomplete" and detail or err)
   return "done"
 end
 
