@@ -1,0 +1,230 @@
+-- Root Cause Analysis: Fishbone Diagram (NEA, 002, Act: Define Content for Collaboration).
+--
+-- The issue at the head of the fish, the brainstormed causes on the bones ranked 1..n (1 = the
+-- biggest driver), then the 5 Whys drilled into the ranked causes, starting with #1. Following the
+-- Pareto principle, the selected root cause is the last Why? of the highest-ranked cause the
+-- group is capable of addressing with realistic and attainable methods. It goes into the plan
+-- model as a root cause (tagged pareto_focus) that goals and action steps can address.
+local common = require "cairn.tools_common"
+
+local drill_form = {
+  { id = "rank", type = "number", label = "Which cause are you drilling into (its rank)?",
+    report_label = "Cause rank", required = true, min = 1 },
+  { kind = "table", id = "whys", label = "5 Whys",
+    help = "For each identified cause, ask why it's happening, and then ask why that sub-cause is "
+      .. "happening, and so on, until you've asked and answered Why? five times.",
+    rows = { "1. Why?", "2. Why?", "3. Why?", "4. Why?", "5. Why?" }, min_rows = 1,
+    columns = {
+      { id = "answer", label = "Why?", report_label = "Answer", type = "text", required = true },
+      { id = "alternatives", label = "Other answers to this why (alternative fishbones)",
+        report_label = "Alternative answers", type = "text",
+        help = "If you identify more than one answer to the \"why\" questions, add additional "
+          .. "fishbones on the right side of the spine to explore alternative root causes." },
+    } },
+  { id = "capable", type = "yesno", required = true,
+    label = "Is this root cause something your working group is capable of addressing?" },
+  { id = "realistic", type = "yesno", required = true,
+    label = "Are there realistic and attainable methods to try to solve it?" },
+}
+
+local form = {
+  { id = "issue", type = "text", label = "Issue", required = true,
+    help = "Write the issue you want to investigate at the head of the fish." },
+  { kind = "table", id = "causes", label = "Contributing causes (the fishbones)", min_rows = 2,
+    row_label = "Cause",
+    help = "As a group, evaluate the causes by asking \"if we fixed THIS, how many other things "
+      .. "would fall into place?\" Then rank each cause, with 1 being the biggest driver or most "
+      .. "significant cause, 2 being next most significant, etc.",
+    columns = {
+      { id = "cause", label = "Cause", type = "text", required = true },
+      { id = "rank", label = "Rank (1 = biggest driver)", report_label = "Rank", type = "number",
+        required = true, min = 1 },
+    } },
+  { kind = "group", id = "drills", label = "5 Whys for a cause", min = 1,
+    help = "Beginning with your number one cause, use the 5 Whys method to help you drill further "
+      .. "down into the root causes. Concentrate on the last Why? of your #1 cause. If not, move "
+      .. "on to your #2 cause.",
+    form = drill_form },
+}
+
+local tool = {
+  id = "fishbone_diagram",
+  title = "Root Cause Analysis: Fishbone Diagram",
+  source = "NEA, Collaborating for Student Success (2019 draft), Act: Define Content for Collaboration",
+  stage = "Act: Define Content for Collaboration",
+  framework = "NEA",
+  summary = "Rank the causes of an issue, drill the biggest with 5 Whys, and pick the root cause to address.",
+  instructions = {
+    "Write the issue you want to investigate at the head of the fish. Brainstorm the contributing "
+      .. "causes and write a cause at the end of each \"fishbone.\" As a group, evaluate the causes "
+      .. "by asking \"if we fixed THIS, how many other things would fall into place?\" Then rank "
+      .. "each cause, with 1 being the biggest driver or most significant cause, 2 being next most "
+      .. "significant, etc. Write the ranking in the associated circle.",
+    "Beginning with your number one cause, use the 5 Whys method to help you drill further down "
+      .. "into the root causes. This method is simple, but powerful. For each identified cause, ask "
+      .. "why it's happening, and then ask why that sub-cause is happening, and so on, until you've "
+      .. "asked and answered Why? five times.",
+    "If you identify more than one answer to the \"why\" questions, add additional fishbones on "
+      .. "the right side of the spine to explore alternative root causes. This is a good way to "
+      .. "capture different answers to \"why\" that are equally valuable or correct.",
+    "The Pareto principle states that for many occurrences, 80% of the results come from 20% of "
+      .. "the causes. By concentrating on the root of your most significant cause, you'll maximize "
+      .. "the impact of any changes you make. Concentrate on the last Why? of your #1 cause. Is this "
+      .. "root cause something your working group is capable of addressing? Are there realistic and "
+      .. "attainable methods to try to solve it? If not, move on to your #2 cause.",
+  },
+  form = form,
+}
+
+-- The filled whys of a drill, in order.
+local function chain(d)
+  local out = {}
+  for _, w in ipairs(d.whys or {}) do
+    if common.row_filled(w) then out[#out + 1] = w end
+  end
+  return out
+end
+
+-- Drills by cause rank, and the selected one: the first in rank order that passes both checks.
+local function selection(a)
+  local by_rank, ranks = {}, {}
+  for _, d in ipairs(a.drills or {}) do
+    if d.rank and not by_rank[d.rank] then
+      by_rank[d.rank] = d
+      ranks[#ranks + 1] = d.rank
+    end
+  end
+  table.sort(ranks)
+  for _, r in ipairs(ranks) do
+    local d = by_rank[r]
+    if d.capable and d.realistic and #chain(d) > 0 then return d, by_rank end
+  end
+  return nil, by_rank
+end
+
+local function cause_of_rank(a, rank)
+  for _, c in ipairs(a.causes or {}) do
+    if c.rank == rank then return c end
+  end
+end
+
+function tool.check(a, c)
+  local causes = common.rows(a.causes)
+  common.check_ranks(c, "causes", causes, "rank", {
+    range = function(n) return string.format("rank each cause from 1 to %d (1 being the biggest driver)", n) end,
+    twice = function(v, first) return string.format("rank %d is already given to cause %d: each cause gets its own rank", v, first) end,
+    missing = function(list) return "no cause is ranked " .. common.join(list) end,
+  })
+  for i, d in ipairs(a.drills or {}) do
+    local p = string.format("drills[%d]", i)
+    if d.rank and not cause_of_rank(a, d.rank) then
+      c.error(p .. ".rank", string.format("no cause is ranked %s (ranks go from 1 to %d)", tostring(d.rank), #causes))
+    end
+    local whys = d.whys or {}
+    local last = 0
+    for j = 1, 5 do
+      if common.row_filled(whys[j]) then
+        if last < j - 1 then
+          c.error(string.format("%s.whys[%d]", p, j), string.format(
+            "%d. Why? asks why the answer to %d. Why? is happening, which is empty: fill the whys in order.", j, j - 1))
+        end
+        last = j
+      end
+    end
+    if last > 0 and last < 5 then
+      c.warn(p .. ".whys", "Keep asking why until you've asked and answered Why? five times.")
+    end
+  end
+  local first = (a.drills or {})[1]
+  if first and first.rank and first.rank ~= 1 then
+    c.warn("drills[1].rank", "Beginning with your number one cause, use the 5 Whys method.")
+  end
+  local selected, by_rank = selection(a)
+  if not selected and #(a.drills or {}) > 0 then
+    local next_rank = 1
+    while by_rank[next_rank] do next_rank = next_rank + 1 end
+    if cause_of_rank(a, next_rank) then
+      c.warn("drills", string.format("No root cause drilled so far is one your working group is "
+        .. "capable of addressing with realistic and attainable methods: move on to your #%d cause.", next_rank))
+    else
+      c.warn("drills", "No root cause drilled is one your working group is capable of addressing "
+        .. "with realistic and attainable methods.")
+    end
+  end
+end
+
+function tool.to_plan(a, ctx)
+  local p = common.create_plan(ctx, {
+    kind = "root_cause_analysis", title = a.issue, level = "committee",
+    levels = { "issue", "cause", "why", "root_cause" },
+    fields = { tool = "fishbone_diagram" },
+  })
+  local head = p:add { level = "issue", text = a.issue }
+  local selected = selection(a)
+  local causes = common.rows(a.causes)
+  table.sort(causes, function(x, y) return (x.rank or 99) < (y.rank or 99) end)
+  for _, cause in ipairs(causes) do
+    local bone = head:add { level = "cause", text = cause.cause, fields = { rank = cause.rank } }
+    for _, d in ipairs(a.drills or {}) do
+      if d.rank == cause.rank then
+        local parent = bone
+        for j, w in ipairs(chain(d)) do
+          parent = parent:add { level = "why", text = w.answer,
+            fields = { why = j, alternatives = w.alternatives } }
+        end
+      end
+    end
+  end
+  if selected then
+    local whys = chain(selected)
+    p:add { level = "root_cause", text = whys[#whys].answer, tags = { "pareto_focus" },
+      fields = { cause_rank = selected.rank, cause = (cause_of_rank(a, selected.rank) or {}).cause,
+                 capable = selected.capable, realistic = selected.realistic } }
+  end
+  return p
+end
+
+function tool.report(w, doc)
+  local a = w.answers
+  local causes = common.rows(a.causes)
+  table.sort(causes, function(x, y) return (x.rank or 99) < (y.rank or 99) end)
+  local data = {}
+  for _, cause in ipairs(causes) do
+    local sub = {}
+    for _, d in ipairs(a.drills or {}) do
+      if d.rank == cause.rank then
+        for _, wy in ipairs(chain(d)) do
+          sub[#sub + 1] = wy.answer
+          if common.filled(wy.alternatives) then sub[#sub + 1] = "(also) " .. wy.alternatives end
+        end
+      end
+    end
+    data[#data + 1] = { category = cause.cause, causes = sub, rank = math.tointeger(cause.rank) }
+  end
+  doc:chart { kind = "fishbone", title = "Fishbone: " .. a.issue, problem = a.issue, data = data }
+
+  local selected = selection(a)
+  if selected then
+    local whys = chain(selected)
+    doc:callout("note", string.format("%s (the last Why? of cause #%d, %s).", whys[#whys].answer,
+      math.tointeger(selected.rank) or selected.rank, (cause_of_rank(a, selected.rank) or {}).cause or "?"),
+      { title = "Root cause to address (Pareto focus)" })
+  else
+    doc:callout("warning", "No drilled cause passed both checks yet: move on to the next-ranked cause.",
+      { title = "No root cause selected" })
+  end
+
+  local whys_el = common.element(drill_form, "whys")
+  for _, d in ipairs(a.drills or {}) do
+    local cause = cause_of_rank(a, d.rank)
+    local s = doc:section(string.format("5 Whys for cause #%s: %s",
+      tostring(math.tointeger(d.rank) or d.rank), cause and cause.cause or "?"))
+    common.form_table(s, whys_el, d.whys, { first = { id = "why", label = "Why?" } })
+    s:checklist {
+      { text = "Our working group is capable of addressing this root cause", checked = d.capable == true },
+      { text = "There are realistic and attainable methods to try to solve it", checked = d.realistic == true },
+    }
+  end
+end
+
+return tool
