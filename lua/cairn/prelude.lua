@@ -17,6 +17,10 @@ local lazy = {
   report = function() return require "cairn.report" end,
   tool = function() return require "cairn.tool" end,
   json = function() return require "cairn.json" end,
+  tools = function() return require("cairn.tool.globals").tools end,
+  run = function() return require("cairn.tool.globals").run end,
+  worksheets = function() return require("cairn.tool.globals").worksheets end,
+  resume = function() return require("cairn.tool.globals").resume end,
   help = function() return require("cairn.help").help end,
 }
 

@@ -1,0 +1,31 @@
+-- cairn.tool.globals: the REPL and script globals of the tool engine (lua/cairn/prelude.lua).
+--   tools()  tools "prepare"          the tools, by stage (filtered by stage/framework text)
+--   run "five_whys"                   ask on the terminal; run("five_whys", answers | "file.json")
+--   worksheets()  worksheets { tool = "five_whys" }
+--   resume()  resume(3)               continue the latest draft, or worksheet 3
+local tool = require "cairn.tool"
+
+local globals = {}
+
+function globals.tools(filter)
+  return tool.list(filter)
+end
+
+function globals.run(id, answers, opts)
+  return tool.run(id, answers, opts)
+end
+
+function globals.worksheets(filter)
+  return tool.worksheets(filter)
+end
+
+function globals.resume(id, opts)
+  if id == nil then
+    local drafts = tool.worksheets { status = "draft" }
+    if #drafts == 0 then error("there is no draft worksheet to resume (worksheets() lists them)", 0) end
+    id = drafts[1].id
+  end
+  return tool.resume(id, opts)
+end
+
+return globals

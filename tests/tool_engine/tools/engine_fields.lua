@@ -1,0 +1,26 @@
+-- A test tool with one field of every type (tests/lua/tool_*_test.lua).
+return {
+  id = "engine_fields",
+  title = "Every Field Type",
+  source = "cairn tests",
+  stage = "Testing: Fields",
+  framework = "WestEd",
+  summary = "One field of each type, to test parsing and errors.",
+  instructions = { "Answer each question.", "Dates may be typed in several ways." },
+  form = {
+    { id = "name", type = "text", label = "Name", help = "(one line)", required = true },
+    { id = "notes", type = "longtext", label = "Notes" },
+    { id = "count", type = "number", label = "Count", min = 0, max = 100 },
+    { id = "budget", type = "money", label = "Budget" },
+    { id = "due", type = "date", label = "Due date", default = "2026-06-30" },
+    { id = "ready", type = "yesno", label = "Ready?" },
+    { kind = "section", title = "Choices", help = "Pick from the lists." },
+    { id = "color", type = "choice", label = "Colour",
+      choices = { "Red", "Green", { value = "blue", label = "Deep blue" } } },
+    { id = "rs", type = "multichoice", label = "Four R's",
+      choices = { "Rules", "Roles", "Relationships", "Resources" } },
+    { id = "owner", type = "person", label = "Owner" },
+    { id = "agree", type = "scale", label = "Agreement", scale = "agreement" },
+    { id = "rating", type = "scale", label = "Rating", scale = { "Strong", "Adequate", "Needs Work" } },
+  },
+}
