@@ -1,0 +1,133 @@
+-- Relationship Continuum Self-Assessment (002, Prepare: Identify Partners).
+--
+-- The continuum graphic (its level names, characteristics and order) is missing from the
+-- guidebook as printed: only its two top levels survive, "Cooperative" and "Partner", the end a
+-- partnership works toward. cairn does not invent the others. A district that has the graphic
+-- (or its own continuum) copies this file to tools/relationship_continuum.lua next to its
+-- workspace and lists every level below, from the weakest relationship to the strongest; the
+-- last two should stay "Cooperative" and "Partner".
+local levels = {
+  -- "…",          -- add the lower levels of your continuum here, weakest first
+  "Cooperative",
+  "Partner",
+}
+
+-- The levels a relationship should reach (the guidebook's goal).
+local goal_levels = { Cooperative = true, Partner = true }
+
+local goal_positions = {}
+for i, l in ipairs(levels) do if goal_levels[l] then goal_positions[#goal_positions + 1] = i end end
+
+local function level_index(name)
+  for i, l in ipairs(levels) do if l == name then return i end end
+  return nil
+end
+
+return {
+  id = "relationship_continuum",
+  title = "Relationship Continuum Self-Assessment",
+  source = "NEA, Collaborating for Student Success (draft, October 2019)",
+  stage = "Prepare: Identify Partners",
+  framework = "NEA",
+  kind = "self-assessment",
+  summary = "Place each working relationship on the relationship continuum and brainstorm how to "
+    .. "move it toward Cooperative or Partner.",
+  instructions = {
+    "This tool can help you consider the nature of your working relationships and understand how "
+      .. "you might work to improve them, so that they fall into the \"Cooperative\" or \"Partner\" "
+      .. "category.",
+    "1. Consider the stakeholders in your system, and assess your relationship with them using the "
+      .. "continuum. Where do you believe the relationships fall? Place your answers in the first "
+      .. "two columns of the table on the next page.",
+    "2. As your collaboration progresses, consider which characteristics you and your partners "
+      .. "need to attend to in order to move towards *Cooperative* and *Partner*. Brainstorm ways "
+      .. "that you might strengthen your relationship and put your thoughts in the last column of "
+      .. "the table.",
+    "The continuum's levels are district-editable: the guidebook names only the top two, "
+      .. "Cooperative and Partner. Add your continuum's other levels to the `levels` list at the "
+      .. "top of a copy of this tool (`cairn tool copy relationship_continuum`).",
+  },
+  levels = levels,
+
+  -- team summary (cairn.team): one survey item per partner, on the continuum's levels
+  survey = { kind = "rows", table = "relationships", label = "partner", value = "level",
+             scale = { levels = levels, favorable = goal_positions } },
+
+  form = {
+    { id = "assessed_by", type = "text", label = "Assessed by (optional)",
+      help = "you, or your team; team summaries never show names" },
+    { id = "session", type = "text", label = "Team session (optional)",
+      help = "Members who assess together use the same name, e.g. \"Fall 2026\"." },
+    { id = "date", type = "date", label = "Date of this assessment" },
+    { kind = "table", id = "relationships", label = "Relationships", min_rows = 1,
+      row_label = "Partner",
+      columns = {
+        { id = "partner", label = "Potential Partner", type = "text", required = true },
+        { id = "level", label = "Current Relationship Continuum", type = "scale", scale = levels,
+          required = true },
+        { id = "strengthen", label = "How to Strengthen", type = "longtext" },
+      } },
+  },
+
+  check = function(a, c)
+    local seen = {}
+    for i, r in ipairs(a.relationships or {}) do
+      local key = r.partner and r.partner:lower():gsub("^%s+", ""):gsub("%s+$", "")
+      if key and seen[key] then
+        c.error(string.format("relationships[%d].partner", i),
+          string.format("'%s' is already row %d; assess each partner once", r.partner, seen[key]))
+      elseif key then
+        seen[key] = i
+      end
+    end
+  end,
+
+  report = function(w, doc, ctx)
+    local a = w.answers
+    local kv = {}
+    if a.assessed_by then kv[#kv + 1] = { "Assessed by", a.assessed_by } end
+    if a.session then kv[#kv + 1] = { "Team session", a.session } end
+    if a.date then kv[#kv + 1] = { "Date", a.date } end
+    kv[#kv + 1] = { "Continuum levels", table.concat(levels, " → ") }
+    doc:keyvalue(kv)
+
+    -- The previous assessment of the same partners, when the engine offers it: movement.
+    local prev = {}
+    local pw = ctx and ctx.previous
+    if pw and pw.answers then
+      for _, r in ipairs(pw.answers.relationships or {}) do
+        if r.partner then prev[r.partner:lower()] = r.level end
+      end
+    end
+
+    local rows = {}
+    local counts = {}
+    for _, r in ipairs(a.relationships or {}) do
+      local name = levels[r.level] or tostring(r.level)
+      counts[r.level] = (counts[r.level] or 0) + 1
+      local row = { partner = r.partner, level = name, strengthen = r.strengthen,
+                    goal = goal_levels[name] and "yes" or "not yet" }
+      local before = prev[(r.partner or ""):lower()]
+      if before then
+        row.change = before == r.level and "same"
+          or string.format("%s from %s", before < r.level and "up" or "down", levels[before] or before)
+      end
+      rows[#rows + 1] = row
+    end
+    local cols = {
+      { id = "partner", label = "Potential Partner" },
+      { id = "level", label = "Current Relationship Continuum" },
+      { id = "goal", label = "At Cooperative or Partner" },
+      { id = "strengthen", label = "How to Strengthen" },
+    }
+    if next(prev) then table.insert(cols, 3, { id = "change", label = "Since last assessment" }) end
+    doc:section("Relationships"):table { columns = cols, rows = rows }
+
+    local data = {}
+    for i, l in ipairs(levels) do data[#data + 1] = { label = l, value = counts[i] or 0 } end
+    doc:section("Partners per level"):chart { kind = "bar", title = "Partners per continuum level",
+      data = data }
+  end,
+
+  level_index = level_index,
+}
