@@ -1,0 +1,89 @@
+-- cairn.plan: a district's plans as data. People and stakeholder groups; plans of any kind with
+-- a tree of items (owner, dates, resources, tags, free fields, status with history); measures
+-- with baseline, targets and observations; links between things; snapshots and diffs; the
+-- queries a facilitator asks; SMART prompts. The contract is docs/plan-api.md; the pieces are
+-- in lua/cairn/plan/ (core, measure, links, snapshot, query, check) and lua/cairn/smart.lua.
+local core = require "cairn.plan.core"
+local measure = require "cairn.plan.measure"
+local links = require "cairn.plan.links"
+local snapshot = require "cairn.plan.snapshot"
+local query = require "cairn.plan.query"
+local dates = require "cairn.plan.dates"
+
+local plan = {}
+
+-- people and groups
+plan.person = core.person
+plan.people = core.people
+plan.find_person = core.find_person
+plan.group = core.group
+plan.groups = core.groups
+plan.find_group = core.find_group
+
+-- plans and items
+plan.create = core.create
+plan.get = core.get
+plan.list = core.list
+plan.item = core.item
+
+-- statuses and other vocabularies (tables a district may reword)
+plan.statuses = core.statuses
+plan.status_labels = core.status_labels
+plan.item_kinds = core.item_kinds
+plan.kind_labels = core.kind_labels
+plan.relations = links.relations
+plan.snapshot_words = snapshot.words
+plan.measure_states = measure.state_labels
+
+-- links
+plan.link = function(from, to, relation, note) return links.link(from, to, relation, note) end
+plan.unlink = links.unlink
+plan.links = links.of
+plan.walk = links.walk
+
+-- queries
+plan.overdue = query.overdue
+plan.due_within = query.due_within
+plan.by_owner = query.by_owner
+plan.by_status = query.by_status
+plan.by_tag = query.by_tag
+plan.unowned = query.unowned
+plan.undated = query.undated
+plan.status_counts = query.status_counts
+plan.measures = measure.all
+plan.off_target = measure.off_target
+plan.expected = measure.expected
+
+function core.Plan:measures(opts)
+  local o = {}
+  for k, v in pairs(opts or {}) do o[k] = v end
+  o.plan = self.id
+  return measure.all(o)
+end
+function core.Plan:off_target(opts)
+  local o = {}
+  for k, v in pairs(opts or {}) do o[k] = v end
+  o.plan = self.id
+  return measure.off_target(o)
+end
+
+-- SMART prompts
+function plan.smart_check(text, framework) return require("cairn.smart").check(text, framework) end
+function core.Item:smart(framework) return plan.smart_check(self.text, framework) end
+
+-- dates
+plan.dates = dates
+plan.today = dates.today
+
+-- `cairn check`
+function plan.check(db) return require("cairn.plan.check")(db) end
+
+-- help texts, when the help module is installed
+do
+  local ok, help = pcall(require, "cairn.help")
+  if ok and type(help) == "table" and type(help.register) == "function" then
+    pcall(function() require("cairn.plan.help")(help) end)
+  end
+end
+
+return plan
