@@ -176,17 +176,23 @@ function common.create_plan(ctx, spec)
   return plan.create(spec)
 end
 
--- The items of the plans of KIND (or every plan) at LEVEL, newest plan first: a list of items.
+-- Which kinds of plan hold items of a level, when a tool does not say (the plans the planning
+-- tools write).
+common.kinds_for = {
+  root_cause = { "root_cause_analysis", "lea_plan", "sfss_plan" },
+  action_step = { "action_plan", "lea_plan" },
+  task = { "project_plan" },
+  goal = { "partnership_goals", "initiative", "action_plan", "project_plan" },
+  strategic_initiative = { "district_plan" },
+}
+
+-- The items of the plans of KINDS at LEVEL, newest plan first: a list of items.
 function common.items(ctx, level, kinds)
   local plan = common.plan(ctx)
   local out = {}
   local plans = {}
-  if kinds then
-    for _, k in ipairs(kinds) do
-      for _, p in ipairs(plan.list { kind = k } or {}) do plans[#plans + 1] = p end
-    end
-  else
-    plans = plan.list {} or {}
+  for _, k in ipairs(kinds or common.kinds_for[level] or {}) do
+    for _, p in ipairs(plan.list { kind = k } or {}) do plans[#plans + 1] = p end
   end
   table.sort(plans, function(a, b) return (a.id or 0) > (b.id or 0) end)
   for _, p in ipairs(plans) do
@@ -221,6 +227,33 @@ end
 
 -- ---- reports ------------------------------------------------------------------------------
 
+-- Shorter column headings for reports, by element. The engine refuses keys it does not know in
+-- a form, so a tool writes `report_label = "..."` next to the label and wraps its form in
+-- common.form{...}, which moves those words here before the engine sees the form.
+local report_labels = setmetatable({}, { __mode = "k" })
+
+function common.form(elements)
+  local function strip(list)
+    for _, el in ipairs(list) do
+      if type(el) == "table" then
+        if el.report_label then
+          report_labels[el] = el.report_label
+          el.report_label = nil
+        end
+        if el.columns then strip(el.columns) end
+        if el.form then strip(el.form) end
+      end
+    end
+  end
+  strip(elements)
+  return elements
+end
+
+-- The heading a report uses for a form element: its report_label, else its label.
+function common.label(el)
+  return report_labels[el] or el.label
+end
+
 local formats = { date = "date", money = "money", number = "number", scale = "integer" }
 
 -- The element with id ID anywhere in FORM (tables and groups nest).
@@ -250,7 +283,7 @@ function common.columns(element, first, only)
   end
   for _, col in ipairs(list) do
     local f = formats[col.type]
-    cols[#cols + 1] = { id = col.id, label = col.report_label or col.label, format = f,
+    cols[#cols + 1] = { id = col.id, label = common.label(col), format = f,
       decimals = col.type == "number" and 0 or nil,
       align = (f == "money" or f == "number") and "right" or nil }
   end
@@ -328,7 +361,7 @@ function common.pairs_for(form, a, ids)
     local e = common.element(form, id)
     local v = a[id]
     if common.filled(v) then
-      items[#items + 1] = { e and (e.report_label or e.label) or id, common.cell(e, v) }
+      items[#items + 1] = { e and common.label(e) or id, common.cell(e, v) }
     end
   end
   return items

@@ -9,7 +9,7 @@ local common = require "cairn.tools_common"
 
 local smart = { "Strategic", "Measurable", "Attainable", "Results-Oriented", "Timebound" }
 
-local goal_form = {
+local goal_form = common.form {
   { id = "goal", type = "longtext", label = "Goal", required = true,
     help = "It is always best to identify a goal that is Strategic, Measurable, Attainable, "
       .. "Results-Oriented, and Timebound (SMART)." },
@@ -46,7 +46,7 @@ local goal_form = {
     help = "(How will you determine that your goal has been reached? What are your measures?)" },
 }
 
-local form = {
+local form = common.form {
   { id = "title", type = "text", label = "Name of this action plan",
     help = "For example the collaboration or the problem it addresses." },
   { kind = "group", id = "goals", label = "Goal", min = 1,

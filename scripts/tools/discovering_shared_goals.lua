@@ -14,7 +14,7 @@ local considerations = {
   "How much time do you have to work on the issue?",
 }
 
-local form = {
+local form = common.form {
   { kind = "section", title = "Priority considerations",
     help = table.concat(considerations, " ") },
   { kind = "table", id = "issues", label = "Issues", min_rows = 1, row_label = "Issue",

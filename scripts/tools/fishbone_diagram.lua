@@ -7,7 +7,7 @@
 -- model as a root cause (tagged pareto_focus) that goals and action steps can address.
 local common = require "cairn.tools_common"
 
-local drill_form = {
+local drill_form = common.form {
   { id = "rank", type = "number", label = "Which cause are you drilling into (its rank)?",
     report_label = "Cause rank", required = true, min = 1 },
   { kind = "table", id = "whys", label = "5 Whys",
@@ -27,7 +27,7 @@ local drill_form = {
     label = "Are there realistic and attainable methods to try to solve it?" },
 }
 
-local form = {
+local form = common.form {
   { id = "issue", type = "text", label = "Issue", required = true,
     help = "Write the issue you want to investigate at the head of the fish." },
   { kind = "table", id = "causes", label = "Contributing causes (the fishbones)", min_rows = 2,

@@ -6,7 +6,7 @@
 -- plan's goals and steps link to them ("addresses") and monitoring milestones follow on.
 local common = require "cairn.tools_common"
 
-local form = {
+local form = common.form {
   { id = "problem", type = "text", label = "Problem Statement",
     help = "(one-sentence description of the problem)", required = true,
     placeholder = "Ninth-grade chronic absenteeism rose from 14% to 21% in two years." },

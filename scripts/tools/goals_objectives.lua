@@ -15,7 +15,7 @@ local criteria = {
   { value = "Time-bound", label = "Time-bound: specify when the result(s) can be achieved" },
 }
 
-local form = {
+local form = common.form {
   { id = "committee", type = "text", label = "Working committee" },
   { kind = "section", title = "INITIATIVE GOAL",
     help = "A goal should be stated in terms of your desired result and a designated timeframe. It "

@@ -17,7 +17,7 @@ local terms = {
   { value = "long_term", label = "Long-term (3-year)" },
 }
 
-local form = {
+local form = common.form {
   { id = "problem", type = "longtext", label = "The Problem", required = true,
     help = "This is a statement of the problem we propose to address through cross-sector "
       .. "collaboration. Include data to the extent possible." },

@@ -11,7 +11,7 @@ local types = {
   { value = "content", label = "Content" },
 }
 
-local form = {
+local form = common.form {
   { kind = "section", title = "PARTNERSHIP GOALS",
     help = "A goal is what you hope to achieve within a defined timeframe. It tells you where you "
       .. "want to go. A goal is stated in terms of the desired outcome within the designated timeframe." },

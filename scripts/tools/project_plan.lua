@@ -14,7 +14,7 @@ local subtask_columns = {
   { id = "output", label = "Product/Output/Metrics", type = "text" },
 }
 
-local task_form = {
+local task_form = common.form {
   { id = "task", type = "text", label = "Task", required = true },
   { id = "lead", type = "person", label = "Lead" },
   { id = "start", type = "date", label = "Start date (for a date range)", report_label = "Start" },
@@ -28,7 +28,7 @@ local task_form = {
     help = "(Remember, some tasks require subtasks too!)", columns = subtask_columns },
 }
 
-local form = {
+local form = common.form {
   { id = "committee", type = "text", label = "Working committee" },
   { id = "manager", type = "person", label = "Who manages the plan and reports progress to the leadership team?",
     report_label = "Plan manager" },

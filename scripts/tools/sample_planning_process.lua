@@ -35,7 +35,7 @@ local retire_reasons = {
   "Other",
 }
 
-local form = {
+local form = common.form {
   { kind = "section", title = "Step 1. Examine Performance Trends" },
   { id = "data_sources", type = "longtext", required = true,
     label = "What are the most relevant data sources to use?" },
