@@ -1,6 +1,758 @@
-/* render_html.c: the html renderer (being written). */
+/* render_html.c: render.html(doc [, opts]) -> one self-contained HTML5 page.
+ *
+ * Inline CSS and inline SVG charts (render_svg.c), no scripts and nothing fetched: the only
+ * image allowed is a data: URI (the theme's logo, or a data:image in Markdown). Paragraph text
+ * is Markdown through cmark-gfm with raw HTML off; on top of cmark's own safe mode we keep only
+ * http(s)/mailto/tel/relative links, drop remote images (they would be network requests; their
+ * alt text stays), show raw HTML as literal text, and nest Markdown headings under the
+ * section's heading so the page keeps one h1. Everything else is escaped by svg_esc.
+ *
+ * opts.section_breaks = true starts every top-level section after the first on a new printed
+ * page. Words the page itself writes ("District", "Period", "As of", "Data table", ...) come
+ * from doc.theme.labels so Lua can reword them. */
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
 #include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "render.h"
+#include "render_svg.h"
 
-int render_html(lua_State *L) { return luaL_error(L, "the html renderer is not built yet"); }
+typedef struct {
+    lua_State *L;
+    rbuf *b;
+    svg_ctx svg;
+    int ids;           /* stack index of a table of ids used so far */
+    int seq;           /* counter for generated ids */
+    int section_breaks;
+    int top_sections;  /* top-level sections seen */
+} html;
+
+static const char *label(html *h, const char *key, const char *def) {
+    return svg_label(h->L, &h->svg, key, def);
+}
+
+static void esc(html *h, const char *s, size_t n) { svg_esc(h->b, s, n); }
+static void escs(html *h, const char *s) { svg_escs(h->b, s); }
+static void put(html *h, const char *s) { rb_adds(h->b, s); }
+
+/* ---- theme ------------------------------------------------------------------------------------ */
+
+/* A CSS colour we can paste into the stylesheet: #rgb, #rrggbb (with optional alpha) or a
+ * plain colour name. Anything else is ignored, so a theme cannot break out of the style. */
+static int css_colour(const char *s) {
+    if (!s) return 0;
+    size_t n = strlen(s);
+    if (s[0] == '#') {
+        if (n != 4 && n != 5 && n != 7 && n != 9) return 0;
+        for (size_t i = 1; i < n; i++)
+            if (!strchr("0123456789abcdefABCDEF", s[i])) return 0;
+        return 1;
+    }
+    if (n == 0 || n > 30) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) return 0;
+    return 1;
+}
+
+/* A font-family list: letters, digits, spaces, commas, hyphens and quotes only. */
+static int css_font(const char *s) {
+    if (!s || !*s || strlen(s) > 200) return 0;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              strchr(" ,-'\"_", *p)))
+            return 0;
+    return 1;
+}
+
+/* The logo must be an inline raster or SVG image in base64: nothing is fetched, and an SVG
+ * inside <img> cannot run scripts. */
+static int data_image(const char *s, int allow_svg) {
+    static const char *const types[] = {"png", "jpeg", "gif", "webp", "svg+xml", NULL};
+    if (!s || strncmp(s, "data:image/", 11) != 0) return 0;
+    const char *p = s + 11;
+    int ok = 0;
+    for (int i = 0; types[i]; i++) {
+        size_t n = strlen(types[i]);
+        if (strncmp(p, types[i], n) == 0 && strncmp(p + n, ";base64,", 8) == 0) {
+            if (i == 4 && !allow_svg) return 0;
+            p += n + 8;
+            ok = 1;
+            break;
+        }
+    }
+    if (!ok) return 0;
+    for (; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '+' || *p == '/' || *p == '='))
+            return 0;
+    return 1;
+}
+
+static const char CSS[] =
+    "*{box-sizing:border-box}\n"
+    "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
+    "body{margin:0;font-family:var(--font);color:var(--text);background:var(--bg);"
+    "line-height:1.5}\n"
+    ".page{max-width:62rem;margin:0 auto;padding:1rem 1.25rem}\n"
+    ".doc-header{display:flex;align-items:center;gap:1rem;border-bottom:4px solid var(--primary);"
+    "padding:.5rem 1.25rem;color:var(--muted)}\n"
+    ".doc-header img{max-height:3rem;max-width:12rem}\n"
+    "h1,h2,h3,h4,h5,h6{color:var(--primary);line-height:1.25;margin:1.5em 0 .5em}\n"
+    "h1{font-size:1.9rem;margin-top:.5em}\n"
+    "h2{font-size:1.45rem;border-bottom:1px solid var(--rule);padding-bottom:.2rem}\n"
+    "h3{font-size:1.2rem}\n"
+    ".subtitle{font-size:1.15rem;color:var(--muted);margin:-.25rem 0 .5rem}\n"
+    "dl.meta{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;margin:.5rem 0 1.5rem;"
+    "color:var(--muted)}\n"
+    "dl.meta div{display:flex;gap:.4rem}\n"
+    "dl.meta dt{font-weight:600}\n"
+    "dl.meta dd{margin:0}\n"
+    "a{color:var(--accent)}\n"
+    ".table-wrap{overflow-x:auto;margin:1rem 0 .25rem;max-width:100%}\n"
+    "table{border-collapse:collapse;font-variant-numeric:tabular-nums}\n"
+    "caption{text-align:left;font-weight:600;padding:.25rem 0;caption-side:top}\n"
+    "th,td{border-bottom:1px solid var(--rule);padding:.35rem .65rem;vertical-align:top;"
+    "text-align:left}\n"
+    "thead th{border-bottom:2px solid var(--primary);background:var(--head)}\n"
+    "tbody th{font-weight:600}\n"
+    "tfoot th,tfoot td{font-weight:700;border-top:2px solid var(--text);border-bottom:0}\n"
+    ".r{text-align:right;white-space:nowrap}\n"
+    "td time{white-space:nowrap}\n"
+    ".c{text-align:center}\n"
+    ".suppressed{color:var(--muted);font-style:italic}\n"
+    ".empty{color:var(--muted)}\n"
+    ".notes{font-size:.9rem;color:var(--muted);margin:.25rem 0 1rem;padding-left:1.2rem}\n"
+    "table.kv th{width:30%;min-width:8rem}\n"
+    ".callout{border-left:5px solid var(--accent);background:#EEF6FB;padding:.6rem 1rem;"
+    "margin:1rem 0;border-radius:0 4px 4px 0}\n"
+    ".callout.warning{border-color:#D55E00;background:#FDF0E6}\n"
+    ".callout-title{font-weight:700;margin:0 0 .25rem}\n"
+    ".callout p:last-child{margin-bottom:0}\n"
+    "ul.checklist{list-style:none;padding-left:.25rem}\n"
+    "ul.checklist input{margin:0 .5rem 0 0;vertical-align:middle}\n"
+    "figure.chart{margin:1.5rem 0;border:1px solid var(--rule);border-radius:6px;"
+    "padding:.75rem;max-width:100%;overflow-x:auto}\n"
+    "figure.chart figcaption{font-weight:600;margin-bottom:.5rem}\n"
+    ".chart-svg{display:block;max-width:100%;height:auto;font-family:var(--font)}\n"
+    "details{margin-top:.5rem}\n"
+    "summary{cursor:pointer;color:var(--accent)}\n"
+    "hr.pagebreak{border:0;border-top:1px dashed var(--rule);margin:2rem 0}\n"
+    ".md img{max-width:100%}\n"
+    ".doc-footer{border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem;"
+    "padding:1rem 1.25rem;margin-top:2rem}\n"
+    "@media (max-width:40rem){.page{padding:.5rem .75rem}h1{font-size:1.5rem}"
+    "h2{font-size:1.25rem}th,td{padding:.3rem .45rem}table.kv th{min-width:6rem}}\n"
+    "@media print{@page{margin:16mm 14mm}"
+    "body{background:#fff;color:#000;font-size:10.5pt}"
+    ".page{max-width:none;padding:0}"
+    ".table-wrap,figure.chart{overflow:visible}"
+    "thead{display:table-header-group}tfoot{display:table-footer-group}"
+    "tr,th,td,figure,.callout,table.kv,ul.checklist li{break-inside:avoid;"
+    "page-break-inside:avoid}"
+    "h1,h2,h3,h4,h5,h6,caption{break-after:avoid;page-break-after:avoid}"
+    "hr.pagebreak{border:0;margin:0;break-after:page;page-break-after:always}"
+    "section.break-before{break-before:page;page-break-before:always}"
+    "details>summary{display:none}"
+    "a{color:inherit;text-decoration:underline}}\n";
+
+static void head(html *h, int doc, int theme) {
+    lua_State *L = h->L;
+    const char *title = rd_str(L, doc, "title", NULL);
+    const char *district = rd_str(L, doc, "district", NULL);
+    const char *lang = rd_str(L, doc, "lang", NULL);
+    if (!lang) lang = rd_str(L, theme, "lang", NULL);
+    /* a BCP 47 tag: letters, digits and hyphens */
+    int lang_ok = lang && *lang && strlen(lang) < 36;
+    for (const char *p = lang; lang_ok && *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '-'))
+            lang_ok = 0;
+    rb_addf(h->b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                  "<meta name=\"generator\" content=\"cairn\">\n"
+                  "<meta name=\"referrer\" content=\"no-referrer\">\n<title>",
+            lang_ok ? lang : "en");
+    escs(h, title ? title : "Report");
+    if (district) {
+        put(h, " \xE2\x80\x94 ");
+        escs(h, district);
+    }
+    put(h, "</title>\n<style>\n:root{");
+    /* theme colours and font, each checked before it goes into the stylesheet */
+    static const struct {
+        const char *key, *var, *def;
+    } vars[] = {{"primary", "primary", "#1F4E79"}, {"accent", "accent", "#0063A0"},
+                {"text", "text", "#1A1A1A"},       {"muted", "muted", "#595959"},
+                {"background", "bg", "#FFFFFF"},   {"rule", "rule", "#D0D7DE"},
+                {"header", "head", "#F3F6F9"}};
+    int colours = 0;
+    if (theme) {
+        lua_getfield(L, theme, "colors");
+        if (lua_istable(L, -1)) colours = lua_gettop(L);
+        else lua_pop(L, 1);
+    }
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = colours ? rd_str(L, colours, vars[i].key, NULL) : NULL;
+        rb_addf(h->b, "--%s:%s;", vars[i].var, css_colour(v) ? v : vars[i].def);
+    }
+    if (colours) lua_pop(L, 1);
+    const char *font = theme ? rd_str(L, theme, "font", NULL) : NULL;
+    rb_addf(h->b, "--font:%s}\n",
+            css_font(font) ? font
+                           : "system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\","
+                             "Arial,sans-serif");
+    put(h, CSS);
+    put(h, "</style>\n</head>\n<body>\n");
+}
+
+/* ---- ids -------------------------------------------------------------------------------------- */
+
+/* An id for an element: the given one reduced to [A-Za-z0-9_-] (prefixed so it cannot clash
+ * with generated ids), or PREFIX-N; made unique within the page. Written into OUT. */
+static void make_id(html *h, const char *given, const char *prefix, char *out, size_t size) {
+    size_t o = 0;
+    if (given && *given) {
+        o = (size_t)snprintf(out, size, "s-");
+        for (const char *p = given; *p && o + 1 < size - 8; p++) {
+            char ch = *p;
+            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                ch == '_' || ch == '-')
+                out[o++] = ch;
+            else if (o > 2 && out[o - 1] != '-')
+                out[o++] = '-';
+        }
+        out[o] = '\0';
+    }
+    if (o <= 2) o = (size_t)snprintf(out, size, "%s-%d", prefix, ++h->seq);
+    /* unique: add -2, -3, ... when taken */
+    lua_State *L = h->L;
+    char base[128];
+    snprintf(base, sizeof base, "%s", out);
+    for (int k = 2;; k++) {
+        lua_getfield(L, h->ids, out);
+        int taken = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (!taken) break;
+        snprintf(out, size, "%.100s-%d", base, k);
+    }
+    lua_pushboolean(L, 1);
+    lua_setfield(L, h->ids, out);
+}
+
+/* ---- Markdown --------------------------------------------------------------------------------- */
+
+static cmark_syntax_extension *md_ext[3];
+
+static void md_init(void) {
+    if (md_ext[0]) return;
+    cmark_gfm_core_extensions_ensure_registered();
+    md_ext[0] = cmark_find_syntax_extension("table");
+    md_ext[1] = cmark_find_syntax_extension("strikethrough");
+    md_ext[2] = cmark_find_syntax_extension("autolink");
+}
+
+/* Links may go to the web, to mail and phone, or within the page; anything with another
+ * scheme (javascript:, vbscript:, data:, file:, ...) loses its target. Browsers ignore tabs
+ * and newlines inside a scheme, so we do too. */
+static int safe_link(const char *url) {
+    if (!url) return 1;
+    char scheme[16];
+    size_t n = 0;
+    const unsigned char *p = (const unsigned char *)url;
+    while (*p && *p <= 0x20) p++;
+    for (; *p; p++) {
+        if (*p == '\t' || *p == '\n' || *p == '\r') continue;
+        if (*p == ':') break;
+        if (*p == '/' || *p == '?' || *p == '#') return 1; /* relative */
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '+' || *p == '-' || *p == '.'))
+            return 0; /* not a URL we understand */
+        if (n + 1 >= sizeof scheme) return 0;
+        scheme[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+    }
+    if (!*p) return 1; /* no scheme: relative */
+    scheme[n] = '\0';
+    return strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0 ||
+           strcmp(scheme, "mailto") == 0 || strcmp(scheme, "tel") == 0;
+}
+
+static void md_clean(cmark_node *node, int base) {
+    cmark_node *child = cmark_node_first_child(node);
+    while (child) {
+        cmark_node *next = cmark_node_next(child);
+        cmark_node_type ty = cmark_node_get_type(child);
+        if (ty == CMARK_NODE_HEADING) {
+            int lv = cmark_node_get_heading_level(child) + base;
+            cmark_node_set_heading_level(child, lv > 6 ? 6 : lv);
+            md_clean(child, base);
+        } else if (ty == CMARK_NODE_LINK) {
+            if (!safe_link(cmark_node_get_url(child))) cmark_node_set_url(child, "");
+            md_clean(child, base);
+        } else if (ty == CMARK_NODE_IMAGE) {
+            md_clean(child, base);
+            if (!data_image(cmark_node_get_url(child), 0)) {
+                /* a remote image would be fetched: keep its alt text instead */
+                cmark_node *k;
+                while ((k = cmark_node_first_child(child)) != NULL) {
+                    cmark_node_unlink(k);
+                    cmark_node_insert_before(child, k);
+                }
+                cmark_node_free(child);
+            }
+        } else if (ty == CMARK_NODE_HTML_INLINE || ty == CMARK_NODE_HTML_BLOCK) {
+            /* raw HTML is shown as the text that was typed */
+            cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
+            cmark_node_set_literal(t, cmark_node_get_literal(child));
+            if (ty == CMARK_NODE_HTML_BLOCK) {
+                cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
+                cmark_node_append_child(para, t);
+                t = para;
+            }
+            cmark_node_replace(child, t);
+            cmark_node_free(child);
+        } else {
+            md_clean(child, base);
+        }
+        child = next;
+    }
+}
+
+/* Markdown S rendered into the page; BASE is added to heading levels. */
+static void markdown(html *h, const char *s, size_t n, int base) {
+    md_init();
+    cmark_parser *p = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8);
+    for (int i = 0; i < 3; i++)
+        if (md_ext[i]) cmark_parser_attach_syntax_extension(p, md_ext[i]);
+    cmark_parser_feed(p, s, n);
+    cmark_node *doc = cmark_parser_finish(p);
+    md_clean(doc, base);
+    /* CMARK_OPT_DEFAULT is cmark's safe mode: no raw HTML, dangerous URLs dropped */
+    char *out = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(p));
+    cmark_node_free(doc);
+    cmark_parser_free(p);
+    /* copy through a Lua string so that an out-of-memory error cannot leak OUT */
+    size_t len = out ? strlen(out) : 0;
+    const char *copy = NULL;
+    lua_State *L = h->L;
+    if (out) {
+        copy = lua_pushlstring(L, out, len); /* may raise; only then is OUT lost */
+        free(out);
+        rb_add(h->b, copy, len);
+        lua_pop(L, 1);
+    }
+}
+
+/* ---- tables ----------------------------------------------------------------------------------- */
+
+static const char *align_class(rd_align a) {
+    return a == RD_RIGHT ? " class=\"r\"" : a == RD_CENTER ? " class=\"c\"" : "";
+}
+
+static void cell_html(html *h, int row, const rd_col *col, int as_th, int first) {
+    rd_cell cell;
+    rd_cell_read(h->L, row, col, &cell);
+    const char *tag = as_th ? "th" : "td";
+    rb_addf(h->b, "<%s", tag);
+    if (as_th && first) put(h, " scope=\"row\"");
+    const char *cls = col->align == RD_RIGHT ? "r" : col->align == RD_CENTER ? "c" : NULL;
+    if (cell.kind == RD_CELL_SUPPRESSED) {
+        rb_addf(h->b, " class=\"suppressed%s%s\">", cls ? " " : "", cls ? cls : "");
+        esc(h, cell.text, cell.len);
+    } else if (cell.kind == RD_CELL_EMPTY) {
+        if (cls) rb_addf(h->b, " class=\"%s\"", cls);
+        put(h, ">");
+    } else {
+        if (cls) rb_addf(h->b, " class=\"%s\"", cls);
+        put(h, ">");
+        long days;
+        char iso[11];
+        if (col->format == RD_FMT_DATE && cell.kind == RD_CELL_TEXT && !cell.has_display &&
+            cell.len == 10) {
+            memcpy(iso, cell.text, 10);
+            iso[10] = '\0';
+            if (svg_parse_date(iso, &days)) {
+                rb_addf(h->b, "<time datetime=\"%s\">%s</time>", iso, iso);
+                rb_addf(h->b, "</%s>", tag);
+                return;
+            }
+        }
+        esc(h, cell.text, cell.len);
+    }
+    rb_addf(h->b, "</%s>", tag);
+}
+
+static void table_block(html *h, int t, const char *caption_override) {
+    lua_State *L = h->L;
+    t = lua_absindex(L, t);
+    int ncols;
+    rd_col *cols = rd_columns(L, t, &ncols);
+    size_t cl;
+    const char *caption = caption_override ? caption_override : rd_str(L, t, "caption", &cl);
+    if (caption_override) cl = strlen(caption_override);
+    char id[160];
+    make_id(h, rd_str(L, t, "id", NULL), "table", id, sizeof id);
+    /* tabindex: a table wider than a phone scrolls, and a keyboard must reach it too */
+    if (caption)
+        rb_addf(h->b, "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"%s-cap\" "
+                      "tabindex=\"0\">\n", id);
+    else
+        put(h, "<div class=\"table-wrap\" tabindex=\"0\">\n");
+    rb_addf(h->b, "<table id=\"%s\">\n", id);
+    if (caption) {
+        rb_addf(h->b, "<caption id=\"%s-cap\">", id);
+        esc(h, caption, cl);
+        put(h, "</caption>\n");
+    }
+    /* the first column heads its row when it holds text (a name, a step, a school) */
+    int row_headers = ncols > 1 && cols[0].format == RD_FMT_TEXT;
+    put(h, "<thead><tr>");
+    for (int j = 0; j < ncols; j++) {
+        rb_addf(h->b, "<th scope=\"col\"%s>", align_class(cols[j].align));
+        escs(h, cols[j].label);
+        put(h, "</th>");
+    }
+    put(h, "</tr></thead>\n<tbody>\n");
+    size_t nrows = rd_len(L, t, "rows");
+    for (size_t i = 1; i <= nrows; i++) {
+        if (rd_push_item(L, t, "rows", (lua_Integer)i) != LUA_TTABLE)
+            luaL_error(L, "table '%s': row %d is not a table", caption ? caption : id, (int)i);
+        int row = lua_gettop(L);
+        put(h, "<tr>");
+        for (int j = 0; j < ncols; j++) cell_html(h, row, &cols[j], row_headers && j == 0, 1);
+        put(h, "</tr>\n");
+        lua_pop(L, 1);
+    }
+    if (nrows == 0) {
+        rb_addf(h->b, "<tr><td colspan=\"%d\" class=\"empty\">", ncols ? ncols : 1);
+        escs(h, label(h, "no_rows", "No rows."));
+        put(h, "</td></tr>\n");
+    }
+    put(h, "</tbody>\n");
+    if (lua_getfield(L, t, "totals") == LUA_TTABLE) {
+        int row = lua_gettop(L);
+        put(h, "<tfoot><tr>");
+        for (int j = 0; j < ncols; j++) cell_html(h, row, &cols[j], row_headers && j == 0, 1);
+        put(h, "</tr></tfoot>\n");
+    }
+    lua_pop(L, 1);
+    put(h, "</table>\n</div>\n");
+    size_t nn = rd_len(L, t, "notes");
+    if (nn) {
+        put(h, "<ul class=\"notes\">");
+        for (size_t i = 1; i <= nn; i++) {
+            rd_push_item(L, t, "notes", (lua_Integer)i);
+            size_t l;
+            const char *s = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &l) : NULL;
+            if (s) {
+                put(h, "<li>");
+                esc(h, s, l);
+                put(h, "</li>");
+            }
+            lua_pop(L, 1);
+        }
+        put(h, "</ul>\n");
+    }
+    lua_pop(L, 1); /* columns */
+}
+
+/* ---- blocks ----------------------------------------------------------------------------------- */
+
+static void blocks(html *h, int parent, int hlevel, int depth);
+
+/* Text of a list item or key: a string, t.text / t.key, or t[1]. */
+static const char *pick(lua_State *L, int idx, const char *field, int pos, size_t *n) {
+    if (lua_type(L, idx) == LUA_TSTRING) return lua_tolstring(L, idx, n);
+    if (lua_type(L, idx) != LUA_TTABLE) return NULL;
+    const char *s = rd_str(L, idx, field, n);
+    if (s) return s;
+    if (lua_rawgeti(L, idx, pos) == LUA_TSTRING) s = lua_tolstring(L, -1, n);
+    lua_pop(L, 1);
+    return s;
+}
+
+static void keyvalue(html *h, int blk) {
+    lua_State *L = h->L;
+    size_t cl;
+    const char *caption = rd_str(L, blk, "caption", &cl);
+    put(h, "<div class=\"table-wrap\">\n<table class=\"kv\">\n");
+    if (caption) {
+        put(h, "<caption>");
+        esc(h, caption, cl);
+        put(h, "</caption>\n");
+    }
+    put(h, "<tbody>\n");
+    size_t n = rd_len(L, blk, "items");
+    rd_col col;
+    memset(&col, 0, sizeof col);
+    col.id = "value";
+    col.label = "";
+    col.currency = "";
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, blk, "items", (lua_Integer)i);
+        int it = lua_gettop(L);
+        if (lua_type(L, it) != LUA_TTABLE) {
+            lua_pop(L, 1);
+            continue;
+        }
+        size_t kl = 0;
+        const char *key = pick(L, it, "key", 1, &kl);
+        put(h, "<tr><th scope=\"row\">");
+        if (key) esc(h, key, kl);
+        put(h, "</th>");
+        /* the value: item.value or item[2], read as a one-cell row */
+        lua_createtable(L, 0, 1);
+        if (lua_getfield(L, it, "value") == LUA_TNIL) {
+            lua_pop(L, 1);
+            lua_rawgeti(L, it, 2);
+        }
+        lua_setfield(L, -2, "value");
+        rd_cell cell;
+        rd_cell_read(L, lua_gettop(L), &col, &cell);
+        if (cell.kind == RD_CELL_EMPTY) {
+            put(h, "<td class=\"empty\">\xE2\x80\x94</td>");
+        } else {
+            put(h, cell.kind == RD_CELL_SUPPRESSED ? "<td class=\"suppressed\">" : "<td>");
+            esc(h, cell.text, cell.len);
+            put(h, "</td>");
+        }
+        put(h, "</tr>\n");
+        lua_pop(L, 2);
+    }
+    put(h, "</tbody>\n</table>\n</div>\n");
+}
+
+static void list(html *h, int blk) {
+    lua_State *L = h->L;
+    const char *style = rd_str(L, blk, "style", NULL);
+    int check = style && strcmp(style, "check") == 0;
+    int number = style && strcmp(style, "number") == 0;
+    put(h, check ? "<ul class=\"checklist\">\n" : number ? "<ol>\n" : "<ul>\n");
+    size_t n = rd_len(L, blk, "items");
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, blk, "items", (lua_Integer)i);
+        int it = lua_gettop(L);
+        size_t tl = 0;
+        const char *text = pick(L, it, "text", 1, &tl);
+        put(h, "<li>");
+        if (check) {
+            int done = lua_type(L, it) == LUA_TTABLE && rd_bool(L, it, "checked");
+            put(h, done ? "<label><input type=\"checkbox\" disabled checked> "
+                        : "<label><input type=\"checkbox\" disabled> ");
+            if (text) esc(h, text, tl);
+            put(h, "</label>");
+        } else if (text) {
+            esc(h, text, tl);
+        }
+        put(h, "</li>\n");
+        lua_pop(L, 1);
+    }
+    put(h, check ? "</ul>\n" : number ? "</ol>\n" : "</ul>\n");
+}
+
+static void callout(html *h, int blk) {
+    lua_State *L = h->L;
+    const char *style = rd_str(L, blk, "style", NULL);
+    int warning = style && strcmp(style, "warning") == 0;
+    size_t tl, xl;
+    const char *title = rd_str(L, blk, "title", &tl);
+    const char *text = rd_str(L, blk, "text", &xl);
+    rb_addf(h->b, "<aside class=\"callout %s\" role=\"note\">\n<p class=\"callout-title\">",
+            warning ? "warning" : "note");
+    if (title) esc(h, title, tl);
+    else escs(h, warning ? label(h, "warning", "Warning") : label(h, "note", "Note"));
+    put(h, "</p>\n");
+    if (text) {
+        /* blank lines separate paragraphs */
+        put(h, "<p>");
+        size_t start = 0;
+        for (size_t i = 0; i <= xl; i++) {
+            if (i == xl || (text[i] == '\n' && i + 1 < xl && text[i + 1] == '\n')) {
+                esc(h, text + start, i - start);
+                if (i < xl) {
+                    put(h, "</p>\n<p>");
+                    while (i + 1 < xl && text[i + 1] == '\n') i++;
+                }
+                start = i + 1;
+            }
+        }
+        put(h, "</p>\n");
+    }
+    put(h, "</aside>\n");
+}
+
+static void chart(html *h, int blk) {
+    lua_State *L = h->L;
+    char id[160];
+    make_id(h, NULL, "chart", id, sizeof id);
+    const char *kind = rd_str(L, blk, "kind", NULL);
+    size_t tl;
+    const char *title = rd_str(L, blk, "title", &tl);
+    rb_addf(h->b, "<figure class=\"chart chart-");
+    /* the kind is checked by svg_chart; only [a-z_] reaches the class */
+    for (const char *p = kind ? kind : ""; *p; p++)
+        if ((*p >= 'a' && *p <= 'z') || *p == '_') rb_addc(h->b, *p);
+    rb_addf(h->b, "\" id=\"%s\">\n", id);
+    if (title) {
+        put(h, "<figcaption>");
+        esc(h, title, tl);
+        put(h, "</figcaption>\n");
+    }
+    svg_chart(L, blk, h->b, &h->svg, id);
+    put(h, "\n");
+    if (lua_getfield(L, blk, "table") == LUA_TTABLE) {
+        put(h, "<details>\n<summary>");
+        escs(h, label(h, "data_table", "Data table"));
+        put(h, "</summary>\n");
+        const char *cap = rd_str(L, -1, "caption", NULL);
+        table_block(h, lua_gettop(L), cap ? NULL : (title ? title : ""));
+        put(h, "</details>\n");
+    }
+    lua_pop(L, 1);
+    put(h, "</figure>\n");
+}
+
+static void section(html *h, int blk, int hlevel, int depth) {
+    lua_State *L = h->L;
+    char id[160];
+    make_id(h, rd_str(L, blk, "id", NULL), "sec", id, sizeof id);
+    size_t tl;
+    const char *title = rd_str(L, blk, "title", &tl);
+    int hl = hlevel > 6 ? 6 : hlevel;
+    int brk = depth == 0 && h->section_breaks && h->top_sections++ > 0;
+    rb_addf(h->b, "<section id=\"%s\"%s", id, brk ? " class=\"break-before\"" : "");
+    if (title) rb_addf(h->b, " aria-labelledby=\"%s-h\">\n<h%d id=\"%s-h\">", id, hl, id);
+    else put(h, ">\n");
+    if (title) {
+        esc(h, title, tl);
+        rb_addf(h->b, "</h%d>\n", hl);
+    }
+    blocks(h, blk, hlevel + 1, depth + 1);
+    put(h, "</section>\n");
+}
+
+static void blocks(html *h, int parent, int hlevel, int depth) {
+    lua_State *L = h->L;
+    size_t n = rd_len(L, parent, "blocks");
+    for (size_t i = 1; i <= n; i++) {
+        if (rd_push_item(L, parent, "blocks", (lua_Integer)i) != LUA_TTABLE)
+            luaL_error(L, "block %d is not a table", (int)i);
+        int blk = lua_gettop(L);
+        switch (rd_block(L, blk)) {
+        case RD_SECTION: section(h, blk, hlevel, depth); break;
+        case RD_PARAGRAPH: {
+            size_t tl;
+            const char *text = rd_str(L, blk, "text", &tl);
+            if (text) {
+                put(h, "<div class=\"md\">\n");
+                markdown(h, text, tl, hlevel - 1);
+                put(h, "</div>\n");
+            }
+            break;
+        }
+        case RD_KEYVALUE: keyvalue(h, blk); break;
+        case RD_TABLE: table_block(h, blk, NULL); break;
+        case RD_LIST: list(h, blk); break;
+        case RD_CALLOUT: callout(h, blk); break;
+        case RD_PAGEBREAK: put(h, "<hr class=\"pagebreak\">\n"); break;
+        case RD_CHART: chart(h, blk); break;
+        default: {
+            const char *ty = rd_str(L, blk, "type", NULL);
+            luaL_error(L, "block %d: unknown type '%s' (expected section, paragraph, keyvalue, "
+                          "table, list, callout, pagebreak or chart)", (int)i, ty ? ty : "nil");
+        }
+        }
+        lua_pop(L, 1);
+    }
+}
+
+static void meta_item(html *h, const char *key, const char *def, const char *value, int is_date) {
+    if (!value) return;
+    put(h, "<div><dt>");
+    escs(h, label(h, key, def));
+    put(h, "</dt><dd>");
+    long days;
+    if (is_date && svg_parse_date(value, &days)) rb_addf(h->b, "<time datetime=\"%s\">", value);
+    escs(h, value);
+    if (is_date && svg_parse_date(value, &days)) put(h, "</time>");
+    put(h, "</dd></div>");
+}
+
+int render_html(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    const char *ty = rd_str(L, 1, "type", NULL);
+    if (!ty || strcmp(ty, "document") != 0)
+        return luaL_argerror(L, 1, "expected a report document (type = \"document\")");
+    lua_settop(L, 2);
+    html h;
+    memset(&h, 0, sizeof h);
+    h.L = L;
+    h.section_breaks = lua_istable(L, 2) && rd_bool(L, 2, "section_breaks");
+    int theme = 0;
+    if (lua_getfield(L, 1, "theme") == LUA_TTABLE) theme = lua_gettop(L); /* slot 3 */
+    else {
+        lua_pop(L, 1);
+        lua_pushnil(L);
+    }
+    if (theme && lua_getfield(L, theme, "labels") == LUA_TTABLE) h.svg.labels = lua_gettop(L);
+    else {
+        if (theme) lua_pop(L, 1);
+        lua_pushnil(L); /* slot 4 */
+    }
+    if (theme && !rd_bool(L, 2, "section_breaks") && rd_bool(L, theme, "section_breaks"))
+        h.section_breaks = 1;
+    lua_newtable(L);
+    h.ids = lua_gettop(L);
+    h.b = rb_new(L);
+    h.svg.as_of = rd_str(L, 1, "as_of", NULL);
+    head(&h, 1, theme);
+
+    const char *hdr = theme ? rd_str(L, theme, "header", NULL) : NULL;
+    const char *logo = theme ? rd_str(L, theme, "logo", NULL) : NULL;
+    if (!data_image(logo, 1)) logo = NULL;
+    if (hdr || logo) {
+        put(&h, "<header class=\"doc-header\">");
+        if (logo) {
+            put(&h, "<img src=\"");
+            escs(&h, logo);
+            put(&h, "\" alt=\"\">");
+        }
+        if (hdr) {
+            put(&h, "<span>");
+            escs(&h, hdr);
+            put(&h, "</span>");
+        }
+        put(&h, "</header>\n");
+    }
+    put(&h, "<main class=\"page\">\n<h1>");
+    const char *title = rd_str(L, 1, "title", NULL);
+    escs(&h, title ? title : label(&h, "report", "Report"));
+    put(&h, "</h1>\n");
+    const char *sub = rd_str(L, 1, "subtitle", NULL);
+    if (sub) {
+        put(&h, "<p class=\"subtitle\">");
+        escs(&h, sub);
+        put(&h, "</p>\n");
+    }
+    const char *district = rd_str(L, 1, "district", NULL);
+    const char *period = rd_str(L, 1, "period", NULL);
+    if (district || period || h.svg.as_of) {
+        put(&h, "<dl class=\"meta\">");
+        meta_item(&h, "district", "District", district, 0);
+        meta_item(&h, "period", "Period", period, 0);
+        meta_item(&h, "as_of_date", "As of", h.svg.as_of, 1);
+        put(&h, "</dl>\n");
+    }
+    blocks(&h, 1, 2, 0);
+    put(&h, "</main>\n");
+    const char *foot = theme ? rd_str(L, theme, "footer", NULL) : NULL;
+    if (foot) {
+        put(&h, "<footer class=\"doc-footer\">");
+        escs(&h, foot);
+        put(&h, "</footer>\n");
+    }
+    put(&h, "</body>\n</html>\n");
+    rb_push(h.b);
+    return 1;
+}

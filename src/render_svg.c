@@ -1,0 +1,1167 @@
+/* render_svg.c: the seven chart kinds of docs/report-document.md as inline SVG.
+ *
+ * Sizes come from the data (rows, label lengths, columns); text is measured with a rough
+ * average glyph width, wrapped, and truncated with an ellipsis when it still does not fit (the
+ * full text then goes in a <title>, which browsers show as a tooltip and screen readers read).
+ * Colours are the Okabe-Ito palette, which stays distinguishable with the common colour-vision
+ * deficiencies; every value is also written as text, so nothing relies on colour alone.
+ * Output is deterministic: coordinates are printed with a fixed number of decimals. */
+#include "render_svg.h"
+
+#include <lauxlib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "numfmt.h"
+
+#define W 640.0        /* default chart width (viewBox units; the SVG scales to its box) */
+#define FS 12.0        /* font size */
+#define CHAR_W 6.6     /* average glyph width at FS, for layout */
+#define LINE_H 15.0    /* line height at FS */
+
+/* Okabe-Ito */
+#define C_ORANGE "#E69F00"
+#define C_SKY "#56B4E9"
+#define C_GREEN "#009E73"
+#define C_YELLOW "#F0E442"
+#define C_BLUE "#0072B2"
+#define C_VERMILLION "#D55E00"
+#define C_PURPLE "#CC79A7"
+#define C_GREY "#BBBBBB"
+#define C_DARK "#222222"
+#define C_MUTED "#595959"
+#define C_TRACK "#E8E8E8"
+
+/* ---- text ------------------------------------------------------------------------------------ */
+
+static size_t u8_next(const unsigned char *s, size_t n, size_t i, unsigned *cp) {
+    unsigned c = s[i];
+    size_t k;
+    unsigned v;
+    if (c < 0x80) {
+        *cp = c;
+        return i + 1;
+    } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
+        k = 2;
+        v = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        k = 3;
+        v = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
+        k = 4;
+        v = c & 0x07;
+    } else {
+        *cp = 0xFFFD;
+        return i + 1;
+    }
+    if (i + k > n) {
+        *cp = 0xFFFD;
+        return i + 1;
+    }
+    for (size_t j = 1; j < k; j++) {
+        if ((s[i + j] & 0xC0) != 0x80) {
+            *cp = 0xFFFD;
+            return i + 1;
+        }
+        v = (v << 6) | (s[i + j] & 0x3F);
+    }
+    /* overlong forms, surrogates and values past U+10FFFF are invalid */
+    if ((k == 3 && v < 0x800) || (k == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+        (v >= 0xD800 && v <= 0xDFFF)) {
+        *cp = 0xFFFD;
+        return i + 1;
+    }
+    *cp = v;
+    return i + k;
+}
+
+void svg_esc(rbuf *b, const char *s, size_t len) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, run = 0; /* run: start of bytes to copy unchanged */
+    while (i < len) {
+        unsigned c = p[i];
+        const char *rep = NULL;
+        size_t next = i + 1;
+        if (c < 0x80) {
+            switch (c) {
+            case '&': rep = "&amp;"; break;
+            case '<': rep = "&lt;"; break;
+            case '>': rep = "&gt;"; break;
+            case '"': rep = "&quot;"; break;
+            case '\'': rep = "&#39;"; break;
+            case '\t': case '\n': break;
+            case '\r': rep = ""; break;
+            default:
+                if (c < 0x20 || c == 0x7F) rep = "";
+            }
+        } else {
+            unsigned cp;
+            next = u8_next(p, len, i, &cp);
+            if (cp == 0xFFFD && next == i + 1) rep = "\xEF\xBF\xBD";
+            else if (cp >= 0x80 && cp < 0xA0) rep = ""; /* C1 controls */
+        }
+        if (rep) {
+            rb_add(b, s + run, i - run);
+            rb_adds(b, rep);
+            run = next;
+        }
+        i = next;
+    }
+    rb_add(b, s + run, len - run);
+}
+
+void svg_escs(rbuf *b, const char *s) {
+    if (s) svg_esc(b, s, strlen(s));
+}
+
+static double text_w(const char *s, size_t n) { return (double)rd_width(s, n) * CHAR_W; }
+
+typedef struct {
+    const char *p;
+    size_t n;
+    int ellipsis;
+} line;
+
+/* Split S into at most MAXLINES lines of at most MAXW columns, breaking at spaces; returns the
+ * line count and sets *CUT when text was dropped (the last line then ends with an ellipsis). */
+static int wrap(const char *s, size_t n, size_t maxw, int maxlines, line *out, int *cut) {
+    const unsigned char *p = (const unsigned char *)s;
+    int k = 0;
+    size_t pos = 0;
+    *cut = 0;
+    if (maxw < 4) maxw = 4;
+    while (pos < n && k < maxlines) {
+        while (pos < n && p[pos] == ' ') pos++;
+        if (pos >= n) break;
+        /* walk characters while they fit; remember the last space */
+        size_t i = pos, w = 0, last_space = 0, fit = pos;
+        while (i < n) {
+            unsigned cp;
+            size_t nx = u8_next(p, n, i, &cp);
+            size_t cw = rd_width(s + i, nx - i);
+            if (cp == '\n') break;
+            if (w + cw > maxw) break;
+            w += cw;
+            if (cp == ' ') last_space = i;
+            i = nx;
+            fit = i;
+        }
+        size_t end;
+        if (fit >= n || p[fit] == '\n') end = fit;
+        else if (p[fit] == ' ') end = fit;
+        else if (last_space > pos) end = last_space;
+        else end = fit; /* one long word: cut it */
+        if (end == pos) end = u8_next(p, n, pos, &(unsigned){0});
+        size_t after = end;
+        while (after < n && (p[after] == ' ' || p[after] == '\n')) after++;
+        if (k == maxlines - 1 && after < n) {
+            /* last line and text remains: shorten to leave room for the ellipsis */
+            size_t j = pos, ww = 0, stop = pos;
+            while (j < n) {
+                unsigned cp;
+                size_t nx = u8_next(p, n, j, &cp);
+                size_t cw = rd_width(s + j, nx - j);
+                if (cp == '\n' || ww + cw > maxw - 1) break;
+                ww += cw;
+                j = nx;
+                stop = j;
+            }
+            while (stop > pos && p[stop - 1] == ' ') stop--;
+            out[k].p = s + pos;
+            out[k].n = stop - pos;
+            out[k].ellipsis = 1;
+            *cut = 1;
+            return k + 1;
+        }
+        size_t e = end;
+        while (e > pos && p[e - 1] == ' ') e--;
+        out[k].p = s + pos;
+        out[k].n = e - pos;
+        out[k].ellipsis = 0;
+        k++;
+        pos = after;
+    }
+    return k;
+}
+
+/* Lines that S takes when wrapped to MAXW columns (at most MAXLINES). */
+static int wrap_count(const char *s, size_t n, size_t maxw, int maxlines) {
+    line ls[16];
+    int cut;
+    if (maxlines > 16) maxlines = 16;
+    int k = wrap(s, n, maxw, maxlines, ls, &cut);
+    return k ? k : 1;
+}
+
+/* <text> with S wrapped into lines starting at baseline Y; ATTRS is added to the element.
+ * Returns the number of lines drawn. */
+static int text_block(rbuf *b, double x, double y, const char *anchor, const char *s, size_t n,
+                      size_t maxw, int maxlines, const char *attrs) {
+    line ls[16];
+    int cut;
+    if (maxlines > 16) maxlines = 16;
+    int k = wrap(s, n, maxw, maxlines, ls, &cut);
+    rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\"", x, y);
+    if (anchor && strcmp(anchor, "start") != 0) rb_addf(b, " text-anchor=\"%s\"", anchor);
+    if (attrs && *attrs) rb_addf(b, " %s", attrs);
+    rb_adds(b, ">");
+    if (cut) {
+        rb_adds(b, "<title>");
+        svg_esc(b, s, n);
+        rb_adds(b, "</title>");
+    }
+    if (k <= 1) {
+        if (k == 1) {
+            svg_esc(b, ls[0].p, ls[0].n);
+            if (ls[0].ellipsis) rb_adds(b, "\xE2\x80\xA6");
+        }
+    } else {
+        for (int i = 0; i < k; i++) {
+            rb_addf(b, "<tspan x=\"%.1f\" dy=\"%s\">", x, i == 0 ? "0" : "1.25em");
+            svg_esc(b, ls[i].p, ls[i].n);
+            if (ls[i].ellipsis) rb_adds(b, "\xE2\x80\xA6");
+            rb_adds(b, "</tspan>");
+        }
+    }
+    rb_adds(b, "</text>");
+    return k ? k : 1;
+}
+
+/* ---- values ---------------------------------------------------------------------------------- */
+
+const char *svg_label(lua_State *L, const svg_ctx *c, const char *key, const char *def) {
+    if (!c->labels) return def;
+    const char *s = rd_str(L, c->labels, key, NULL);
+    return s ? s : def;
+}
+
+/* days since 1970-01-01 of a proleptic Gregorian date */
+static long ymd_days(long y, long m, long d) {
+    long yy = y - (m <= 2);
+    long era = (yy >= 0 ? yy : yy - 399) / 400;
+    long yoe = yy - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int svg_parse_date(const char *s, long *days) {
+    int y, m, d;
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    d = (s[8] - '0') * 10 + (s[9] - '0');
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1) return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (d > mdays[m - 1] + (m == 2 && leap)) return 0;
+    *days = ymd_days(y, m, d);
+    return 1;
+}
+
+static void civil(long z, int *y, int *m, int *d) {
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* The chart's number format: chart.format / chart.decimals as a column would have them. */
+static rd_col chart_col(lua_State *L, int chart, int integers) {
+    rd_col col;
+    memset(&col, 0, sizeof col);
+    static const char *const fmts[] = {"text", "integer", "number", "percent", "money", "date", NULL};
+    const char *f = rd_str(L, chart, "format", NULL);
+    col.format = integers ? RD_FMT_INTEGER : RD_FMT_NUMBER;
+    for (int i = 0; f && fmts[i]; i++)
+        if (strcmp(f, fmts[i]) == 0) col.format = (rd_format)i;
+    if (col.format == RD_FMT_TEXT || col.format == RD_FMT_DATE) col.format = RD_FMT_NUMBER;
+    int def = col.format == RD_FMT_INTEGER ? 0 : col.format == RD_FMT_MONEY ? 2 : 1;
+    col.decimals = (int)rd_int(L, chart, "decimals", def);
+    if (col.decimals < 0) col.decimals = 0;
+    if (col.decimals > 9) col.decimals = 9;
+    col.currency = rd_str(L, chart, "currency", NULL);
+    if (!col.currency) col.currency = "";
+    return col;
+}
+
+static void value_text(char *buf, size_t size, double v, const rd_col *col, const char *unit) {
+    char num[96];
+    rd_format_number(num, sizeof num, v, 0, col);
+    if (unit && *unit)
+        snprintf(buf, size, "%s%s%s", num, strcmp(unit, "%") == 0 ? "" : " ", unit);
+    else
+        snprintf(buf, size, "%s", num);
+}
+
+/* Black or white text, whichever reads better on the fill colour "#RRGGBB". */
+static const char *ink_on(const char *fill) {
+    unsigned r = 0, g = 0, bl = 0;
+    if (!fill || sscanf(fill, "#%2x%2x%2x", &r, &g, &bl) != 3) return "#000000";
+    double lum = 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    return lum < 140 ? "#FFFFFF" : "#000000";
+}
+
+static const char *const PALETTE[] = {C_BLUE, C_ORANGE, C_GREEN, C_VERMILLION,
+                                      C_SKY,  C_PURPLE, C_YELLOW, C_GREY};
+
+/* Status colours by the standard level names, else by position in the palette. */
+static const char *status_colour(const char *name, int index) {
+    static const struct {
+        const char *name, *colour;
+    } known[] = {{"not started", C_GREY}, {"on track", C_GREEN},  {"at risk", C_ORANGE},
+                 {"off track", C_VERMILLION}, {"done", C_BLUE},   {"complete", C_BLUE},
+                 {"completed", C_BLUE},   {"dropped", "#777777"}, {"cancelled", "#777777"}};
+    if (name) {
+        char low[32];
+        size_t n = strlen(name);
+        if (n < sizeof low) {
+            for (size_t i = 0; i <= n; i++)
+                low[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
+            for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+                if (strcmp(low, known[i].name) == 0) return known[i].colour;
+        }
+    }
+    return PALETTE[index % 8];
+}
+
+/* ---- shared pieces ------------------------------------------------------------------------- */
+
+static const char *chart_title(lua_State *L, int chart) {
+    const char *t = rd_str(L, chart, "title", NULL);
+    return t ? t : "chart";
+}
+
+static void data_error(lua_State *L, int chart, lua_Integer item, const char *what) {
+    if (item > 0)
+        luaL_error(L, "chart '%s' (%s): data item %d: %s", chart_title(L, chart),
+                   rd_str(L, chart, "kind", NULL), (int)item, what);
+    luaL_error(L, "chart '%s' (%s): %s", chart_title(L, chart), rd_str(L, chart, "kind", NULL),
+               what);
+}
+
+/* The label of an item: item.label, else item[1]. */
+static const char *item_label(lua_State *L, int item, size_t *n) {
+    const char *s = rd_str(L, item, "label", n);
+    if (!s && lua_type(L, item) == LUA_TTABLE) {
+        if (lua_rawgeti(L, item, 1) == LUA_TSTRING) s = lua_tolstring(L, -1, n);
+        lua_pop(L, 1);
+    }
+    if (!s) {
+        s = "";
+        *n = 0;
+    }
+    return s;
+}
+
+/* Width of the label column: fits the longest label up to 30 columns (then labels wrap). */
+static double label_col(lua_State *L, int chart, const char *field) {
+    size_t rows = rd_len(L, chart, field);
+    double w = 40;
+    for (size_t i = 1; i <= rows; i++) {
+        rd_push_item(L, chart, field, (lua_Integer)i);
+        size_t n;
+        const char *s = item_label(L, lua_gettop(L), &n);
+        double tw = text_w(s, n);
+        if (tw > w) w = tw;
+        lua_pop(L, 1);
+    }
+    return w > 30 * CHAR_W ? 30 * CHAR_W : w;
+}
+
+/* A legend of swatches in rows starting at Y; returns the height used. */
+static double legend(rbuf *b, double x0, double y, double width, const char *const *names,
+                     const size_t *lens, const char *const *colours, int n) {
+    double x = x0, h = 0;
+    if (n == 0) return 0;
+    rb_adds(b, "<g class=\"legend\">");
+    for (int i = 0; i < n; i++) {
+        size_t shown = lens[i] > 40 ? 40 : lens[i];
+        double iw = 14 + 4 + text_w(names[i], shown) + 16;
+        if (x > x0 && x + iw > x0 + width) {
+            x = x0;
+            h += 18;
+        }
+        rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" height=\"12\" fill=\"%s\"/>", x,
+                y + h, colours[i]);
+        text_block(b, x + 16, y + h + 10.5, "start", names[i], lens[i], 40, 1, NULL);
+        x += iw;
+    }
+    rb_adds(b, "</g>");
+    return h + 22;
+}
+
+/* ---- bar ------------------------------------------------------------------------------------- */
+
+static double chart_bar(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
+    size_t rows = rd_len(L, chart, "data");
+    double lw = label_col(L, chart, "data");
+    size_t lchars = (size_t)(lw / CHAR_W);
+    int present;
+    double max = rd_num(L, chart, "max", 0, &present);
+    int integers = 1;
+    for (size_t i = 1; i <= rows; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        int it = lua_gettop(L);
+        if (lua_type(L, it) != LUA_TTABLE) data_error(L, chart, (lua_Integer)i, "expected a table");
+        if (!rd_bool(L, it, "suppressed")) {
+            int has;
+            lua_getfield(L, it, "value");
+            if (lua_type(L, -1) == LUA_TNUMBER && !lua_isinteger(L, -1)) integers = 0;
+            lua_pop(L, 1);
+            double v = rd_num(L, it, "value", 0, &has);
+            if (!has) {
+                lua_rawgeti(L, it, 2);
+                has = lua_type(L, -1) == LUA_TNUMBER;
+                lua_pop(L, 1);
+                if (!has) data_error(L, chart, (lua_Integer)i, "expected a number in 'value'");
+            }
+            if (!present && v > max) max = v;
+        }
+        lua_pop(L, 1);
+    }
+    if (max <= 0) max = 1;
+    rd_col col = chart_col(L, chart, integers);
+    const char *unit = rd_str(L, chart, "unit", NULL);
+    double x0 = lw + 12, x1 = W - 80, y = 8;
+    for (size_t i = 1; i <= rows; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        int it = lua_gettop(L);
+        size_t ln;
+        const char *label = item_label(L, it, &ln);
+        int lines = wrap_count(label, ln, lchars, 2);
+        double rh = lines > 1 ? 36 : 24;
+        text_block(b, lw + 4, y + rh / 2 + 4 - (lines - 1) * 7.5, "end", label, ln, lchars, 2, NULL);
+        if (rd_bool(L, it, "suppressed")) {
+            const char *why = rd_str(L, it, "reason", NULL);
+            rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-style=\"italic\" fill=\"%s\">", x0 + 6,
+                    y + rh / 2 + 4, C_MUTED);
+            svg_escs(b, why ? why : svg_label(L, c, "suppressed", "suppressed"));
+            rb_adds(b, "</text>");
+        } else {
+            double v = rd_num(L, it, "value", 0, &present);
+            if (!present) {
+                lua_rawgeti(L, it, 2);
+                v = lua_tonumber(L, -1);
+                lua_pop(L, 1);
+            }
+            double bw = v <= 0 ? 0 : (v >= max ? 1 : v / max) * (x1 - x0);
+            char vt[128];
+            value_text(vt, sizeof vt, v, &col, unit);
+            rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
+                       "<title>", x0, y + (rh - 16) / 2, bw, 16.0, C_BLUE);
+            svg_esc(b, label, ln);
+            rb_adds(b, ": ");
+            svg_escs(b, vt);
+            rb_adds(b, "</title></rect>");
+            rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\">", x0 + bw + 4, y + rh / 2 + 4);
+            svg_escs(b, vt);
+            rb_adds(b, "</text>");
+        }
+        lua_pop(L, 1);
+        y += rh;
+    }
+    rb_addf(b, "<line x1=\"%.1f\" y1=\"4\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>", x0, x0,
+            y + 4, C_MUTED);
+    return y + 8;
+}
+
+/* ---- likert and status: stacked bars ------------------------------------------------------ */
+
+/* Colours for Likert levels: unfavourable levels in oranges (darkest outermost), favourable
+ * in blues (darkest outermost). */
+static const char *likert_colour(int level, int nlev, int fav_from) {
+    static const char *const unfav[] = {C_VERMILLION, C_ORANGE, "#F5C77E", "#FBE3BE"};
+    static const char *const fav[] = {C_BLUE, C_SKY, "#A9D8F2", "#D4ECF9"};
+    if (level < fav_from) {
+        int from_centre = fav_from - 1 - level; /* 0 = next to the centre */
+        int nun = fav_from - 1;
+        int k = nun - 1 - from_centre; /* 0 = outermost */
+        return unfav[k > 3 ? 3 : k];
+    }
+    int k = nlev - level; /* 0 = outermost */
+    return fav[k > 3 ? 3 : k];
+}
+
+static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int likert) {
+    size_t rows = rd_len(L, chart, "data");
+    size_t nlev = rd_len(L, chart, "levels");
+    if (nlev == 0) data_error(L, chart, 0, "'levels' is missing or empty");
+    if (nlev > 12) data_error(L, chart, 0, "at most 12 levels");
+    int fav_from = (int)rd_int(L, chart, "favorable_from", (lua_Integer)(nlev / 2 + 1));
+    if (fav_from < 1) fav_from = 1;
+    if (fav_from > (int)nlev + 1) fav_from = (int)nlev + 1;
+    const char *names[12];
+    size_t lens[12];
+    const char *colours[12];
+    for (size_t l = 1; l <= nlev; l++) {
+        rd_push_item(L, chart, "levels", (lua_Integer)l);
+        names[l - 1] = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &lens[l - 1]) : NULL;
+        lua_pop(L, 1); /* anchored in the levels table */
+        if (!names[l - 1]) data_error(L, chart, 0, "'levels' must be strings");
+        colours[l - 1] = likert ? likert_colour((int)l, (int)nlev, fav_from)
+                                : status_colour(names[l - 1], (int)l - 1);
+    }
+    double lw = label_col(L, chart, "data");
+    size_t lchars = (size_t)(lw / CHAR_W);
+    double x0 = lw + 12, x1 = W - 64;
+    double y = 6;
+    y += legend(b, x0, y, x1 - x0 + 56, names, lens, colours, (int)nlev);
+
+    /* shares per row: pass 1 finds the widest unfavourable and favourable sides */
+    double umax = 0, fmax = 0;
+    for (size_t i = 1; i <= rows; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        int it = lua_gettop(L);
+        if (lua_type(L, it) != LUA_TTABLE) data_error(L, chart, (lua_Integer)i, "expected a table");
+        if (!rd_bool(L, it, "suppressed")) {
+            size_t nc = rd_len(L, it, "counts");
+            if (nc != nlev) {
+                char msg[96];
+                snprintf(msg, sizeof msg, "'counts' has %zu numbers, expected %zu (one per level)",
+                         nc, nlev);
+                data_error(L, chart, (lua_Integer)i, msg);
+            }
+            double tot = 0, un = 0;
+            for (size_t l = 1; l <= nlev; l++) {
+                rd_push_item(L, it, "counts", (lua_Integer)l);
+                if (lua_type(L, -1) != LUA_TNUMBER || lua_tonumber(L, -1) < 0)
+                    data_error(L, chart, (lua_Integer)i, "'counts' must be numbers >= 0");
+                double v = lua_tonumber(L, -1);
+                lua_pop(L, 1);
+                tot += v;
+                if ((int)l < fav_from) un += v;
+            }
+            if (tot > 0) {
+                if (un / tot > umax) umax = un / tot;
+                if ((tot - un) / tot > fmax) fmax = (tot - un) / tot;
+            }
+        }
+        lua_pop(L, 1);
+    }
+    if (!likert) {
+        umax = 0;
+        fmax = 1;
+    }
+    if (umax + fmax <= 0) fmax = 1;
+    double scale = (x1 - x0) / (umax + fmax);
+    double centre = x0 + umax * scale;
+    double top = y;
+    for (size_t i = 1; i <= rows; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        int it = lua_gettop(L);
+        size_t ln;
+        const char *label = item_label(L, it, &ln);
+        int lines = wrap_count(label, ln, lchars, 2);
+        double rh = lines > 1 ? 38 : 28, bh = 20, by = y + (rh - bh) / 2;
+        text_block(b, lw + 4, y + rh / 2 + 4 - (lines - 1) * 7.5, "end", label, ln, lchars, 2, NULL);
+        double tot = 0;
+        size_t nc = rd_len(L, it, "counts");
+        for (size_t l = 1; l <= nc; l++) {
+            rd_push_item(L, it, "counts", (lua_Integer)l);
+            tot += lua_tonumber(L, -1);
+            lua_pop(L, 1);
+        }
+        if (rd_bool(L, it, "suppressed") || tot <= 0) {
+            /* a labelled gap: the row is there, its numbers are not */
+            const char *why = rd_str(L, it, "reason", NULL);
+            if (!why) why = rd_bool(L, it, "suppressed") ? svg_label(L, c, "suppressed", "suppressed")
+                                                         : svg_label(L, c, "no_data", "no responses");
+            rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" "
+                       "stroke=\"%s\" stroke-dasharray=\"4 3\"/>",
+                    x0, by, x1 - x0, bh, C_GREY);
+            rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-style=\"italic\" "
+                       "fill=\"%s\">", (x0 + x1) / 2, by + 14, C_MUTED);
+            svg_escs(b, why);
+            rb_adds(b, "</text>");
+            lua_pop(L, 1);
+            y += rh;
+            continue;
+        }
+        double un = 0;
+        for (int l = 1; l < fav_from && l <= (int)nlev; l++) {
+            rd_push_item(L, it, "counts", l);
+            un += lua_tonumber(L, -1);
+            lua_pop(L, 1);
+        }
+        double x = likert ? centre - un / tot * scale : x0;
+        for (size_t l = 1; l <= nlev; l++) {
+            rd_push_item(L, it, "counts", (lua_Integer)l);
+            double v = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+            double sw = v / tot * scale;
+            if (v > 0) {
+                char pct[32], cnt[32];
+                num_format(pct, sizeof pct, v / tot * 100, 0, 0);
+                num_format(cnt, sizeof cnt, v, 0, 1);
+                rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
+                           "<title>", x, by, sw, bh, colours[l - 1]);
+                svg_esc(b, label, ln);
+                rb_adds(b, ", ");
+                svg_esc(b, names[l - 1], lens[l - 1]);
+                rb_addf(b, ": %s (%s%%)</title></rect>", cnt, pct);
+                const char *shown = likert ? pct : cnt;
+                double need = (strlen(shown) + (likert ? 1 : 0)) * 7.0 + 4;
+                if (sw >= need)
+                    rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%s%s"
+                               "</text>", x + sw / 2, by + 14, ink_on(colours[l - 1]), shown,
+                            likert ? "%" : "");
+            }
+            x += sw;
+        }
+        /* n at the right */
+        char nt[48];
+        double nval = rd_num(L, it, "n", tot, NULL);
+        num_format(nt, sizeof nt, nval, 0, 1);
+        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", x1 + 6, by + 14, C_MUTED);
+        svg_escs(b, svg_label(L, c, "n", "n"));
+        rb_addf(b, " = %s</text>", nt);
+        lua_pop(L, 1);
+        y += rh;
+    }
+    if (likert)
+        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                   "stroke-width=\"1.5\"/>", centre, top - 2, centre, y + 2, C_DARK);
+    return y + 8;
+}
+
+/* ---- progress -------------------------------------------------------------------------------- */
+
+static double chart_progress(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
+    size_t rows = rd_len(L, chart, "data");
+    double y = 6;
+    rd_col col0 = chart_col(L, chart, 0);
+    for (size_t i = 1; i <= rows; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        int it = lua_gettop(L);
+        if (lua_type(L, it) != LUA_TTABLE) data_error(L, chart, (lua_Integer)i, "expected a table");
+        int has_a, has_t, has_b;
+        double actual = rd_num(L, it, "actual", 0, &has_a);
+        double target = rd_num(L, it, "target", 0, &has_t);
+        double base = rd_num(L, it, "baseline", 0, &has_b);
+        if (!has_a) data_error(L, chart, (lua_Integer)i, "expected a number in 'actual'");
+        if (!has_t) data_error(L, chart, (lua_Integer)i, "expected a number in 'target'");
+        const char *dir = rd_str(L, it, "direction", NULL);
+        int down = dir && strcmp(dir, "down") == 0;
+        if (dir && !down && strcmp(dir, "up") != 0)
+            data_error(L, chart, (lua_Integer)i, "'direction' must be \"up\" or \"down\"");
+        const char *unit = rd_str(L, it, "unit", NULL);
+        if (!unit) unit = rd_str(L, chart, "unit", NULL);
+        /* decimals: whole numbers show none unless the chart says otherwise */
+        rd_col col = col0;
+        if (!rd_str(L, chart, "format", NULL) && actual == floor(actual) &&
+            target == floor(target) && (!has_b || base == floor(base)))
+            col.format = RD_FMT_INTEGER, col.decimals = 0;
+        char at[96], tt[96], bt[96];
+        value_text(at, sizeof at, actual, &col, unit);
+        value_text(tt, sizeof tt, target, &col, unit);
+        value_text(bt, sizeof bt, base, &col, unit);
+        int met = down ? actual <= target : actual >= target;
+
+        size_t ln;
+        const char *label = item_label(L, it, &ln);
+        rb_adds(b, "<g>");
+        text_block(b, 4, y + 12, "start", label, ln, (size_t)((W - 8) / CHAR_W), 1,
+                   "font-weight=\"bold\"");
+        y += 20;
+        double lo = 0, hi = fmax(fmax(actual, target), has_b ? base : 0);
+        double mn = fmin(fmin(actual, target), has_b ? base : 0);
+        if (mn < 0) lo = mn;
+        hi = lo + (hi - lo) * 1.1;
+        if (hi <= lo) hi = lo + 1;
+        double x0 = 4, x1 = W - 8, bh = 18;
+#define PX(v) (x0 + ((v) - lo) / (hi - lo) * (x1 - x0))
+        rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x0,
+                y, x1 - x0, bh, C_TRACK);
+        const char *fill = met ? C_GREEN : C_ORANGE;
+        rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
+                   "<title>", x0, y, PX(actual) - x0, bh, fill);
+        svg_escs(b, svg_label(L, c, "actual", "actual"));
+        rb_adds(b, " ");
+        svg_escs(b, at);
+        rb_adds(b, "</title></rect>");
+        if (has_b) {
+            rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                       "stroke-width=\"2\" stroke-dasharray=\"3 2\"><title>",
+                    PX(base), y - 4, PX(base), y + bh + 4, C_DARK);
+            svg_escs(b, svg_label(L, c, "baseline", "baseline"));
+            rb_adds(b, " ");
+            svg_escs(b, bt);
+            rb_adds(b, "</title></line>");
+        }
+        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                   "stroke-width=\"3\"><title>", PX(target), y - 6, PX(target), y + bh + 6,
+                C_DARK);
+        svg_escs(b, svg_label(L, c, "target", "target"));
+        rb_adds(b, " ");
+        svg_escs(b, tt);
+        rb_adds(b, "</title></line>");
+#undef PX
+        y += bh + 20;
+        /* the numbers as a sentence-like line: nothing depends on reading the marks */
+        rb_addf(b, "<text x=\"4\" y=\"%.1f\">", y - 2);
+        rb_addf(b, "<tspan font-weight=\"bold\" fill=\"%s\">", met ? "#00684A" : "#8A4B00");
+        svg_escs(b, svg_label(L, c, "actual", "actual"));
+        rb_adds(b, " ");
+        svg_escs(b, at);
+        rb_adds(b, "</tspan> \xC2\xB7 ");
+        svg_escs(b, svg_label(L, c, "target", "target"));
+        rb_adds(b, " ");
+        svg_escs(b, tt);
+        if (has_b) {
+            rb_adds(b, " \xC2\xB7 ");
+            svg_escs(b, svg_label(L, c, "baseline", "baseline"));
+            rb_adds(b, " ");
+            svg_escs(b, bt);
+        }
+        rb_adds(b, " \xC2\xB7 ");
+        svg_escs(b, down ? svg_label(L, c, "lower_better", "\xE2\x86\x93 lower is better")
+                         : svg_label(L, c, "higher_better", "\xE2\x86\x91 higher is better"));
+        rb_adds(b, " \xC2\xB7 ");
+        svg_escs(b, met ? svg_label(L, c, "met", "target met")
+                        : svg_label(L, c, "not_met", "target not yet met"));
+        rb_adds(b, "</text></g>");
+        y += 14;
+        lua_pop(L, 1);
+    }
+    return y + 4;
+}
+
+/* ---- timeline -------------------------------------------------------------------------------- */
+
+static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
+    size_t rows = rd_len(L, chart, "data");
+    long dmin = 0, dmax = 0;
+    int any = 0;
+    const char *snames[12];
+    int nstat = 0;
+    for (size_t i = 1; i <= rows; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        int it = lua_gettop(L);
+        if (lua_type(L, it) != LUA_TTABLE) data_error(L, chart, (lua_Integer)i, "expected a table");
+        long d, e;
+        const char *ds = rd_str(L, it, "date", NULL);
+        if (!svg_parse_date(ds, &d)) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "'date' %s%.20s%s is not a date (expected YYYY-MM-DD)",
+                     ds ? "'" : "", ds ? ds : "is missing and", ds ? "'" : "");
+            data_error(L, chart, (lua_Integer)i, msg);
+        }
+        const char *es = rd_str(L, it, "end_date", NULL);
+        e = d;
+        if (es && !svg_parse_date(es, &e))
+            data_error(L, chart, (lua_Integer)i, "'end_date' is not a date (expected YYYY-MM-DD)");
+        if (e < d) data_error(L, chart, (lua_Integer)i, "'end_date' is before 'date'");
+        if (!any || d < dmin) dmin = d;
+        if (!any || e > dmax) dmax = e;
+        any = 1;
+        const char *st = rd_str(L, it, "status", NULL);
+        if (st) {
+            int seen = 0;
+            for (int k = 0; k < nstat; k++)
+                if (strcmp(snames[k], st) == 0) seen = 1;
+            if (!seen && nstat < 12) snames[nstat++] = st;
+        }
+        lua_pop(L, 1);
+    }
+    long asof = 0;
+    int has_asof = c->as_of && svg_parse_date(c->as_of, &asof);
+    if (!any) {
+        if (!has_asof) return 20;
+        dmin = dmax = asof;
+    }
+    if (has_asof && asof >= dmin - 31 && asof <= dmax + 31) {
+        if (asof < dmin) dmin = asof;
+        if (asof > dmax) dmax = asof;
+    }
+    /* the axis runs from the first of dmin's month to the first of the month after dmax */
+    int y0, m0, d0, y1, m1, d1;
+    civil(dmin, &y0, &m0, &d0);
+    civil(dmax, &y1, &m1, &d1);
+    long start = ymd_days(y0, m0, 1);
+    int ey = m1 == 12 ? y1 + 1 : y1, em = m1 == 12 ? 1 : m1 + 1;
+    long end = ymd_days(ey, em, 1);
+    int months = (ey - y0) * 12 + (em - m0);
+
+    double lw = label_col(L, chart, "data");
+    size_t lchars = (size_t)(lw / CHAR_W);
+    double x0 = lw + 16, x1 = W - 16;
+    double y = 6;
+    const char *scol[12];
+    size_t slen[12];
+    for (int k = 0; k < nstat; k++) {
+        scol[k] = status_colour(snames[k], k);
+        slen[k] = strlen(snames[k]);
+    }
+    y += legend(b, x0, y, x1 - x0, snames, slen, scol, nstat);
+    int show_asof = has_asof && asof >= start && asof < end;
+    double top = y + (show_asof ? 18 : 4);
+#define DX(dd) (x0 + (double)((dd) - start) / (double)(end - start) * (x1 - x0))
+    double rowsy = top + 6;
+    double bottom = rowsy + 24.0 * (double)rows + 4;
+    /* month grid and labels */
+    static const char *const mon_default[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    int step = 1;
+    while ((x1 - x0) / ((double)months / step) < 52) step++;
+    int yy = y0, mm = m0;
+    for (int k = 0; k <= months; k++) {
+        double x = DX(ymd_days(yy, mm, 1));
+        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>", x, top,
+                x, bottom, k % step == 0 ? "#CCCCCC" : "#EEEEEE");
+        if (k < months && k % step == 0) {
+            char key[8];
+            snprintf(key, sizeof key, "m%d", mm);
+            const char *mname = svg_label(L, c, key, mon_default[mm - 1]);
+            rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", x + 3, bottom + 14, C_MUTED);
+            svg_escs(b, mname);
+            if (k == 0 || mm == 1) rb_addf(b, " %d", yy);
+            rb_adds(b, "</text>");
+        }
+        if (++mm > 12) mm = 1, yy++;
+    }
+    rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>", x0, bottom,
+            x1, bottom, C_MUTED);
+    for (size_t i = 1; i <= rows; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        int it = lua_gettop(L);
+        size_t ln;
+        const char *label = item_label(L, it, &ln);
+        const char *ds = rd_str(L, it, "date", NULL), *es = rd_str(L, it, "end_date", NULL);
+        const char *st = rd_str(L, it, "status", NULL);
+        long d, e;
+        svg_parse_date(ds, &d);
+        if (!es || !svg_parse_date(es, &e)) e = d;
+        int si = 0;
+        for (int k = 0; k < nstat; k++)
+            if (st && strcmp(snames[k], st) == 0) si = k;
+        const char *fill = st ? scol[si] : C_BLUE;
+        double cy = rowsy + 24.0 * (double)(i - 1) + 12;
+        text_block(b, lw + 8, cy + 4, "end", label, ln, lchars, 1, NULL);
+        rb_adds(b, "<g>");
+        if (e > d) {
+            double xa = DX(d), xb = DX(e + 1);
+            rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"12\" rx=\"3\" "
+                       "fill=\"%s\" stroke=\"%s\"/>", xa, cy - 6, xb - xa < 3 ? 3 : xb - xa, fill,
+                    C_DARK);
+        } else {
+            double x = DX(d) + 0.5 * (x1 - x0) / (double)(end - start);
+            rb_addf(b, "<path d=\"M%.1f %.1fl6 6l-6 6l-6 -6z\" fill=\"%s\" stroke=\"%s\"/>", x,
+                    cy - 6, fill, C_DARK);
+        }
+        rb_adds(b, "<title>");
+        svg_esc(b, label, ln);
+        rb_adds(b, ": ");
+        svg_escs(b, ds);
+        if (es && e > d) {
+            rb_adds(b, " \xE2\x80\x93 ");
+            svg_escs(b, es);
+        }
+        if (st) {
+            rb_adds(b, " (");
+            svg_escs(b, st);
+            rb_adds(b, ")");
+        }
+        rb_adds(b, "</title></g>");
+        lua_pop(L, 1);
+    }
+    if (show_asof) {
+        double x = DX(asof) + 0.5 * (x1 - x0) / (double)(end - start);
+        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                   "stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>", x, top - 2, x, bottom,
+                C_VERMILLION);
+        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" fill=\"%s\">", x,
+                top - 5, x > x1 - 80 ? "end" : "middle", "#A33F00");
+        svg_escs(b, svg_label(L, c, "as_of", "as of"));
+        rb_adds(b, " ");
+        svg_escs(b, c->as_of);
+        rb_adds(b, "</text>");
+    }
+#undef DX
+    return bottom + 22;
+}
+
+/* ---- fishbone -------------------------------------------------------------------------------- */
+
+/* The text of a cause: a string, or a table with text (and rank). */
+static const char *cause_text(lua_State *L, int idx, size_t *n, lua_Integer *rank) {
+    *rank = 0;
+    if (lua_type(L, idx) == LUA_TSTRING) return lua_tolstring(L, idx, n);
+    if (lua_type(L, idx) == LUA_TTABLE) {
+        *rank = rd_int(L, idx, "rank", 0);
+        const char *s = rd_str(L, idx, "text", n);
+        if (s) return s;
+    }
+    *n = 0;
+    return NULL;
+}
+
+#define CAUSE_CHARS 30
+
+static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *width) {
+    size_t n = rd_len(L, chart, "data");
+    size_t pl;
+    const char *problem = rd_str(L, chart, "problem", &pl);
+    if (!problem) data_error(L, chart, 0, "'problem' is missing");
+    size_t ncols = (n + 1) / 2;
+    /* widest cause text and the most causes on one bone */
+    double textw = 10 * CHAR_W;
+    size_t most = 1;
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        int it = lua_gettop(L);
+        if (lua_type(L, it) != LUA_TTABLE || !rd_str(L, it, "category", NULL))
+            data_error(L, chart, (lua_Integer)i, "expected { category = ..., causes = {...} }");
+        size_t nc = rd_len(L, it, "causes");
+        if (nc > most) most = nc;
+        for (size_t k = 1; k <= nc; k++) {
+            rd_push_item(L, it, "causes", (lua_Integer)k);
+            size_t cl;
+            lua_Integer rank;
+            const char *s = cause_text(L, lua_gettop(L), &cl, &rank);
+            if (!s) data_error(L, chart, (lua_Integer)i, "each cause must be a string");
+            double w = text_w(s, cl) + (rank > 0 ? 4 * CHAR_W : 0);
+            if (w > textw) textw = w;
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    if (textw > CAUSE_CHARS * CHAR_W) textw = CAUSE_CHARS * CHAR_W;
+    double bh = 16.0 * (double)most + 26; /* bone height (spine to the category label) */
+    if (bh < 70) bh = 70;
+    double slant = bh * 0.45;
+    double colw = textw + slant + 28;
+    double headw = 160;
+    line hl[8];
+    int cut;
+    int hlines = wrap(problem, pl, 22, 8, hl, &cut);
+    double headh = hlines * LINE_H + 16;
+    double spine = 24 + bh;
+    double height = 2 * bh + 48;
+    if (headh + 20 > height) height = headh + 20;
+    double head_x = 12 + (double)ncols * colw + 8;
+    *width = head_x + headw + 8;
+    if (*width < W) {
+        head_x += W - *width;
+        colw += (W - *width) / (ncols ? (double)ncols : 1);
+        *width = W;
+    }
+    /* spine and head */
+    rb_addf(b, "<line x1=\"12\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+               "stroke-width=\"3\"/>", spine, head_x, spine, C_DARK);
+    rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"6\" fill=\"%s\"/>",
+            head_x, spine - headh / 2, headw, headh, C_BLUE);
+    text_block(b, head_x + headw / 2, spine - headh / 2 + 8 + 11, "middle", problem, pl, 22, 8,
+               "fill=\"#FFFFFF\" font-weight=\"bold\"");
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        int it = lua_gettop(L);
+        size_t col = (i - 1) / 2;
+        int up = (i % 2) == 1;
+        lua_Integer rank = rd_int(L, it, "rank", 0);
+        int hot = rank == 1;
+        double attach = 12 + (double)(col + 1) * colw; /* where the bone meets the spine */
+        double tip_x = attach - slant, tip_y = up ? spine - bh : spine + bh;
+        rb_adds(b, "<g>");
+        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                   "stroke-width=\"%s\"/>", attach, spine, tip_x, tip_y,
+                hot ? C_VERMILLION : C_MUTED, hot ? "3" : "2");
+        size_t catl;
+        const char *cat = rd_str(L, it, "category", &catl);
+        char rk[64] = "";
+        if (rank > 0) {
+            const char *rw = svg_label(L, c, "rank", "rank");
+            snprintf(rk, sizeof rk, " (%.40s %lld)", rw, (long long)rank);
+        }
+        double ly = up ? tip_y - 8 : tip_y + 16;
+        if (hot) {
+            double lwid = text_w(cat, catl > 30 ? 30 : catl) + text_w(rk, strlen(rk)) + 12;
+            rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" rx=\"3\" "
+                       "fill=\"#FBE3BE\"/>", tip_x - lwid / 2, ly - 13, lwid);
+        }
+        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-weight=\"bold\"%s>",
+                tip_x, ly, hot ? " fill=\"#A33F00\"" : "");
+        if (catl > 30) {
+            rb_adds(b, "<title>");
+            svg_esc(b, cat, catl);
+            rb_adds(b, "</title>");
+            line cl1[1];
+            int ct;
+            wrap(cat, catl, 30, 1, cl1, &ct);
+            svg_esc(b, cl1[0].p, cl1[0].n);
+            rb_adds(b, "\xE2\x80\xA6");
+        } else {
+            svg_esc(b, cat, catl);
+        }
+        svg_escs(b, rk);
+        rb_adds(b, "</text>");
+        /* causes, nearest the spine first, each on a short rib touching the bone */
+        size_t nc = rd_len(L, it, "causes");
+        for (size_t k = 1; k <= nc; k++) {
+            rd_push_item(L, it, "causes", (lua_Integer)k);
+            size_t cl;
+            lua_Integer crank;
+            const char *s = cause_text(L, lua_gettop(L), &cl, &crank);
+            double dist = 16.0 * (double)k; /* from the spine */
+            double cy = up ? spine - dist : spine + dist;
+            double bx = attach - slant * (dist / bh);
+            rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
+                    bx - 14, cy, bx, cy, C_GREY);
+            char attrs[64] = "";
+            if (crank == 1)
+                snprintf(attrs, sizeof attrs, "font-weight=\"bold\" fill=\"#A33F00\"");
+            if (crank > 0) {
+                /* "1. cause": the rank shown as text as well as by colour */
+                char tmp[600];
+                snprintf(tmp, sizeof tmp, "%lld. %.*s", (long long)crank, (int)(cl > 500 ? 500 : cl),
+                         s);
+                text_block(b, bx - 16, cy + 4, "end", tmp, strlen(tmp), CAUSE_CHARS, 1, attrs);
+            } else {
+                text_block(b, bx - 16, cy + 4, "end", s, cl, CAUSE_CHARS, 1, attrs);
+            }
+            lua_pop(L, 1);
+        }
+        rb_adds(b, "</g>");
+        lua_pop(L, 1);
+    }
+    return height;
+}
+
+/* ---- logic model ----------------------------------------------------------------------------- */
+
+static const char *item_text(lua_State *L, int idx, size_t *n) {
+    if (lua_type(L, idx) == LUA_TSTRING) return lua_tolstring(L, idx, n);
+    if (lua_type(L, idx) == LUA_TTABLE) {
+        const char *s = rd_str(L, idx, "text", n);
+        if (!s) s = rd_str(L, idx, "label", n);
+        if (s) return s;
+        if (lua_rawgeti(L, idx, 1) == LUA_TSTRING) s = lua_tolstring(L, -1, n);
+        lua_pop(L, 1);
+        if (s) return s;
+    }
+    *n = 0;
+    return NULL;
+}
+
+static double chart_logic(lua_State *L, int chart, rbuf *b, double *width) {
+    size_t m = rd_len(L, chart, "columns");
+    if (m == 0) data_error(L, chart, 0, "'columns' is missing or empty");
+    double gap = 30, colw = (W - 8 - gap * (double)(m - 1)) / (double)m;
+    if (colw < 120) colw = 120;
+    *width = 8 + (double)m * colw + gap * (double)(m - 1);
+    size_t chars = (size_t)((colw - 14) / CHAR_W);
+    /* pass 1: heights */
+    double tallest = 0;
+    for (size_t j = 1; j <= m; j++) {
+        rd_push_item(L, chart, "columns", (lua_Integer)j);
+        int cj = lua_gettop(L);
+        if (lua_type(L, cj) != LUA_TTABLE)
+            data_error(L, chart, (lua_Integer)j, "expected { label = ..., items = {...} }");
+        size_t hl;
+        const char *h = rd_str(L, cj, "label", &hl);
+        if (!h) data_error(L, chart, (lua_Integer)j, "column 'label' is missing");
+        double hgt = wrap_count(h, hl, chars, 3) * LINE_H + 14 + 8;
+        size_t ni = rd_len(L, cj, "items");
+        for (size_t k = 1; k <= ni; k++) {
+            rd_push_item(L, cj, "items", (lua_Integer)k);
+            size_t tl;
+            const char *s = item_text(L, lua_gettop(L), &tl);
+            if (!s) data_error(L, chart, (lua_Integer)j, "column items must be strings");
+            hgt += wrap_count(s, tl, chars, 6) * LINE_H + 12 + 8;
+            lua_pop(L, 1);
+        }
+        if (hgt > tallest) tallest = hgt;
+        lua_pop(L, 1);
+    }
+    double top = 6;
+    for (size_t j = 1; j <= m; j++) {
+        rd_push_item(L, chart, "columns", (lua_Integer)j);
+        int cj = lua_gettop(L);
+        double x = 4 + (double)(j - 1) * (colw + gap), y = top;
+        size_t hl;
+        const char *h = rd_str(L, cj, "label", &hl);
+        int hn = wrap_count(h, hl, chars, 3);
+        double hh = hn * LINE_H + 14;
+        rb_adds(b, "<g>");
+        rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
+                   "fill=\"%s\"/>", x, y, colw, hh, C_BLUE);
+        text_block(b, x + colw / 2, y + 7 + 11, "middle", h, hl, chars, 3,
+                   "fill=\"#FFFFFF\" font-weight=\"bold\"");
+        y += hh + 8;
+        size_t ni = rd_len(L, cj, "items");
+        for (size_t k = 1; k <= ni; k++) {
+            rd_push_item(L, cj, "items", (lua_Integer)k);
+            size_t tl;
+            const char *s = item_text(L, lua_gettop(L), &tl);
+            int tn = wrap_count(s, tl, chars, 6);
+            double ih = tn * LINE_H + 12;
+            rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
+                       "fill=\"#EAF4FB\" stroke=\"%s\"/>", x, y, colw, ih, C_SKY);
+            text_block(b, x + 7, y + 6 + 11, "start", s, tl, chars, 6, NULL);
+            y += ih + 8;
+            lua_pop(L, 1);
+        }
+        rb_adds(b, "</g>");
+        if (j < m) {
+            double ax0 = x + colw + 4, ax1 = x + colw + gap - 4, ay = top + tallest / 2;
+            rb_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"2\"/>"
+                       "<path d=\"M%.1f %.1fl-8 -5v10z\" fill=\"%s\"/>",
+                    ax0, ay, ax1 - 6, C_DARK, ax1, ay, C_DARK);
+        }
+        lua_pop(L, 1);
+    }
+    return top + tallest + 4;
+}
+
+/* ---- the chart ------------------------------------------------------------------------------ */
+
+void svg_chart(lua_State *L, int chart, rbuf *b, svg_ctx *c, const char *id) {
+    chart = lua_absindex(L, chart);
+    rd_chart_kind kind = rd_chart(L, chart);
+    if (kind == RD_CHART_UNKNOWN) {
+        const char *k = rd_str(L, chart, "kind", NULL);
+        luaL_error(L, "chart '%s': unknown kind '%s' (expected bar, likert, status, progress, "
+                      "timeline, fishbone or logic_model)", chart_title(L, chart), k ? k : "nil");
+    }
+    rbuf *body = rb_new(L); /* drawn first: the height is known only afterwards */
+    double width = W, height = 0;
+    switch (kind) {
+    case RD_CHART_BAR: height = chart_bar(L, chart, body, c); break;
+    case RD_CHART_LIKERT: height = chart_stacked(L, chart, body, c, 1); break;
+    case RD_CHART_STATUS: height = chart_stacked(L, chart, body, c, 0); break;
+    case RD_CHART_PROGRESS: height = chart_progress(L, chart, body, c); break;
+    case RD_CHART_TIMELINE: height = chart_timeline(L, chart, body, c); break;
+    case RD_CHART_FISHBONE: height = chart_fishbone(L, chart, body, c, &width); break;
+    case RD_CHART_LOGIC_MODEL: height = chart_logic(L, chart, body, &width); break;
+    default: break;
+    }
+    size_t tl, al;
+    const char *title = rd_str(L, chart, "title", &tl);
+    const char *alt = rd_str(L, chart, "alt", &al);
+    rb_addf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart-svg\" viewBox=\"0 0 %.0f "
+               "%.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"%s-t\"",
+            ceil(width), ceil(height), ceil(width), ceil(height), id);
+    if (alt) rb_addf(b, " aria-describedby=\"%s-d\"", id);
+    /* a wide diagram keeps a readable size and scrolls in its figure on a small screen */
+    if (width > W) rb_addf(b, " style=\"min-width:%.0fpx\"", ceil(width * 0.75));
+    rb_adds(b, " font-size=\"12\">");
+    rb_addf(b, "<title id=\"%s-t\">", id);
+    if (title) svg_esc(b, title, tl);
+    rb_adds(b, "</title>");
+    if (alt) {
+        rb_addf(b, "<desc id=\"%s-d\">", id);
+        svg_esc(b, alt, al);
+        rb_adds(b, "</desc>");
+    }
+    rb_add(b, body->data ? body->data : "", body->len);
+    rb_adds(b, "</svg>");
+    lua_pop(L, 1); /* body */
+}

@@ -1,0 +1,38 @@
+/* render_svg.h: charts as inline SVG (render_svg.c) and the HTML/XML text helpers that the
+ * HTML renderer shares with them. Charts follow docs/report-document.md. */
+#ifndef CAIRN_RENDER_SVG_H
+#define CAIRN_RENDER_SVG_H
+
+#include <lua.h>
+#include <stddef.h>
+
+#include "render.h"
+
+/* Append S escaped for HTML/XML text and attribute values (& < > " '). Invalid UTF-8 becomes
+ * U+FFFD and control characters other than tab and newline are dropped, so the result is
+ * always well-formed. */
+void svg_esc(rbuf *b, const char *s, size_t len);
+void svg_escs(rbuf *b, const char *s);
+
+/* What a chart needs from the document: a sequence number for unique element ids, the
+ * document's as-of date, and theme.labels (a table index, or 0) for the few words a chart
+ * draws ("target", "baseline", ...), which Lua can reword. */
+typedef struct {
+    int seq;
+    const char *as_of;
+    int labels; /* absolute stack index of a labels table, or 0 */
+} svg_ctx;
+
+/* A word from theme.labels[KEY], or DEF. */
+const char *svg_label(lua_State *L, const svg_ctx *c, const char *key, const char *def);
+
+/* Append the chart block at index CHART as one <svg role="img"> element whose <title> and
+ * <desc> come from the chart's title and alt. ID prefixes every element id. Raises a Lua error
+ * naming the chart and the item when the data does not fit its kind. */
+void svg_chart(lua_State *L, int chart, rbuf *b, svg_ctx *c, const char *id);
+
+/* Parse an ISO date YYYY-MM-DD (a valid calendar day); returns 1 and the day number (days
+ * since 1970-01-01) in *DAYS, or 0. */
+int svg_parse_date(const char *s, long *days);
+
+#endif
