@@ -420,3 +420,15 @@ int rd_number_exact(char *buf, size_t size, double x) {
     }
     return (int)strlen(buf);
 }
+
+/* ---- shared pieces of output ----------------------------------------------------------------- */
+
+const char *rd_label(lua_State *L, int doc, const char *key, const char *def) {
+    doc = lua_absindex(L, doc);
+    const char *s = NULL;
+    if (lua_type(L, doc) == LUA_TTABLE && lua_getfield(L, doc, "labels") == LUA_TTABLE) {
+        s = rd_str(L, -1, key, NULL);
+    }
+    if (lua_type(L, doc) == LUA_TTABLE) lua_pop(L, 1);
+    return s ? s : def;
+}

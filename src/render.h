@@ -155,4 +155,14 @@ size_t rd_width(const char *s, size_t len);
  * exponent or ".0". NaN and infinities give "null". Returns the length. */
 int rd_number_exact(char *buf, size_t size, double x);
 
+/* ---- shared pieces of output ----------------------------------------------------------------- */
+
+/* doc.labels[KEY] (words a district may translate: "as_of", "total", "note", ...) or DEF. */
+const char *rd_label(lua_State *L, int doc, const char *key, const char *def);
+
+/* Text bars for a bar or progress chart at index CHART, one line each, every line starting with
+ * PREFIX and fitting WIDTH columns (render_text.c; Markdown puts them in a code block). Returns
+ * 0 for other kinds (nothing written). */
+int rd_chart_bars(lua_State *L, int chart, rbuf *b, int width, const char *prefix);
+
 #endif

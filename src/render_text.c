@@ -1,6 +1,592 @@
-/* render_text.c: the text renderer (being written). */
+/* render_text.c: render.text(doc [, {width = 80}]) -> plain text for the terminal and the REPL.
+ *
+ * Headings are underlined, paragraphs and list items wrap to the width, tables are aligned
+ * (columns shrink and cells wrap when the table is wider than the width), charts show their
+ * text alternative, text bars for bar and progress charts, and their data table. Suppressed
+ * cells show their reason. No colour, no escapes: the output is safe to pipe and diff. */
 #include <lauxlib.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
 
+#include "numfmt.h"
 #include "render.h"
 
-int render_text(lua_State *L) { return luaL_error(L, "the text renderer is not built yet"); }
+typedef struct {
+    lua_State *L;
+    rbuf *b;
+    int width;
+    int doc; /* stack index of the document */
+} tx;
+
+/* ---- wrapping ----------------------------------------------------------------------------- */
+
+/* Byte length of the UTF-8 character at S. */
+static size_t char_len(const char *s, size_t left) {
+    unsigned char c = (unsigned char)s[0];
+    size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+    return k > left ? left : k;
+}
+
+/* The next line of S (from *POS) that fits WIDTH columns: whole words when possible, a long
+ * word broken. Newlines in S end lines. Returns 0 when nothing is left. */
+static int next_line(const char *s, size_t len, size_t *pos, size_t width, size_t *start,
+                     size_t *n) {
+    size_t p = *pos;
+    if (p >= len) return 0;
+    while (p < len && s[p] == ' ') p++;
+    *start = p;
+    size_t w = 0, end = p, last_break = 0, has_break = 0;
+    while (end < len && s[end] != '\n') {
+        size_t k = char_len(s + end, len - end);
+        size_t cw = rd_width(s + end, k);
+        if (s[end] == ' ') {
+            last_break = end;
+            has_break = 1;
+        }
+        if (w + cw > width && end > p) {
+            if (has_break && s[end] != ' ') end = last_break;
+            break;
+        }
+        w += cw;
+        end += k;
+    }
+    size_t e = end;
+    while (e > p && s[e - 1] == ' ') e--;
+    *n = e - p;
+    if (end < len && s[end] == '\n') end++;
+    *pos = end;
+    if (end >= len && *n == 0 && p >= len) return 0;
+    return 1;
+}
+
+/* Drop trailing spaces from the line just written (before its '\n'). */
+static void trim_line(rbuf *b) {
+    while (b->len > 0 && b->data[b->len - 1] == ' ') b->len--;
+}
+
+/* Write S wrapped to WIDTH, the first line after FIRST, the next ones after REST. */
+static void wrap(rbuf *b, const char *s, size_t len, int width, const char *first,
+                 const char *rest) {
+    size_t pos = 0, st, n;
+    int line = 0;
+    size_t pw = rd_width(first, strlen(first));
+    size_t avail = width > (int)pw + 10 ? (size_t)width - pw : 10;
+    if (len == 0) {
+        rb_adds(b, first);
+        trim_line(b);
+        rb_addc(b, '\n');
+        return;
+    }
+    while (next_line(s, len, &pos, avail, &st, &n)) {
+        rb_adds(b, line ? rest : first);
+        rb_add(b, s + st, n);
+        rb_addc(b, '\n');
+        line++;
+    }
+    if (!line) {
+        rb_adds(b, first);
+        rb_addc(b, '\n');
+    }
+}
+
+static void pad(rbuf *b, const char *s, size_t len, size_t width, rd_align align) {
+    size_t w = rd_width(s, len);
+    size_t gap = w < width ? width - w : 0;
+    size_t left = align == RD_RIGHT ? gap : align == RD_CENTER ? gap / 2 : 0;
+    rb_addrep(b, ' ', left);
+    rb_add(b, s, len);
+    rb_addrep(b, ' ', gap - left);
+}
+
+
+/* ---- tables ------------------------------------------------------------------------------- */
+
+/* Width of the longest word of S, at most 12 (and at least 4). */
+static size_t longest_word(const char *s, size_t len) {
+    size_t best = 4, st = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || s[i] == ' ' || s[i] == '\n') {
+            size_t w = rd_width(s + st, i - st);
+            if (w > best) best = w;
+            st = i + 1;
+        }
+    }
+    return best > 12 ? 12 : best;
+}
+
+static void table_rule(rbuf *b, const size_t *w, int n) {
+    for (int c = 0; c < n; c++) {
+        if (c) rb_add(b, "  ", 2);
+        rb_addrep(b, '-', w[c]);
+    }
+    rb_addc(b, '\n');
+}
+
+/* Write one row whose cell texts are TEXTS/LENS, wrapping each cell in its column. */
+static void table_line(rbuf *b, const char **texts, const size_t *lens, const size_t *w,
+                       const rd_col *cols, int n, size_t *pos) {
+    for (int c = 0; c < n; c++) pos[c] = 0;
+    for (;;) {
+        int any = 0;
+        size_t mark = b->len;
+        for (int c = 0; c < n; c++) {
+            size_t st = 0, k = 0;
+            if (c) rb_add(b, "  ", 2);
+            if (next_line(texts[c], lens[c], &pos[c], w[c], &st, &k)) any = 1;
+            pad(b, texts[c] + st, k, w[c], cols[c].align);
+        }
+        if (!any && mark > 0) {
+            b->len = mark;
+            break;
+        }
+        trim_line(b);
+        rb_addc(b, '\n');
+        int more = 0;
+        for (int c = 0; c < n; c++)
+            if (pos[c] < lens[c]) more = 1;
+        if (!more) break;
+    }
+}
+
+/* Render the table block at index T. */
+static void text_table(tx *x, int t, int show_caption) {
+    lua_State *L = x->L;
+    t = lua_absindex(L, t);
+    rbuf *b = x->b;
+    size_t caplen;
+    const char *cap = rd_str(L, t, "caption", &caplen);
+    if (cap && show_caption) wrap(b, cap, caplen, x->width, "", "");
+    int n;
+    rd_col *cols = rd_columns(L, t, &n);
+    if (n == 0) {
+        lua_pop(L, 1);
+        return;
+    }
+    size_t nrows = rd_len(L, t, "rows");
+    int has_totals = lua_getfield(L, t, "totals") == LUA_TTABLE;
+    lua_pop(L, 1);
+    /* scratch: widths, positions, texts, lens, and cells for one row */
+    size_t *w = lua_newuserdatauv(L, sizeof(size_t) * (size_t)n * 4, 0);
+    size_t *pos = w + n, *lens = w + 2 * n, *minw = w + 3 * n;
+    rd_cell *cells = lua_newuserdatauv(L, sizeof(rd_cell) * (size_t)n, 0);
+    const char **texts = lua_newuserdatauv(L, sizeof(char *) * (size_t)n, 0);
+    for (int c = 0; c < n; c++) {
+        w[c] = rd_width(cols[c].label, strlen(cols[c].label));
+        minw[c] = longest_word(cols[c].label, strlen(cols[c].label));
+    }
+    for (size_t r = 1; r <= nrows + (size_t)has_totals; r++) {
+        if (r <= nrows) rd_push_item(L, t, "rows", (lua_Integer)r);
+        else lua_getfield(L, t, "totals");
+        int row = lua_type(L, -1) == LUA_TTABLE ? lua_gettop(L) : 0;
+        for (int c = 0; c < n; c++) {
+            rd_cell_read(L, row, &cols[c], &cells[c]);
+            /* a long text cell measures by its longest line */
+            size_t ww = 0, st = 0, cur = 0;
+            for (size_t i = 0; i <= cells[c].len; i++) {
+                if (i == cells[c].len || cells[c].text[i] == '\n') {
+                    size_t lw = rd_width(cells[c].text + st, i - st);
+                    if (lw > ww) ww = lw;
+                    st = i + 1;
+                }
+            }
+            (void)cur;
+            if (ww > w[c]) w[c] = ww;
+            size_t lw = longest_word(cells[c].text, cells[c].len);
+            if (lw > minw[c]) minw[c] = lw;
+        }
+        lua_pop(L, 1);
+    }
+    /* shrink the widest columns until the table fits, never below a column's longest word
+     * (up to 12 columns) so words break only when they must */
+    size_t total = 0;
+    for (int c = 0; c < n; c++) total += w[c] + (c ? 2 : 0);
+    while (total > (size_t)x->width) {
+        int widest = -1;
+        for (int c = 0; c < n; c++)
+            if (w[c] > minw[c] && (widest < 0 || w[c] > w[widest])) widest = c;
+        if (widest < 0) break;
+        w[widest]--;
+        total--;
+    }
+    for (int c = 0; c < n; c++) {
+        texts[c] = cols[c].label;
+        lens[c] = strlen(cols[c].label);
+    }
+    table_line(b, texts, lens, w, cols, n, pos);
+    table_rule(b, w, n);
+    for (size_t r = 1; r <= nrows + (size_t)has_totals; r++) {
+        if (r <= nrows) rd_push_item(L, t, "rows", (lua_Integer)r);
+        else {
+            table_rule(b, w, n);
+            lua_getfield(L, t, "totals");
+        }
+        int row = lua_type(L, -1) == LUA_TTABLE ? lua_gettop(L) : 0;
+        for (int c = 0; c < n; c++) {
+            rd_cell_read(L, row, &cols[c], &cells[c]);
+            texts[c] = cells[c].text;
+            lens[c] = cells[c].len;
+        }
+        table_line(b, texts, lens, w, cols, n, pos);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 4); /* cols, w, cells, texts */
+    size_t nn = rd_len(L, t, "notes");
+    const char *note = rd_label(L, x->doc, "note", "Note");
+    char first[64];
+    snprintf(first, sizeof first, "%s: ", note);
+    for (size_t i = 1; i <= nn; i++) {
+        rd_push_item(L, t, "notes", (lua_Integer)i);
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        if (s) wrap(b, s, len, x->width, first, "  ");
+        lua_pop(L, 1);
+    }
+}
+
+/* ---- chart bars ----------------------------------------------------------------------------- */
+
+/* A number as people read it in a bar label: integers plain, else one decimal. */
+static void plain_number(char *buf, size_t size, double v) {
+    if (v == floor(v) && fabs(v) < 1e15) num_format(buf, size, v, 0, 1);
+    else num_format(buf, size, v, 1, 1);
+}
+
+int rd_chart_bars(lua_State *L, int chart, rbuf *b, int width, const char *prefix) {
+    chart = lua_absindex(L, chart);
+    rd_chart_kind kind = rd_chart(L, chart);
+    if (kind != RD_CHART_BAR && kind != RD_CHART_PROGRESS) return 0;
+    size_t n = rd_len(L, chart, "data");
+    if (n == 0) return 0;
+    size_t plen = strlen(prefix);
+    /* label width */
+    size_t lw = 0;
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        size_t len = 0;
+        const char *s = rd_str(L, -1, "label", &len);
+        if (s && rd_width(s, len) > lw) lw = rd_width(s, len);
+        lua_pop(L, 1);
+    }
+    if (lw > 24) lw = 24;
+    char val[160];
+    if (kind == RD_CHART_BAR) {
+        /* values formatted by the chart's data table (its second column) */
+        lua_getfield(L, chart, "table");
+        int t = lua_gettop(L);
+        int nc;
+        rd_col *cols = rd_columns(L, t, &nc);
+        double max = rd_num(L, chart, "max", 0, NULL);
+        for (size_t i = 1; i <= n; i++) {
+            rd_push_item(L, chart, "data", (lua_Integer)i);
+            double v = rd_num(L, -1, "value", 0, NULL);
+            if (v > max) max = v;
+            lua_pop(L, 1);
+        }
+        size_t vw = 0;
+        rd_cell cell;
+        for (size_t i = 1; i <= n && nc >= 2; i++) {
+            rd_push_item(L, t, "rows", (lua_Integer)i);
+            rd_cell_read(L, lua_type(L, -1) == LUA_TTABLE ? lua_gettop(L) : 0, &cols[1], &cell);
+            if (cell.len > vw) vw = cell.len;
+            lua_pop(L, 1);
+        }
+        int bw = width - (int)plen - (int)lw - (int)vw - 4;
+        if (bw > 40) bw = 40;
+        if (bw < 10) bw = 10;
+        for (size_t i = 1; i <= n; i++) {
+            rd_push_item(L, chart, "data", (lua_Integer)i);
+            size_t len = 0;
+            const char *label = rd_str(L, -1, "label", &len);
+            double v = rd_num(L, -1, "value", 0, NULL);
+            lua_pop(L, 1);
+            int fill = max > 0 && v > 0 ? (int)num_round(v / max * bw, 0) : 0;
+            if (fill > bw) fill = bw;
+            rd_push_item(L, t, "rows", (lua_Integer)i);
+            if (nc >= 2)
+                rd_cell_read(L, lua_type(L, -1) == LUA_TTABLE ? lua_gettop(L) : 0, &cols[1], &cell);
+            lua_pop(L, 1);
+            rb_adds(b, prefix);
+            size_t shown = len, sw = 0;
+            /* cut labels longer than the label column */
+            for (size_t k = 0; k < len;) {
+                size_t cl = char_len(label + k, len - k);
+                size_t cw = rd_width(label + k, cl);
+                if (sw + cw > lw) {
+                    shown = k;
+                    break;
+                }
+                sw += cw;
+                k += cl;
+            }
+            pad(b, label ? label : "", label ? shown : 0, lw, RD_LEFT);
+            rb_add(b, "  ", 2);
+            rb_addrep(b, '#', (size_t)fill);
+            rb_addrep(b, ' ', (size_t)(bw - fill));
+            rb_add(b, "  ", 2);
+            if (nc >= 2) pad(b, cell.text, cell.len, vw, RD_RIGHT);
+            trim_line(b);
+            rb_addc(b, '\n');
+        }
+        lua_pop(L, 2); /* cols, table */
+        return 1;
+    }
+    /* progress: [#####.....] actual / target (share) */
+    int bw = width - (int)plen - (int)lw - 30;
+    if (bw > 30) bw = 30;
+    if (bw < 10) bw = 10;
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        int item = lua_gettop(L);
+        size_t len = 0;
+        const char *label = rd_str(L, item, "label", &len);
+        double share = rd_num(L, item, "share", 0, NULL);
+        double actual = rd_num(L, item, "actual", 0, NULL);
+        double target = rd_num(L, item, "target", 0, NULL);
+        const char *unit = rd_str(L, item, "unit", NULL);
+        int fill = (int)num_round(share * bw, 0);
+        if (fill < 0) fill = 0;
+        if (fill > bw) fill = bw;
+        char a[48], tg[48], pct[48];
+        plain_number(a, sizeof a, actual);
+        plain_number(tg, sizeof tg, target);
+        num_format(pct, sizeof pct, share * 100, 0, 0);
+        snprintf(val, sizeof val, "%s / %s%s%s (%s%%)", a, tg,
+                 unit && strcmp(unit, "%") != 0 ? " " : "", unit ? unit : "", pct);
+        rb_adds(b, prefix);
+        pad(b, label ? label : "", label ? len : 0, lw, RD_LEFT);
+        rb_add(b, "  [", 3);
+        rb_addrep(b, '#', (size_t)fill);
+        rb_addrep(b, '.', (size_t)(bw - fill));
+        rb_add(b, "]  ", 3);
+        rb_adds(b, val);
+        rb_addc(b, '\n');
+        lua_pop(L, 1);
+    }
+    return 1;
+}
+
+/* ---- blocks --------------------------------------------------------------------------------- */
+
+static void underline(rbuf *b, const char *s, size_t len, char c, int width) {
+    rb_add(b, s, len);
+    rb_addc(b, '\n');
+    size_t w = rd_width(s, len);
+    rb_addrep(b, c, w < (size_t)width ? w : (size_t)width);
+    rb_addc(b, '\n');
+}
+
+static void text_blocks(tx *x, int container);
+
+static void text_block(tx *x, int blk) {
+    lua_State *L = x->L;
+    rbuf *b = x->b;
+    size_t len;
+    const char *s;
+    char num[64];
+    switch (rd_block(L, blk)) {
+    case RD_SECTION: {
+        s = rd_str(L, blk, "title", &len);
+        lua_Integer level = rd_int(L, blk, "level", 1);
+        if (s) {
+            if (level <= 1) underline(b, s, len, '-', x->width);
+            else if (level == 2) underline(b, s, len, '.', x->width);
+            else wrap(b, s, len, x->width, "", "");
+            rb_addc(b, '\n');
+        }
+        text_blocks(x, blk);
+        return;
+    }
+    case RD_PARAGRAPH:
+        s = rd_str(L, blk, "text", &len);
+        if (s) {
+            /* wrap each source line; blank lines stay */
+            size_t st = 0;
+            for (size_t i = 0; i <= len; i++) {
+                if (i == len || s[i] == '\n') {
+                    if (i > st) wrap(b, s + st, i - st, x->width, "", "");
+                    else if (i < len) rb_addc(b, '\n');
+                    st = i + 1;
+                }
+            }
+        }
+        break;
+    case RD_KEYVALUE: {
+        s = rd_str(L, blk, "caption", &len);
+        if (s) wrap(b, s, len, x->width, "", "");
+        size_t n = rd_len(L, blk, "items"), kw = 0;
+        for (size_t i = 1; i <= n; i++) {
+            rd_push_item(L, blk, "items", (lua_Integer)i);
+            const char *k = rd_str(L, -1, "key", &len);
+            if (k && rd_width(k, len) + 1 > kw) kw = rd_width(k, len) + 1;
+            lua_pop(L, 1);
+        }
+        if (kw > (size_t)x->width / 3) kw = (size_t)x->width / 3;
+        rbuf *line = rb_new(L);
+        rbuf *hang = rb_new(L);
+        rb_addrep(hang, ' ', kw + 2);
+        rb_addc(hang, '\0');
+        for (size_t i = 1; i <= n; i++) {
+            rd_push_item(L, blk, "items", (lua_Integer)i);
+            const char *k = rd_str(L, -1, "key", &len);
+            rb_reset(line);
+            rb_add(line, k ? k : "", k ? len : 0);
+            rb_addc(line, ':');
+            size_t lw = rd_width(line->data, line->len);
+            if (lw < kw + 2) rb_addrep(line, ' ', kw + 2 - lw);
+            else rb_addc(line, ' ');
+            rb_addc(line, '\0');
+            size_t vl = 0;
+            const char *v;
+            lua_getfield(L, -1, "value");
+            if (lua_isboolean(L, -1)) {
+                v = rd_label(L, x->doc, lua_toboolean(L, -1) ? "yes" : "no",
+                             lua_toboolean(L, -1) ? "yes" : "no");
+                vl = strlen(v);
+            } else {
+                v = rd_text(L, -2, "value", num, sizeof num, &vl);
+            }
+            lua_pop(L, 1);
+            wrap(b, v ? v : "", v ? vl : 0, x->width, line->data, hang->data);
+            trim_line(b);
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 2);
+        break;
+    }
+    case RD_TABLE:
+        text_table(x, blk, 1);
+        break;
+    case RD_LIST: {
+        const char *style = rd_str(L, blk, "style", NULL);
+        int number = style && strcmp(style, "number") == 0;
+        int check = style && strcmp(style, "check") == 0;
+        size_t n = rd_len(L, blk, "items");
+        int digits = snprintf(num, sizeof num, "%zu", n);
+        char first[64], rest[64];
+        for (size_t i = 1; i <= n; i++) {
+            rd_push_item(L, blk, "items", (lua_Integer)i);
+            s = rd_str(L, -1, "text", &len);
+            if (number) {
+                snprintf(first, sizeof first, "%*zu. ", digits, i);
+                snprintf(rest, sizeof rest, "%*s", digits + 2, "");
+            } else if (check) {
+                snprintf(first, sizeof first, "[%c] ", rd_bool(L, -1, "checked") ? 'x' : ' ');
+                snprintf(rest, sizeof rest, "    ");
+            } else {
+                snprintf(first, sizeof first, "- ");
+                snprintf(rest, sizeof rest, "  ");
+            }
+            wrap(b, s ? s : "", s ? len : 0, x->width, first, rest);
+            lua_pop(L, 1);
+        }
+        break;
+    }
+    case RD_CALLOUT: {
+        const char *style = rd_str(L, blk, "style", NULL);
+        int warn = style && strcmp(style, "warning") == 0;
+        const char *label = warn ? rd_label(L, x->doc, "warning", "Warning")
+                                 : rd_label(L, x->doc, "note", "Note");
+        const char *title = rd_str(L, blk, "title", &len);
+        s = rd_str(L, blk, "text", NULL);
+        size_t tl = s ? strlen(s) : 0;
+        char first[128];
+        if (title) {
+            rbuf *head = rb_new(L);
+            rb_adds(head, warn ? "! " : "i ");
+            rb_adds(head, label);
+            rb_add(head, ": ", 2);
+            rb_add(head, title, len);
+            wrap(b, head->data, head->len, x->width, "", "  ");
+            lua_pop(L, 1);
+            if (s) wrap(b, s, tl, x->width, "  ", "  ");
+        } else {
+            snprintf(first, sizeof first, "%s%s: ", warn ? "! " : "i ", label);
+            wrap(b, s ? s : "", tl, x->width, first, "  ");
+        }
+        break;
+    }
+    case RD_PAGEBREAK:
+        return; /* nothing to see in a terminal */
+    case RD_CHART: {
+        s = rd_str(L, blk, "title", &len);
+        rbuf *head = rb_new(L);
+        rb_adds(head, rd_label(L, x->doc, "chart", "Chart"));
+        rb_add(head, ": ", 2);
+        if (s) rb_add(head, s, len);
+        wrap(b, head->data, head->len, x->width, "", "");
+        lua_pop(L, 1);
+        s = rd_str(L, blk, "alt", &len);
+        if (s) wrap(b, s, len, x->width, "", "");
+        rb_addc(b, '\n');
+        rd_chart_kind kind = rd_chart(L, blk);
+        if (rd_chart_bars(L, blk, b, x->width, "  ") && kind == RD_CHART_BAR) break;
+        if (kind == RD_CHART_PROGRESS) rb_addc(b, '\n');
+        if (lua_getfield(L, blk, "table") == LUA_TTABLE) {
+            /* the chart title is already shown: no caption */
+            text_table(x, lua_gettop(L), 0);
+        }
+        lua_pop(L, 1);
+        break;
+    }
+    default:
+        return; /* unknown blocks are skipped: a newer document on an older cairn */
+    }
+    rb_addc(b, '\n');
+}
+
+static void text_blocks(tx *x, int container) {
+    lua_State *L = x->L;
+    container = lua_absindex(L, container);
+    luaL_checkstack(L, 10, "render.text");
+    size_t n = rd_len(L, container, "blocks");
+    for (size_t i = 1; i <= n; i++) {
+        if (rd_push_item(L, container, "blocks", (lua_Integer)i) == LUA_TTABLE)
+            text_block(x, lua_gettop(L));
+        lua_pop(L, 1);
+    }
+}
+
+int render_text(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int width = 80;
+    if (lua_type(L, 2) == LUA_TTABLE) width = (int)rd_int(L, 2, "width", 80);
+    if (width < 30) width = 30;
+    if (width > 1000) width = 1000;
+    lua_settop(L, 1);
+    tx x = {L, rb_new(L), width, 1};
+    rbuf *b = x.b;
+    size_t len;
+    const char *s = rd_str(L, 1, "title", &len);
+    if (s) underline(b, s, len, '=', width);
+    s = rd_str(L, 1, "subtitle", &len);
+    if (s) wrap(b, s, len, width, "", "");
+    /* "District · period P · as of D" */
+    rbuf *meta = rb_new(L);
+    const char *d = rd_str(L, 1, "district", &len);
+    const char *sub = rd_str(L, 1, "subtitle", NULL);
+    if (d && !(sub && strcmp(sub, d) == 0)) rb_add(meta, d, len);
+    char num[64];
+    const char *p = rd_text(L, 1, "period", num, sizeof num, &len);
+    if (p) {
+        if (meta->len) rb_add(meta, " · ", strlen(" · "));
+        rb_adds(meta, rd_label(L, 1, "period", "period"));
+        rb_addc(meta, ' ');
+        rb_add(meta, p, len);
+    }
+    const char *a = rd_str(L, 1, "as_of", &len);
+    if (a) {
+        if (meta->len) rb_add(meta, " · ", strlen(" · "));
+        rb_adds(meta, rd_label(L, 1, "as_of", "as of"));
+        rb_addc(meta, ' ');
+        rb_add(meta, a, len);
+    }
+    if (meta->len) wrap(b, meta->data, meta->len, width, "", "");
+    lua_pop(L, 1);
+    if (b->len) rb_addc(b, '\n');
+    text_blocks(&x, 1);
+    /* one trailing newline */
+    while (b->len > 1 && b->data[b->len - 1] == '\n' && b->data[b->len - 2] == '\n') b->len--;
+    rb_push(b);
+    return 1;
+}
