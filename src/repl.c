@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -99,7 +100,9 @@ static void list_candidates(lua_State *L, int tbl, int n) {
         lua_pop(L, 1);
     }
     width += 2;
-    int cols = (int)(80 / width);
+    struct winsize ws;
+    int term = ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 ? ws.ws_col : 80;
+    int cols = (int)((size_t)term / width);
     if (cols < 1) cols = 1;
     fputc('\n', stdout);
     for (int i = 1; i <= n; i++) {
