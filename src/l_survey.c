@@ -1,7 +1,313 @@
-/* l_survey.c: the cairn.surveycore module, survey response storage and aggregation in C. */
+/* l_survey.c: the cairn.surveycore module, survey response storage and aggregation in C.
+ *
+ *   core.import(db, path, spec)   -> {rows, added, duplicates, empty} | nil, err
+ *   core.recount(db, wave_id, layout, nattrs)     rebuild survey_counts for the wave
+ *   core.tally(db, wave_id, layout, pa, pb [, filter_pos, filter_code])
+ *       -> { {a =, b =, respondents =, cells = {...}}, ... }  sorted by a, b
+ *   core.cells(blob)              -> list of the doubles in a survey_counts blob
+ *   core.accumulate(layout, answers [, cells]) -> cells (one respondent added; for tests)
+ *
+ * layout = { bytes =, cells =, items = { {kind = "level"|"bits"|"number"|"text", offset =,
+ * k =, cell =}, ... } } as made by cairn.survey.model.layout. The import spec is described in
+ * cairn/survey/import.lua. Strings in SPEC are used in place (SPEC stays on the stack). */
 #include <lauxlib.h>
+#include <math.h>
+#include <string.h>
+
+#include "l_db.h"
+#include "survey.h"
+
+static int opt_int_field(lua_State *L, int t, const char *k, int def) {
+    int ty = lua_getfield(L, t, k);
+    int v = ty == LUA_TNIL ? def : (int)luaL_checkinteger(L, -1);
+    lua_pop(L, 1);
+    return v;
+}
+
+static int kind_of(lua_State *L, int t, const char *const names[], const char *what) {
+    lua_getfield(L, t, "kind");
+    const char *k = luaL_optstring(L, -1, names[0]);
+    for (int i = 0; names[i]; i++) {
+        if (strcmp(k, names[i]) == 0) {
+            lua_pop(L, 1);
+            return i;
+        }
+    }
+    return luaL_error(L, "%s: unknown kind '%s'", what, k);
+}
+
+/* Reads a layout table at IDX into LAY; the slots live in a userdata pushed on the stack. */
+static void check_layout(lua_State *L, int idx, sv_layout *lay) {
+    static const char *const kinds[] = {"none", "level", "bits", "number", "text", NULL};
+    idx = lua_absindex(L, idx);
+    luaL_checktype(L, idx, LUA_TTABLE);
+    lay->bytes = opt_int_field(L, idx, "bytes", 0);
+    lay->cells = opt_int_field(L, idx, "cells", 0);
+    lua_getfield(L, idx, "items");
+    luaL_checktype(L, -1, LUA_TTABLE);
+    int n = (int)luaL_len(L, -1);
+    lay->slots = lua_newuserdatauv(L, sizeof(sv_slot) * (size_t)(n ? n : 1), 0);
+    lay->nslots = n;
+    for (int i = 0; i < n; i++) {
+        lua_rawgeti(L, -2, i + 1);
+        int t = lua_gettop(L);
+        sv_slot *s = &lay->slots[i];
+        s->kind = kind_of(L, t, kinds, "layout item");
+        s->offset = opt_int_field(L, t, "offset", 0);
+        s->k = opt_int_field(L, t, "k", 0);
+        s->cell = opt_int_field(L, t, "cell", 0);
+        int need = s->kind == SV_NUMBER ? 8 : s->kind == SV_BITS ? (s->k + 7) / 8 : 1;
+        int ncells = s->kind == SV_NUMBER ? 6 : s->kind == SV_TEXT ? 2 : 2 + s->k;
+        if (s->kind == 0 || s->offset < 0 || s->offset + need > lay->bytes || s->cell < 0 ||
+            s->cell + ncells > lay->cells || s->k < 0 || s->k > 250)
+            luaL_error(L, "layout item %d does not fit the layout", i + 1);
+        lua_pop(L, 1);
+    }
+    lua_remove(L, -2); /* items; the slots userdata stays */
+}
+
+static int l_import(lua_State *L) {
+    static const char *const kinds[] = {"ignore", "attr", "level", "bits", "number", "text", "ref", NULL};
+    sqlite3 *db = ldb_check(L, 1);
+    const char *path = luaL_checkstring(L, 2);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    sv_import im;
+    memset(&im, 0, sizeof im);
+    im.db = db;
+    lua_getfield(L, 3, "wave_id");
+    im.wave_id = luaL_checkinteger(L, -1);
+    lua_getfield(L, 3, "import_id");
+    im.import_id = luaL_optinteger(L, -1, 0);
+    lua_pop(L, 2);
+    im.bytes = opt_int_field(L, 3, "bytes", 0);
+    im.header_records = opt_int_field(L, 3, "header_records", 1);
+    im.nattrs = opt_int_field(L, 3, "nattrs", 0);
+    if (im.nattrs < 0 || im.nattrs > SV_MAX_ATTRS) return luaL_error(L, "nattrs out of range");
+    lua_getfield(L, 3, "delim");
+    im.delim = lua_isstring(L, -1) ? lua_tostring(L, -1)[0] : ',';
+    lua_pop(L, 1);
+    lua_getfield(L, 3, "blank");
+    if (!lua_isnil(L, -1)) {
+        size_t len;
+        const char *b = luaL_checklstring(L, -1, &len);
+        if ((int)len != im.bytes) return luaL_error(L, "blank answers must be %d bytes", im.bytes);
+        im.blank = (const unsigned char *)b; /* kept alive by SPEC */
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 3, "columns");
+    luaL_checktype(L, -1, LUA_TTABLE);
+    int cols_idx = lua_gettop(L);
+    im.ncols = (size_t)luaL_len(L, cols_idx);
+    if (im.ncols == 0) return luaL_error(L, "an import needs at least one column");
+    im.cols = lua_newuserdatauv(L, sizeof(sv_column) * im.ncols, 0);
+    memset(im.cols, 0, sizeof(sv_column) * im.ncols);
+    for (size_t i = 0; i < im.ncols; i++) {
+        lua_rawgeti(L, cols_idx, (lua_Integer)i + 1);
+        int t = lua_gettop(L);
+        luaL_checktype(L, t, LUA_TTABLE);
+        sv_column *c = &im.cols[i];
+        c->kind = kind_of(L, t, kinds, "import column");
+        c->pos = opt_int_field(L, t, "pos", 0);
+        c->offset = opt_int_field(L, t, "offset", 0);
+        lua_getfield(L, t, "fingerprint");
+        c->in_fingerprint = lua_isnil(L, -1) || lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        if (c->kind == SV_COL_ATTR && (c->pos < 1 || c->pos > im.nattrs))
+            return luaL_error(L, "column %d: attribute position out of range", (int)i + 1);
+        int need = c->kind == SV_COL_NUMBER ? 8 : c->kind == SV_COL_LEVEL || c->kind == SV_COL_TEXT ? 1 : 0;
+        if (c->offset < 0 || c->offset + need > im.bytes)
+            return luaL_error(L, "column %d: offset outside the answers", (int)i + 1);
+        lua_getfield(L, t, "item");
+        c->item = lua_isstring(L, -1) ? (char *)lua_tostring(L, -1) : NULL; /* alive in SPEC */
+        lua_pop(L, 1);
+        if ((c->kind == SV_COL_NUMBER || c->kind == SV_COL_TEXT) && !c->item)
+            return luaL_error(L, "column %d: item code required", (int)i + 1);
+        lua_getfield(L, t, "min");
+        if ((c->has_min = !lua_isnil(L, -1))) c->min = luaL_checknumber(L, -1);
+        lua_getfield(L, t, "max");
+        if ((c->has_max = !lua_isnil(L, -1))) c->max = luaL_checknumber(L, -1);
+        lua_pop(L, 2);
+        if (c->kind == SV_COL_LEVEL || c->kind == SV_COL_BITS) {
+            lua_getfield(L, t, "labels");
+            luaL_checktype(L, -1, LUA_TTABLE);
+            int lt = lua_gettop(L);
+            size_t n = 0;
+            lua_pushnil(L);
+            while (lua_next(L, lt)) { n++; lua_pop(L, 1); }
+            c->labels = lua_newuserdatauv(L, sizeof(sv_label) * (n ? n : 1), 0);
+            lua_setfield(L, t, "_labels"); /* keep it alive with the column table */
+            c->nlabels = 0;
+            lua_pushnil(L);
+            while (lua_next(L, lt)) {
+                size_t len;
+                if (lua_type(L, -2) != LUA_TSTRING)
+                    return luaL_error(L, "column %d: labels are keyed by normalised text", (int)i + 1);
+                const char *k = lua_tolstring(L, -2, &len);
+                int code = (int)luaL_checkinteger(L, -1);
+                int max = c->kind == SV_COL_BITS ? 64 : 255;
+                if (code < 1 || code > max || (c->kind == SV_COL_BITS && (code - 1) / 8 >= (im.bytes - c->offset)))
+                    return luaL_error(L, "column %d: label code %d out of range", (int)i + 1, code);
+                c->labels[c->nlabels++] = (sv_label){(char *)k, len, code};
+                lua_pop(L, 1);
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    int rc = sv_import_file(&im, path);
+    sv_import_free(&im);
+    if (rc == 0) {
+        lua_createtable(L, 0, 4);
+        lua_pushinteger(L, im.rows);
+        lua_setfield(L, -2, "rows");
+        lua_pushinteger(L, im.added);
+        lua_setfield(L, -2, "added");
+        lua_pushinteger(L, im.duplicates);
+        lua_setfield(L, -2, "duplicates");
+        lua_pushinteger(L, im.empty);
+        lua_setfield(L, -2, "empty");
+        return 1;
+    }
+    static const char *const problems[] = {"ok", "csv", "fields", "level", "option", "number",
+                                           "range", "sql", "header", "open", "interrupted"};
+    lua_pushnil(L);
+    lua_createtable(L, 0, 8);
+    lua_pushstring(L, im.err.problem >= 0 && im.err.problem <= SV_EINTERRUPT ? problems[im.err.problem] : "error");
+    lua_setfield(L, -2, "problem");
+    lua_pushinteger(L, (lua_Integer)im.err.line);
+    lua_setfield(L, -2, "line");
+    lua_pushinteger(L, (lua_Integer)im.err.col);
+    lua_setfield(L, -2, "col");
+    lua_pushinteger(L, (lua_Integer)im.err.field);
+    lua_setfield(L, -2, "field");
+    lua_pushstring(L, im.err.value);
+    lua_setfield(L, -2, "value");
+    if (im.err.problem == SV_ECSV) {
+        lua_pushstring(L, csv_strerror(im.err.csv_err));
+        lua_setfield(L, -2, "expected");
+        static const char *const codes[] = {"ok", "quote", "after_quote", "unterminated", "utf8",
+                                            "too_long", "too_many", "read", "memory"};
+        lua_pushstring(L, im.err.csv_err >= 0 && im.err.csv_err <= CSV_ENOMEM ? codes[im.err.csv_err] : "csv");
+        lua_setfield(L, -2, "csv");
+    }
+    if (im.err.problem == SV_EFIELDS) {
+        lua_pushinteger(L, (lua_Integer)im.err.expected_fields);
+        lua_setfield(L, -2, "expected_fields");
+        lua_pushinteger(L, (lua_Integer)im.err.got_fields);
+        lua_setfield(L, -2, "got_fields");
+    }
+    if (im.err.message[0]) {
+        lua_pushstring(L, im.err.message);
+        lua_setfield(L, -2, "message");
+    }
+    lua_pushinteger(L, im.rows);
+    lua_setfield(L, -2, "rows");
+    return 2;
+}
+
+static int l_recount(lua_State *L) {
+    sqlite3 *db = ldb_check(L, 1);
+    lua_Integer wave = luaL_checkinteger(L, 2);
+    sv_layout lay;
+    check_layout(L, 3, &lay);
+    int nattrs = (int)luaL_checkinteger(L, 4);
+    if (nattrs < 0 || nattrs > SV_MAX_ATTRS) return luaL_error(L, "nattrs out of range");
+    int rc = sv_recount(db, wave, &lay, nattrs);
+    if (rc != SQLITE_OK) return luaL_error(L, "recounting survey answers: %s", sqlite3_errmsg(db));
+    return 0;
+}
+
+static void push_cells(lua_State *L, const double *cells, int n) {
+    lua_createtable(L, n, 0);
+    for (int i = 0; i < n; i++) {
+        double v = cells[i];
+        if (v == floor(v) && fabs(v) < 9007199254740992.0) lua_pushinteger(L, (lua_Integer)v);
+        else lua_pushnumber(L, v);
+        lua_rawseti(L, -2, i + 1);
+    }
+}
+
+typedef struct {
+    lua_State *L;
+    int list, n, cells;
+} tally_ctx;
+
+static void push_group(void *p, int a, int b, long respondents, const double *cells) {
+    tally_ctx *t = p;
+    lua_State *L = t->L;
+    lua_createtable(L, 0, 4);
+    lua_pushinteger(L, a);
+    lua_setfield(L, -2, "a");
+    lua_pushinteger(L, b);
+    lua_setfield(L, -2, "b");
+    lua_pushinteger(L, respondents);
+    lua_setfield(L, -2, "respondents");
+    push_cells(L, cells, t->cells);
+    lua_setfield(L, -2, "cells");
+    lua_rawseti(L, t->list, ++t->n);
+}
+
+static int l_tally(lua_State *L) {
+    sqlite3 *db = ldb_check(L, 1);
+    lua_Integer wave = luaL_checkinteger(L, 2);
+    sv_layout lay;
+    check_layout(L, 3, &lay);
+    int pa = (int)luaL_optinteger(L, 4, 0), pb = (int)luaL_optinteger(L, 5, 0);
+    int fp = (int)luaL_optinteger(L, 6, 0), fc = (int)luaL_optinteger(L, 7, 0);
+    if (pa < 0 || pa > SV_MAX_ATTRS || pb < 0 || pb > SV_MAX_ATTRS || fp < 0 || fp > SV_MAX_ATTRS)
+        return luaL_error(L, "attribute position out of range");
+    luaL_checkstack(L, 8, NULL);
+    lua_newtable(L);
+    tally_ctx t = {L, lua_gettop(L), 0, lay.cells};
+    int rc = sv_tally(db, wave, &lay, pa, pb, fp, fc, push_group, &t);
+    if (rc != SQLITE_OK) return luaL_error(L, "tallying survey answers: %s", sqlite3_errmsg(db));
+    return 1;
+}
+
+static int l_cells(lua_State *L) {
+    size_t len;
+    const char *b = luaL_checklstring(L, 1, &len);
+    int n = (int)(len / sizeof(double));
+    double *cells = lua_newuserdatauv(L, len ? len : 1, 0); /* aligned copy */
+    memcpy(cells, b, (size_t)n * sizeof(double));
+    push_cells(L, cells, n);
+    return 1;
+}
+
+static int l_accumulate(lua_State *L) {
+    sv_layout lay;
+    check_layout(L, 1, &lay);
+    size_t len;
+    const char *a = luaL_checklstring(L, 2, &len);
+    double *cells = lua_newuserdatauv(L, sizeof(double) * (size_t)(lay.cells ? lay.cells : 1), 0);
+    memset(cells, 0, sizeof(double) * (size_t)lay.cells);
+    if (lua_istable(L, 3)) {
+        for (int i = 0; i < lay.cells; i++) {
+            lua_rawgeti(L, 3, i + 1);
+            cells[i] = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+        }
+    }
+    sv_accumulate(&lay, (const unsigned char *)a, len, cells);
+    push_cells(L, cells, lay.cells);
+    return 1;
+}
+
+static int l_norm(lua_State *L) {
+    size_t len;
+    const char *s = luaL_checklstring(L, 1, &len);
+    luaL_Buffer b;
+    char *out = luaL_buffinitsize(L, &b, len + 1);
+    size_t n = sv_norm(s, len, out);
+    luaL_pushresultsize(&b, n);
+    return 1;
+}
+
+static const luaL_Reg funcs[] = {{"import", l_import}, {"recount", l_recount}, {"tally", l_tally},
+                                 {"cells", l_cells},   {"accumulate", l_accumulate},
+                                 {"norm", l_norm},     {NULL, NULL}};
 
 int luaopen_cairn_surveycore(lua_State *L) {
-    lua_newtable(L);
+    luaL_newlib(L, funcs);
     return 1;
 }

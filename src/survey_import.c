@@ -1,0 +1,499 @@
+/* survey_import.c: streaming import of response rows into survey_response. Lua resolves the
+ * header (which column is which item or attribute, which labels mean which level) and hands a
+ * column plan; this file reads the data records one at a time, validates every cell, packs the
+ * answers and inserts them. The first bad cell stops the import with its exact position; the
+ * caller's transaction then rolls everything back. Memory: one record plus the attribute
+ * dictionaries, whatever the file size. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "survey.h"
+
+/* ---- normalised labels ---------------------------------------------------------------------- */
+
+static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+size_t sv_norm(const char *s, size_t len, char *out) {
+    size_t o = 0;
+    int pending_space = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_space(c)) {
+            pending_space = o > 0;
+            continue;
+        }
+        if (pending_space) out[o++] = ' ';
+        pending_space = 0;
+        out[o++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    out[o] = 0;
+    return o;
+}
+
+/* ---- attribute dictionaries: normalised value -> code --------------------------------------- */
+
+struct sv_dict {
+    struct entry { char *key; size_t len; int code; } *e;
+    size_t cap, n;
+    int next_code;
+};
+
+static uint64_t fnv(const char *s, size_t len, uint64_t h) {
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+#define FNV0 14695981039346656037ull
+
+static int dict_grow(sv_dict *d) {
+    size_t cap = d->cap ? d->cap * 2 : 64;
+    struct entry *e = calloc(cap, sizeof *e);
+    if (!e) return -1;
+    for (size_t i = 0; i < d->cap; i++) {
+        if (!d->e[i].key) continue;
+        size_t h = fnv(d->e[i].key, d->e[i].len, FNV0) & (cap - 1);
+        while (e[h].key) h = (h + 1) & (cap - 1);
+        e[h] = d->e[i];
+    }
+    free(d->e);
+    d->e = e;
+    d->cap = cap;
+    return 0;
+}
+
+/* The code for KEY, or 0 when absent. */
+static int dict_get(const sv_dict *d, const char *key, size_t len) {
+    if (!d->cap) return 0;
+    size_t h = fnv(key, len, FNV0) & (d->cap - 1);
+    while (d->e[h].key) {
+        if (d->e[h].len == len && memcmp(d->e[h].key, key, len) == 0) return d->e[h].code;
+        h = (h + 1) & (d->cap - 1);
+    }
+    return 0;
+}
+
+static int dict_put(sv_dict *d, const char *key, size_t len, int code) {
+    if ((d->n + 1) * 2 > d->cap && dict_grow(d)) return -1;
+    size_t h = fnv(key, len, FNV0) & (d->cap - 1);
+    while (d->e[h].key) h = (h + 1) & (d->cap - 1);
+    d->e[h].key = malloc(len + 1);
+    if (!d->e[h].key) return -1;
+    memcpy(d->e[h].key, key, len);
+    d->e[h].key[len] = 0;
+    d->e[h].len = len;
+    d->e[h].code = code;
+    d->n++;
+    if (code >= d->next_code) d->next_code = code + 1;
+    return 0;
+}
+
+static void dict_free(sv_dict *d) {
+    if (!d) return;
+    for (size_t i = 0; i < d->cap; i++) free(d->e[i].key);
+    free(d->e);
+    free(d);
+}
+
+void sv_import_free(sv_import *im) {
+    for (int p = 0; p <= SV_MAX_ATTRS; p++) {
+        dict_free(im->dicts[p]);
+        im->dicts[p] = NULL;
+    }
+}
+
+/* ---- errors --------------------------------------------------------------------------------- */
+
+static int fail(sv_import *im, int problem, const csv_reader *r, size_t field, const char *value,
+                size_t len) {
+    sv_error *e = &im->err;
+    e->problem = problem;
+    e->field = field + 1;
+    if (r && field < r->nfields) {
+        e->line = r->fields[field].line;
+        e->col = r->fields[field].col;
+    } else if (r) {
+        e->line = r->rec_line;
+        e->col = 1;
+    }
+    if (len >= sizeof e->value) {
+        len = sizeof e->value - 1;
+        while (len > 0 && ((unsigned char)value[len] & 0xC0) == 0x80) len--; /* whole characters */
+    }
+    if (value) memcpy(e->value, value, len);
+    e->value[value ? len : 0] = 0;
+    return -1;
+}
+
+static int sql_fail(sv_import *im, const csv_reader *r) {
+    im->err.problem = SV_ESQL;
+    snprintf(im->err.message, sizeof im->err.message, "%s", sqlite3_errmsg(im->db));
+    if (r) {
+        im->err.line = r->rec_line;
+        im->err.col = 1;
+    }
+    return -1;
+}
+
+/* ---- one cell ------------------------------------------------------------------------------- */
+
+static const sv_label *find_label(const sv_column *c, const char *key, size_t len) {
+    for (size_t i = 0; i < c->nlabels; i++)
+        if (c->labels[i].len == len && memcmp(c->labels[i].key, key, len) == 0) return &c->labels[i];
+    return NULL;
+}
+
+/* Multi-select: the whole cell as one option, else parts split on ';' (or ',' when there is
+ * no ';'), joining neighbouring parts when together they make an option ("Safety, discipline"). */
+static int set_bits(sv_import *im, const csv_reader *r, size_t fi, const sv_column *c,
+                    const char *s, size_t len, char *norm, unsigned char *blob) {
+    size_t n = sv_norm(s, len, norm);
+    if (n == 0) return 0;
+    const sv_label *l = find_label(c, norm, n);
+    if (l) {
+        blob[c->offset + (l->code - 1) / 8] |= (unsigned char)(1u << ((l->code - 1) % 8));
+        return 1;
+    }
+    char sep = memchr(s, ';', len) ? ';' : ',';
+    size_t starts[CSV_MAX_FIELDS], nparts = 0;
+    size_t pos = 0;
+    while (pos <= len && nparts < CSV_MAX_FIELDS) {
+        starts[nparts++] = pos;
+        const char *q = memchr(s + pos, sep, len - pos);
+        if (!q) break;
+        pos = (size_t)(q - s) + 1;
+    }
+    int any = 0;
+    for (size_t i = 0; i < nparts;) {
+        size_t matched = 0;
+        for (size_t j = nparts; j > i; j--) {
+            size_t end = j < nparts ? starts[j] - 1 : len;
+            size_t m = sv_norm(s + starts[i], end - starts[i], norm);
+            if (m == 0 && j == i + 1) { matched = 1; break; } /* "A;;B" or a trailing ';' */
+            l = find_label(c, norm, m);
+            if (l) {
+                blob[c->offset + (l->code - 1) / 8] |= (unsigned char)(1u << ((l->code - 1) % 8));
+                any = 1;
+                matched = j - i;
+                break;
+            }
+        }
+        if (!matched) {
+            size_t end = i + 1 < nparts ? starts[i + 1] - 1 : len;
+            size_t b = starts[i];
+            while (b < end && is_space((unsigned char)s[b])) b++;
+            while (end > b && is_space((unsigned char)s[end - 1])) end--;
+            return fail(im, SV_EOPTION, r, fi, s + b, end - b);
+        }
+        i += matched;
+    }
+    return any;
+}
+
+/* ---- the import ----------------------------------------------------------------------------- */
+
+static const char *insert_sql =
+    "INSERT INTO survey_response(wave_id, import_id, fingerprint, ref, a1, a2, a3, a4, a5, a6, "
+    "a7, a8, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT(wave_id, fingerprint) DO NOTHING";
+
+static int load_dicts(sv_import *im) {
+    for (int p = 1; p <= im->nattrs; p++) {
+        im->dicts[p] = calloc(1, sizeof(sv_dict));
+        if (!im->dicts[p]) return -1;
+        im->dicts[p]->next_code = 1;
+    }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(im->db,
+                           "SELECT position, code, value FROM survey_attr_value WHERE wave_id = ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    sqlite3_bind_int64(st, 1, im->wave_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int p = sqlite3_column_int(st, 0);
+        if (p < 1 || p > im->nattrs) continue;
+        const char *v = (const char *)sqlite3_column_text(st, 2);
+        size_t len = (size_t)sqlite3_column_bytes(st, 2);
+        char *norm = malloc(len + 1);
+        if (!norm) { rc = SQLITE_NOMEM; break; }
+        size_t n = sv_norm(v, len, norm);
+        int bad = dict_put(im->dicts[p], norm, n, sqlite3_column_int(st, 1));
+        free(norm);
+        if (bad) { rc = SQLITE_NOMEM; break; }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static uint64_t mix(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    x ^= x >> 33;
+    return x;
+}
+
+int sv_import_reader(sv_import *im, csv_reader *r) {
+    sqlite3_stmt *ins = NULL, *who = NULL, *num = NULL, *txt = NULL, *val = NULL;
+    unsigned char *blob = NULL;
+    char *norm = NULL;
+    size_t norm_cap = 0;
+    int result = -1;
+    r->delim = im->delim ? im->delim : ',';
+    if (load_dicts(im)) { sql_fail(im, NULL); goto done; }
+    if (sqlite3_prepare_v2(im->db, insert_sql, -1, &ins, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(im->db,
+                           "SELECT id, import_id FROM survey_response WHERE wave_id = ? AND fingerprint = ?",
+                           -1, &who, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(im->db, "INSERT INTO survey_number(response_id, item, value) VALUES (?, ?, ?)",
+                           -1, &num, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(im->db, "INSERT INTO survey_text(response_id, item, value) VALUES (?, ?, ?)",
+                           -1, &txt, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(im->db,
+                           "INSERT INTO survey_attr_value(wave_id, position, code, value) VALUES (?, ?, ?, ?)",
+                           -1, &val, NULL) != SQLITE_OK) {
+        sql_fail(im, NULL);
+        goto done;
+    }
+    blob = malloc((size_t)im->bytes ? (size_t)im->bytes : 1);
+    if (!blob) goto done;
+    int rc;
+    for (int h = 0; h < im->header_records; h++) {
+        rc = csv_next(r);
+        if (rc != CSV_RECORD) {
+            if (rc == CSV_ERROR) {
+                im->err.problem = SV_ECSV;
+                im->err.csv_err = r->err;
+                im->err.line = r->err_line;
+                im->err.col = r->err_col;
+            } else {
+                im->err.problem = SV_EHEADER;
+            }
+            goto done;
+        }
+    }
+    while ((rc = csv_next(r)) == CSV_RECORD) {
+        if (r->nfields == 1 && r->fields[0].len == 0) continue; /* a blank line */
+        if ((im->rows & 4095) == 0 && im->interrupted && *im->interrupted) {
+            im->err.problem = SV_EINTERRUPT;
+            goto done;
+        }
+        if (r->nfields != im->ncols) {
+            im->err.expected_fields = im->ncols;
+            im->err.got_fields = r->nfields;
+            size_t at = r->nfields < im->ncols ? r->nfields - 1 : im->ncols;
+            size_t len;
+            const char *v = csv_field(r, at, &len);
+            fail(im, SV_EFIELDS, r, at, v, len);
+            goto done;
+        }
+        im->rows++;
+        if (r->rec_len + 1 > norm_cap) {
+            free(norm);
+            norm_cap = r->rec_len + 64;
+            norm = malloc(norm_cap);
+            if (!norm) goto done;
+        }
+        if (im->blank) memcpy(blob, im->blank, (size_t)im->bytes);
+        else memset(blob, 0, (size_t)im->bytes);
+        int attrs[SV_MAX_ATTRS + 1] = {0};
+        const char *ref = NULL;
+        size_t ref_len = 0;
+        int answered = 0;
+        uint64_t fp = FNV0;
+        for (size_t i = 0; i < im->ncols; i++) {
+            const sv_column *c = &im->cols[i];
+            size_t len;
+            const char *s = csv_field(r, i, &len);
+            if (c->in_fingerprint) {
+                fp = fnv(s, len, fp);
+                fp = fnv("\x1f", 1, fp);
+            }
+            switch (c->kind) {
+            case SV_COL_ATTR: {
+                size_t n = sv_norm(s, len, norm);
+                if (n == 0) break;
+                sv_dict *d = im->dicts[c->pos];
+                int code = dict_get(d, norm, n);
+                if (!code) {
+                    code = d->next_code;
+                    if (dict_put(d, norm, n, code)) goto done;
+                    /* store the value as first written, trimmed */
+                    size_t b = 0, e = len;
+                    while (b < e && is_space((unsigned char)s[b])) b++;
+                    while (e > b && is_space((unsigned char)s[e - 1])) e--;
+                    sqlite3_bind_int64(val, 1, im->wave_id);
+                    sqlite3_bind_int(val, 2, c->pos);
+                    sqlite3_bind_int(val, 3, code);
+                    sqlite3_bind_text(val, 4, s + b, (int)(e - b), SQLITE_TRANSIENT);
+                    if (sqlite3_step(val) != SQLITE_DONE) { sql_fail(im, r); goto done; }
+                    sqlite3_reset(val);
+                }
+                attrs[c->pos] = code;
+                break;
+            }
+            case SV_COL_LEVEL: {
+                size_t n = sv_norm(s, len, norm);
+                if (n == 0) break;
+                const sv_label *l = find_label(c, norm, n);
+                if (!l) {
+                    size_t b = 0, e = len;
+                    while (b < e && is_space((unsigned char)s[b])) b++;
+                    while (e > b && is_space((unsigned char)s[e - 1])) e--;
+                    fail(im, SV_ELEVEL, r, i, s + b, e - b);
+                    goto done;
+                }
+                blob[c->offset] = (unsigned char)l->code;
+                answered = 1;
+                break;
+            }
+            case SV_COL_BITS: {
+                int got = set_bits(im, r, i, c, s, len, norm, blob);
+                if (got < 0) goto done;
+                if (got) answered = 1;
+                break;
+            }
+            case SV_COL_NUMBER: {
+                double v = NAN;
+                size_t n = sv_norm(s, len, norm);
+                if (n > 0) {
+                    char *end;
+                    errno = 0;
+                    v = strtod(norm, &end);
+                    if (*end || errno || isnan(v) || isinf(v)) {
+                        fail(im, SV_ENUMBER, r, i, norm, n);
+                        goto done;
+                    }
+                    if ((c->has_min && v < c->min) || (c->has_max && v > c->max)) {
+                        fail(im, SV_ERANGE, r, i, norm, n);
+                        goto done;
+                    }
+                    answered = 1;
+                }
+                memcpy(blob + c->offset, &v, 8);
+                break;
+            }
+            case SV_COL_TEXT: {
+                size_t n = sv_norm(s, len, norm);
+                if (n > 0) {
+                    blob[c->offset] = 1;
+                    answered = 1;
+                }
+                break;
+            }
+            case SV_COL_REF:
+                if (sv_norm(s, len, norm) > 0) {
+                    ref = s;
+                    ref_len = len;
+                }
+                break;
+            default:
+                break;
+            }
+        }
+        if (!answered) {
+            im->empty++;
+            continue;
+        }
+        int64_t resp_id = 0;
+        for (uint64_t occurrence = 0;; occurrence++) {
+            int64_t key = (int64_t)(mix(fp + occurrence * 0x9E3779B97F4A7C15ull) >> 1);
+            sqlite3_bind_int64(ins, 1, im->wave_id);
+            if (im->import_id) sqlite3_bind_int64(ins, 2, im->import_id);
+            else sqlite3_bind_null(ins, 2);
+            sqlite3_bind_int64(ins, 3, key);
+            if (ref) sqlite3_bind_text(ins, 4, ref, (int)ref_len, SQLITE_STATIC);
+            else sqlite3_bind_null(ins, 4);
+            for (int p = 1; p <= SV_MAX_ATTRS; p++) sqlite3_bind_int(ins, 4 + p, attrs[p]);
+            sqlite3_bind_blob(ins, 13, blob, im->bytes, SQLITE_STATIC);
+            int src = sqlite3_step(ins);
+            sqlite3_reset(ins);
+            if (src != SQLITE_DONE) { sql_fail(im, r); goto done; }
+            if (sqlite3_changes(im->db) == 1) {
+                resp_id = sqlite3_last_insert_rowid(im->db);
+                break;
+            }
+            /* the key exists: an earlier copy of this row in this same file is another
+             * respondent who answered identically; from an earlier import it is a duplicate */
+            sqlite3_bind_int64(who, 1, im->wave_id);
+            sqlite3_bind_int64(who, 2, key);
+            int same_import = 0;
+            if (sqlite3_step(who) == SQLITE_ROW)
+                same_import = im->import_id && sqlite3_column_type(who, 1) != SQLITE_NULL &&
+                              sqlite3_column_int64(who, 1) == im->import_id;
+            sqlite3_reset(who);
+            if (!same_import) break;
+        }
+        if (!resp_id) {
+            im->duplicates++;
+            continue;
+        }
+        im->added++;
+        for (size_t i = 0; i < im->ncols; i++) {
+            const sv_column *c = &im->cols[i];
+            if (c->kind != SV_COL_NUMBER && c->kind != SV_COL_TEXT) continue;
+            size_t len;
+            const char *s = csv_field(r, i, &len);
+            size_t n = sv_norm(s, len, norm);
+            if (n == 0) continue;
+            sqlite3_stmt *st = c->kind == SV_COL_NUMBER ? num : txt;
+            sqlite3_bind_int64(st, 1, resp_id);
+            sqlite3_bind_text(st, 2, c->item, -1, SQLITE_STATIC);
+            if (c->kind == SV_COL_NUMBER) {
+                double v;
+                memcpy(&v, blob + c->offset, 8);
+                sqlite3_bind_double(st, 3, v);
+            } else {
+                size_t b = 0, e = len;
+                while (b < e && is_space((unsigned char)s[b])) b++;
+                while (e > b && is_space((unsigned char)s[e - 1])) e--;
+                sqlite3_bind_text(st, 3, s + b, (int)(e - b), SQLITE_STATIC);
+            }
+            int src = sqlite3_step(st);
+            sqlite3_reset(st);
+            if (src != SQLITE_DONE) { sql_fail(im, r); goto done; }
+        }
+    }
+    if (rc == CSV_ERROR) {
+        im->err.problem = SV_ECSV;
+        im->err.csv_err = r->err;
+        im->err.line = r->err_line;
+        im->err.col = r->err_col;
+        goto done;
+    }
+    result = 0;
+done:
+    if (result && !im->err.problem) {
+        im->err.problem = SV_ESQL;
+        snprintf(im->err.message, sizeof im->err.message, "out of memory");
+    }
+    sqlite3_finalize(ins);
+    sqlite3_finalize(who);
+    sqlite3_finalize(num);
+    sqlite3_finalize(txt);
+    sqlite3_finalize(val);
+    free(blob);
+    free(norm);
+    return result;
+}
+
+int sv_import_file(sv_import *im, const char *path) {
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        im->err.problem = SV_EOPEN;
+        snprintf(im->err.message, sizeof im->err.message, "%s", strerror(errno));
+        return -1;
+    }
+    csv_reader r;
+    csv_init_file(&r, fp);
+    int rc = sv_import_reader(im, &r);
+    csv_free(&r);
+    fclose(fp);
+    return rc;
+}

@@ -1,0 +1,232 @@
+/* survey_tally.c: counting answers. One pass over the packed responses of a wave adds each
+ * respondent into the counts of every group it belongs to; survey_counts keeps the result per
+ * attribute value so that results by school read one small blob per school. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "survey.h"
+
+void sv_accumulate(const sv_layout *lay, const unsigned char *a, size_t len, double *cells) {
+    for (int i = 0; i < lay->nslots; i++) {
+        const sv_slot *s = &lay->slots[i];
+        double *c = cells + s->cell;
+        switch (s->kind) {
+        case SV_LEVEL: {
+            unsigned b = (size_t)s->offset < len ? a[s->offset] : 0;
+            if (b == 0) c[0] += 1;
+            else if (b == SV_NA) c[1] += 1;
+            else if ((int)b <= s->k) c[1 + b] += 1;
+            else c[0] += 1; /* a code the layout does not know counts as no answer */
+            break;
+        }
+        case SV_BITS: {
+            int width = (s->k + 7) / 8, any = 0;
+            for (int byte = 0; byte < width; byte++) {
+                unsigned b = (size_t)(s->offset + byte) < len ? a[s->offset + byte] : 0;
+                for (int bit = 0; b && bit < 8; bit++, b >>= 1) {
+                    int opt = byte * 8 + bit;
+                    if ((b & 1) && opt < s->k) {
+                        c[2 + opt] += 1;
+                        any = 1;
+                    }
+                }
+            }
+            c[any ? 1 : 0] += 1;
+            break;
+        }
+        case SV_NUMBER: {
+            double v = NAN;
+            if ((size_t)s->offset + 8 <= len) memcpy(&v, a + s->offset, 8);
+            if (isnan(v)) { c[0] += 1; break; }
+            if (c[1] == 0 || v < c[4]) c[4] = v;
+            if (c[1] == 0 || v > c[5]) c[5] = v;
+            c[1] += 1;
+            c[2] += v;
+            c[3] += v * v;
+            break;
+        }
+        case SV_TEXT: {
+            unsigned b = (size_t)s->offset < len ? a[s->offset] : 0;
+            c[b ? 1 : 0] += 1;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}
+
+/* ---- groups: counts per (a, b) code pair ---------------------------------------------------- */
+
+typedef struct {
+    int a, b, used;
+    long respondents;
+    double *cells;
+} group;
+
+typedef struct {
+    group *g;
+    size_t cap, n;
+    int cells;
+} groups;
+
+static group *find_group(groups *gs, int a, int b) {
+    if (gs->n * 2 >= gs->cap) {
+        size_t cap = gs->cap ? gs->cap * 2 : 64;
+        group *ng = calloc(cap, sizeof *ng);
+        if (!ng) return NULL;
+        for (size_t i = 0; i < gs->cap; i++) {
+            if (!gs->g[i].used) continue;
+            size_t h = ((size_t)gs->g[i].a * 2654435761u ^ (size_t)gs->g[i].b * 40503u) & (cap - 1);
+            while (ng[h].used) h = (h + 1) & (cap - 1);
+            ng[h] = gs->g[i];
+        }
+        free(gs->g);
+        gs->g = ng;
+        gs->cap = cap;
+    }
+    size_t h = ((size_t)a * 2654435761u ^ (size_t)b * 40503u) & (gs->cap - 1);
+    while (gs->g[h].used) {
+        if (gs->g[h].a == a && gs->g[h].b == b) return &gs->g[h];
+        h = (h + 1) & (gs->cap - 1);
+    }
+    double *cells = calloc((size_t)gs->cells ? (size_t)gs->cells : 1, sizeof(double));
+    if (!cells) return NULL;
+    gs->g[h] = (group){a, b, 1, 0, cells};
+    gs->n++;
+    return &gs->g[h];
+}
+
+static void free_groups(groups *gs) {
+    for (size_t i = 0; i < gs->cap; i++)
+        if (gs->g[i].used) free(gs->g[i].cells);
+    free(gs->g);
+    gs->g = NULL;
+    gs->cap = gs->n = 0;
+}
+
+static int cmp_group(const void *x, const void *y) {
+    const group *p = x, *q = y;
+    if (p->used != q->used) return q->used - p->used;
+    if (p->a != q->a) return p->a < q->a ? -1 : 1;
+    if (p->b != q->b) return p->b < q->b ? -1 : 1;
+    return 0;
+}
+
+/* attribute code of column a<pos> (1..8) from a row whose a1..a8 are columns 0..7 */
+static int attr_of(sqlite3_stmt *st, int pos) { return pos ? sqlite3_column_int(st, pos - 1) : 0; }
+
+static const char *select_sql =
+    "SELECT a1, a2, a3, a4, a5, a6, a7, a8, answers FROM survey_response WHERE wave_id = ?";
+
+int sv_tally(sqlite3 *db, int64_t wave_id, const sv_layout *lay, int pa, int pb, int filter_pos,
+             int filter_code, sv_group_fn each, void *ctx) {
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, select_sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    sqlite3_bind_int64(st, 1, wave_id);
+    groups gs = {NULL, 0, 0, lay->cells};
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (filter_pos && attr_of(st, filter_pos) != filter_code) continue;
+        group *g = find_group(&gs, attr_of(st, pa), attr_of(st, pb));
+        if (!g) { rc = SQLITE_NOMEM; break; }
+        g->respondents++;
+        sv_accumulate(lay, sqlite3_column_blob(st, 8), (size_t)sqlite3_column_bytes(st, 8), g->cells);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE) {
+        rc = SQLITE_OK;
+        if (gs.cap) qsort(gs.g, gs.cap, sizeof *gs.g, cmp_group);
+        for (size_t i = 0; i < gs.n; i++)
+            each(ctx, gs.g[i].a, gs.g[i].b, gs.g[i].respondents, gs.g[i].cells);
+    }
+    free_groups(&gs);
+    return rc;
+}
+
+/* ---- survey_counts ------------------------------------------------------------------------- */
+
+typedef struct {
+    long respondents;
+    double *cells;
+} slot_counts;
+
+typedef struct {
+    slot_counts *v; /* indexed by code */
+    size_t n;
+} by_code;
+
+static slot_counts *at(by_code *bc, int code, int cells) {
+    if ((size_t)code >= bc->n) {
+        size_t n = bc->n ? bc->n : 16;
+        while (n <= (size_t)code) n *= 2;
+        slot_counts *v = realloc(bc->v, n * sizeof *v);
+        if (!v) return NULL;
+        memset(v + bc->n, 0, (n - bc->n) * sizeof *v);
+        bc->v = v;
+        bc->n = n;
+    }
+    slot_counts *s = &bc->v[code];
+    if (!s->cells) {
+        s->cells = calloc((size_t)cells ? (size_t)cells : 1, sizeof(double));
+        if (!s->cells) return NULL;
+    }
+    return s;
+}
+
+int sv_recount(sqlite3 *db, int64_t wave_id, const sv_layout *lay, int nattrs) {
+    if (nattrs < 0 || nattrs > SV_MAX_ATTRS) return SQLITE_MISUSE;
+    by_code bc[SV_MAX_ATTRS + 1];
+    memset(bc, 0, sizeof bc);
+    sqlite3_stmt *st = NULL, *del = NULL, *ins = NULL;
+    int rc = sqlite3_prepare_v2(db, select_sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) goto done;
+    sqlite3_bind_int64(st, 1, wave_id);
+    /* the whole wave always exists, even with no responses */
+    if (!at(&bc[0], 0, lay->cells)) { rc = SQLITE_NOMEM; goto done; }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const unsigned char *blob = sqlite3_column_blob(st, 8);
+        size_t len = (size_t)sqlite3_column_bytes(st, 8);
+        for (int p = 0; p <= nattrs; p++) {
+            slot_counts *s = at(&bc[p], attr_of(st, p), lay->cells);
+            if (!s) { rc = SQLITE_NOMEM; break; }
+            s->respondents++;
+            sv_accumulate(lay, blob, len, s->cells);
+        }
+        if (rc == SQLITE_NOMEM) break;
+    }
+    if (rc != SQLITE_DONE) goto done;
+    rc = sqlite3_prepare_v2(db, "DELETE FROM survey_counts WHERE wave_id = ?", -1, &del, NULL);
+    if (rc != SQLITE_OK) goto done;
+    sqlite3_bind_int64(del, 1, wave_id);
+    if ((rc = sqlite3_step(del)) != SQLITE_DONE) goto done;
+    rc = sqlite3_prepare_v2(db,
+                            "INSERT INTO survey_counts(wave_id, position, code, respondents, counts) "
+                            "VALUES (?, ?, ?, ?, ?)",
+                            -1, &ins, NULL);
+    if (rc != SQLITE_OK) goto done;
+    for (int p = 0; p <= nattrs; p++) {
+        for (size_t code = 0; code < bc[p].n; code++) {
+            slot_counts *s = &bc[p].v[code];
+            if (!s->cells || (p > 0 && s->respondents == 0)) continue;
+            sqlite3_bind_int64(ins, 1, wave_id);
+            sqlite3_bind_int(ins, 2, p);
+            sqlite3_bind_int(ins, 3, (int)code);
+            sqlite3_bind_int64(ins, 4, s->respondents);
+            sqlite3_bind_blob(ins, 5, s->cells, lay->cells * (int)sizeof(double), SQLITE_STATIC);
+            if ((rc = sqlite3_step(ins)) != SQLITE_DONE) goto done;
+            sqlite3_reset(ins);
+        }
+    }
+    rc = SQLITE_OK;
+done:
+    sqlite3_finalize(st);
+    sqlite3_finalize(del);
+    sqlite3_finalize(ins);
+    for (int p = 0; p <= SV_MAX_ATTRS; p++) {
+        for (size_t i = 0; i < bc[p].n; i++) free(bc[p].v[i].cells);
+        free(bc[p].v);
+    }
+    return rc;
+}
