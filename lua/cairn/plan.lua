@@ -25,6 +25,7 @@ plan.create = core.create
 plan.get = core.get
 plan.list = core.list
 plan.item = core.item
+plan.delete = core.delete
 
 -- statuses and other vocabularies (tables a district may reword)
 plan.statuses = core.statuses

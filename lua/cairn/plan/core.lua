@@ -362,6 +362,16 @@ function Plan:remove()
   end)
 end
 
+Plan.delete = Plan.remove
+
+-- Delete a plan by id, title or object (see Plan:remove); false when there is none.
+function core.delete(key)
+  local p = core.get(key)
+  if not p then return false end
+  p:remove()
+  return true
+end
+
 local function add_level(plan_id, level)
   local db = core.db()
   local cur = decode(db:value("SELECT levels FROM plan WHERE id = ?", plan_id))
@@ -658,6 +668,8 @@ function Item:remove()
     self.plan_id, self.parent_id, self.position)
 end
 
+Item.delete = Item.remove
+
 -- ---- status -------------------------------------------------------------------------------
 
 -- Record a status change: who (a person), when (an ISO date, default today) and a note.
@@ -714,8 +726,8 @@ end
 -- statuses plus the item's own (when it is not "not started"): any off track -> off track;
 -- else any at risk -> at risk; else all done -> done; else all not started -> not started;
 -- else on track (work has begun and nothing is in trouble). Items with a measure (benchmarks,
--- outcomes) count toward their parent's status only once a status is set, and never toward
--- percent done: their progress is their metric.
+-- outcomes) show progress by their metric: they count toward their parent's status only once a
+-- status is set, and toward percent done only once a percent is recorded (or they are done).
 
 local function combine(statuses)
   if #statuses == 0 then return nil end
@@ -753,12 +765,10 @@ function core.rollup_plan(plan_id)
       local cr = roll(c)
       if c.status ~= "dropped" then
         -- a measured item (benchmark, outcome) shows progress by its metric, not by work done:
-        -- it adds to the status only once someone sets one, and never to percent done
-        if not measured[c.id] then
-          sts[#sts + 1] = cr.status
+        -- it counts only once someone records a status or a percent on it
+        if not measured[c.id] or cr.status ~= "not_started" then sts[#sts + 1] = cr.status end
+        if not measured[c.id] or c.percent ~= nil or c.status == "done" then
           sum, n = sum + cr.percent, n + 1
-        elseif cr.status ~= "not_started" then
-          sts[#sts + 1] = cr.status
         end
       end
     end

@@ -19,7 +19,7 @@ local function plan_id(opts)
 end
 
 local ACTIVE = " AND i.status NOT IN ('done', 'dropped')"
-local ORDER = " ORDER BY i.due IS NULL, i.due, i.plan_id, i.position, i.id"
+local ORDER = " ORDER BY i.due IS NULL, i.due, i.plan_id, i.id"
 
 local function select(where, params, opts)
   local pid = plan_id(opts)
@@ -83,17 +83,45 @@ function query.by_tag(tag, opts)
     { tag = tag }, opts))
 end
 
--- Work with no one responsible: items without children (the steps people actually do) that
--- have no owner. opts.all = true looks at every item.
+-- Levels that describe the situation rather than work to do: never "unowned" or "undated".
+-- A district adds its own level names here.
+query.not_work = { "problem", "why", "root_cause", "cause", "category", "issue", "challenge",
+                   "mission", "vision", "core_value", "value", "theory_of_action", "assumption",
+                   "input", "external_factor", "context", "data" }
+
+local function not_work_clause(params)
+  local names = {}
+  for i, l in ipairs(query.not_work) do
+    params["nw" .. i] = l
+    names[#names + 1] = ":nw" .. i
+  end
+  if #names == 0 then return "" end
+  return " AND i.level NOT IN (" .. table.concat(names, ", ") .. ")"
+end
+
+-- Work with no one responsible: items without children (the steps people actually do), not done
+-- or dropped, whose level is work (see query.not_work), with no owner. opts.all = true looks at
+-- every item.
 local LEAF = " AND NOT EXISTS (SELECT 1 FROM plan_item c WHERE c.parent_id = i.id)"
 function query.unowned(opts)
   opts = opts or {}
-  return core.item_list(select("i.owner_id IS NULL" .. ACTIVE .. (opts.all and "" or LEAF), {}, opts))
+  local params = {}
+  local where = "i.owner_id IS NULL" .. ACTIVE
+  if not opts.all then where = where .. LEAF .. not_work_clause(params) end
+  return core.item_list(select(where, params, opts))
 end
 
+-- The same for items with no due date; measured items (outcomes, benchmarks with targets) are
+-- dated by their targets and are not listed.
 function query.undated(opts)
   opts = opts or {}
-  return core.item_list(select("i.due IS NULL" .. ACTIVE .. (opts.all and "" or LEAF), {}, opts))
+  local params = {}
+  local where = "i.due IS NULL" .. ACTIVE
+  if not opts.all then
+    where = where .. LEAF .. not_work_clause(params)
+      .. " AND NOT EXISTS (SELECT 1 FROM measure_target t WHERE t.item_id = i.id)"
+  end
+  return core.item_list(select(where, params, opts))
 end
 
 -- Counts by recorded status: { not_started = n, ... } plus total.
