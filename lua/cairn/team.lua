@@ -14,7 +14,6 @@
 --   kind = "instrument": the tool gives instrument(worksheets) and row(answers) itself
 -- The wave of a session is named "TOOL: SESSION" (or SESSION for kind = "instrument") and is
 -- marked as built from worksheets; a wave that holds imported responses is never replaced.
-local paths = require "cairn.paths"
 local survey = require "cairn.survey"
 
 local team = {}
@@ -25,16 +24,7 @@ local function norm(s) return (tostring(s or ""):gsub("%s+", " "):gsub("^ ", "")
 
 -- The tool declaration (a district's copy first, as the engine finds it).
 function team.tool(id)
-  local ok, tool = pcall(require, "cairn.tool")
-  if ok and type(tool) == "table" and type(tool.get) == "function" then
-    local ok2, def = pcall(tool.get, id)
-    if ok2 and type(def) == "table" and def.form then return def.decl or def end
-  end
-  local file = paths.find("tools/" .. id .. ".lua")
-  if not file then error("no tool '" .. tostring(id) .. "'", 0) end
-  local chunk, err = loadfile(file, "t")
-  if not chunk then error(err, 0) end
-  return chunk()
+  return require("cairn.tool").load(id)
 end
 
 local function worksheets_of(id)

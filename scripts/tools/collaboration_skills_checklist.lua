@@ -69,6 +69,11 @@ return {
   -- team summary (cairn.team): one yes/no survey item per skill
   survey = { kind = "checks", field = "skills" },
 
+  worksheet_title = function(a)
+    return "Collaboration skills" .. (a.member and (": " .. a.member) or "")
+      .. (a.session and (" (" .. a.session .. ")") or "")
+  end,
+
   form = {
     { id = "member", type = "text", label = "Your name (optional)",
       help = "Kept with your worksheet only; team summaries never show names." },

@@ -74,13 +74,21 @@ return {
   attributes = attributes,
   agreement = agreement,
 
+  worksheet_title = function(a)
+    return "Commitment list" .. (a.partnership and (": " .. a.partnership) or "")
+  end,
+
   form = {
     { id = "partnership", type = "text", label = "Partnership",
       help = "e.g. \"Riverside Unified and Riverside Education Association\"" },
     { id = "date", type = "date", label = "Date discussed" },
     { kind = "group", id = "partners", label = "Partner", min = 2,
       help = "Each partner marks the statements they agree with.",
-      form = {
+      worksheet_title = function(a)
+    return "Commitment list" .. (a.partnership and (": " .. a.partnership) or "")
+  end,
+
+  form = {
         { id = "name", type = "text", label = "Partner", required = true,
           help = "a person or a stakeholder group" },
         { id = "agrees", type = "multichoice", label = "Agrees with", choices = choices },

@@ -49,6 +49,11 @@ return {
   survey = { kind = "rows", table = "decisions", label = "decision", value = "step",
              scale = { levels = steps, favorable = { 4 } } },
 
+  worksheet_title = function(a)
+    return "Decision check-in" .. (a.team and (": " .. a.team) or "")
+      .. (a.member and (", " .. a.member) or "")
+  end,
+
   form = {
     { id = "team", type = "text", label = "Team or committee" },
     { id = "member", type = "text", label = "Team member (optional)",

@@ -186,6 +186,10 @@ return {
 
   form = form,
 
+  worksheet_title = function(a)
+    return string.format("Opportunity checklist: %s (%s)", a.school or "?", a.session or "?")
+  end,
+
   check = function(a, c)
     local _, n = checked_set(a)
     if max_checks and n > max_checks then

@@ -156,6 +156,8 @@ return {
 
   form = form,
 
+  worksheet_title = function(a) return "OPSCAN survey: " .. (a.title or "?") end,
+
   check = function(a, c)
     if a.instrument and not a.instrument:match("^[A-Za-z][A-Za-z0-9_.]*$") then
       c.error("instrument", string.format("'%s' is not a survey id (expected a letter, then "

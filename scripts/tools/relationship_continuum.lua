@@ -18,6 +18,25 @@ local goal_levels = { Cooperative = true, Partner = true }
 local goal_positions = {}
 for i, l in ipairs(levels) do if goal_levels[l] then goal_positions[#goal_positions + 1] = i end end
 
+-- The latest earlier worksheet of this tool by the same assessor (or the same team session),
+-- dated before W (or saved before it when undated): re-assessment shows movement.
+local function previous_of(w)
+  local a = w.answers
+  local who = (a.assessed_by or a.session or ""):lower()
+  local ok, list = pcall(function() return require("cairn.tool.worksheet").list { tool = "relationship_continuum" } end)
+  if not ok then return nil end
+  local best
+  for _, o in ipairs(list) do
+    local oa = o.answers or {}
+    local earlier = (a.date and oa.date and oa.date < a.date) or (not (a.date and oa.date) and o.id < w.id)
+    if o.id ~= w.id and earlier and (oa.assessed_by or oa.session or ""):lower() == who then
+      if not best or (oa.date or "") > (best.answers.date or "") or
+         ((oa.date or "") == (best.answers.date or "") and o.id > best.id) then best = o end
+    end
+  end
+  return best
+end
+
 local function level_index(name)
   for i, l in ipairs(levels) do if l == name then return i end end
   return nil
@@ -53,6 +72,11 @@ return {
   survey = { kind = "rows", table = "relationships", label = "partner", value = "level",
              scale = { levels = levels, favorable = goal_positions } },
 
+  worksheet_title = function(a)
+    return "Relationship continuum" .. (a.assessed_by and (": " .. a.assessed_by) or "")
+      .. (a.date and (" (" .. a.date .. ")") or "")
+  end,
+
   form = {
     { id = "assessed_by", type = "text", label = "Assessed by (optional)",
       help = "you, or your team; team summaries never show names" },
@@ -82,23 +106,25 @@ return {
     end
   end,
 
-  report = function(w, doc, ctx)
+  report = function(w, doc)
     local a = w.answers
     local kv = {}
     if a.assessed_by then kv[#kv + 1] = { "Assessed by", a.assessed_by } end
     if a.session then kv[#kv + 1] = { "Team session", a.session } end
     if a.date then kv[#kv + 1] = { "Date", a.date } end
     kv[#kv + 1] = { "Continuum levels", table.concat(levels, " → ") }
-    doc:keyvalue(kv)
 
-    -- The previous assessment of the same partners, when the engine offers it: movement.
+    -- The previous assessment by the same person or team: movement since then.
     local prev = {}
-    local pw = ctx and ctx.previous
-    if pw and pw.answers then
+    local pw = previous_of(w)
+    if pw then
+      kv[#kv + 1] = { "Compared with", string.format("worksheet %d%s", pw.id,
+        pw.answers.date and (" (" .. pw.answers.date .. ")") or "") }
       for _, r in ipairs(pw.answers.relationships or {}) do
         if r.partner then prev[r.partner:lower()] = r.level end
       end
     end
+    doc:keyvalue(kv)
 
     local rows = {}
     local counts = {}

@@ -57,6 +57,11 @@ return {
   -- team summary (cairn.team): one survey item per component, on the rating scale
   survey = { kind = "rows", table = "components", rows = short, value = "rating", scale = SCALE },
 
+  worksheet_title = function(a)
+    return "Partnership reflection" .. (a.team and (": " .. a.team) or "")
+      .. (a.member and (", " .. a.member) or "")
+  end,
+
   form = {
     { id = "team", type = "text", label = "Leadership team",
       help = "e.g. \"District Leadership Team\"" },

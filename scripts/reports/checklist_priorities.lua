@@ -1,0 +1,216 @@
+-- Checklist priorities: the top areas where schools need to improve, ranked per school and
+-- district-wide, from a checklist survey such as NEA's Opportunity Checklist.
+--
+--   cairn report checklist_priorities --wave "Fall 2026"                 district (association)
+--   cairn report checklist_priorities --wave "Fall 2026" --each school   one page per school
+--                                                                        (building representatives)
+--
+-- Checklists entered as opportunity_checklist worksheets are gathered into the wave named by
+-- their checklist round first (cairn.team); an imported wave is used as it is. Counts and
+-- percents come from cairn.survey.top_areas, which suppresses small schools (and any school
+-- whose numbers could be worked out from the district total).
+local survey = require "cairn.survey"
+
+local TOOL = "opportunity_checklist"
+local BY = "school"
+
+local function suppressed(r) return type(r) == "table" and r.suppressed end
+local function pct(x) return x and x / 100 or nil end
+
+-- Gather worksheets of the checklist tool into their waves (only waves built from worksheets).
+local function sync_worksheets(only)
+  local ok, team = pcall(require, "cairn.team")
+  if not ok then return end
+  local okl, sessions = pcall(team.sessions, TOOL)
+  if not okl then return end
+  for _, s in ipairs(sessions) do
+    if not only or s.session:lower() == only:lower() then team.sync(TOOL, s.session) end
+  end
+end
+
+local function checklist_items(inst)
+  local out = {}
+  for _, it in ipairs(inst.items) do if it.type == "checklist" then out[#out + 1] = it end end
+  return out
+end
+
+local function pick_wave(name)
+  if name then return survey.get_wave(name) end
+  local latest
+  for _, w in ipairs(survey.waves()) do
+    if (w.responses or 0) > 0 then
+      local inst = survey.get_instrument(w.instrument, w.version)
+      if #checklist_items(inst) > 0 then latest = w end
+    end
+  end
+  if not latest then
+    error("checklist_priorities: no wave of a checklist survey has responses yet "
+      .. "(run opportunity_checklist, or import checklists with cairn survey import)", 0)
+  end
+  return survey.get_wave(latest.name)
+end
+
+-- Merge the ranked options of every checklist item into one ranking per group.
+-- Returns { district = {entries} | suppressed, groups = { {key, label, ranked} | suppressed } }.
+local function rankings(wave, inst, by, limit)
+  local items = checklist_items(inst)
+  if #items == 0 then error("checklist_priorities: instrument " .. inst.id .. " has no checklist item", 0) end
+  local district, groups, order = {}, {}, {}
+  local district_hidden
+  for _, it in ipairs(items) do
+    local r = survey.top_areas { wave = wave.name, item = it.code, by = by }
+    local function add(list, ranked)
+      for _, o in ipairs(ranked) do
+        list[#list + 1] = { option = o.option, count = o.count, percent = o.percent,
+                            category = it.section or it.text }
+      end
+    end
+    if suppressed(r.district) then district_hidden = r.district else add(district, r.district or {}) end
+    for _, g in ipairs(r.groups or {}) do
+      local label = g.label or (g.key and tostring(g.key[by]))
+      local slot = groups[label]
+      if not slot then
+        slot = { label = label, key = g.key, ranked = {} }
+        groups[label] = slot
+        order[#order + 1] = label
+      end
+      if suppressed(g) then slot.suppressed, slot.reason = true, g.reason
+      elseif not slot.suppressed then add(slot.ranked, g.ranked or {}) end
+    end
+  end
+  local function rank(list)
+    table.sort(list, function(a, b)
+      if a.count ~= b.count then return a.count > b.count end
+      return a.option < b.option
+    end)
+    local out = {}
+    for i, e in ipairs(list) do
+      if limit and i > limit then break end
+      if e.count > 0 then out[#out + 1] = e end
+    end
+    return out
+  end
+  table.sort(order)
+  local glist = {}
+  for _, label in ipairs(order) do
+    local g = groups[label]
+    if not g.suppressed then g.ranked = rank(g.ranked) end
+    glist[#glist + 1] = g
+  end
+  return { district = district_hidden or rank(district), groups = glist }
+end
+
+local function ranked_table(sec, caption, ranked)
+  local rows = {}
+  for i, e in ipairs(ranked) do
+    rows[i] = { rank = i, area = e.option, category = e.category, count = e.count,
+                percent = pct(e.percent) }
+  end
+  sec:table { caption = caption, columns = {
+      { id = "rank", label = "Rank", format = "integer", align = "right" },
+      { id = "area", label = "Area where the school needs to improve" },
+      { id = "category", label = "Category" },
+      { id = "count", label = "Checked by", format = "integer", align = "right" },
+      { id = "percent", label = "% of respondents", format = "percent", decimals = 0, align = "right" } },
+    rows = rows }
+end
+
+local function note(sec, min)
+  sec:paragraph(string.format("Schools with fewer than %d checklists are not shown separately "
+    .. "(their checklists still count in the district ranking). Where hiding one school would "
+    .. "let it be worked out from the district total, another small school is hidden too.", min))
+end
+
+return {
+  name = "checklist_priorities",
+  description = "Top areas where schools need to improve, ranked per school and district-wide, "
+    .. "from the Opportunity Checklist (or any checklist survey)",
+  params = {
+    { name = "wave", type = "string", help = "the checklist round (default: the latest)" },
+    { name = "limit", type = "number", default = 5, help = "how many top areas to list" },
+  },
+  each = { school = function(_, params)
+    sync_worksheets(params and params.wave)
+    local ok, wave = pcall(pick_wave, params and params.wave)
+    if not ok then return {} end
+    local res = survey.results { wave = wave.name, by = BY }
+    local out = {}
+    for _, g in ipairs(res.groups) do if g.key and g.key[BY] then out[#out + 1] = g.key[BY] end end
+    table.sort(out)
+    return out
+  end },
+
+  build = function(ctx)
+    local params = ctx.params or {}
+    local limit = math.tointeger(tonumber(params.limit or 5)) or 5
+    sync_worksheets(params.wave)
+    local wave = pick_wave(params.wave)
+    local inst = survey.get_instrument(wave.instrument, wave.version)
+    local school = ctx.group
+    if type(school) == "table" then school = school[BY] or school.value end
+    local r = rankings(wave, inst, BY, limit)
+    local min = survey.min_group_size and survey.min_group_size() or 5
+
+    local doc = ctx.document { title = school and ("Checklist priorities: " .. school)
+                                               or "Checklist priorities",
+                               subtitle = inst.title .. " · " .. wave.name }
+    doc:keyvalue { { "Checklist", inst.title }, { "Round", wave.name },
+                   { "Top areas listed", limit } }
+
+    if school then
+      local g
+      for _, x in ipairs(r.groups) do if x.key and x.key[BY] == school then g = x end end
+      if not g then error("checklist_priorities: no checklists from school '" .. school .. "' in " .. wave.name, 0) end
+      local s = doc:section("Top areas at " .. school)
+      if g.suppressed then
+        s:callout("note", string.format("%s's results are not shown: %s.", school, g.reason),
+                  { title = "Suppressed" })
+      elseif #g.ranked == 0 then
+        s:paragraph("No area was checked.")
+      else
+        ranked_table(s, "Top areas at " .. school, g.ranked)
+      end
+      local d = doc:section("District-wide, for comparison")
+      if suppressed(r.district) then d:paragraph("Not shown: " .. r.district.reason .. ".")
+      else ranked_table(d, "Top areas district-wide", r.district) end
+      note(doc:section("About suppressed results"), min)
+      return doc
+    end
+
+    local d = doc:section("District-wide")
+    if suppressed(r.district) then
+      d:callout("note", "Not shown: " .. r.district.reason .. ".", { title = "Suppressed" })
+    else
+      ranked_table(d, "Top areas district-wide", r.district)
+      local bars = {}
+      for _, e in ipairs(r.district) do bars[#bars + 1] = { label = e.option, value = e.count } end
+      if #bars > 0 then
+        d:chart { kind = "bar", title = "Checklists marking each top area", data = bars, format = "integer" }
+      end
+    end
+    local s = doc:section("By school")
+    local rows = {}
+    for _, g in ipairs(r.groups) do
+      if g.suppressed then
+        rows[#rows + 1] = { school = g.label, rank = { suppressed = true, reason = g.reason },
+          area = { suppressed = true, reason = g.reason }, count = { suppressed = true, reason = g.reason },
+          percent = { suppressed = true, reason = g.reason } }
+      else
+        for i, e in ipairs(g.ranked) do
+          rows[#rows + 1] = { school = g.label, rank = i, area = e.option, count = e.count,
+                              percent = pct(e.percent) }
+        end
+      end
+    end
+    s:table { caption = "Top areas by school", columns = {
+        { id = "school", label = "School" },
+        { id = "rank", label = "Rank", format = "integer", align = "right" },
+        { id = "area", label = "Area" },
+        { id = "count", label = "Checked by", format = "integer", align = "right" },
+        { id = "percent", label = "% of the school's respondents", format = "percent", decimals = 0,
+          align = "right" } },
+      rows = rows }
+    note(doc:section("About suppressed results"), min)
+    return doc
+  end,
+}
