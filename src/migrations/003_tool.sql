@@ -10,7 +10,7 @@ CREATE TABLE worksheet (
     title        TEXT NOT NULL,
     status       TEXT NOT NULL CHECK (status IN ('draft', 'final')),
     answers      TEXT NOT NULL,                 -- JSON, the shape of the tool's form
-    position     INTEGER,                       -- drafts: where the interactive run stopped
+    position     TEXT,                          -- drafts: the question (its path) a run stopped at
     created_at   TEXT NOT NULL,
     created_by   TEXT NOT NULL,
     updated_at   TEXT NOT NULL

@@ -11,8 +11,13 @@ function globals.tools(filter)
   return tool.list(filter)
 end
 
+-- Nothing (not nil) when the facilitator quits, so the REPL prints nothing.
+local function some(w)
+  if w ~= nil then return w end
+end
+
 function globals.run(id, answers, opts)
-  return tool.run(id, answers, opts)
+  return some(tool.run(id, answers, opts))
 end
 
 function globals.worksheets(filter)
@@ -25,7 +30,7 @@ function globals.resume(id, opts)
     if #drafts == 0 then error("there is no draft worksheet to resume (worksheets() lists them)", 0) end
     id = drafts[1].id
   end
-  return tool.resume(id, opts)
+  return some(tool.resume(id, opts))
 end
 
 return globals

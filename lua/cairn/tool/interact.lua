@@ -1,0 +1,615 @@
+-- cairn.tool.interact: a tool as a conversation on the terminal (or piped input).
+--
+-- The form becomes a list of questions, recomputed after every answer (so "add another row?"
+-- and optional rows change what comes next). At any question: empty keeps the answer shown
+-- (or skips an optional question), ? explains, < or back goes back, skip leaves it empty,
+-- review shows every answer, draft saves a draft, quit stops. After the last question the
+-- review screen lists every answer with a number to edit it, then save, draft or quit.
+-- All wording is here; cairn.ask only moves lines.
+local ask = require "cairn.ask"
+local form = require "cairn.tool.form"
+local layout = require "cairn.tool.layout"
+local worksheet = require "cairn.tool.worksheet"
+
+local interact = {}
+
+local words = {
+  commands = "At any question: Enter keeps the answer shown (or skips an optional question), "
+    .. "? explains the question, < or back goes back, skip leaves it empty, review shows every "
+    .. "answer, draft saves a draft to finish later, quit stops.",
+  start = "Type ? at any question for help, < to go back, review to see every answer.",
+  required = "  ! An answer is required here (type skip to leave it for later).",
+  eof = "Input ended before the worksheet was saved: nothing was saved.",
+  nothing_saved = "Nothing was saved.",
+  review_help = "Type a number to change that answer, save to save the worksheet, draft to save "
+    .. "a draft and finish later, back to return to the last question, or quit.",
+  cannot_save = "Cannot save yet: fix the problems marked ! (type a number to change an answer), "
+    .. "or type draft to save a draft.",
+  longtext = "(several lines; an empty line ends the answer)",
+}
+interact.words = words
+
+local function lcfirst(s)
+  if s:match("^%u%l") then return s:sub(1, 1):lower() .. s:sub(2) end
+  return s
+end
+
+local function filled(row)
+  if type(row) ~= "table" then return row ~= nil end
+  for _, v in pairs(row) do
+    if filled(v) then return true end
+  end
+  return false
+end
+
+-- ---- the questions -------------------------------------------------------------------------
+
+local function gen(elements, container, prefix, lprefix, out, st)
+  for _, el in ipairs(elements) do
+    if el.kind == "section" then
+      out[#out + 1] = { kind = "section", el = el }
+    elseif el.kind == "field" then
+      out[#out + 1] = { kind = "field", f = el, t = container, key = el.id, path = prefix .. el.id,
+        label = lprefix .. el.label }
+    elseif el.kind == "table" or el.kind == "group" then
+      local path = prefix .. el.id
+      local list = container[el.id]
+      if type(list) ~= "table" then
+        list = {}
+        container[el.id] = list
+      end
+      local first = #out + 1
+      local function add_item(r)
+        if el.kind == "group" then
+          if type(list[r]) ~= "table" then list[r] = {} end
+          gen(el.form, list[r], string.format("%s[%d].", path, r),
+            string.format("%s%s %d › ", lprefix, el.label, r), out, st)
+          return
+        end
+        if type(list[r]) ~= "table" then list[r] = {} end
+        local row = list[r]
+        local optional = r > el.min_rows
+        for ci, c in ipairs(el.columns) do
+          if ci == 1 or not (el.fixed and optional) or filled(row) then
+            out[#out + 1] = { kind = "field", f = c, t = row, key = c.id,
+              path = string.format("%s[%d].%s", path, r, c.id),
+              label = lprefix .. layout.row_label(el, r) .. " — " .. c.label,
+              row = r, column = ci, scope = path, optional_row = el.fixed and optional,
+              ends_table = el.fixed and optional and ci == 1 }
+          end
+        end
+      end
+      if el.kind == "table" and el.fixed then
+        for r = 1, #el.rows do
+          if r <= el.min_rows + 1 or filled(list[r - 1]) then add_item(r) else break end
+        end
+      else
+        local min = el.kind == "group" and el.min or el.min_rows
+        local max = el.kind == "group" and el.max or el.max_rows
+        local name = el.kind == "group" and el.label or el.row_label
+        while #list < min do list[#list + 1] = {} end
+        for r = 1, #list do
+          if r > min then
+            out[#out + 1] = { kind = "more", el = el, list = list, index = r, path = path, scope = path,
+              label = lprefix .. string.format("Add %s %s?", r == 1 and "a" or "another", lcfirst(name)) }
+          end
+          add_item(r)
+        end
+        if not st.closed[path] and (not max or #list < max) then
+          local r = #list + 1
+          out[#out + 1] = { kind = "more", el = el, list = list, index = r, path = path, scope = path,
+            open = true,
+            label = lprefix .. string.format("Add %s %s?", r == 1 and "a" or "another", lcfirst(name)) }
+        end
+      end
+      if out[first] then out[first].intro = out[first].intro or el end
+    end
+  end
+end
+
+local function questions(T, st)
+  local out = {}
+  gen(T.form, st.answers, "", "", out, st)
+  return out
+end
+
+-- ---- showing ----------------------------------------------------------------------------------
+
+local function wrap(s, indent)
+  return require("cairn.tool").wrap(s, 78, indent)
+end
+
+local function show_value(f, v)
+  if v == nil then return "" end
+  local s = layout.display(f, v)
+  if f.type == "longtext" then s = s:gsub("\n.*", " …") end
+  return worksheet.short(s, 60)
+end
+
+local function field_hint(f, st)
+  if f.type == "yesno" then return " [y/n]" end
+  if f.type == "date" then return " (YYYY-MM-DD)" end
+  if f.type == "money" then return " ($)" end
+  if f.type == "multichoice" then return " (numbers or names, separated by commas)" end
+  if f.type == "choice" or f.type == "scale" then return " (number or name)" end
+  if f.type == "person" then return " (a person's name)" end
+  if f.type == "longtext" then return " " .. words.longtext end
+  return ""
+end
+
+local function show_options(f, st)
+  if f.type == "choice" or f.type == "multichoice" then
+    local parts = {}
+    for i, c in ipairs(f.choices) do parts[i] = string.format("%d) %s", i, c.label) end
+    ask.print(wrap(table.concat(parts, "   "), "    "))
+  elseif f.type == "scale" then
+    local parts = {}
+    for i, l in ipairs(f.levels) do parts[i] = string.format("%d) %s", i, l) end
+    ask.print(wrap(table.concat(parts, "   "), "    "))
+  elseif f.type == "person" then
+    local people = form.known_people(st.ctx)
+    if people and #people > 0 and #people <= 12 then
+      ask.print(wrap("known: " .. table.concat(people, ", "), "    "))
+    end
+  end
+end
+
+local function show_help(q)
+  local f = q.f
+  ask.print("")
+  ask.print(q.label)
+  if f.help then ask.print(wrap(f.help, "    ")) end
+  ask.print(wrap("Answer: " .. require("cairn.tool").describe_field(f)
+    .. (q.ends_table and "; leave empty to end the table here" or ""), "    "))
+  ask.print(wrap(words.commands, "    "))
+  ask.print("")
+end
+
+local function intro(T)
+  ask.print("")
+  ask.print(T.title)
+  if T.source then ask.print(wrap(T.source, "  ")) end
+  if T.instructions and #T.instructions > 0 then
+    ask.print("")
+    for i, s in ipairs(T.instructions) do ask.print(wrap(string.format("%d. %s", i, s), "  ")) end
+  end
+  ask.print("")
+  ask.print(words.start)
+end
+
+local function show_intro_of(el)
+  ask.print("")
+  if el.kind == "section" then
+    ask.print("== " .. el.title .. " ==")
+  else
+    ask.print(el.label)
+  end
+  if el.help then ask.print(wrap(el.help, "  ")) end
+end
+
+-- ---- asking one question --------------------------------------------------------------------------
+
+local commands = { ["?"] = "help", help = "help", ["<"] = "back", back = "back", skip = "skip",
+  review = "review", quit = "quit", draft = "draft" }
+
+local function command_of(line)
+  local s = line:match("^%s*(.-)%s*$")
+  return commands[s:lower()]
+end
+
+-- The tool's own check on the answers so far: errors and warnings about PATH.
+local function check_path(T, st, path)
+  local tool = require "cairn.tool"
+  local ok, _, errors, warnings = pcall(tool.validate, T, st.answers, { partial = true, new_people = st.ctx.new_people })
+  if not ok then return {}, {} end
+  local errs, warns = {}, {}
+  for _, e in ipairs(errors) do if e.path == path and e.check then errs[#errs + 1] = e.message end end
+  for _, e in ipairs(warnings) do if e.path == path then warns[#warns + 1] = e.message end end
+  return errs, warns
+end
+
+local function read_longtext(first)
+  local lines = { first }
+  while true do
+    local l = ask.line("  | ")
+    if l == nil or l:match("^%s*$") then break end
+    lines[#lines + 1] = l
+  end
+  return table.concat(lines, "\n")
+end
+
+-- Ask field question Q. Returns "next", "back", "review", "quit", "draft" or "eof".
+local function ask_field(T, st, q, show_intro)
+  local f = q.f
+  if show_intro and q.column == 1 and q.row and q.row > 1 then show_intro = false end
+  local inline_help = f.help and #f.help <= 60 and not (q.column and q.row and q.row > 1)
+  if f.help and not inline_help and show_intro and not (q.row and q.row > 1) then
+    ask.print(wrap(f.help, "  "))
+  end
+  show_options(f, st)
+  while true do
+    local current = q.t[q.key]
+    local shown = current
+    if shown == nil and not st.touched[q.path] then shown = f.default end
+    local prompt = q.label
+    if inline_help then prompt = prompt .. " " .. f.help end
+    prompt = prompt .. field_hint(f, st)
+    if q.ends_table and current == nil then prompt = prompt .. " (empty to end the table)" end
+    if shown ~= nil then prompt = prompt .. " [" .. show_value(f, shown) .. "]" end
+    local line = ask.line(prompt .. ": ")
+    if line == nil then return "eof" end
+    local cmd = command_of(line)
+    if cmd == "help" then
+      show_help(q)
+    elseif cmd == "skip" then
+      q.t[q.key] = nil
+      st.touched[q.path] = true
+      return "next"
+    elseif cmd then
+      return cmd
+    else
+      line = line:gsub("^\\", "")
+      if line:match("^%s*$") then
+        if shown ~= nil then
+          q.t[q.key] = shown
+          st.touched[q.path] = true
+          return "next"
+        end
+        if f.required and not q.ends_table and not (q.optional_row and not filled(q.t)) then
+          ask.print(words.required)
+        else
+          st.touched[q.path] = true
+          return "next"
+        end
+      else
+        if f.type == "longtext" then line = read_longtext(line) end
+        local value, err, code = form.coerce(f, line, st.ctx)
+        if err and code == "unknown_person" then
+          local name = line:match("^%s*(.-)%s*$"):gsub("%s+", " ")
+          local add = ask.yesno(string.format("  '%s' is not in the workspace yet. Add them as a new person?",
+            name), false)
+          if add == nil then return "eof" end
+          if add then
+            st.ctx.new_people = st.ctx.new_people or {}
+            st.ctx.new_people[name:lower()] = name
+            value, err = name, nil
+          else
+            err = nil
+            value = nil
+            ask.print("  Type another name, or skip.")
+            goto continue
+          end
+        end
+        if err then
+          ask.print("  ! " .. err)
+        else
+          local old = q.t[q.key]
+          q.t[q.key] = value
+          st.touched[q.path] = true
+          local errs, warns = check_path(T, st, q.path)
+          if #errs > 0 then
+            for _, m in ipairs(errs) do ask.print(wrap("! " .. m, "  ")) end
+            q.t[q.key] = old
+          else
+            for _, m in ipairs(warns) do ask.print(wrap("Note: " .. m, "  ")) end
+            return "next"
+          end
+        end
+      end
+    end
+    ::continue::
+  end
+end
+
+-- Ask "add another row?" question Q. Returns like ask_field.
+local function ask_more(st, q)
+  local exists = not q.open
+  while true do
+    local line = ask.line(q.label .. (exists and " [Y/n]" or " [y/N]") .. ": ")
+    if line == nil then return "eof" end
+    local cmd = command_of(line)
+    local a = line:match("^%s*(.-)%s*$"):lower()
+    if cmd == "help" then
+      ask.print(wrap(words.commands, "    "))
+    elseif cmd == "skip" then
+      a = "n"
+    elseif cmd then
+      return cmd
+    end
+    if a == "" then a = exists and "y" or "n" end
+    if a == "y" or a == "yes" then
+      if not exists then q.list[q.index] = {} end
+      st.closed[q.path] = nil
+      st.added = q
+      return "next"
+    elseif a == "n" or a == "no" then
+      if exists then
+        local has = false
+        for r = q.index, #q.list do if filled(q.list[r]) then has = true end end
+        if has then
+          local sure = ask.yesno(string.format("  Remove %s %d and what follows it?",
+            q.el.kind == "group" and q.el.label or q.el.row_label, q.index), false)
+          if sure == nil then return "eof" end
+          if not sure then return "next" end
+        end
+        for r = #q.list, q.index, -1 do q.list[r] = nil end
+      end
+      st.closed[q.path] = true
+      return "stay" -- this question is gone: what follows it moves up to the cursor
+    elseif cmd ~= "help" then
+      ask.print("  Please answer y or n.")
+    end
+  end
+end
+
+-- ---- review and saving ---------------------------------------------------------------------------
+
+local function numbered(qs)
+  local out = {}
+  for _, q in ipairs(qs) do
+    if q.kind == "field" or (q.kind == "more" and q.open) then out[#out + 1] = q end
+  end
+  return out
+end
+
+local function review(T, st)
+  local tool = require "cairn.tool"
+  local qs = questions(T, st)
+  local _, errors, warnings = tool.validate(T, st.answers, { new_people = st.ctx.new_people })
+  local by_path, loose = {}, {}
+  local list = numbered(qs)
+  local paths = {}
+  for _, q in ipairs(list) do paths[q.path] = true end
+  for _, e in ipairs(errors) do
+    if paths[e.path] then
+      by_path[e.path] = by_path[e.path] or {}
+      table.insert(by_path[e.path], e.message)
+    else
+      loose[#loose + 1] = form.format_error(e)
+    end
+  end
+  ask.print("")
+  ask.print("Review: " .. T.title)
+  local n = 0
+  for _, q in ipairs(qs) do
+    if q.kind == "section" then
+      ask.print("  == " .. q.el.title .. " ==")
+    elseif q.kind == "field" or (q.kind == "more" and q.open) then
+      n = n + 1
+      if q.kind == "more" then
+        ask.print(string.format("%4d  (%s)", n, q.label:gsub("%?$", "")))
+      else
+        local v = q.t[q.key]
+        ask.print(string.format("%4d  %s: %s", n, q.label, v == nil and "" or show_value(q.f, v)))
+        for _, m in ipairs(by_path[q.path] or {}) do ask.print(wrap("! " .. m, "        ")) end
+      end
+    end
+  end
+  for _, m in ipairs(loose) do ask.print(wrap("! " .. m, "  ")) end
+  for _, w in ipairs(warnings) do ask.print(wrap("Note: " .. form.format_error(w), "  ")) end
+  return list, #errors
+end
+
+local function add_new_people(st)
+  if not st.ctx.new_people then return end
+  local ok, plan = pcall(require, "cairn.plan")
+  if not ok or type(plan.person) ~= "function" then return end
+  local names = {}
+  for _, name in pairs(st.ctx.new_people) do names[#names + 1] = name end
+  table.sort(names)
+  for _, name in ipairs(names) do
+    if not plan.find_person or not plan.find_person(name) then plan.person { name = name } end
+  end
+end
+
+local function save(T, st, status)
+  local tool = require "cairn.tool"
+  local answers = st.answers
+  if status == "final" then
+    local stored, errors = tool.validate(T, answers, { new_people = st.ctx.new_people })
+    if #errors > 0 then
+      ask.print(wrap(words.cannot_save, ""))
+      return nil
+    end
+    answers = stored
+  else
+    answers = select(1, tool.validate(T, answers, { partial = true, new_people = st.ctx.new_people }))
+  end
+  add_new_people(st)
+  local qs = questions(T, st)
+  local here = qs[st.cursor]
+  local position = here and here.path and (here.kind .. ":" .. here.path) or nil
+  local w = tool.save(T, answers, { worksheet = st.existing, status = status, title = st.opts.title,
+    by = st.opts.by, as_of = st.opts.as_of, position = position })
+  if status == "final" then
+    ask.print(string.format("Saved worksheet %d (%s), revision %d.", w.id, T.id, w.revisions))
+  else
+    ask.print(string.format("Saved a draft: worksheet %d. resume(%d) continues it.", w.id, w.id))
+  end
+  return w
+end
+
+local function quit(T, st)
+  if not filled(st.answers) and not st.existing then
+    ask.print(words.nothing_saved)
+    return "stop"
+  end
+  local keep = ask.yesno("Save a draft before you go?", true)
+  if keep == nil then ask.print(words.eof); return "stop" end
+  if keep then return "draft" end
+  ask.print(words.nothing_saved)
+  return "stop"
+end
+
+-- ---- the conversation -------------------------------------------------------------------------------
+
+local function prev_question(qs, i)
+  i = i - 1
+  while i >= 1 and qs[i].kind == "section" do i = i - 1 end
+  return i
+end
+
+local function converse(T, st)
+  local mode = st.start_in_review and "review" or "walk"
+  local single, single_scope
+  while true do
+    if mode == "review" then
+      local list, nerr = review(T, st)
+      ask.print(wrap(words.review_help, ""))
+      local line = ask.line("review> ")
+      if line == nil then ask.print(words.eof); return nil end
+      local a = line:match("^%s*(.-)%s*$"):lower()
+      local num = math.tointeger(tonumber(a))
+      if num and list[num] then
+        local qs = questions(T, st)
+        for i, q in ipairs(qs) do
+          if q.path == list[num].path and q.kind == list[num].kind and q.index == list[num].index then
+            st.cursor = i
+          end
+        end
+        single, mode = true, "walk"
+      elseif num then
+        ask.print(string.format("  There is no answer %d (1 to %d).", num, #list))
+      elseif a == "save" then
+        if nerr == 0 then return save(T, st, "final") end
+        ask.print(wrap(words.cannot_save, ""))
+      elseif a == "draft" then
+        return save(T, st, "draft")
+      elseif a == "quit" then
+        local r = quit(T, st)
+        if r == "draft" then return save(T, st, "draft") end
+        return nil
+      elseif a == "back" or a == "<" then
+        st.cursor = prev_question(questions(T, st), #questions(T, st) + 1)
+        mode = "walk"
+      elseif a == "?" or a == "help" or a == "" or a == "review" then
+        -- show the review again
+      else
+        ask.print("  Type a number, save, draft, back or quit.")
+      end
+    else
+      local qs = questions(T, st)
+      if st.cursor > #qs then
+        mode, single = "review", nil
+      elseif st.cursor < 1 then
+        st.cursor = 1
+      else
+        local q = qs[st.cursor]
+        local action
+        if q.kind == "section" then
+          if not single then show_intro_of(q.el) end
+          action = "next"
+        else
+          if q.intro and not single and not st.shown_intro[q.path .. "#intro"] then
+            show_intro_of(q.intro)
+            st.shown_intro[q.path .. "#intro"] = true
+          end
+          st.added = nil
+          if q.kind == "field" then
+            action = ask_field(T, st, q, not single)
+          else
+            action = ask_more(st, q)
+          end
+        end
+        if action == "eof" then ask.print(words.eof); return nil end
+        if action == "stay" then
+          if single then mode, single, single_scope = "review", nil, nil end
+        end
+        if action == "next" then
+          if single then
+            if st.added and st.added == q then
+              single, single_scope = false, q.scope
+              st.cursor = st.cursor + 1
+            else
+              single, mode = nil, "review"
+            end
+          else
+            st.cursor = st.cursor + 1
+            if single_scope then
+              local nq = questions(T, st)[st.cursor]
+              local p = nq and nq.path or ""
+              if p:sub(1, #single_scope + 1) ~= single_scope .. "[" then
+                single_scope, mode = nil, "review"
+              end
+            end
+          end
+        elseif action == "back" then
+          if single then
+            mode, single = "review", nil
+          else
+            st.cursor = prev_question(qs, st.cursor)
+            if st.cursor < 1 then
+              ask.print("  (this is the first question)")
+              st.cursor = 1
+            end
+          end
+        elseif action == "review" then
+          mode, single, single_scope = "review", nil, nil
+        elseif action == "draft" then
+          return save(T, st, "draft")
+        elseif action == "quit" then
+          local r = quit(T, st)
+          if r == "draft" then return save(T, st, "draft") end
+          return nil
+        end
+      end
+    end
+  end
+end
+
+local function new_state(T, opts, existing)
+  return {
+    T = T, opts = opts, existing = existing,
+    answers = existing and require("cairn.tool").deep_copy(existing.answers) or {},
+    closed = {}, touched = {}, shown_intro = {}, ctx = {}, cursor = 1,
+  }
+end
+
+-- Run tool T on the terminal, offering to resume its latest draft first.
+function interact.run(T, opts)
+  local ok, drafts = pcall(worksheet.list, { tool = T.id, status = "draft" })
+  if ok and #drafts > 0 and not opts.new then
+    local d = drafts[1]
+    local yes = ask.yesno(string.format("There is a draft of %s: worksheet %d, \"%s\" (saved %s). Resume it?",
+      T.id, d.id, worksheet.short(d.title, 40), (d.updated_at or ""):sub(1, 10)), true)
+    if yes == nil then ask.print(words.eof); return nil end
+    if yes then return interact.resume(T, d, opts) end
+  end
+  intro(T)
+  local st = new_state(T, opts)
+  return converse(T, st)
+end
+
+-- Continue draft W where it stopped (a final worksheet opens on its review screen).
+function interact.resume(T, w, opts)
+  local st = new_state(T, opts, w)
+  ask.print("")
+  ask.print(string.format("%s: worksheet %d, \"%s\"", T.title, w.id, worksheet.short(w.title, 50)))
+  if w.tool_version ~= T.hash then
+    ask.print("  (the tool file has changed since this worksheet was saved; answers are checked again)")
+  end
+  st.start_in_review = true
+  if w.status == "draft" and w.position then
+    for i, q in ipairs(questions(T, st)) do
+      if q.path and (q.kind .. ":" .. q.path) == w.position then
+        st.cursor, st.start_in_review = i, false
+        break
+      end
+    end
+  end
+  return converse(T, st)
+end
+
+-- Edit worksheet W: the review screen first; saving adds a revision.
+function interact.edit(T, w, opts)
+  local st = new_state(T, opts, w)
+  st.start_in_review = true
+  local saved = converse(T, st)
+  if saved then
+    for k, v in pairs(saved) do w[k] = v end
+    return w
+  end
+  return nil
+end
+
+return interact
