@@ -14,6 +14,7 @@
  * one idempotent function each. Statements are cached per handle and reset after use. */
 #include "l_db.h"
 
+#include <errno.h>
 #include <lauxlib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,8 +119,11 @@ static int sql_error(lua_State *L, ldb *d, const char *sql) {
         return luaL_error(L, "interrupted");
     if ((code & 0xff) == SQLITE_READONLY)
         msg = "the workspace is read-only here";
-    if ((code & 0xff) == SQLITE_FULL)
+    int sys = sqlite3_system_errno(d->db);
+    if ((code & 0xff) == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
         msg = "the disk is full";
+    else if (sys == EROFS)
+        msg = "the file system is read-only";
     return luaL_error(L, "%s (SQL: %s)", msg, sql);
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 /* How long a connection waits for another cairn process to finish writing. */
@@ -102,6 +103,30 @@ static int check_writable(const char *path, const struct stat *sb, char *err, si
     return check_folder(path, err, errlen);
 }
 
+/* Is PATH on a read-only file system with no WAL left to apply? */
+static int read_only_media(const char *path) {
+    struct statvfs vfs;
+    char wal[4200];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    return statvfs(path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY) && access(wal, F_OK) != 0;
+}
+
+/* "file:PATH?immutable=1" with PATH percent-encoded where URIs need it. */
+static int immutable_uri(const char *path, char *out, size_t n) {
+    size_t o = 0;
+    o += (size_t)snprintf(out, n, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        if (o + 4 >= n)
+            return 0;
+        if (*p == '?' || *p == '#' || *p == '%' || *p < 0x20)
+            o += (size_t)snprintf(out + o, n - o, "%%%02X", *p);
+        else
+            out[o++] = (char)*p;
+    }
+    out[o] = '\0';
+    return snprintf(out + o, n - o, "?immutable=1") < (int)(n - o);
+}
+
 static int user_version(sqlite3 *db, int *v) {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
@@ -130,6 +155,13 @@ static int is_foreign(sqlite3 *db) {
 }
 
 static const char *why(sqlite3 *db, int rc) {
+    /* SQLite reports a failed write of its shared-memory or journal file as an I/O error;
+     * the system's errno says what really happened. */
+    int sys = db ? sqlite3_system_errno(db) : 0;
+    if (sys == ENOSPC || sys == EDQUOT)
+        return "the disk is full";
+    if (sys == EROFS)
+        return "the file system is read-only";
     switch (rc & 0xff) {
     case SQLITE_READONLY: return "the file or its folder is read-only";
     case SQLITE_FULL: return "the disk is full";
@@ -208,7 +240,17 @@ int store_open(const char *path, enum store_mode mode, sqlite3 **out, char *err,
     if (mode == STORE_CREATE)
         flags |= SQLITE_OPEN_CREATE;
     sqlite3 *db = NULL;
-    int rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+    char uri[4200];
+    const char *name = path;
+    if (!writable && read_only_media(path)) {
+        /* On read-only media SQLite cannot make the WAL index it needs to read; a file that
+         * nobody can change may be opened as immutable instead. */
+        if (immutable_uri(path, uri, sizeof uri)) {
+            name = uri;
+            flags |= SQLITE_OPEN_URI;
+        }
+    }
+    int rc = sqlite3_open_v2(name, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc != SQLITE_OK) {
         fail(err, errlen, "%s: cannot open the workspace: %s", path, why(db, rc));
         sqlite3_close(db);
