@@ -75,6 +75,12 @@ function common.join(list, last)
   return table.concat(list, ", ", 1, #list - 1) .. last .. list[#list]
 end
 
+-- How often a communication goes out or a milestone is checked: the words the NEA templates use
+-- in their examples ("Monthly", "Bi-weekly") and the usual others. Shared by the communication
+-- and monitoring plans; a district may extend the list.
+common.frequencies = { "Weekly", "Bi-weekly", "Monthly", "Quarterly", "Each semester", "Annually",
+  "At each milestone", "As needed" }
+
 -- ---- checks -------------------------------------------------------------------------------
 
 -- Ranks in ROWS[FIELD] must be 1..n, each used once. MESSAGES = { range = fn(n), twice = fn(r),
