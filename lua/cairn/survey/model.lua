@@ -387,6 +387,22 @@ function M.instruments(db)
   return out
 end
 
+function M.item_index(inst, code)
+  for i, item in ipairs(inst.items) do
+    if item.code == code then return i end
+  end
+  return nil
+end
+
+function M.attribute_position(inst, name)
+  for i, a in ipairs(inst.attributes) do
+    if a == name then return i end
+  end
+  return nil
+end
+
+M.sorted_keys = sorted_keys
+
 -- ---- waves ---------------------------------------------------------------------------------
 
 local function check_date(v, what, where)
