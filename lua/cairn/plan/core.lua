@@ -303,8 +303,8 @@ core.plans_mt = rows.kind({ { "id", "id" }, { "kind", "kind" }, { "title", "titl
 function core.list(opts)
   opts = opts or {}
   local list = {}
-  local sql = opts.kind and "SELECT * FROM plan WHERE kind = ? ORDER BY id" or "SELECT * FROM plan ORDER BY id"
-  for r in core.db():rows(sql, opts.kind) do list[#list + 1] = plan_from(r) end
+  for r in core.db():rows("SELECT * FROM plan WHERE (:kind IS NULL OR kind = :kind) ORDER BY id",
+    { kind = opts.kind }) do list[#list + 1] = plan_from(r) end
   return rows.new(core.plans_mt, list)
 end
 

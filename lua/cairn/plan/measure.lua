@@ -4,10 +4,12 @@
 -- The on-target rule (docs/plan-api.md): the expected value on a date is read off the line
 -- through the baseline and the targets in date order (linear between two points, the first
 -- point's value before it, the last target's value after it). The latest observation on or
--- before as_of is compared with the value expected on that observation's date; it is off target
--- when it is worse than expected in the metric's direction (below for "up", above for "down").
--- No observation yet while a target date has passed: "no data", listed as off target too.
--- Before the first target date with no baseline there is nothing to compare: "not due".
+-- before as_of is compared with the value expected on that observation's date, except when a
+-- target has come due (its date <= as_of) after that observation: then it is compared with
+-- that target's value and marked stale. It is off target when it is worse than expected in the
+-- metric's direction (below for "up", above for "down"). No observation yet while a target date
+-- has passed: "no data", listed as off target too. With no baseline, nothing is expected before
+-- the first target date: "not due". The final target reached on or after its date: "met".
 local core = require "cairn.plan.core"
 local dates = require "cairn.plan.dates"
 local rows = require "cairn.plan.rows"
@@ -134,7 +136,15 @@ function measure.assess(m, as_of)
     return r
   end
   r.actual, r.actual_date = latest.value, latest.date
-  local exp = measure.expected(m, latest.date)
+  local due
+  for _, t in ipairs(m.targets) do if t.date <= as_of then due = t end end
+  local exp
+  if due and latest.date < due.date then
+    -- the newest data predates the target that has come due: hold it to that target
+    exp, r.stale = due.value, true
+  else
+    exp = measure.expected(m, latest.date)
+  end
   r.expected = exp
   if exp == nil then r.state = "not_due"; return r end
   r.gap = latest.value - exp
@@ -144,10 +154,6 @@ function measure.assess(m, as_of)
     r.state = "on_target"
   else
     r.state = "off_target"
-  end
-  -- the newest data predates a target that has come due: worth saying
-  for _, t in ipairs(m.targets) do
-    if t.date <= as_of and latest.date < t.date then r.stale = true end
   end
   -- progress from baseline toward the final target, as a fraction (for progress bars)
   if m.baseline and m.baseline.value and final and final.value ~= m.baseline.value then
