@@ -1,0 +1,148 @@
+-- cairn report: recurring reports from the command line, a thin wrapper over cairn.reports.
+--
+--   cairn report list
+--   cairn report NAME [--param k=v ...] [--period P] [--as-of DATE] [--format F] [--out PATH]
+--                     [--each GROUP] [--verbose]
+--   cairn report history NAME
+--
+-- Safe for cron: never prompts, prints nothing on success unless --verbose, exits 0 on
+-- success, 1 when the report failed (no file is left and no run recorded), 2 for a usage
+-- error. A batch shows a progress bar on standard error only when that is a terminal.
+local host = require "cairn.host"
+local args = require "cairn.args"
+
+local cmd = {
+  summary = "render reports and recurring report runs",
+  usage = "cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]\n"
+    .. "       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]",
+  help = [[
+Runs a report definition (reports/NAME.lua on the search path: next to the workspace, on
+$CAIRN_PATH, in ~/.config/cairn, or built in) and writes NAME-PERIOD.EXT in the current folder,
+or FILE / FOLDER/ given with --out (--out - prints to standard output; --format text prints
+there by default). --each GROUP writes one file per group, NAME-PERIOD-GROUP.EXT. Files are
+written atomically; if any file fails, none is written and the run is not recorded.
+
+  --param K=V    a declared parameter (repeatable); cairn report list shows them
+  --period P     the reporting period in the file name and history (default: the as-of month)
+  --as-of DATE   the date the report is computed for (default: today); the same workspace and
+                 --as-of give byte-identical files
+  --format F     text, md, html, csv, json, xlsx, docx, pdf (default: from --out, else html)
+  --verbose      say what was written
+
+cairn report history NAME lists past runs with their files and fingerprints.]],
+}
+
+local function out(s) io.stdout:write(s) end
+
+local function list()
+  local reports = require "cairn.reports"
+  local defs = reports.list()
+  if #defs == 0 then
+    out("no reports found (put reports/NAME.lua next to the workspace or on $CAIRN_PATH)\n")
+    return 0
+  end
+  local w = 0
+  for _, d in ipairs(defs) do w = math.max(w, #d.name) end
+  local broken = 0
+  for _, d in ipairs(defs) do
+    if d.error then
+      broken = broken + 1
+      out(string.format("%-" .. w .. "s  (cannot load: %s)\n", d.name, d.error))
+    else
+      out(string.format("%-" .. w .. "s  %s\n", d.name, d.description or ""))
+      for _, p in ipairs(d.params) do
+        local t = p.type == "choice" and table.concat(p.choices, "|") or p.type:upper()
+        local extra = {}
+        if p.required then extra[#extra + 1] = "required" end
+        if p.default ~= nil then extra[#extra + 1] = "default " .. tostring(p.default) end
+        out(string.format("%s  --param %s=%s%s%s\n", string.rep(" ", w), p.name, t,
+          #extra > 0 and ("  (" .. table.concat(extra, ", ") .. ")") or "",
+          p.help and ("  " .. p.help) or ""))
+      end
+      if #d.each > 0 then
+        out(string.format("%s  --each %s\n", string.rep(" ", w), table.concat(d.each, " | ")))
+      end
+    end
+  end
+  return broken > 0 and 1 or 0
+end
+
+local function history(argv)
+  local opts, rest = args.parse(argv, { flags = { verbose = true } }, "report")
+  local name = rest[1]
+  if not name or rest[2] then args.usage_error("expected: cairn report history NAME", "report") end
+  local reports = require "cairn.reports"
+  require("cairn.workspace").set_path(require("cairn.workspace").path(), { readonly = true })
+  local runs = reports.history(name)
+  if #runs == 0 then
+    out(string.format("no runs of %s\n", name))
+    return 0
+  end
+  local json = require "cairn.json"
+  local rows = {}
+  for _, r in ipairs(runs) do
+    local p = json.encode(r.params)
+    if p == "[]" or p == "{}" then p = "" end
+    rows[#rows + 1] = { r.id, r.started_at, r.period or "", r.as_of, r.format,
+      r.each or "", #r.files, p }
+  end
+  out(require("cairn.text").table({ "run", "started (UTC)", "period", "as of", "format", "each",
+    "files", "params" }, rows))
+  if opts.verbose then
+    for _, r in ipairs(runs) do
+      for _, f in ipairs(r.files) do
+        out(string.format("run %d  %s  %s  %d bytes%s\n", r.id, f.hash, f.path, f.bytes,
+          f.group and ("  (" .. f.group .. ")") or ""))
+      end
+    end
+  end
+  return 0
+end
+
+-- A progress bar on standard error: only on a terminal, only for batches.
+local function progress_bar()
+  if not host.isatty(2) then return nil end
+  local last = -1
+  return function(i, n, path)
+    if n < 2 then return end
+    local width = 30
+    local fill = math.floor(i / n * width + 0.5)
+    if fill ~= last or i == n then
+      last = fill
+      io.stderr:write(string.format("\r[%s%s] %d/%d %s\27[K", string.rep("#", fill),
+        string.rep(" ", width - fill), i, n, (path or ""):match("[^/]*$")))
+    end
+    if i == n then io.stderr:write("\r\27[K") end
+  end
+end
+
+function cmd.run(argv)
+  local sub = argv[1]
+  if sub == nil then args.usage_error("expected a report name, list or history", "report") end
+  if sub == "list" then
+    local _, rest = args.parse(table.move(argv, 2, #argv, 1, {}), {}, "report")
+    if rest[1] then args.usage_error("unexpected argument '" .. rest[1] .. "'", "report") end
+    return list()
+  end
+  if sub == "history" then return history(table.move(argv, 2, #argv, 1, {})) end
+  local opts, rest = args.parse(argv, {
+    flags = { verbose = true },
+    options = { period = "P", as_of = "DATE", format = "F", out = "PATH", each = "GROUP" },
+    multi = { param = "K=V" },
+  }, "report")
+  local name = rest[1]
+  if not name then args.usage_error("expected a report name", "report") end
+  if rest[2] then args.usage_error("unexpected argument '" .. rest[2] .. "'", "report") end
+  local verbose = opts.verbose
+  local r = require("cairn.reports").run(name, {
+    params = args.pairs_list(opts.param, "--param", "report"),
+    period = opts.period, as_of = opts.as_of, format = opts.format, out = opts.out,
+    each = opts.each,
+    width = opts.out == nil and host.isatty(1) and host.term_width() or 80,
+    progress = not verbose and progress_bar() or nil,
+    log = verbose and function(line) io.stderr:write(line, "\n") end or nil,
+  })
+  return r and 0 or 1
+end
+
+return cmd

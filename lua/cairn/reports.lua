@@ -1,0 +1,493 @@
+-- cairn.reports: recurring report definitions and their runs.
+--
+--   local reports = require "cairn.reports"
+--   reports.list()                                   -- every definition on the search path
+--   reports.run("overview", { period = "2026-11", as_of = "2026-11-26", format = "md" })
+--   reports.run("survey_results", { each = "school", out = "out/", format = "html" })
+--   reports.history("overview")                      -- past runs, newest last
+--
+-- A definition is reports/NAME.lua on the search path (a district's copy shadows the built-in
+-- one) returning { name, description, params, each, build } (docs/report-document.md).
+--
+-- A run renders every file to its own temporary file beside its destination; only when all of
+-- them are ready are they renamed into place and the run recorded (one transaction), so a
+-- failure anywhere leaves neither a partial file nor a history entry. Names are predictable:
+-- NAME-PERIOD[-GROUP].EXT. Nothing here reads the clock for the documents themselves: as_of is
+-- given (or today's date, recorded), so the same workspace and as_of give the same bytes.
+local host = require "cairn.host"
+local args = require "cairn.args"
+local report = require "cairn.report"
+
+local reports = {}
+
+local param_types = { "string", "integer", "number", "boolean", "date", "choice" }
+local type_set = {}
+for _, t in ipairs(param_types) do type_set[t] = true end
+
+local function usage(msg) args.usage_error(msg, "report") end
+
+local function today()
+  return os.date("!%Y-%m-%d")
+end
+
+-- ---- definitions ----------------------------------------------------------------------------
+
+local function check_def(def, path)
+  local function bad(fmt, ...) error(path .. ": " .. string.format(fmt, ...), 0) end
+  if type(def) ~= "table" then bad("a report definition must return a table, got %s", type(def)) end
+  if type(def.name) ~= "string" or not def.name:match("^[%a_][%w_]*$") then
+    bad("name must be a word (letters, digits, _), got %s", tostring(def.name))
+  end
+  if type(def.build) ~= "function" then bad("build must be a function(ctx) returning a document") end
+  if def.description ~= nil and type(def.description) ~= "string" then bad("description must be a string") end
+  def.params = def.params or {}
+  if type(def.params) ~= "table" then bad("params must be a list of {name =, type =}") end
+  local seen = {}
+  for i, p in ipairs(def.params) do
+    local w = string.format("params[%d]", i)
+    if type(p) ~= "table" then bad("%s must be a table {name =, type =}", w) end
+    if type(p.name) ~= "string" or not p.name:match("^[%a_][%w_]*$") then
+      bad("%s: name must be a word, got %s", w, tostring(p.name))
+    end
+    if seen[p.name] then bad("%s: parameter '%s' is declared twice", w, p.name) end
+    seen[p.name] = true
+    p.type = p.type or "string"
+    if not type_set[p.type] then
+      bad("%s (%s): type '%s' is not one of %s", w, p.name, tostring(p.type), table.concat(param_types, ", "))
+    end
+    if p.type == "choice" and (type(p.choices) ~= "table" or #p.choices == 0) then
+      bad("%s (%s): a choice needs choices = { ... }", w, p.name)
+    end
+  end
+  def.each = def.each or {}
+  if type(def.each) ~= "table" then bad("each must be a table of grouping functions") end
+  for k, fn in pairs(def.each) do
+    if type(k) ~= "string" or type(fn) ~= "function" then
+      bad("each: '%s' must map a grouping name to a function(db, params) returning the groups", tostring(k))
+    end
+  end
+  return def
+end
+
+-- Load the definition at PATH (a fresh copy each time: a district edits files between runs).
+local function load_path(path)
+  local fn, err = loadfile(path, "t")
+  if not fn then error(err, 0) end
+  local ok, def = pcall(fn)
+  if not ok then error(path .. ": " .. tostring(def), 0) end
+  def = check_def(def, path)
+  def.path = path
+  return def
+end
+
+--- reports.list() -> { {name, description, params, each = {names}, path} | {name, path, error} }
+function reports.list()
+  local out = {}
+  for _, f in ipairs(require("cairn.paths").list("reports")) do
+    local ok, def = pcall(load_path, f.path)
+    if ok then
+      local each = {}
+      for k in pairs(def.each) do each[#each + 1] = k end
+      table.sort(each)
+      out[#out + 1] = { name = def.name, description = def.description, params = def.params,
+        each = each, path = f.path }
+    else
+      out[#out + 1] = { name = f.name, path = f.path, error = tostring(def) }
+    end
+  end
+  return out
+end
+
+--- reports.load(name) -> definition (raises a usage error for an unknown name)
+function reports.load(name)
+  if type(name) ~= "string" or not name:match("^[%w_%-]+$") then
+    usage(string.format("'%s' is not a report name", tostring(name)))
+  end
+  local path = require("cairn.paths").find("reports/" .. name .. ".lua")
+  if not path then
+    local names = {}
+    for _, f in ipairs(require("cairn.paths").list("reports")) do names[#names + 1] = f.name end
+    usage(string.format("no report '%s' (known: %s; cairn report list shows them)", name,
+      #names > 0 and table.concat(names, ", ") or "none"))
+  end
+  return load_path(path)
+end
+
+-- ---- parameters -----------------------------------------------------------------------------
+
+local truthy = { ["true"] = true, yes = true, ["1"] = true, on = true, y = true }
+local falsy = { ["false"] = true, no = true, ["0"] = true, off = true, n = true }
+
+local function coerce(def, p, v)
+  local function bad(expected)
+    usage(string.format("report %s: parameter '%s': %s is not %s", def.name, p.name,
+      type(v) == "string" and ("'" .. v .. "'") or tostring(v), expected))
+  end
+  local t = p.type
+  if t == "string" then
+    if type(v) == "number" then return tostring(v) end
+    if type(v) ~= "string" then bad("a string") end
+    return v
+  elseif t == "integer" then
+    local n = type(v) == "string" and v:match("^%s*[+-]?%d+%s*$") and math.tointeger(tonumber(v))
+      or math.tointeger(v)
+    if not n then bad("a whole number") end
+    if (p.min and n < p.min) or (p.max and n > p.max) then
+      bad(string.format("between %s and %s", tostring(p.min or "-"), tostring(p.max or "-")))
+    end
+    return n
+  elseif t == "number" then
+    local n = tonumber(v)
+    if not n or n ~= n or n == math.huge or n == -math.huge then bad("a number") end
+    if (p.min and n < p.min) or (p.max and n > p.max) then
+      bad(string.format("between %s and %s", tostring(p.min or "-"), tostring(p.max or "-")))
+    end
+    return n
+  elseif t == "boolean" then
+    if type(v) == "boolean" then return v end
+    local s = tostring(v):lower()
+    if truthy[s] then return true end
+    if falsy[s] then return false end
+    bad("true or false")
+  elseif t == "date" then
+    if not report.is_date(v) then bad("a date (YYYY-MM-DD)") end
+    return v
+  elseif t == "choice" then
+    for _, c in ipairs(p.choices) do
+      if v == c or tostring(v) == tostring(c) then return c end
+    end
+    bad("one of " .. table.concat(p.choices, ", "))
+  end
+end
+
+--- reports.params(def, raw) -> typed params (raw: strings from the command line or values)
+function reports.params(def, raw)
+  raw = raw or {}
+  local out, known = {}, {}
+  for _, p in ipairs(def.params) do
+    known[p.name] = true
+    local v = raw[p.name]
+    if v == nil then
+      if p.required then
+        usage(string.format("report %s: parameter '%s' is required (--param %s=%s)", def.name,
+          p.name, p.name, p.type:upper()))
+      end
+      out[p.name] = p.default
+    else
+      out[p.name] = coerce(def, p, v)
+    end
+  end
+  local unknown = {}
+  for k in pairs(raw) do if not known[k] then unknown[#unknown + 1] = tostring(k) end end
+  if #unknown > 0 then
+    table.sort(unknown)
+    local names = {}
+    for _, p in ipairs(def.params) do names[#names + 1] = p.name end
+    usage(string.format("report %s: unknown parameter '%s' (%s)", def.name, unknown[1],
+      #names > 0 and ("parameters: " .. table.concat(names, ", ")) or "it takes no parameters"))
+  end
+  return out
+end
+
+-- ---- runs -----------------------------------------------------------------------------------
+
+local function slug(s)
+  local r = report.slug(s)
+  return r ~= "" and r or "x"
+end
+reports.slug = slug
+
+local function read_file(path)
+  local f = assert(io.open(path, "rb"))
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function has_table(db, name)
+  return db:value("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", name) ~= nil
+end
+
+-- The data the last earlier run of REPORT saved for GROUP (nil group: an unbatched run), with
+-- that run's period and as_of; nil when there is none. "Earlier" means an earlier period when
+-- PERIOD is given (a re-run of the same period does not count), else the latest run.
+function reports.previous(name, group, period, db)
+  db = db or require("cairn.workspace").db()
+  if not has_table(db, "report_run") then return nil end
+  local row = db:one([[
+    SELECT o.data AS data, r.id AS id, r.period AS period, r.as_of AS as_of
+      FROM report_output o JOIN report_run r ON r.id = o.run_id
+     WHERE r.report = :report AND o.grp IS :grp AND o.data IS NOT NULL
+       AND (:period IS NULL OR r.period IS NULL OR r.period < :period)
+     ORDER BY r.period DESC, r.id DESC LIMIT 1]], { report = name, grp = group, period = period })
+  if not row then return nil end
+  local data = require("cairn.json").decode(row.data, "report_output.data")
+  return data, { id = row.id, period = row.period, as_of = row.as_of }
+end
+
+-- Normalise what a grouping function returned into { {key =, label =}, ... }.
+local function groups_of(def, each, list)
+  if type(list) ~= "table" then
+    error(string.format("%s: each.%s must return a list of groups, got %s", def.path, each, type(list)), 0)
+  end
+  local out, seen = {}, {}
+  for i, g in ipairs(list) do
+    local key, label
+    if type(g) == "string" or type(g) == "number" then
+      key, label = tostring(g), tostring(g)
+    elseif type(g) == "table" then
+      key = g.key or g.id or g[1]
+      label = g.label or g.name or key
+      key, label = key ~= nil and tostring(key) or nil, label ~= nil and tostring(label) or nil
+    end
+    if not key then
+      error(string.format("%s: each.%s: group %d must be a string or {key =, label =}", def.path, each, i), 0)
+    end
+    if not seen[key] then
+      seen[key] = true
+      out[#out + 1] = { key = key, label = label }
+    end
+  end
+  return out
+end
+
+local function check_period(p)
+  if p == nil then return nil end
+  p = tostring(p)
+  if not p:match("^[%w][%w%-_.]*$") then
+    usage(string.format("period '%s' must be letters, digits, '-', '_' or '.' (e.g. 2026-11, 2026-Q2)", p))
+  end
+  return p
+end
+
+-- Where the files go: { dir = "folder" } or { file = "path" } or { stdout = true }.
+local function destination(out, format, batch)
+  if out == "-" then
+    if batch then usage("--out - (standard output) cannot take a batch (--each)") end
+    if format == "xlsx" or format == "docx" or format == "pdf" then
+      usage(format .. " cannot go to standard output; give --out FILE or a folder")
+    end
+    return { stdout = true }
+  end
+  if out == nil then
+    if format == "text" and not batch then return { stdout = true } end
+    return { dir = "." }
+  end
+  if out:sub(-1) == "/" or host.file_kind(out) == "dir" then
+    local dir = out:gsub("/+$", "")
+    if dir == "" then dir = "/" end
+    if host.file_kind(dir) ~= "dir" then error(out .. ": folder does not exist", 0) end
+    return { dir = dir }
+  end
+  if batch then usage("--out must be a folder (ending in /) with --each") end
+  return { file = out }
+end
+
+local tmp_counter = 0
+local function temp_beside(path)
+  local dir, base = path:match("^(.*)/([^/]*)$")
+  if not dir then dir, base = ".", path end
+  if dir == "" then dir = "/" end
+  if host.file_kind(dir) ~= "dir" then error(path .. ": folder " .. dir .. " does not exist", 0) end
+  tmp_counter = tmp_counter + 1
+  return string.format("%s/.%s.%s-%d.tmp", dir, base,
+    host.hash(path .. tostring({}) .. tostring(host.clock())):sub(1, 8), tmp_counter)
+end
+
+local function is_document(doc)
+  return type(doc) == "table" and doc.type == "document" and getmetatable(doc) == report.Container
+end
+
+--- reports.run(name, opts) -> { id =, files = { {path, hash, bytes, group} }, period, as_of }
+--- opts: params, period, as_of, format, out, each, db, progress = function(i, n, path),
+---       log = function(line) (verbose messages), width (text)
+function reports.run(name, opts)
+  opts = opts or {}
+  local started = host.clock()
+  local def = type(name) == "table" and check_def(name, name.path or "(report)") or reports.load(name)
+  local params = reports.params(def, opts.params)
+  local as_of = opts.as_of or today()
+  if not report.is_date(as_of) then usage(string.format("--as-of '%s' is not a date (YYYY-MM-DD)", tostring(as_of))) end
+  local period = opts.period
+  if period == nil and type(def.period) == "function" then period = def.period(as_of, params) end
+  if period == nil then period = as_of:sub(1, 7) end
+  period = check_period(period)
+  local out = opts.out
+  local format = report.format_name(opts.format or (out and out ~= "-" and out:match("%.(%w+)$")) or "html")
+  if not format then
+    usage(string.format("unknown format '%s' (expected %s)", tostring(opts.format), table.concat(report.formats, ", ")))
+  end
+  local ext = report.extensions[format]
+  local log = opts.log or function() end
+
+  local ws = require "cairn.workspace"
+  local db = opts.db or ws.db()
+
+  -- the groups of a batch
+  local groups = { false }
+  if opts.each then
+    local fn = def.each[opts.each]
+    if not fn then
+      local names = {}
+      for k in pairs(def.each) do names[#names + 1] = k end
+      table.sort(names)
+      usage(string.format("report %s cannot be split by '%s' (%s)", def.name, opts.each,
+        #names > 0 and ("groupings: " .. table.concat(names, ", ")) or "it declares no grouping"))
+    end
+    local ok, list = pcall(fn, db, params)
+    if not ok then error(string.format("report %s: each.%s failed: %s", def.name, opts.each, tostring(list)), 0) end
+    groups = groups_of(def, opts.each, list)
+    if #groups == 0 then error(string.format("report %s: no %s to report on", def.name, opts.each), 0) end
+  end
+  local dest = destination(out, format, opts.each ~= nil)
+
+  local okd, district = pcall(ws.district)
+  district = okd and district or nil
+
+  local pending = {} -- { tmp, path, group, hash, bytes, data }
+  local used_names = {}
+  local function cleanup()
+    for _, p in ipairs(pending) do if p.tmp then os.remove(p.tmp) end end
+  end
+
+  local ok, err = pcall(function()
+    for i, g in ipairs(groups) do
+      if host.interrupted() then error("interrupted", 0) end
+      local group = g and g.key or nil
+      local previous, previous_run = reports.previous(def.name, group, period, db)
+      local saved
+      local ctx = {
+        name = def.name, params = params, period = period, as_of = as_of, db = db,
+        group = group, group_label = g and g.label or nil, each = opts.each,
+        previous = previous, previous_run = previous_run, format = format,
+        save = function(data) saved = data end,
+        report = report,
+      }
+      function ctx.document(fields)
+        fields = fields or {}
+        local spec = { title = fields.title or def.title or def.description or def.name,
+          subtitle = fields.subtitle, district = fields.district or district,
+          period = fields.period or period, as_of = fields.as_of or as_of, theme = fields.theme }
+        return report.new(spec)
+      end
+      local bok, doc = pcall(def.build, ctx)
+      local where = group and string.format("report %s (%s %s)", def.name, opts.each, g.label) or ("report " .. def.name)
+      if not bok then error(where .. ": " .. tostring(doc), 0) end
+      if not is_document(doc) then
+        error(string.format("%s: build must return a document (ctx.document{...}), got %s", where, type(doc)), 0)
+      end
+      local entry = { group = group, data = saved }
+      if saved ~= nil then
+        local jok, s = pcall(require("cairn.json").encode, saved)
+        if not jok then error(where .. ": ctx.save: the data cannot be stored as JSON: " .. tostring(s), 0) end
+        entry.data = s
+      end
+      if dest.stdout then
+        local s = doc:render(format, { width = opts.width or 80 })
+        entry.path, entry.content = "-", s
+        entry.hash, entry.bytes = host.hash(s), #s
+      else
+        local path
+        if dest.file then
+          path = dest.file
+        else
+          local base = def.name .. "-" .. slug(period)
+          if group then base = base .. "-" .. slug(g.label) end
+          local candidate, n = base, 1
+          while used_names[candidate] do
+            n = n + 1
+            candidate = base .. "-" .. n
+          end
+          used_names[candidate] = true
+          path = (dest.dir == "." and "" or (dest.dir == "/" and "/" or dest.dir .. "/")) .. candidate .. "." .. ext
+        end
+        entry.path = path
+        entry.tmp = temp_beside(path)
+        pending[#pending + 1] = entry
+        local pok, perr = pcall(report.produce, doc, entry.tmp, format, { width = 80 })
+        if not pok then error(where .. ": " .. tostring(perr), 0) end
+        local bytes = read_file(entry.tmp)
+        entry.hash, entry.bytes = host.hash(bytes), #bytes
+      end
+      if dest.stdout then pending[#pending + 1] = entry end
+      if opts.progress then opts.progress(i, #groups, entry.path) end
+    end
+  end)
+  if not ok then
+    cleanup()
+    error(err, 0)
+  end
+
+  -- all files are ready: rename them into place and record the run, together
+  local run_id
+  local tok, terr = pcall(db.transaction, db, function()
+    db:exec([[INSERT INTO report_run(report, params, period, as_of, format, each, started_at,
+                seconds, cairn_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
+      def.name, require("cairn.json").encode(next(params) and params or setmetatable({}, { __jsontype = "object" })),
+      period, as_of, format, opts.each, os.date("!%Y-%m-%dT%H:%M:%SZ"), host.clock() - started, host.version)
+    run_id = db:last_id()
+    for seq, e in ipairs(pending) do
+      db:exec([[INSERT INTO report_output(run_id, seq, grp, path, hash, bytes, data)
+                VALUES (?, ?, ?, ?, ?, ?, ?)]], run_id, seq, e.group, e.path, e.hash, e.bytes, e.data)
+    end
+    for _, e in ipairs(pending) do
+      if e.tmp then
+        local r, rerr = os.rename(e.tmp, e.path)
+        if not r then error(rerr, 0) end
+        e.tmp = nil
+      end
+    end
+  end)
+  if not tok then
+    cleanup()
+    error(terr, 0)
+  end
+  local files = {}
+  for _, e in ipairs(pending) do
+    if e.content then io.stdout:write(e.content) end
+    files[#files + 1] = { path = e.path, hash = e.hash, bytes = e.bytes, group = e.group }
+    if not e.content then log(string.format("wrote %s (%d bytes, %s)", e.path, e.bytes, e.hash)) end
+  end
+  log(string.format("recorded run %d of %s: period %s, as of %s, %d file%s", run_id, def.name,
+    period or "-", as_of, #files, #files == 1 and "" or "s"))
+  return { id = run_id, files = files, period = period, as_of = as_of, params = params }
+end
+
+--- reports.history(name) -> { {id, report, params, period, as_of, format, each, started_at,
+---                            seconds, files = { {path, hash, bytes, group} }} }, oldest first
+function reports.history(name, db)
+  db = db or require("cairn.workspace").db()
+  if not has_table(db, "report_run") then return {} end
+  local runs, by_id = {}, {}
+  for r in db:rows([[SELECT id, report, params, period, as_of, format, each, started_at, seconds
+                       FROM report_run WHERE (:name IS NULL OR report = :name) ORDER BY id]], { name = name }) do
+    r.params = require("cairn.json").decode(r.params) or {}
+    r.files = {}
+    runs[#runs + 1] = r
+    by_id[r.id] = r
+  end
+  for o in db:rows([[SELECT o.run_id AS run_id, o.path AS path, o.hash AS hash, o.bytes AS bytes,
+                            o.grp AS grp
+                       FROM report_output o JOIN report_run r ON r.id = o.run_id
+                      WHERE (:name IS NULL OR r.report = :name) ORDER BY o.run_id, o.seq]], { name = name }) do
+    local r = by_id[o.run_id]
+    if r then r.files[#r.files + 1] = { path = o.path, hash = o.hash, bytes = o.bytes, group = o.grp } end
+  end
+  return runs
+end
+
+do
+  local ok, help = pcall(require, "cairn.help")
+  if ok and type(help) == "table" and help.module then
+    help.module(reports, "reports", {
+      list = "reports.list() -> list\nThe report definitions on the search path: name, description, params, each.",
+      load = "reports.load(name) -> definition\nThe definition reports/NAME.lua (a district's copy first).",
+      run = "reports.run(name, {params=, period=, as_of=, format=, out=, each=}) -> run\nRenders a recurring report (one file per group with each=), writes atomically and records the run.",
+      history = "reports.history(name) -> list\nPast runs of a report, oldest first, with their files and hashes.",
+      previous = "reports.previous(name, group, period) -> data, run\nWhat the last earlier run saved with ctx.save.",
+      params = "reports.params(def, raw) -> params\nChecks and converts parameters by their declared types.",
+    })
+  end
+end
+
+return reports
