@@ -84,11 +84,7 @@ return {
     { id = "date", type = "date", label = "Date discussed" },
     { kind = "group", id = "partners", label = "Partner", min = 2,
       help = "Each partner marks the statements they agree with.",
-      worksheet_title = function(a)
-    return "Commitment list" .. (a.partnership and (": " .. a.partnership) or "")
-  end,
-
-  form = {
+      form = {
         { id = "name", type = "text", label = "Partner", required = true,
           help = "a person or a stakeholder group" },
         { id = "agrees", type = "multichoice", label = "Agrees with", choices = choices },
@@ -131,7 +127,7 @@ return {
     else
       s:paragraph("Every partner agreed to these statements:")
       local items = {}
-      for _, r in ipairs(committed) do items[#items + 1] = "**" .. r.attribute .. "**: " .. r.statement end
+      for _, r in ipairs(committed) do items[#items + 1] = r.attribute .. " - " .. r.statement end
       s:list(items)
     end
 

@@ -105,7 +105,7 @@ return {
                           rating = labels[r.rating] or "" }
     end
     doc:section("Reflect: how did you do?"):table {
-      columns = { { id = "n", label = "#", format = "integer", align = "right" },
+      columns = { { id = "n", label = "No.", format = "integer", align = "right" },
                   { id = "component", label = "Key component" },
                   { id = "exhibited", label = "We exhibited this component by" },
                   { id = "rating", label = "Rating" } },
