@@ -894,6 +894,14 @@ end
 
 report.Container = Container
 
+-- Recurring reports, from the same module (cairn.reports does the work; loaded on first use).
+--- report.run(name, {params=, period=, as_of=, format=, out=, each=}) -> run
+function report.run(name, opts) return require("cairn.reports").run(name, opts) end
+--- report.list() -> the report definitions on the search path
+function report.list() return require("cairn.reports").list() end
+--- report.history(name) -> past runs, oldest first
+function report.history(name) return require("cairn.reports").history(name) end
+
 -- help docs, when the help system is there
 do
   local ok, help = pcall(require, "cairn.help")
@@ -903,6 +911,9 @@ do
       theme = "report.theme() -> table\nThe theme in use: the built-in one with the district's cairn/theme.lua merged over it.",
       layout = "report.layout(name) -> function | nil\nA district layout from layouts/NAME.lua on the search path.",
       write_atomic = "report.write_atomic(path, content) -> path\nWrites a string (or function(tmp)) to a temporary file beside PATH, then renames it into place.",
+      run = "report.run(name, {params=, period=, as_of=, format=, out=, each=}) -> run\nRuns the recurring report reports/NAME.lua: writes its files atomically and records the run (see report.history).",
+      list = "report.list() -> list\nThe recurring report definitions on the search path, with their parameters.",
+      history = "report.history(name) -> list\nPast runs of a recurring report with their files and hashes.",
     }
     help.module(report, "report", docs)
     local methods = {
