@@ -206,9 +206,16 @@ function team.summary(opts)
   local def = team.tool(id)
   local name, count = team.sync(id, session)
   local res = survey.results { wave = name }
-  local report = require "cairn.report"
-  local doc = report.new { title = def.title .. ": team summary", subtitle = session,
-    district = require("cairn.workspace").district(), as_of = opts.as_of }
+  local fields = { title = def.title .. ": team summary", subtitle = session }
+  local doc
+  if opts.document then
+    doc = opts.document(fields)
+  else
+    fields.as_of = opts.as_of
+    local okd, district = pcall(require("cairn.workspace").district)
+    fields.district = okd and district or nil
+    doc = require("cairn.report").new(fields)
+  end
   local total = res.total or (res.groups and res.groups[1]) or {}
   doc:keyvalue {
     { "Session", session },
