@@ -69,7 +69,8 @@ function tool.load(id)
   if not chunk then error(cerr, 0) end
   local ok, decl = pcall(chunk)
   if not ok then error(tostring(decl), 0) end
-  local problems = form.compile(decl, id)
+  local cok, problems = pcall(form.compile, decl, id)
+  if not cok then problems = { "cannot check the declaration: " .. tostring(problems) } end
   if #problems > 0 then
     error(path .. ": " .. table.concat(problems, "\n" .. path .. ": "), 0)
   end

@@ -368,7 +368,8 @@ local function compile_field(f, problem, ctx)
   end
   -- a default must be a valid answer (people are checked when the form is asked: the
   -- workspace may not have them yet)
-  local usable = (f.type ~= "choice" and f.type ~= "multichoice" or type(f.choices[1]) == "table")
+  local usable = (f.type ~= "choice" and f.type ~= "multichoice"
+      or type(f.choices) == "table" and type(f.choices[1]) == "table")
     and (f.type ~= "scale" or f.levels)
   if f.default ~= nil and usable and f.type ~= "person" then
     local v, err = form.coerce(f, f.default, ctx)
@@ -603,10 +604,11 @@ local function validate_table(t, v, path, st)
     if type(row) ~= "table" or (next(row) ~= nil and list_length(row) and #row > 0) then
       st.add(p, string.format("expected a row with columns %s", join(ids_of(t.columns))))
       rows[r] = {}
+      filled_count = filled_count + 1 -- a row is there, though malformed
     else
       local out, filled = validate_row(t, row, p, st)
       rows[r] = out
-      if filled then filled_count = filled_count + 1 end
+      if filled and (not t.max_rows or r <= t.max_rows) then filled_count = filled_count + 1 end
       rows[r].__filled = filled
     end
   end

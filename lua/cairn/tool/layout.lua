@@ -42,7 +42,7 @@ end
 
 local function table_block(t, rows)
   local columns, out = {}, {}
-  columns[1] = { id = "__row", label = t.fixed and t.label or "#" }
+  columns[1] = { id = "__row", label = t.fixed and t.label or "No." }
   for _, c in ipairs(t.columns) do
     local col = { id = c.id, label = c.label }
     if c.type == "money" then

@@ -46,10 +46,12 @@ return {
     end
   end,
   to_plan = function(a, ctx)
+    local p = ctx.plan.create { kind = "root_cause_analysis", title = a.problem, levels = { "root_cause" } }
+    for _, r in ipairs(a.causes or {}) do p:add { level = "root_cause", text = r.cause } end
     local log = rawget(_G, "ENGINE_TO_PLAN")
     if log then
       log[#log + 1] = { problem = a.problem, worksheet = ctx.worksheet.id, as_of = ctx.as_of,
-        has_plan = ctx.plan ~= nil }
+        plan = p.id }
     end
   end,
 }
