@@ -1,0 +1,569 @@
+-- cairn.survey.results: private results. Counts come from C (precomputed per attribute value in
+-- survey_counts, or a scan by cairn.surveycore.tally for two attributes at once); this file turns
+-- counts into n, distributions, percent favorable, mean and standard deviation, and applies the
+-- suppression rule (cairn.survey.suppress) before anything is returned: a suppressed cell's
+-- numbers are never put in the result at all.
+local ws = require "cairn.workspace"
+local core = require "cairn.surveycore"
+local model = require "cairn.survey.model"
+local suppress = require "cairn.survey.suppress"
+
+local M = {}
+
+local function fail(fmt, ...) error(string.format(fmt, ...), 0) end
+
+local function setting(db, key, default)
+  local v = db:value("SELECT value FROM settings WHERE key = ?", key)
+  if v == nil then return default end
+  return tonumber(v) or default
+end
+
+function M.min_group_size(db)
+  db = db or ws.db()
+  local v = setting(db, "survey.min_group_size", 5)
+  if v < 1 then v = 1 end
+  return v
+end
+
+function M.min_comment_group_size(db)
+  db = db or ws.db()
+  return math.max(setting(db, "survey.min_comment_group_size", 10), M.min_group_size(db))
+end
+
+M.not_given = "(not given)"
+
+-- ---- item statistics from counts ----------------------------------------------------------
+
+-- n per item (the count that primary item suppression looks at)
+local function item_ns(lay, cells)
+  local ns = {}
+  for i, s in ipairs(lay.items) do
+    local c = s.cell + 1
+    if s.kind == "level" then
+      local n = 0
+      for k = 1, s.k do n = n + cells[c + 1 + k] end
+      ns[i] = n
+    else
+      ns[i] = cells[c + 1]
+    end
+  end
+  return ns
+end
+
+local function item_result(item, s, cells)
+  local c = s.cell + 1
+  local r = { missing = cells[c] }
+  if s.kind == "level" then
+    local counts, n = {}, 0
+    for k = 1, s.k do
+      counts[k] = cells[c + 1 + k]
+      n = n + counts[k]
+    end
+    r.n, r.na, r.counts = n, cells[c + 1], counts
+    local percents = {}
+    for k = 1, s.k do percents[k] = n > 0 and counts[k] * 100 / n or nil end
+    r.percents = percents
+    if item.scale and n > 0 then
+      local levels, fav = item.scale.levels, {}
+      for _, v in ipairs(item.scale.favorable) do fav[v] = true end
+      local sum, sumsq, favn = 0, 0, 0
+      for k = 1, s.k do
+        local eff = item.reverse and levels[s.k + 1 - k].value or levels[k].value
+        sum = sum + eff * counts[k]
+        sumsq = sumsq + eff * eff * counts[k]
+        if fav[eff] then favn = favn + counts[k] end
+      end
+      r.mean = sum / n
+      r.sd = n > 1 and math.sqrt(math.max(0, (sumsq - sum * sum / n) / (n - 1))) or 0
+      r.favorable = favn * 100 / n
+      r.favorable_count = favn
+    end
+  elseif s.kind == "bits" then
+    local counts = {}
+    local n = cells[c + 1]
+    for k = 1, s.k do counts[k] = cells[c + 1 + k] end
+    r.n, r.counts = n, counts
+    local percents, ranked = {}, {}
+    for k = 1, s.k do
+      percents[k] = n > 0 and counts[k] * 100 / n or nil
+      ranked[k] = { option = item.options[k].label, count = counts[k], percent = percents[k], position = k }
+    end
+    table.sort(ranked, function(a, b)
+      if a.count ~= b.count then return a.count > b.count end
+      return a.position < b.position
+    end)
+    r.percents, r.ranked = percents, ranked
+  elseif s.kind == "number" then
+    local n, sum, sumsq = cells[c + 1], cells[c + 2], cells[c + 3]
+    r.n = n
+    if n > 0 then
+      r.mean = sum / n
+      r.sd = n > 1 and math.sqrt(math.max(0, (sumsq - sum * sum / n) / (n - 1))) or 0
+      r.min, r.max = cells[c + 4], cells[c + 5]
+    end
+  else
+    r.n = cells[c + 1]
+  end
+  return r
+end
+M.item_result = item_result
+
+-- ---- groups --------------------------------------------------------------------------------
+
+local function attr_values(db, w, pos)
+  local labels = {}
+  for r in db:rows("SELECT code, value FROM survey_attr_value WHERE wave_id = ? AND position = ?", w.id, pos) do
+    labels[r.code] = r.value
+  end
+  labels[0] = M.not_given
+  return labels
+end
+
+local function position_of(w, name)
+  local p = model.attribute_position(w.inst, name)
+  if not p then
+    fail("wave '%s' has no attribute '%s' (instrument %s declares: %s)", w.name, tostring(name),
+      w.inst.id, #w.inst.attributes > 0 and table.concat(w.inst.attributes, ", ") or "none")
+  end
+  return p
+end
+
+-- Counts rows of survey_counts for POSITION: list of {code, respondents, cells}.
+local function stored_counts(db, w, pos, code)
+  local out = {}
+  local sql = "SELECT code, respondents, counts FROM survey_counts WHERE wave_id = ? AND position = ?"
+  local params = { w.id, pos }
+  if code then sql = sql .. " AND code = ?"; params[3] = code end
+  for r in db:rows(sql .. " ORDER BY code", table.unpack(params)) do
+    out[#out + 1] = { code = r.code, respondents = r.respondents, blob = r.counts }
+  end
+  return out
+end
+
+local function empty_cells(lay)
+  local c = {}
+  for i = 1, lay.cells do c[i] = 0 end
+  return c
+end
+
+-- The suppression state of a one-way breakdown by POS: per group {respondents, ns, sup, isup}
+-- where sup is the group's reason and isup[i] an item's reason. Uses only the n's (cheap), so
+-- results for one school make the same decisions as the whole breakdown.
+local function one_way_state(db, w, pos, min, rows)
+  local lay = model.layout(w.inst)
+  rows = rows or stored_counts(db, w, pos)
+  local total = stored_counts(db, w, 0, 0)[1]
+  local total_cells = total and core.cells(total.blob) or empty_cells(lay)
+  local total_resp = total and total.respondents or 0
+  local state = { groups = {}, by_code = {}, total = { respondents = total_resp, cells = total_cells } }
+  for _, r in ipairs(rows) do
+    local cells = r.cells or core.cells(r.blob)
+    local g = { code = r.code, respondents = r.respondents, cells = cells, ns = item_ns(lay, cells) }
+    state.groups[#state.groups + 1] = g
+    state.by_code[r.code] = g
+  end
+  state.total.ns = item_ns(lay, total_cells)
+  -- group level: members are the groups, the total is the wave
+  local cells = {}
+  local members = {}
+  for i, g in ipairs(state.groups) do
+    cells[i] = { value = g.respondents }
+    members[i] = i
+  end
+  cells[#cells + 1] = { value = total_resp }
+  local ti = #cells
+  suppress.apply(cells, { { members = members, total = ti } }, min)
+  state.total.sup = cells[ti].suppressed
+  for i, g in ipairs(state.groups) do g.sup = cells[i].suppressed; g.isup = {} end
+  state.total.isup = {}
+  -- item level, per item, starting from the groups already withheld
+  for ii in ipairs(lay.items) do
+    local ic = {}
+    for i, g in ipairs(state.groups) do
+      ic[i] = { value = g.ns[ii], suppressed = g.sup }
+    end
+    ic[#ic + 1] = { value = state.total.ns[ii], suppressed = state.total.sup }
+    suppress.apply(ic, { { members = members, total = #ic } }, min,
+      { primary = suppress.reasons.small_item(min) })
+    for i, g in ipairs(state.groups) do
+      if not g.sup and ic[i].suppressed then g.isup[ii] = ic[i].suppressed end
+    end
+    if not state.total.sup and ic[#ic].suppressed then state.total.isup[ii] = ic[#ic].suppressed end
+  end
+  return state
+end
+
+-- Build the public result of one group from its counts and suppression decisions.
+local function group_result(w, sel, g, label, key, rates)
+  if g.sup then
+    return { key = key, label = label, suppressed = true, reason = g.sup }
+  end
+  local lay = model.layout(w.inst)
+  local out = { key = key, label = label, respondents = g.respondents, items = {} }
+  for _, ii in ipairs(sel) do
+    local item = w.inst.items[ii]
+    if g.isup[ii] then
+      out.items[item.code] = { suppressed = true, reason = g.isup[ii] }
+    else
+      out.items[item.code] = item_result(item, lay.items[ii], g.cells)
+    end
+  end
+  if rates then out.response_rate = rates(out) end
+  return out
+end
+
+local function selected_items(w, items)
+  local sel = {}
+  if items then
+    for _, code in ipairs(items) do
+      local i = model.item_index(w.inst, code)
+      if not i then fail("instrument %s has no item %s", w.inst.id, tostring(code)) end
+      sel[#sel + 1] = i
+    end
+  else
+    for i in ipairs(w.inst.items) do sel[i] = i end
+  end
+  return sel
+end
+
+local function item_list(w, sel)
+  local list = {}
+  for _, ii in ipairs(sel) do
+    local item = w.inst.items[ii]
+    local levels
+    if item.scale then
+      levels = {}
+      for k, l in ipairs(item.scale.levels) do levels[k] = l.label end
+    elseif item.options then
+      levels = {}
+      for k, o in ipairs(item.options) do levels[k] = o.label end
+    end
+    list[#list + 1] = { code = item.code, text = item.text, type = item.type, section = item.section,
+      levels = levels, reverse = item.reverse or nil,
+      favorable_levels = item.scale and (function()
+        local f, fav = {}, {}
+        for _, v in ipairs(item.scale.favorable) do fav[v] = true end
+        for k in ipairs(item.scale.levels) do
+          local eff = item.reverse and item.scale.levels[#item.scale.levels + 1 - k].value or item.scale.levels[k].value
+          if fav[eff] then f[#f + 1] = k end
+        end
+        return f
+      end)() or nil }
+  end
+  return list
+end
+
+local function roster_rate(w, attr)
+  local roster = w.roster and attr and w.roster[attr]
+  if not roster then return nil end
+  local lookup = {}
+  for k, v in pairs(roster) do lookup[model.norm(k)] = v end
+  return function(g)
+    local n = g.key and lookup[model.norm(g.key[attr] or "")]
+    if n and n > 0 then return g.respondents / n end
+    return nil
+  end
+end
+
+-- ---- two-way tables --------------------------------------------------------------------------
+
+local function two_way(db, w, pa, pb, min)
+  local lay = model.layout(w.inst)
+  local sa = one_way_state(db, w, pa, min)
+  local sb = one_way_state(db, w, pb, min)
+  local groups = core.tally(db, w.id, lay, pa, pb)
+  local cells_idx = {}
+  local resp_cells = {}
+  local rows, cols = {}, {}
+  for i, g in ipairs(groups) do
+    g.ns = item_ns(lay, g.cells)
+    resp_cells[i] = { value = g.respondents }
+    rows[g.a] = rows[g.a] or {}
+    table.insert(rows[g.a], i)
+    cols[g.b] = cols[g.b] or {}
+    table.insert(cols[g.b], i)
+    cells_idx[g.a .. ":" .. g.b] = i
+  end
+  -- margins: the one-way results, fixed as they are published
+  local function margin_cells(cells, value_of, sup_of)
+    local ra, cb = {}, {}
+    for code, g in pairs(sa.by_code) do
+      cells[#cells + 1] = { value = value_of(g), suppressed = sup_of(g, sa), fixed = true }
+      ra[code] = #cells
+    end
+    for code, g in pairs(sb.by_code) do
+      cells[#cells + 1] = { value = value_of(g), suppressed = sup_of(g, sb), fixed = true }
+      cb[code] = #cells
+    end
+    local lines = {}
+    for code, members in pairs(rows) do lines[#lines + 1] = { members = members, total = ra[code] } end
+    for code, members in pairs(cols) do lines[#lines + 1] = { members = members, total = cb[code] } end
+    return lines
+  end
+  local lines = margin_cells(resp_cells, function(g) return g.respondents end, function(g) return g.sup end)
+  suppress.apply(resp_cells, lines, min)
+  for i, g in ipairs(groups) do g.sup = resp_cells[i].suppressed; g.isup = {} end
+  for ii in ipairs(lay.items) do
+    local ic = {}
+    for i, g in ipairs(groups) do ic[i] = { value = g.ns[ii], suppressed = g.sup } end
+    local ilines = margin_cells(ic, function(g) return g.ns[ii] end,
+      function(g) return g.sup or g.isup[ii] end)
+    suppress.apply(ic, ilines, min, { primary = suppress.reasons.small_item(min) })
+    for i, g in ipairs(groups) do
+      if not g.sup and ic[i].suppressed then g.isup[ii] = ic[i].suppressed end
+    end
+  end
+  return groups, sa, sb
+end
+
+-- ---- the API -------------------------------------------------------------------------------
+
+local function normalize_by(by)
+  if by == nil then return {} end
+  if type(by) == "string" then return { by } end
+  if type(by) == "table" and #by <= 2 then return by end
+  fail("by: expected an attribute name or a list of two")
+end
+
+local function compare_into(db, res, prev_name, opts)
+  local prev = M.results { wave = prev_name, by = opts.by, where = opts.where, db = db, _no_compare = true }
+  local w = model.get_wave(res.wave, db)
+  local cur_inst = w.inst
+  local prev_w = model.get_wave(prev_name, db)
+  -- item code in the previous wave: same code for the same instrument version, else crosswalk
+  local function prev_code(code)
+    if prev_w.instrument == w.instrument and prev_w.version == w.version then return code end
+    local c = cur_inst.crosswalk[code] or code
+    if prev_w.inst.by_code[c] then return c end
+    return nil
+  end
+  local by_label = {}
+  for _, g in ipairs(prev.groups) do by_label[g.label] = g end
+  local function diff(cur, old)
+    for code, r in pairs(cur.items or {}) do
+      local pc = prev_code(code)
+      local o = pc and old and old.items and old.items[pc]
+      if not r.suppressed then
+        if not pc then
+          r.change = nil
+        elseif not old or old.suppressed or not o or o.suppressed then
+          r.change = { suppressed = true, reason = "the previous wave's result is withheld or missing" }
+        else
+          r.change = { previous_n = o.n }
+          if r.favorable and o.favorable then r.change.favorable = r.favorable - o.favorable end
+          if r.mean and o.mean then r.change.mean = r.mean - o.mean end
+        end
+      end
+    end
+  end
+  for _, g in ipairs(res.groups) do diff(g, by_label[g.label]) end
+  if res.total then diff(res.total, prev.total) end
+  res.compare = prev_name
+end
+
+function M.results(opts)
+  if type(opts) ~= "table" or not opts.wave then
+    fail("survey.results: expected { wave = \"2026 fall\" [, by = \"school\"] [, where = {school = \"Adams\"}] }")
+  end
+  local db = opts.db or ws.db()
+  local w = model.get_wave(opts.wave, db)
+  local min = M.min_group_size(db)
+  local lay = model.layout(w.inst)
+  local sel = selected_items(w, opts.items)
+  local by = normalize_by(opts.by)
+  local res = { wave = w.name, instrument = w.instrument, version = w.version, min_group_size = min,
+    by = by, items = item_list(w, sel), groups = {} }
+  local where_attr, where_value
+  if opts.where then
+    for k, v in pairs(opts.where) do
+      if where_attr then fail("where: one attribute at a time (use by = for a breakdown)") end
+      where_attr, where_value = k, v
+    end
+  end
+  local function total_result(state)
+    local t = state.total
+    local g = { respondents = t.respondents, cells = t.cells, sup = t.sup, isup = t.isup }
+    if t.respondents < min then g.sup = suppress.reasons.small(min) end
+    return group_result(w, sel, g, "All respondents", {}, nil)
+  end
+  if #by == 0 and not where_attr then
+    local state = one_way_state(db, w, 0, min, {})
+    res.total = total_result(state)
+    res.groups = {}
+  elseif #by == 1 and not where_attr then
+    local attr = by[1]
+    local pos = position_of(w, attr)
+    local labels = attr_values(db, w, pos)
+    local state = one_way_state(db, w, pos, min)
+    local rate = roster_rate(w, attr)
+    for _, g in ipairs(state.groups) do
+      local label = labels[g.code] or tostring(g.code)
+      res.groups[#res.groups + 1] = group_result(w, sel, g, label, { [attr] = label }, rate)
+    end
+    table.sort(res.groups, function(a, b) return a.label < b.label end)
+    res.total = total_result(state)
+  elseif #by == 0 and where_attr then
+    -- one group: the decisions of the whole breakdown, counts of that group only
+    local pos = position_of(w, where_attr)
+    local labels = attr_values(db, w, pos)
+    local code
+    for c, l in pairs(labels) do if model.norm(l) == model.norm(where_value) then code = c end end
+    if not code then
+      fail("no respondents with %s = '%s' in wave '%s'", where_attr, tostring(where_value), w.name)
+    end
+    local state = one_way_state(db, w, pos, min)
+    local g = state.by_code[code]
+    if g then
+      local label = labels[code]
+      res.groups[1] = group_result(w, sel, g, label, { [where_attr] = label }, roster_rate(w, where_attr))
+    end
+    res.total = total_result(state)
+  else
+    -- two attributes (by = {a, b}, or where a = x with by = b): a two-way table
+    local a, b
+    if where_attr then a, b = where_attr, by[1] else a, b = by[1], by[2] end
+    if #by == 2 and where_attr then fail("where with a two-way breakdown is not supported") end
+    local pa, pb = position_of(w, a), position_of(w, b)
+    if pa == pb then fail("by: the two attributes must differ") end
+    local la, lb = attr_values(db, w, pa), attr_values(db, w, pb)
+    local groups, sa, sb = two_way(db, w, pa, pb, min)
+    local want
+    if where_attr then
+      for c, l in pairs(la) do if model.norm(l) == model.norm(where_value) then want = c end end
+      if not want then fail("no respondents with %s = '%s' in wave '%s'", a, tostring(where_value), w.name) end
+    end
+    for _, g in ipairs(groups) do
+      if not want or g.a == want then
+        local key = { [a] = la[g.a], [b] = lb[g.b] }
+        res.groups[#res.groups + 1] = group_result(w, sel, g, la[g.a] .. " / " .. lb[g.b], key, nil)
+      end
+    end
+    table.sort(res.groups, function(x, y) return x.label < y.label end)
+    res.margins = { [a] = {}, [b] = {} }
+    local function margins(attr, st, labels)
+      local list = {}
+      for _, g in ipairs(st.groups) do
+        if not want or attr ~= a or g.code == want then
+          list[#list + 1] = group_result(w, sel, g, labels[g.code], { [attr] = labels[g.code] }, roster_rate(w, attr))
+        end
+      end
+      table.sort(list, function(x, y) return x.label < y.label end)
+      return list
+    end
+    res.margins[a] = margins(a, sa, la)
+    res.margins[b] = margins(b, sb, lb)
+    res.total = total_result(sa)
+  end
+  if opts.compare and not opts._no_compare then compare_into(db, res, opts.compare, opts) end
+  return res
+end
+
+function M.compare(opts)
+  local o = {}
+  for k, v in pairs(opts) do o[k] = v end
+  o.compare = opts.previous or opts.compare
+  if not o.compare then fail("survey.compare: expected previous = \"wave name\"") end
+  return M.results(o)
+end
+
+-- Ranked options of a checklist item, district-wide and per group.
+function M.top_areas(opts)
+  if type(opts) ~= "table" or not opts.wave or not opts.item then
+    fail("survey.top_areas: expected { wave =, item = \"N1\" [, by = \"school\"] [, limit = 5] }")
+  end
+  local db = opts.db or ws.db()
+  local w = model.get_wave(opts.wave, db)
+  local item = w.inst.by_code[opts.item]
+  if not item then fail("instrument %s has no item %s", w.inst.id, tostring(opts.item)) end
+  if item.type ~= "checklist" then fail("item %s is a %s item; top areas need a checklist item", item.code, item.type) end
+  local res = M.results { wave = opts.wave, by = opts.by, items = { opts.item }, db = db }
+  local limit = opts.limit or #item.options
+  local function cut(r)
+    if not r or r.suppressed then return nil end
+    local it = r.items[opts.item]
+    if it.suppressed then return { suppressed = true, reason = it.reason } end
+    local ranked = {}
+    for i = 1, math.min(limit, #it.ranked) do ranked[i] = it.ranked[i] end
+    return { n = it.n, ranked = ranked }
+  end
+  local out = { wave = w.name, item = item.code, text = item.text, min_group_size = res.min_group_size, groups = {} }
+  local d = cut(res.total)
+  out.district = d or { suppressed = true, reason = res.total.reason }
+  for _, g in ipairs(res.groups) do
+    if g.suppressed then
+      out.groups[#out.groups + 1] = { key = g.key, label = g.label, suppressed = true, reason = g.reason }
+    else
+      local c = cut(g)
+      c.key, c.label = g.key, g.label
+      out.groups[#out.groups + 1] = c
+    end
+  end
+  return out
+end
+
+-- Open-text answers: only for groups with at least survey.min_comment_group_size respondents
+-- (and complementary withholding), sorted, never with attributes or respondent ids.
+function M.comments(opts)
+  if type(opts) ~= "table" or not opts.wave or not opts.item then
+    fail("survey.comments: expected { wave =, item = \"O1\" [, by = \"school\"] }")
+  end
+  local db = opts.db or ws.db()
+  local w = model.get_wave(opts.wave, db)
+  local item = w.inst.by_code[opts.item]
+  if not item or item.type ~= "text" then fail("instrument %s has no open-text item %s", w.inst.id, tostring(opts.item)) end
+  local threshold = M.min_comment_group_size(db)
+  local reason = string.format("comments are shown only for groups of %d or more respondents", threshold)
+  local function texts(pos, code)
+    local list = {}
+    local sql = "SELECT t.value FROM survey_text t JOIN survey_response r ON r.id = t.response_id "
+      .. "WHERE r.wave_id = ? AND t.item = ?"
+    local params = { w.id, item.code }
+    if pos then sql = sql .. " AND r.a" .. math.tointeger(pos) .. " = ?"; params[3] = code end
+    for r in db:rows(sql, table.unpack(params)) do list[#list + 1] = r.value end
+    table.sort(list)
+    return list
+  end
+  local total = stored_counts(db, w, 0, 0)[1]
+  local total_n = total and total.respondents or 0
+  local out = { wave = w.name, item = item.code, text = item.text, threshold = threshold, groups = {} }
+  if not opts.by then
+    if total_n < threshold then out.all = { suppressed = true, reason = reason }
+    else out.all = { comments = texts() } end
+    return out
+  end
+  local pos = position_of(w, opts.by)
+  local labels = attr_values(db, w, pos)
+  local rows = stored_counts(db, w, pos)
+  local cells, members = {}, {}
+  for i, r in ipairs(rows) do cells[i] = { value = r.respondents }; members[i] = i end
+  cells[#cells + 1] = { value = total_n }
+  suppress.apply(cells, { { members = members, total = #cells } }, threshold, { primary = reason, complementary = reason })
+  out.all = cells[#cells].suppressed and { suppressed = true, reason = reason } or { comments = texts() }
+  for i, r in ipairs(rows) do
+    local label = labels[r.code]
+    if cells[i].suppressed then
+      out.groups[#out.groups + 1] = { label = label, suppressed = true, reason = cells[i].suppressed }
+    else
+      out.groups[#out.groups + 1] = { label = label, comments = texts(pos, r.code) }
+    end
+  end
+  table.sort(out.groups, function(a, b) return a.label < b.label end)
+  return out
+end
+
+function M.response_rates(opts)
+  local res = M.results { wave = opts.wave, by = opts.by, items = {}, db = opts.db }
+  local out = { wave = res.wave, min_group_size = res.min_group_size, groups = {} }
+  for _, g in ipairs(res.groups) do
+    if g.suppressed then
+      out.groups[#out.groups + 1] = { label = g.label, key = g.key, suppressed = true, reason = g.reason }
+    else
+      out.groups[#out.groups + 1] = { label = g.label, key = g.key, respondents = g.respondents, response_rate = g.response_rate }
+    end
+  end
+  out.total = res.total.suppressed and { suppressed = true, reason = res.total.reason }
+    or { respondents = res.total.respondents }
+  return out
+end
+
+return M
