@@ -60,7 +60,7 @@ typedef struct {
 /* ---- strings -------------------------------------------------------------------------------- */
 
 /* S as a string Excel accepts: valid UTF-8 (else U+FFFD), no control characters other than
- * tab and newline, at most MAX_CELL characters; with NEUTRALISE, an apostrophe before a
+ * tab, newline and carriage return (libxlsxwriter escapes that one), at most MAX_CELL characters; with NEUTRALISE, an apostrophe before a
  * leading = + - @ tab or CR. Returns a NUL-terminated string in x->text. */
 static const char *clean(xlsx *x, const char *s, size_t n, int neutralise) {
     rbuf *b = x->text;
@@ -86,7 +86,7 @@ static const char *clean(xlsx *x, const char *s, size_t n, int neutralise) {
         if (!ok) {
             rb_adds(b, "\xEF\xBF\xBD");
             i++;
-        } else if (k == 1 && (c < 0x20 || c == 0x7F) && c != '\t' && c != '\n') {
+        } else if (k == 1 && (c < 0x20 || c == 0x7F) && c != '\t' && c != '\n' && c != '\r') {
             i++; /* XML cannot carry it */
             continue;
         } else {
