@@ -11,6 +11,15 @@ local ask = {}
 
 local fed          -- list of lines from ask.feed, or nil
 local fed_pos = 0
+local sink         -- list collecting output while fed, or nil (then stdout)
+
+local function emit(...)
+  if sink then
+    for i = 1, select("#", ...) do sink[#sink + 1] = tostring((select(i, ...))) end
+  else
+    io.stdout:write(...)
+  end
+end
 
 -- Does input come from a person at a terminal?
 function ask.interactive()
@@ -19,21 +28,22 @@ function ask.interactive()
 end
 
 function ask.write(...)
-  io.stdout:write(...)
+  emit(...)
 end
 
 function ask.print(...)
   local parts = table.pack(...)
   for i = 1, parts.n do parts[i] = tostring(parts[i]) end
-  io.stdout:write(table.concat(parts, " "), "\n")
+  emit(table.concat(parts, " "), "\n")
 end
 
 -- Replace the input with LINES (a list of strings) until the returned function is called;
--- for tests. Reading past the end is end of input.
-function ask.feed(lines)
-  local saved, saved_pos = fed, fed_pos
-  fed, fed_pos = lines, 0
-  return function() fed, fed_pos = saved, saved_pos end
+-- for tests. Reading past the end is end of input. With OUTPUT (a list), what would be
+-- written is appended there instead (table.concat(output) is the conversation).
+function ask.feed(lines, output)
+  local saved, saved_pos, saved_sink = fed, fed_pos, sink
+  fed, fed_pos, sink = lines, 0, output
+  return function() fed, fed_pos, sink = saved, saved_pos, saved_sink end
 end
 
 local function raw_line(prompt)
@@ -51,13 +61,11 @@ end
 function ask.line(prompt)
   prompt = prompt or ""
   local tty = ask.interactive()
-  if not (tty and host.readline) then io.stdout:write(prompt) end
+  if not (tty and host.readline) then emit(prompt) end
   local line = raw_line(prompt)
   if line then line = line:gsub("\r$", "") end
-  if not tty then
-    io.stdout:write(line or "", "\n")
-  end
-  io.stdout:flush()
+  if not tty then emit(line or "", "\n") end
+  if not sink then io.stdout:flush() end
   return line
 end
 
@@ -72,7 +80,7 @@ function ask.yesno(prompt, default)
     if a == "" and default ~= nil then return default end
     if a == "y" or a == "yes" then return true end
     if a == "n" or a == "no" then return false end
-    io.stdout:write("  Please answer y or n.\n")
+    emit("  Please answer y or n.\n")
   end
 end
 

@@ -116,6 +116,7 @@ end
 -- ---- showing ----------------------------------------------------------------------------------
 
 local function wrap(s, indent)
+  if not s:find("\n") and #s + #indent <= 78 then return indent .. s end
   return require("cairn.tool").wrap(s, 78, indent)
 end
 
@@ -489,7 +490,17 @@ local function converse(T, st)
       end
     else
       local qs = questions(T, st)
-      if st.cursor > #qs then
+      if single_scope then
+        -- a row added from the review screen: ask its questions, then back to the review
+        local q = qs[st.cursor]
+        local p = q and q.path or ""
+        if p ~= single_scope and p:sub(1, #single_scope + 1) ~= single_scope .. "[" then
+          single_scope, single, mode = nil, nil, "review"
+        end
+      end
+      if mode == "review" then
+        -- (left the added row)
+      elseif st.cursor > #qs then
         mode, single = "review", nil
       elseif st.cursor < 1 then
         st.cursor = 1
@@ -525,13 +536,6 @@ local function converse(T, st)
             end
           else
             st.cursor = st.cursor + 1
-            if single_scope then
-              local nq = questions(T, st)[st.cursor]
-              local p = nq and nq.path or ""
-              if p:sub(1, #single_scope + 1) ~= single_scope .. "[" then
-                single_scope, mode = nil, "review"
-              end
-            end
           end
         elseif action == "back" then
           if single then

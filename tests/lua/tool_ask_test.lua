@@ -1,0 +1,166 @@
+-- The interactive asker, fed line by line (cairn.ask.feed): prompts with labels, help and
+-- defaults; going back; skip; "add another row?" within limits; validation errors re-asked in
+-- the tool's words; the review screen with editing by number; drafts and resuming; adding a
+-- new person; w:edit() on the terminal; end of input saves nothing.
+local t = require "tap"
+dofile(os.getenv("CAIRN_TESTS") .. "/tool_engine/setup.lua")
+local tool = require "cairn.tool"
+local ask = require "cairn.ask"
+local ws = require "cairn.workspace"
+local plan = require "cairn.plan"
+local db = ws.db()
+
+-- Run FN with LINES as input; returns its result and the conversation as text.
+local function converse(lines, fn)
+  local out = {}
+  local restore = ask.feed(lines, out)
+  local ok, res = pcall(fn)
+  restore()
+  if not ok then error(res, 0) end
+  return res, table.concat(out)
+end
+
+local function has(text, s, what)
+  local found = text:find(s, 1, true) ~= nil
+  t.ok(found, what)
+  if not found then io.write("# looked for: ", s, "\n") end
+end
+
+-- ---- a whole run: back, skip, a bad date, a check error, review, edit by number, save ----
+local w, text = converse({
+  "Absence rose",              -- problem
+  "Buses late", "",            -- 1. Why reason (long text ends with an empty line)
+  "routes",                    -- 1. Why evidence
+  "<",                         -- back to 1. Why evidence
+  "Route logs",                -- ... re-answered
+  "Drivers short", "",         -- 2. Why reason
+  "skip",                      -- 2. Why evidence left empty
+  "",                          -- 3. Why: empty ends the table
+  "Driver shortage",           -- Root cause 1
+  "n",                         -- prevents? no -> the tool's check refuses it
+  "y",                         -- ... yes
+  "y",                         -- add another root cause? yes
+  "Low pay", "y",              -- Root cause 2
+  "y",                         -- add another? yes
+  "Morale", "y",               -- Root cause 3 (the maximum: no more offers)
+  "Hire drivers",              -- Goal 1 goal
+  "31/31/2027",                -- due: not a date
+  "6/30/2027",                 -- ... fixed
+  "y", "Post jobs", "$1,200",  -- a step
+  "n",                         -- no more steps
+  "n",                         -- no more goals
+  "5",                         -- review: edit answer 5 (2. Why evidence)
+  "HR data",
+  "save",
+}, function() return tool.run("engine_whys") end)
+t.ok(w and w.id, "the conversation saved a worksheet")
+has(text, "Problem Statement (one-sentence description of the problem): Absence rose\n",
+  "a prompt with its label and short help, and the answer echoed")
+has(text, "1. Why — Reason why problem is occurring (several lines; an empty line ends the answer): Buses late\n",
+  "table rows prompt row by row with the row label")
+has(text, "1. Why — How do we know? [routes]: Route logs\n", "going back shows the earlier answer as the default")
+has(text, "3. Why — Reason why problem is occurring (several lines; an empty line ends the answer) (empty to end the table): \n",
+  "an optional fixed row can end the table")
+has(text, "  ! A root cause must prevent the problem if removed; otherwise it is not a\n  root cause.\n",
+  "the tool's check error is shown at the prompt")
+has(text, "Add another root cause? [y/N]: y\n", "add another row?")
+t.ok(not text:find("Root cause 3 — Would removing it prevent the problem%? %[y/n%]: y\nAdd another root cause"),
+  "no offer beyond max_rows")
+has(text, "  ! '31/31/2027' is not a date (month 31; expected YYYY-MM-DD, 11/30/2026 or 30 Nov 2026)\n",
+  "a parse error is shown and the question asked again")
+has(text, "Goal 1 › Due (YYYY-MM-DD): 6/30/2027\n", "group questions name the group instance")
+has(text, "Goal 1 › Step 1 — Cost ($): $1,200\n", "nested table inside a group")
+has(text, "   5  2. Why — How do we know?: \n", "the review screen numbers every answer")
+has(text, "  Note: whys[2].evidence: Each why needs evidence.\n", "warnings on the review screen")
+has(text, "2. Why — How do we know?: HR data\n", "editing answer 5 from the review screen")
+has(text, "Saved worksheet " .. w.id .. " (engine_whys), revision 1.\n", "saved")
+t.same(w.answers, {
+  problem = "Absence rose",
+  whys = { { reason = "Buses late", evidence = "Route logs" }, { reason = "Drivers short", evidence = "HR data" } },
+  causes = { { cause = "Driver shortage", prevents = true }, { cause = "Low pay", prevents = true },
+             { cause = "Morale", prevents = true } },
+  goals = { { goal = "Hire drivers", due = "2027-06-30", steps = { { step = "Post jobs", cost = 1200 } } } },
+}, "the stored answers")
+
+-- ---- quit with a draft, then resume where it stopped ----
+local before = db:value("SELECT count(*) FROM worksheet")
+local d
+d, text = converse({ "Draft problem", "Reason one", "", "", "quit", "y" },
+  function() return tool.run("engine_whys") end)
+t.is(d.status, "draft", "quit offers a draft")
+has(text, "Save a draft before you go? [Y/n] y\nSaved a draft: worksheet " .. d.id .. ". resume(" .. d.id .. ") continues it.\n",
+  "and says how to resume")
+t.is(d.position, "field:whys[2].reason", "the draft remembers where it stopped")
+t.is(db:value("SELECT count(*) FROM worksheet"), before + 1, "one worksheet stored")
+
+local r
+r, text = converse({ "y", "Reason two", "", "ev", "", "Cause", "y", "n", "Goal", "", "n", "n", "save" },
+  function() return tool.run("engine_whys") end)
+has(text, "There is a draft of engine_whys: worksheet " .. d.id .. ", \"Draft problem\"", "run offers the latest draft")
+t.ok(text:find("Resume it%? %[Y/n%] y\n\nTest Whys: worksheet %d+, \"Draft problem\"\n2%. Why — Reason"),
+  "and resumes at the question where it stopped")
+t.is(r.id, d.id, "the same worksheet")
+t.is(r.status, "final", "now final")
+t.is(r.revisions, 2, "with a second revision")
+t.is(r.answers.whys[2].reason, "Reason two", "answers from both sittings")
+t.is(r.answers.whys[1].reason, "Reason one", "kept from the draft")
+t.is(r:history()[2].summary:match("saved as final$"), "saved as final", "the revision says it became final")
+
+-- ---- the quit without saving, and end of input ----
+local n = db:value("SELECT count(*) FROM worksheet")
+local q
+q, text = converse({ "Something", "quit", "n" }, function() return tool.run("engine_whys") end)
+t.is(q, nil, "quit without a draft returns nothing")
+has(text, "Nothing was saved.", "and says so")
+q, text = converse({ "A problem", "why" }, function() return tool.run("engine_whys") end)
+t.is(q, nil, "end of input returns nothing")
+has(text, "Input ended before the worksheet was saved: nothing was saved.", "and says so")
+t.is(db:value("SELECT count(*) FROM worksheet"), n, "nothing stored either way")
+
+-- ---- help, review from a prompt, and the field types ----
+plan.person { name = "Ana Ruiz" }
+local f
+f, text = converse({
+  "?",                     -- help
+  "Team A",                -- name
+  "Line one", "Line two", "",  -- notes (long text)
+  "abc", "7",              -- count: error, then 7
+  "$2,500",                -- budget
+  "",                      -- due: keep the default
+  "y",                     -- ready
+  "3",                     -- colour: by number
+  "rules, 4",              -- four R's
+  "Bo Chen", "y",          -- owner: unknown person, add
+  "review",                -- jump to the review screen
+  "10",                    -- edit answer 10 (agreement)
+  "2",
+  "save",
+}, function() return tool.run("engine_fields", nil, { title = "Field test" }) end)
+has(text, "Name\n    (one line)\n    Answer: text, required\n", "? explains the question")
+has(text, "  ! 'abc' is not a number\n", "a wrong number is refused")
+has(text, "Due date (YYYY-MM-DD) [30 June 2026]: \n", "the default is shown")
+has(text, "    1) Red   2) Green   3) Deep blue\n", "choices are listed")
+has(text, "'Bo Chen' is not in the workspace yet. Add them as a new person? [y/N] y\n", "a new person may be added")
+t.is(f.title, "Field test", "the title option")
+t.same(f.answers, { name = "Team A", notes = "Line one\nLine two", count = 7, budget = 2500, due = "2026-06-30",
+  ready = true, color = "blue", rs = { "Rules", "Resources" }, owner = "Bo Chen", agree = 2 },
+  "every field type stored")
+t.ok(plan.find_person("Bo Chen"), "the new person is in the plan model")
+
+-- ---- w:edit() on the terminal ----
+local e
+e, text = converse({ "1", "Absence rose sharply", "save" }, function() return w:edit() end)
+has(text, "Review: Test Whys\n   1  Problem Statement: Absence rose\n", "edit opens on the review screen")
+t.is(e.revisions, 2, "editing saves a new revision")
+t.is(w.answers.problem, "Absence rose sharply", "the worksheet object is updated")
+t.is(w:history()[2].summary, "changed problem", "the revision says what changed")
+
+-- back at the review screen returns to the last question; adding a row from the review
+e, text = converse({ "back", "", "17", "y", "Cut steps", "", "save" }, function() return w:edit() end)
+has(text, "review> back\nAdd another goal? [y/N]: \n", "back from the review goes to the last question")
+has(text, "review> 17\nGoal 1 › Add another step? [y/N]: y\nGoal 1 › Step 2 — Action step: Cut steps\n"
+  .. "Goal 1 › Step 2 — Cost ($): \n\nReview: ",
+  "adding a row from the review asks its questions, then returns to the review (max 2 steps: no more offers)")
+t.same(w.answers.goals[1].steps[2], { step = "Cut steps" }, "a row added from the review screen")
+
+t.done()
