@@ -112,21 +112,28 @@ end
 -- START must not be after DUE (both ISO dates, either may be nil).
 function common.check_dates(c, path, start, due, message)
   if type(start) == "string" and type(due) == "string" and start > due then
-    c.error(path, message)
+    c.error(path, string.format("%s (starts %s, due %s)", message, start, due))
   end
 end
 
--- The plan model's SMART prompts for TEXT in FRAMEWORK's own wording ("WestEd",
+-- The plan model's SMART warnings for TEXT in FRAMEWORK's own wording ("WestEd",
 -- "Massachusetts", "NEA"), each given to c.warn at PATH. The plan model owns the wording
 -- (cairn.plan.smart_check); a tool that runs before it exists simply gets no prompts.
+-- Returns the set of criterion labels warned about.
 function common.smart(c, path, text, framework)
-  if not common.filled(text) then return end
+  if not common.filled(text) then return {} end
   local ok, plan = pcall(require, "cairn.plan")
-  if not ok or type(plan) ~= "table" or type(plan.smart_check) ~= "function" then return end
+  if not ok or type(plan) ~= "table" or type(plan.smart_check) ~= "function" then return {} end
+  local failed = {}
+  -- Only the criteria the text fails become warnings; the questions only the team can answer
+  -- (severity "prompt") would bury them.
   for _, p in ipairs(plan.smart_check(text, framework) or {}) do
-    local msg = type(p) == "table" and (p.message or p.text or p.prompt) or p
-    if msg then c.warn(path, tostring(msg)) end
+    if type(p) == "table" and p.severity == "warning" and p.message then
+      c.warn(path, p.message)
+      failed[p.label or p.criterion or p.message] = true
+    end
   end
+  return failed
 end
 
 -- ---- references between rows and to the plan model ----------------------------------------

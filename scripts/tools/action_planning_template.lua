@@ -89,11 +89,11 @@ end
 function tool.check(a, c)
   for gi, g in ipairs(a.goals or {}) do
     local gp = string.format("goals[%d]", gi)
-    common.smart(c, gp .. ".goal", g.goal, "WestEd")
-    if common.filled(g.goal) and #(g.smart or {}) < #smart and g.smart then
-      local have, missing = {}, {}
-      for _, s in ipairs(g.smart) do have[s] = true end
-      for _, s in ipairs(smart) do if not have[s] then missing[#missing + 1] = s end end
+    local failed = common.smart(c, gp .. ".goal", g.goal, "WestEd")
+    local have, missing = {}, {}
+    for _, s in ipairs(g.smart or {}) do have[s] = true end
+    for _, s in ipairs(smart) do if not have[s] and not failed[s] then missing[#missing + 1] = s end end
+    if common.filled(g.goal) and g.smart and #missing > 0 then
       c.warn(gp .. ".smart", "The goal is not yet " .. common.join(missing, " or ")
         .. ": it is always best to identify a goal that is SMART.")
     end

@@ -61,7 +61,7 @@ function tool.check(a, c)
   common.check_ranks(c, "issues", rows, "rank", {
     range = function(n) return string.format("rank the issues from 1 to %d (1 = work on first)", n) end,
     twice = function(v, first) return string.format("rank %d is already given to issue %d: each issue gets its own rank", v, first) end,
-    missing = function(list) return "no issue is ranked " .. common.join(list) end,
+    missing = function(list) return "no issue is ranked " .. common.join(list, " or ") end,
   })
   for _, r in ipairs(rows) do
     local p = string.format("issues[%d]", r._n)

@@ -113,7 +113,7 @@ function tool.check(a, c)
   common.check_ranks(c, "causes", causes, "rank", {
     range = function(n) return string.format("rank each cause from 1 to %d (1 being the biggest driver)", n) end,
     twice = function(v, first) return string.format("rank %d is already given to cause %d: each cause gets its own rank", v, first) end,
-    missing = function(list) return "no cause is ranked " .. common.join(list) end,
+    missing = function(list) return "no cause is ranked " .. common.join(list, " or ") end,
   })
   for i, d in ipairs(a.drills or {}) do
     local p = string.format("drills[%d]", i)

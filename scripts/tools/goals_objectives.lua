@@ -71,19 +71,18 @@ function tool.check(a, c)
   if not common.filled(a.overarching) then
     c.warn("overarching", "The initiative goal should align with the leadership team's overarching goals.")
   end
-  common.smart(c, "goal", a.goal, "NEA")
   for _, r in ipairs(common.rows(a.objectives)) do
     local p = string.format("objectives[%d]", r._n)
+    -- the objective's date is part of what it says
+    local failed = common.smart(c, p .. ".objective",
+      r.objective .. (common.filled(r.by) and (" by " .. r.by) or ""), "NEA")
     local have, missing = {}, {}
     for _, v in ipairs(r.criteria or {}) do have[v] = true end
     for _, cr in ipairs(criteria) do
-      if not have[cr.value] then missing[#missing + 1] = cr.value end
+      if not have[cr.value] and not failed[cr.value] then missing[#missing + 1] = cr.value end
     end
     if r.criteria and #missing > 0 then
       c.warn(p .. ".criteria", "Try to make the objective " .. common.join(missing, " and ") .. ".")
-    end
-    if not common.filled(r.by) and not common.has_timeframe(r.objective) then
-      c.warn(p .. ".by", "Time-bound: specify when the result(s) can be achieved.")
     end
     if type(r.by) == "string" and type(a.by) == "string" and r.by > a.by then
       c.warn(p .. ".by", "The objective is due after the goal's timeframe (" .. a.by .. ").")

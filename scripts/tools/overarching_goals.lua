@@ -55,7 +55,6 @@ function tool.check(a, c)
       c.warn(p .. ".by", "A goal is stated in terms of the desired outcome within the designated "
         .. "timeframe: by when?")
     end
-    common.smart(c, p .. ".goal", r.goal, "NEA")
   end
   if next(have) and not (have.relational and have.content) then
     c.warn("goals", "Partnership goals often include both relational goals and content goals.")

@@ -8,12 +8,9 @@
 local common = require "cairn.tools_common"
 
 local decisions = {
-  { value = "adopt", label = "Adopt: the task led us to our objective; keep it and make it a "
-      .. "permanent part of how we handle similar issues" },
-  { value = "adapt", label = "Adapt: some positive change, but not enough to reach our objective; "
-      .. "tweak the planned tasks and try again" },
-  { value = "abandon", label = "Abandon: no progress toward our objective and/or negative "
-      .. "unintended consequences; move on to other ideas" },
+  { value = "adopt", label = "Adopt" },
+  { value = "adapt", label = "Adapt" },
+  { value = "abandon", label = "Abandon" },
 }
 local short = { adopt = "Adopt", adapt = "Adapt", abandon = "Abandon" }
 
@@ -30,7 +27,13 @@ local form = common.form {
       { id = "data_kind", type = "choice", label = "What kind of data are these?",
         choices = { "Outputs/process data (documents implementation)", "Impact data (shows outcomes)", "Both" } },
       { id = "decision", type = "choice", label = "BASED ON YOUR RESULTS, CHOOSE HOW TO PROCEED:",
-        choices = decisions, required = true },
+        choices = decisions, required = true,
+        help = "Adopt: if the completed task led you to your objective, it's likely a strategy worth "
+          .. "keeping; determine how to repeat it or make it a permanent part of how your "
+          .. "district/school handles similar issues. Adapt: if the task(s) resulted in some positive "
+          .. "change, but not enough to get you to your objectives or goal, adapt your strategy and try "
+          .. "again. Abandon: if the task did not get you closer to your objective and/or resulted in "
+          .. "negative unintended consequences, abandon that idea and move on to other ideas." },
       { id = "next", type = "longtext", label = "What will we do next?" },
     } },
 }
