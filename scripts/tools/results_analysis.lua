@@ -76,8 +76,13 @@ function tool.to_plan(a, ctx)
       item = common.find_item(ctx, level, t.task, kinds)
       if item then break end
     end
-    if item then
-      local note = string.format("Results analysis: %s. %s", short[t.decision], t.results)
+    local note = string.format("Results analysis: %s. %s", short[t.decision], t.results)
+    -- a re-saved worksheet records a decision once, not again on every save
+    local said = false
+    for _, h in ipairs(item and item:history() or {}) do
+      if h.note == note then said = true end
+    end
+    if item and not said then
       if t.decision == "adopt" then
         item:set_status("done", { note = note, on = ctx.as_of })
       elseif t.decision == "abandon" then
