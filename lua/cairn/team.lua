@@ -219,7 +219,8 @@ function team.summary(opts)
   local total = res.total or (res.groups and res.groups[1]) or {}
   doc:keyvalue {
     { "Session", session },
-    { "Worksheets", count },
+    -- how many took part is itself hidden below the minimum, as for any survey group
+    { "Worksheets", total.suppressed and ("fewer than " .. res.min_group_size) or count },
     { "Minimum group size", res.min_group_size },
   }
   if total.suppressed then

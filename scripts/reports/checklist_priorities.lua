@@ -6,16 +6,15 @@
 --                                                                        (building representatives)
 --
 -- Checklists entered as opportunity_checklist worksheets are gathered into the wave named by
--- their checklist round first (cairn.team); an imported wave is used as it is. Counts and
--- percents come from cairn.survey.top_areas, which suppresses small schools (and any school
--- whose numbers could be worked out from the district total).
+-- their checklist round first (cairn.team); an imported wave is used as it is. Counts come from
+-- cairn.survey.top_areas and respondents from cairn.survey.results, which suppress small schools
+-- (and any school whose numbers could be worked out from the district total).
 local survey = require "cairn.survey"
 
 local TOOL = "opportunity_checklist"
 local BY = "school"
 
 local function suppressed(r) return type(r) == "table" and r.suppressed end
-local function pct(x) return x and x / 100 or nil end
 
 -- Gather worksheets of the checklist tool into their waves (only waves built from worksheets).
 local function sync_worksheets(only)
@@ -50,22 +49,32 @@ local function pick_wave(name)
   return survey.get_wave(latest.name)
 end
 
--- Merge the ranked options of every checklist item into one ranking per group.
+-- Merge the ranked options of every checklist item into one ranking per group. Percents are of
+-- the group's respondents (cairn.survey's own percents are of those who answered that item, and
+-- a checklist left blank in one category would otherwise shrink its base).
 -- Returns { district = {entries} | suppressed, groups = { {key, label, ranked} | suppressed } }.
 local function rankings(wave, inst, by, limit)
   local items = checklist_items(inst)
   if #items == 0 then error("checklist_priorities: instrument " .. inst.id .. " has no checklist item", 0) end
+  local base = survey.results { wave = wave.name, by = by, items = { items[1].code } }
+  local respondents = {}
+  for _, g in ipairs(base.groups) do
+    if not suppressed(g) then respondents[g.label] = g.respondents end
+  end
+  local total_n = not suppressed(base.total) and base.total.respondents or nil
   local district, groups, order = {}, {}, {}
   local district_hidden
   for _, it in ipairs(items) do
     local r = survey.top_areas { wave = wave.name, item = it.code, by = by }
-    local function add(list, ranked)
-      for _, o in ipairs(ranked) do
-        list[#list + 1] = { option = o.option, count = o.count, percent = o.percent,
+    local function add(list, ranked, n)
+      for _, o in ipairs(ranked or {}) do
+        list[#list + 1] = { option = o.option, count = o.count,
+                            share = n and n > 0 and o.count / n or nil,
                             category = it.section or it.text }
       end
     end
-    if suppressed(r.district) then district_hidden = r.district else add(district, r.district or {}) end
+    if suppressed(r.district) then district_hidden = r.district
+    else add(district, r.district.ranked, total_n) end
     for _, g in ipairs(r.groups or {}) do
       local label = g.label or (g.key and tostring(g.key[by]))
       local slot = groups[label]
@@ -75,7 +84,7 @@ local function rankings(wave, inst, by, limit)
         order[#order + 1] = label
       end
       if suppressed(g) then slot.suppressed, slot.reason = true, g.reason
-      elseif not slot.suppressed then add(slot.ranked, g.ranked or {}) end
+      elseif not slot.suppressed then add(slot.ranked, g.ranked, respondents[label]) end
     end
   end
   local function rank(list)
@@ -104,7 +113,7 @@ local function ranked_table(sec, caption, ranked)
   local rows = {}
   for i, e in ipairs(ranked) do
     rows[i] = { rank = i, area = e.option, category = e.category, count = e.count,
-                percent = pct(e.percent) }
+                percent = e.share }
   end
   sec:table { caption = caption, columns = {
       { id = "rank", label = "Rank", format = "integer", align = "right" },
@@ -198,7 +207,7 @@ return {
       else
         for i, e in ipairs(g.ranked) do
           rows[#rows + 1] = { school = g.label, rank = i, area = e.option, count = e.count,
-                              percent = pct(e.percent) }
+                              percent = e.share }
         end
       end
     end

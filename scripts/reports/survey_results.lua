@@ -143,7 +143,7 @@ local function item_results(sec, res, inst, group, compared)
             { id = "rank", label = "Rank", format = "integer", align = "right" },
             { id = "option", label = "Area" },
             { id = "count", label = "Checked", format = "integer", align = "right" },
-            { id = "percent", label = "% of respondents", format = "percent", decimals = 0, align = "right" } },
+            { id = "percent", label = "% of those answering", format = "percent", decimals = 0, align = "right" } },
           rows = rows }
       end
     end
@@ -267,7 +267,9 @@ return {
       end
       item_results(doc:section("Results"), res, inst, group, compared)
       if with_role and not suppressed(group) then
-        local two = survey.results { wave = wave.name, by = { BY, ROLE } }
+        -- the two-way breakdown, so that suppression is coordinated with every school and role
+        local okt, two = pcall(survey.results, { wave = wave.name, by = { BY, ROLE } })
+        if not okt then error("survey_results: " .. tostring(two), 0) end
         local cells = { items = two.items, groups = {} }
         for _, g in ipairs(two.groups) do
           if g.key and g.key[BY] == school then
