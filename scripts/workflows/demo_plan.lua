@@ -43,7 +43,7 @@ plan.group { name = "Riverside Family Council", kind = "community",
 
 local dp = plan.create {
   kind = "district_plan", title = "Riverside Unified District Plan 2026-2029", level = "district",
-  period = "2026-2029", levels = { "strategic_objective", "initiative", "outcome" },
+  period = "2026-2029", levels = { "strategic_objective", "strategic_initiative", "outcome" },
   fields = {
     mission = "Riverside Unified prepares every student to thrive in school, at work and in the community.",
     core_values = { "Students first: every decision starts with what is best for students.",
@@ -103,9 +103,9 @@ out3:measure { metric = "Staff agreeing they have a voice", unit = "%", directio
 -- ---- the 2026-27 annual District Action Plan ------------------------------------------------
 
 local ap = plan.create {
-  kind = "district_action_plan", title = "District Action Plan 2026-27", level = "district",
-  period = "2026-27", levels = { "initiative", "benchmark" },
-  fields = { district_plan = dp.id },
+  kind = "action_plan", title = "District Action Plan 2026-27", level = "district",
+  period = "2026-27", levels = { "strategic_initiative", "benchmark" },
+  fields = { district_plan = dp.title, framework = "Massachusetts" },
 }
 plan.link(ap, dp, "serves")
 

@@ -87,7 +87,7 @@ end
 -- A district adds its own level names here.
 query.not_work = { "problem", "why", "root_cause", "cause", "category", "issue", "challenge",
                    "mission", "vision", "core_value", "value", "theory_of_action", "assumption",
-                   "input", "external_factor", "context", "data" }
+                   "input", "external_factor", "context", "data", "resource" }
 
 local function not_work_clause(params)
   local names = {}

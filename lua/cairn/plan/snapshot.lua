@@ -72,7 +72,7 @@ end
 local Diff = {}
 Diff.__index = Diff
 function Diff.__tostring(d)
-  if #d == 0 then return string.format(snapshot.words.none, d.since) end
+  if #d == 0 then return string.format(snapshot.words.none, d.since or "then") end
   return table.concat(d.lines, "\n")
 end
 
@@ -86,6 +86,14 @@ function Plan:diff(name, other)
   name = name or "baseline"
   local before, since = load(self, name)
   local after = other and load(self, other) or snapshot.state(self)
+  local changes = snapshot.compare(before.items, after.items)
+  changes.since, changes.snapshot = since, name
+  return changes
+end
+
+-- The changes from one list of item states (snapshot.state(p).items) to another.
+function snapshot.compare(before_items, after_items)
+  local before, after = { items = before_items }, { items = after_items }
   local old, new = {}, {}
   for _, it in ipairs(before.items) do old[it.id] = it end
   for _, it in ipairs(after.items) do new[it.id] = it end
@@ -141,7 +149,7 @@ function Plan:diff(name, other)
     c.line = line
     lines[#lines + 1] = line
   end
-  changes.lines, changes.counts, changes.since, changes.snapshot = lines, counts, since, name
+  changes.lines, changes.counts = lines, counts
   return setmetatable(changes, Diff)
 end
 
