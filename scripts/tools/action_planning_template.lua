@@ -75,6 +75,7 @@ local tool = {
     "Evaluation Process: How will you determine that your goal has been reached? What are your measures?",
   },
   form = form,
+  worksheet_title = function(a) return common.filled(a.title) and ("Action plan: " .. a.title) or nil end,
 }
 
 local function split(s)

@@ -52,6 +52,7 @@ local tool = {
       .. "group). For each, indicate the communication's content, audience, method/mode, and frequency.",
   },
   form = form,
+  worksheet_title = function(a) return "Communication plan: " .. a.project end,
 }
 
 function tool.check(a, c)

@@ -54,6 +54,11 @@ local tool = {
       .. "considerations below (as well as other considerations you deem important for your context).",
   },
   form = form,
+  worksheet_title = function(a)
+    for _, r in ipairs(a.issues or {}) do
+      if r.rank == 1 then return "Shared goals: " .. r.issue .. " first" end
+    end
+  end,
 }
 
 function tool.check(a, c)

@@ -74,6 +74,7 @@ local tool = {
       .. "attainable methods to try to solve it? If not, move on to your #2 cause.",
   },
   form = form,
+  worksheet_title = function(a) return "Fishbone: " .. a.issue end,
 }
 
 -- The filled whys of a drill, in order.

@@ -61,6 +61,7 @@ local tool = {
       .. "effort is best suited to address and (b) would solve the problem if addressed successfully.",
   },
   form = form,
+  worksheet_title = function(a) return a.problem end,
 }
 
 function tool.check(a, c)

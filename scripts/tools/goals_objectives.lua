@@ -62,6 +62,7 @@ local tool = {
       .. "of its objectives, it is likely that it has realized its goal.",
   },
   form = form,
+  worksheet_title = function(a) return common.filled(a.committee) and ("Goals and objectives: " .. a.committee) or nil end,
 }
 
 function tool.check(a, c)

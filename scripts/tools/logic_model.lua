@@ -59,6 +59,7 @@ local tool = {
       .. "assumptions they are making, and any external factors that could influence results.",
   },
   form = form,
+  worksheet_title = function(a) return "Logic model: " .. (a.problem:match("^(.-[%.!?])%s") or a.problem) end,
 }
 
 local columns = { "inputs", "activities", "outputs", "outcomes", "impact" }

@@ -79,6 +79,7 @@ local tool = {
       .. "and measure impact while implementation is underway.",
   },
   form = form,
+  worksheet_title = function(a) return "Planning for Success " .. a.plan_years end,
 }
 
 function tool.check(a, c)

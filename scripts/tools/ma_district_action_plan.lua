@@ -75,6 +75,7 @@ local tool = {
       .. "in practice, attitude, or behavior one should begin to see if the plan is having its desired impact.",
   },
   form = form,
+  worksheet_title = function(a) return "District Action Plan " .. a.year end,
 }
 
 local function district_initiative(ctx, text)

@@ -102,6 +102,7 @@ local tool = {
       .. "Initiatives. The success of the plan as a whole will be measured by the Outcomes.",
   },
   form = form,
+  worksheet_title = function(a) return "District Plan " .. a.period end,
 }
 
 function tool.check(a, c)
@@ -187,8 +188,8 @@ end
 
 function tool.report(w, doc)
   local a = w.answers
-  local intro = doc:section("District Plan " .. a.period)
-  intro:paragraph("This multi-year plan was developed with input from staff, families, students, and "
+  local intro = doc:section("About this plan")
+  intro:paragraph("This three-year plan (" .. a.period .. ") was developed with input from staff, families, students, and "
     .. "community partners. Its mission, core values and vision are the foundation of the theory of "
     .. "action, which leads to the strategic objectives; the strategic initiatives achieve them, and "
     .. "the success of the plan as a whole is measured by its outcomes.")

@@ -57,6 +57,7 @@ local tool = {
       .. "planning. Also use your communications plan to communicate your progress to others.",
   },
   form = form,
+  worksheet_title = function(a) return "Monitoring plan: " .. a.initiative end,
 }
 
 local step_kinds = { "action_plan", "project_plan", "lea_plan", "sfss_plan", "initiative" }

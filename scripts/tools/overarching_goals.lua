@@ -44,6 +44,7 @@ local tool = {
       .. "stakeholder groups) and content goals (desired initiative outcomes).",
   },
   form = form,
+  worksheet_title = function(a) return common.filled(a.team) and ("Overarching goals: " .. a.team) or nil end,
 }
 
 function tool.check(a, c)

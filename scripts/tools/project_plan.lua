@@ -58,6 +58,7 @@ local tool = {
       .. "evaluate plan modifications.",
   },
   form = form,
+  worksheet_title = function(a) return common.filled(a.committee) and ("Project plan: " .. a.committee) or nil end,
 }
 
 local function is_milestone(t)
@@ -127,13 +128,13 @@ function tool.report(w, doc)
   for gi, g in ipairs(a.goals or {}) do
     rows[#rows + 1] = { item = string.format("Goal %d: %s", gi, g.goal) }
     for oi, o in ipairs(g.objectives or {}) do
-      rows[#rows + 1] = { item = string.format("  Objective %d.%d: %s", gi, oi, o.objective) }
-      for _, t in ipairs(o.tasks or {}) do
+      rows[#rows + 1] = { item = string.format("Objective %d.%d: %s", gi, oi, o.objective) }
+      for ti, t in ipairs(o.tasks or {}) do
         local out = t.output
         if is_milestone(t) and not (out or ""):lower():match("milestone") then
           out = (common.filled(out) and (out .. " (milestone)") or "Milestone")
         end
-        rows[#rows + 1] = { item = "    Task: " .. t.task, lead = t.lead,
+        rows[#rows + 1] = { item = string.format("Task %d.%d.%d: %s", gi, oi, ti, t.task), lead = t.lead,
           due = common.filled(t.start) and (t.start .. " to " .. (t.due or "?")) or t.due, output = out }
         if common.filled(t.due) then
           timeline[#timeline + 1] = { label = t.task, date = t.start or t.due,
@@ -143,8 +144,8 @@ function tool.report(w, doc)
           people[t.lead] = people[t.lead] or {}
           table.insert(people[t.lead], { task = t.task, due = t.due, output = t.output })
         end
-        for _, s in ipairs(common.rows(t.subtasks)) do
-          rows[#rows + 1] = { item = "      Subtask: " .. s.subtask, lead = s.lead, due = s.due,
+        for si, s in ipairs(common.rows(t.subtasks)) do
+          rows[#rows + 1] = { item = string.format("Subtask %d.%d.%d.%s: %s", gi, oi, ti, string.char(96 + si), s.subtask), lead = s.lead, due = s.due,
             output = s.output }
           if common.filled(s.lead) then
             people[s.lead] = people[s.lead] or {}

@@ -52,6 +52,7 @@ local tool = {
       .. "team attempted, to help you gain clarity about how it went and what you want to do about it.",
   },
   form = form,
+  worksheet_title = function(a) return common.filled(a.initiative) and ("Results analysis: " .. a.initiative) or nil end,
 }
 
 function tool.check(a, c)

@@ -153,6 +153,10 @@ local tool = {
       .. "Associate Funding.",
   },
   form = form,
+  worksheet_title = function(a)
+    local s = (a.steps or {})[1]
+    return s and ("LEA plan: " .. s.step .. (#a.steps > 1 and string.format(" and %d more action steps", #a.steps - 1) or "")) or nil
+  end,
 }
 
 local function trend_refs(s)

@@ -82,6 +82,7 @@ local tool = {
       .. "activities your team will need to take for implementation, by when and by whom.",
   },
   form = form,
+  worksheet_title = function(a) return "SFSS Action Plan, Section 1: " .. a.district end,
 }
 
 function tool.check(a, c)

@@ -70,6 +70,7 @@ local tool = {
       .. "infrastructure and system management implications of your proposed system changes.",
   },
   form = form,
+  worksheet_title = function(a) return "SFSS Action Plan, Section 2 (Four R's): " .. a.district end,
 }
 
 local rs = { "rules", "roles", "relationships", "resources" }

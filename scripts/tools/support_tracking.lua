@@ -40,6 +40,7 @@ local tool = {
       .. "working on? What support might they need? How will we provide this support?",
   },
   form = form,
+  worksheet_title = function(a) return common.filled(a.team) and ("Support tracking: " .. a.team) or nil end,
 }
 
 function tool.check(a, c)
