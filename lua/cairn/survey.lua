@@ -30,6 +30,7 @@ local parts = {
   comments = { "cairn.survey.results", "comments" },
   response_rates = { "cairn.survey.results", "response_rates" },
   check = { "cairn.survey.check", "check" },
+  recount = { "cairn.survey.import", "recount_wave" },
   min_group_size = { "cairn.survey.results", "min_group_size" },
 }
 

@@ -397,6 +397,12 @@ function M.recount(w, db)
   core.recount(db, w.id, model.layout(w.inst), #w.inst.attributes)
 end
 
+-- Rebuild the count tables of a wave (after changing responses with SQL, say).
+function M.recount_wave(name, db)
+  db = db or ws.db()
+  M.recount(model.get_wave(name, db), db)
+end
+
 -- ---- responses given as Lua tables (data entry, tools, tests) -------------------------------
 
 local function attr_code(db, w, pos, value, cache)
@@ -419,7 +425,7 @@ end
 
 -- Pack one response (a table keyed by attribute names and item codes) into answers; raises
 -- "WHERE: CODE: ..." on a bad value. Returns answers, attrs (list of 8 codes), numbers, texts.
-function M.pack(w, resp, where, db, cache)
+function M.pack(w, resp, where, db, cache, dry)
   local inst = w.inst
   local lay = model.layout(inst)
   local bytes = {}
@@ -472,7 +478,7 @@ function M.pack(w, resp, where, db, cache)
   local attrs = { 0, 0, 0, 0, 0, 0, 0, 0 }
   for pos, name in ipairs(inst.attributes) do
     local v = resp[name]
-    if v ~= nil then attrs[pos] = attr_code(db, w, pos, tostring(v), cache) end
+    if v ~= nil and not dry then attrs[pos] = attr_code(db, w, pos, tostring(v), cache) end
   end
   local chars = {}
   for i = 1, lay.bytes do chars[i] = string.char(bytes[i]) end

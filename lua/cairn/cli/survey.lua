@@ -1,0 +1,232 @@
+-- cairn survey: instruments, waves, imports, data entry and quick results. A thin wrapper over
+-- cairn.survey (docs/survey-api.md); every write is one transaction.
+local args = require "cairn.args"
+local ws = require "cairn.workspace"
+local host = require "cairn.host"
+local text = require "cairn.text"
+
+local M = {
+  summary = "survey instruments, response imports and results",
+  usage = "cairn survey import FILE.csv --wave NAME [--instrument ID] [--map FILE] [--check]\n"
+    .. "       | instruments | show ID | load FILE.lua|FILE.csv | bank ID FILE.csv\n"
+    .. "       | waves | wave NAME --instrument ID [--starts D] [--ends D] [--audience T] [--mode M]\n"
+    .. "       | entry --wave NAME [--instrument ID] | results WAVE [--by ATTR[,ATTR]] [--item CODE]",
+  help = [[
+  import FILE.csv      import responses (Google Forms, Qualtrics, LimeSurvey or plain CSV) into
+                       wave NAME, created for --instrument ID if new. Columns are matched to
+                       items by code, question text or alias, to attributes by name; --map FILE
+                       (CSV column,target) names the rest. Any problem stops the import with
+                       FILE:LINE:COLUMN (header): "value": what was expected, and nothing is
+                       stored. --check validates and reports without storing. Importing the
+                       same rows again adds nothing.
+  instruments          the instruments in the workspace
+  show ID              an instrument's sections, items, types and scales
+  load FILE            store an instrument from a Lua file (return { id =, sections = ... })
+                       or a CSV question bank
+  bank ID FILE.csv     write an instrument as a CSV question bank to edit in a spreadsheet
+  waves                the waves with their response counts
+  wave NAME            create or update a wave (--instrument, --starts, --ends, --audience,
+                       --mode anonymous|confidential)
+  entry                type paper forms, one line per respondent, from the terminal or a pipe
+  results WAVE         results by school (or --by ATTR, or --by A,B), with small groups
+                       withheld (settings survey.min_group_size, default 5)
+
+Exit status: 0 done, 1 a problem in the input (nothing stored), 2 usage error.]],
+}
+
+local function out(s) io.stdout:write(s) end
+local function fmt(x, d) return host.format_number(x, d or 0) end
+
+local function survey() return require "cairn.survey" end
+
+local sub = {}
+
+function sub.import(argv)
+  local opts, rest = args.parse(argv, { options = { instrument = "ID", wave = "NAME", map = "FILE" },
+    flags = { check = true } }, "survey")
+  if not rest[1] then args.usage_error("expected a CSV FILE to import", "survey") end
+  if rest[2] then args.usage_error("unexpected argument '" .. rest[2] .. "'", "survey") end
+  if not opts.wave then args.usage_error("--wave NAME is required", "survey") end
+  local r = survey().import { file = rest[1], instrument = opts.instrument, wave = opts.wave,
+    map = opts.map, check = opts.check }
+  out(string.format("%s: %s export, %d row%s%s\n", rest[1], r.style, r.rows, r.rows == 1 and "" or "s",
+    r.empty > 0 and string.format(" (%d with no answers, skipped)", r.empty) or ""))
+  local rows = {}
+  for i, c in ipairs(r.columns) do rows[i] = { i, c.header, c.target } end
+  out(text.table({ "column", "header", "stored as" }, rows, { count = false }))
+  if r.checked then
+    out(string.format("checked: %d new response%s, %d already imported; nothing stored (--check)\n",
+      r.added, r.added == 1 and "" or "s", r.duplicates))
+  else
+    out(string.format("imported %d new response%s into wave '%s'%s\n", r.added, r.added == 1 and "" or "s",
+      r.wave, r.duplicates > 0 and string.format(" (%d already imported, skipped)", r.duplicates) or ""))
+  end
+  return 0
+end
+
+function sub.instruments(argv)
+  local _, rest = args.parse(argv, {}, "survey")
+  if rest[1] then return sub.show(rest) end
+  local rows = {}
+  for _, i in ipairs(survey().instruments()) do
+    rows[#rows + 1] = { i.id, i.version, i.title, i.items, table.concat(i.attributes, ", ") }
+  end
+  out(text.table({ "id", "version", "title", "items", "attributes" }, rows))
+  return 0
+end
+
+function sub.show(argv)
+  local _, rest = args.parse(argv, {}, "survey")
+  if not rest[1] then args.usage_error("expected an instrument ID", "survey") end
+  local inst = survey().get_instrument(rest[1])
+  out(string.format("%s (version %d): %s\n", inst.id, inst.version, inst.title))
+  out("attributes: " .. (#inst.attributes > 0 and table.concat(inst.attributes, ", ") or "none") .. "\n")
+  for _, sec in ipairs(inst.sections) do
+    out("\n" .. sec.title .. "\n")
+    local rows = {}
+    for _, code in ipairs(sec.items) do
+      local it = inst.by_code[code]
+      local answers
+      if it.scale then
+        local l = {}
+        for _, x in ipairs(it.scale.levels) do l[#l + 1] = x.label end
+        answers = it.scale.name .. ": " .. table.concat(l, " / ")
+      elseif it.options then
+        local l = {}
+        for _, x in ipairs(it.options) do l[#l + 1] = x.label end
+        answers = table.concat(l, " / ")
+      end
+      rows[#rows + 1] = { it.code, it.text, it.type .. (it.reverse and " (reversed)" or ""), answers }
+    end
+    out(text.table({ "code", "text", "type", "answers" }, rows, { count = false }))
+  end
+  return 0
+end
+
+function sub.load(argv)
+  local _, rest = args.parse(argv, {}, "survey")
+  local file = rest[1]
+  if not file then args.usage_error("expected an instrument FILE (.lua or .csv)", "survey") end
+  if not host.file_kind(file) then error(file .. ": no such file", 0) end
+  local inst
+  if file:match("%.csv$") then
+    inst = survey().load_bank(file)
+  else
+    local chunk, err = loadfile(file, "t", {})
+    if not chunk then error(err, 0) end
+    local def = chunk()
+    local ok, v = pcall(survey().instrument, def)
+    if not ok then error(file .. ": " .. tostring(v), 0) end
+    inst = v
+  end
+  local db = ws.db()
+  db:transaction(function() inst = survey().save_instrument(inst) end)
+  out(string.format("stored instrument %s version %d (%d items)\n", inst.id, inst.version, #inst.items))
+  return 0
+end
+
+function sub.bank(argv)
+  local _, rest = args.parse(argv, {}, "survey")
+  if not rest[1] or not rest[2] then args.usage_error("expected an instrument ID and a FILE.csv", "survey") end
+  survey().save_bank(rest[1], rest[2])
+  out(string.format("wrote %s\n", rest[2]))
+  return 0
+end
+
+function sub.waves(argv)
+  local opts = args.parse(argv, { options = { instrument = "ID" } }, "survey")
+  local rows = {}
+  for _, w in ipairs(survey().waves(opts.instrument)) do
+    rows[#rows + 1] = { w.name, w.instrument, w.version, w.starts, w.ends, w.mode, w.responses }
+  end
+  out(text.table({ "wave", "instrument", "version", "starts", "ends", "mode", "responses" }, rows))
+  return 0
+end
+
+function sub.wave(argv)
+  local opts, rest = args.parse(argv, { options = { instrument = "ID", starts = "DATE", ends = "DATE",
+    audience = "TEXT", mode = "MODE" } }, "survey")
+  if not rest[1] then args.usage_error("expected a wave NAME", "survey") end
+  local db = ws.db()
+  local w
+  db:transaction(function()
+    local existing = db:one("SELECT instrument FROM survey_wave WHERE name = ?", rest[1])
+    if not existing and not opts.instrument then
+      args.usage_error("--instrument ID is required for a new wave", "survey")
+    end
+    w = survey().wave { name = rest[1], instrument = opts.instrument or existing.instrument,
+      starts = opts.starts, ends = opts.ends, audience = opts.audience, mode = opts.mode }
+  end)
+  out(string.format("wave '%s' (%s, %s)\n", w.name, w.instrument, w.mode))
+  return 0
+end
+
+function sub.entry(argv)
+  local opts = args.parse(argv, { options = { instrument = "ID", wave = "NAME" } }, "survey")
+  if not opts.wave then args.usage_error("--wave NAME is required", "survey") end
+  local r = survey().entry { wave = opts.wave, instrument = opts.instrument }
+  return #r.errors > 0 and 1 or 0
+end
+
+-- Quick text results: one row per group and item.
+function sub.results(argv)
+  local opts, rest = args.parse(argv, { options = { by = "ATTR", item = "CODE", compare = "WAVE" } }, "survey")
+  if not rest[1] then args.usage_error("expected a WAVE name", "survey") end
+  local by = opts.by
+  if by and by:find(",") then
+    local a, b = by:match("^%s*([^,]-)%s*,%s*([^,]-)%s*$")
+    by = { a, b }
+  end
+  local s = survey()
+  local w = s.get_wave(rest[1])
+  if by == nil and #w.inst.attributes > 0 then by = w.inst.attributes[1] end
+  local res = s.results { wave = rest[1], by = by, items = opts.item and { opts.item } or nil,
+    compare = opts.compare }
+  out(string.format("%s: %s, groups under %d respondents withheld\n", res.wave, res.instrument,
+    res.min_group_size))
+  local rows = {}
+  local function add(g)
+    if g.suppressed then
+      rows[#rows + 1] = { g.label, "", "", "", "", "", "withheld: " .. g.reason }
+      return
+    end
+    for _, it in ipairs(res.items) do
+      local r = g.items[it.code]
+      if r.suppressed then
+        rows[#rows + 1] = { g.label, g.respondents, it.code, "", "", "", "withheld: " .. r.reason }
+      elseif it.type == "scale" or it.type == "yesno" then
+        local change = ""
+        if r.change and r.change.favorable then change = string.format("%+.1f", host.round(r.change.favorable, 1)) end
+        rows[#rows + 1] = { g.label, g.respondents, it.code, fmt(r.n), r.favorable and (fmt(r.favorable, 1) .. "%") or "",
+          r.mean and fmt(r.mean, 2) or "", change }
+      elseif it.type == "checklist" then
+        local top = r.ranked[1]
+        rows[#rows + 1] = { g.label, g.respondents, it.code, fmt(r.n), "", "",
+          top and top.count > 0 and ("top: " .. top.option .. " " .. fmt(top.percent, 1) .. "%") or "" }
+      elseif it.type == "number" then
+        rows[#rows + 1] = { g.label, g.respondents, it.code, fmt(r.n), "", r.mean and fmt(r.mean, 2) or "", "" }
+      else
+        rows[#rows + 1] = { g.label, g.respondents, it.code, fmt(r.n), "", "", "" }
+      end
+    end
+  end
+  for _, g in ipairs(res.groups) do add(g) end
+  if res.total then add(res.total) end
+  out(text.table({ "group", "respondents", "item", "n", "favorable", "mean", "note" }, rows, { count = false }))
+  return 0
+end
+
+function M.run(argv)
+  local name = argv[1]
+  if not name or name == "--help" or name == "help" then
+    out("usage: " .. M.usage .. "\n\n" .. M.help .. "\n")
+    return name and 0 or 2
+  end
+  local f = sub[name]
+  if not f then args.usage_error("unknown survey command '" .. name .. "'", "survey") end
+  local rest = {}
+  for i = 2, #argv do rest[#rest + 1] = argv[i] end
+  return f(rest)
+end
+
+return M
