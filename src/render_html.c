@@ -9,7 +9,8 @@
  *
  * opts.section_breaks = true starts every top-level section after the first on a new printed
  * page. Words the page itself writes ("District", "Period", "As of", "Data table", ...) come
- * from doc.theme.labels so Lua can reword them. */
+ * from doc.labels (or doc.theme.labels) so Lua can reword them; colours, font, logo, header and
+ * footer from doc.theme (see lua/cairn/theme.lua). */
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <lauxlib.h>
@@ -125,9 +126,9 @@ static const char CSS[] =
     ".empty{color:var(--muted)}\n"
     ".notes{font-size:.9rem;color:var(--muted);margin:.25rem 0 1rem;padding-left:1.2rem}\n"
     "table.kv th{width:30%;min-width:8rem}\n"
-    ".callout{border-left:5px solid var(--accent);background:#EEF6FB;padding:.6rem 1rem;"
+    ".callout{border-left:5px solid var(--note);background:#EEF6FB;padding:.6rem 1rem;"
     "margin:1rem 0;border-radius:0 4px 4px 0}\n"
-    ".callout.warning{border-color:#D55E00;background:#FDF0E6}\n"
+    ".callout.warning{border-color:var(--warning);background:#FDF0E6}\n"
     ".callout-title{font-weight:700;margin:0 0 .25rem}\n"
     ".callout p:last-child{margin-bottom:0}\n"
     "ul.checklist{list-style:none;padding-left:.25rem}\n"
@@ -182,11 +183,16 @@ static void head(html *h, int doc, int theme) {
     put(h, "</title>\n<style>\n:root{");
     /* theme colours and font, each checked before it goes into the stylesheet */
     static const struct {
-        const char *key, *var, *def;
-    } vars[] = {{"primary", "primary", "#1F4E79"}, {"accent", "accent", "#0063A0"},
-                {"text", "text", "#1A1A1A"},       {"muted", "muted", "#595959"},
-                {"background", "bg", "#FFFFFF"},   {"rule", "rule", "#D0D7DE"},
-                {"header", "head", "#F3F6F9"}};
+        const char *key, *alt, *var, *def;
+    } vars[] = {{"primary", "accent", "primary", "#1F4E79"},
+                {"accent", NULL, "accent", "#0063A0"},
+                {"text", NULL, "text", "#1A1A1A"},
+                {"muted", NULL, "muted", "#595959"},
+                {"background", NULL, "bg", "#FFFFFF"},
+                {"rule", NULL, "rule", "#D0D7DE"},
+                {"header_bg", "header", "head", "#F3F6F9"},
+                {"note", "accent", "note", "#0072B2"},
+                {"warning", NULL, "warning", "#D55E00"}};
     int colours = 0;
     if (theme) {
         lua_getfield(L, theme, "colors");
@@ -195,6 +201,7 @@ static void head(html *h, int doc, int theme) {
     }
     for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
         const char *v = colours ? rd_str(L, colours, vars[i].key, NULL) : NULL;
+        if (!css_colour(v) && vars[i].alt && colours) v = rd_str(L, colours, vars[i].alt, NULL);
         rb_addf(h->b, "--%s:%s;", vars[i].var, css_colour(v) ? v : vars[i].def);
     }
     if (colours) lua_pop(L, 1);
@@ -695,10 +702,21 @@ int render_html(lua_State *L) {
         lua_pop(L, 1);
         lua_pushnil(L);
     }
-    if (theme && lua_getfield(L, theme, "labels") == LUA_TTABLE) h.svg.labels = lua_gettop(L);
+    /* the words the page prints: doc.labels (cairn.report copies them from the theme), else
+     * theme.labels */
+    if (lua_getfield(L, 1, "labels") == LUA_TTABLE) h.svg.labels = lua_gettop(L); /* slot 4 */
     else {
+        lua_pop(L, 1);
+        if (theme && lua_getfield(L, theme, "labels") == LUA_TTABLE) h.svg.labels = lua_gettop(L);
+        else {
+            if (theme) lua_pop(L, 1);
+            lua_pushnil(L);
+        }
+    }
+    if (theme && lua_getfield(L, theme, "colors") == LUA_TTABLE) h.svg.colors = lua_gettop(L);
+    else { /* slot 5 */
         if (theme) lua_pop(L, 1);
-        lua_pushnil(L); /* slot 4 */
+        lua_pushnil(L);
     }
     if (theme && !rd_bool(L, 2, "section_breaks") && rd_bool(L, theme, "section_breaks"))
         h.section_breaks = 1;
@@ -709,6 +727,7 @@ int render_html(lua_State *L) {
     head(&h, 1, theme);
 
     const char *hdr = theme ? rd_str(L, theme, "header", NULL) : NULL;
+    if (!hdr) hdr = rd_str(L, 1, "district", NULL);
     const char *logo = theme ? rd_str(L, theme, "logo", NULL) : NULL;
     if (!data_image(logo, 1)) logo = NULL;
     if (hdr || logo) {
@@ -747,11 +766,19 @@ int render_html(lua_State *L) {
     blocks(&h, 1, 2, 0);
     put(&h, "</main>\n");
     const char *foot = theme ? rd_str(L, theme, "footer", NULL) : NULL;
+    put(&h, "<footer class=\"doc-footer\">");
     if (foot) {
-        put(&h, "<footer class=\"doc-footer\">");
         escs(&h, foot);
-        put(&h, "</footer>\n");
+    } else { /* the default: title, as of DATE */
+        escs(&h, title ? title : label(&h, "report", "Report"));
+        if (h.svg.as_of) {
+            put(&h, " \xC2\xB7 ");
+            escs(&h, label(&h, "as_of", "as of"));
+            put(&h, " ");
+            escs(&h, h.svg.as_of);
+        }
     }
+    put(&h, "</footer>\n");
     put(&h, "</body>\n</html>\n");
     rb_push(h.b);
     return 1;

@@ -310,11 +310,36 @@ static const char *ink_on(const char *fill) {
     return lum < 140 ? "#FFFFFF" : "#000000";
 }
 
+/* A chart colour from the theme must be "#RRGGBB" (it goes into attributes as is). */
+static int hex6(const char *s) {
+    if (!s || strlen(s) != 7 || s[0] != '#') return 0;
+    for (int i = 1; i < 7; i++)
+        if (!strchr("0123456789abcdefABCDEF", s[i])) return 0;
+    return 1;
+}
+
+/* theme.colors[LIST][I] (1-based) when it is a valid colour, else NULL. */
+static const char *theme_list_colour(lua_State *L, const svg_ctx *c, const char *list, int i) {
+    if (!c->colors) return NULL;
+    const char *s = NULL;
+    if (rd_push_item(L, c->colors, list, i) == LUA_TSTRING) s = lua_tostring(L, -1);
+    lua_pop(L, 1); /* anchored in the theme */
+    return hex6(s) ? s : NULL;
+}
+
 static const char *const PALETTE[] = {C_BLUE, C_ORANGE, C_GREEN, C_VERMILLION,
                                       C_SKY,  C_PURPLE, C_YELLOW, C_GREY};
 
-/* Status colours by the standard level names, else by position in the palette. */
-static const char *status_colour(const char *name, int index) {
+/* Status colours: theme.colors.status[name], else by the standard level names, else by
+ * position in the palette. */
+static const char *status_colour(lua_State *L, const svg_ctx *c, const char *name, int index) {
+    if (c->colors && name && lua_getfield(L, c->colors, "status") == LUA_TTABLE) {
+        const char *s = rd_str(L, -1, name, NULL);
+        lua_pop(L, 1);
+        if (hex6(s)) return s;
+    } else if (c->colors && name) {
+        lua_pop(L, 1);
+    }
     static const struct {
         const char *name, *colour;
     } known[] = {{"not started", C_GREY}, {"on track", C_GREEN},  {"at risk", C_ORANGE},
@@ -330,7 +355,8 @@ static const char *status_colour(const char *name, int index) {
                 if (strcmp(low, known[i].name) == 0) return known[i].colour;
         }
     }
-    return PALETTE[index % 8];
+    const char *t = theme_list_colour(L, c, "palette", index % 8 + 1);
+    return t ? t : PALETTE[index % 8];
 }
 
 /* ---- shared pieces ------------------------------------------------------------------------- */
@@ -478,9 +504,25 @@ static double chart_bar(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
 
 /* Colours for Likert levels: unfavourable levels in oranges (darkest outermost), favourable
  * in blues (darkest outermost). */
-static const char *likert_colour(int level, int nlev, int fav_from) {
+static const char *likert_colour(lua_State *L, const svg_ctx *c, int level, int nlev,
+                                 int fav_from, int neutral) {
     static const char *const unfav[] = {C_VERMILLION, C_ORANGE, "#F5C77E", "#FBE3BE"};
     static const char *const fav[] = {C_BLUE, C_SKY, "#A9D8F2", "#D4ECF9"};
+    /* theme.colors.diverging: unfavourable ... neutral ... favourable, an odd count; used when
+     * it has a shade for every level on each side */
+    size_t nd = c->colors ? rd_len(L, c->colors, "diverging") : 0;
+    int half = nd ? (int)(nd - 1) / 2 : 0;
+    int left = neutral ? neutral - 1 : fav_from - 1;
+    int right = neutral ? nlev - neutral : nlev - fav_from + 1;
+    if (nd >= 3 && nd % 2 == 1 && left <= half && right <= half) {
+        int idx = level == neutral ? half + 1
+                : level <= left    ? half - (left - level) /* nearest the centre: half */
+                                   : half + 1 + (level - (nlev - right)); /* favourable */
+        const char *t = theme_list_colour(L, c, "diverging", idx);
+        if (t) return t;
+    }
+    if (neutral && level == neutral) return C_GREY;
+    if (neutral) fav_from = neutral + 1;
     if (level < fav_from) {
         int from_centre = fav_from - 1 - level; /* 0 = next to the centre */
         int nun = fav_from - 1;
@@ -499,6 +541,10 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
     int fav_from = (int)rd_int(L, chart, "favorable_from", (lua_Integer)(nlev / 2 + 1));
     if (fav_from < 1) fav_from = 1;
     if (fav_from > (int)nlev + 1) fav_from = (int)nlev + 1;
+    /* neutral = k: that level straddles the centre line (half on each side) */
+    int neutral = likert ? (int)rd_int(L, chart, "neutral", 0) : 0;
+    if (neutral < 0 || neutral > (int)nlev) data_error(L, chart, 0, "'neutral' is not a level");
+    if (neutral) fav_from = neutral + 1;
     const char *names[12];
     size_t lens[12];
     const char *colours[12];
@@ -507,8 +553,8 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
         names[l - 1] = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &lens[l - 1]) : NULL;
         lua_pop(L, 1); /* anchored in the levels table */
         if (!names[l - 1]) data_error(L, chart, 0, "'levels' must be strings");
-        colours[l - 1] = likert ? likert_colour((int)l, (int)nlev, fav_from)
-                                : status_colour(names[l - 1], (int)l - 1);
+        colours[l - 1] = likert ? likert_colour(L, c, (int)l, (int)nlev, fav_from, neutral)
+                                : status_colour(L, c, names[l - 1], (int)l - 1);
     }
     double lw = label_col(L, chart, "data");
     size_t lchars = (size_t)(lw / CHAR_W);
@@ -538,7 +584,7 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
                 double v = lua_tonumber(L, -1);
                 lua_pop(L, 1);
                 tot += v;
-                if ((int)l < fav_from) un += v;
+                if ((int)l < fav_from) un += (int)l == neutral ? v / 2 : v;
             }
             if (tot > 0) {
                 if (un / tot > umax) umax = un / tot;
@@ -589,7 +635,7 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
         double un = 0;
         for (int l = 1; l < fav_from && l <= (int)nlev; l++) {
             rd_push_item(L, it, "counts", l);
-            un += lua_tonumber(L, -1);
+            un += l == neutral ? lua_tonumber(L, -1) / 2 : lua_tonumber(L, -1);
             lua_pop(L, 1);
         }
         double x = likert ? centre - un / tot * scale : x0;
@@ -798,7 +844,7 @@ static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
     const char *scol[12];
     size_t slen[12];
     for (int k = 0; k < nstat; k++) {
-        scol[k] = status_colour(snames[k], k);
+        scol[k] = status_colour(L, c, snames[k], k);
         slen[k] = strlen(snames[k]);
     }
     y += legend(b, x0, y, x1 - x0, snames, slen, scol, nstat);

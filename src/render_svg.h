@@ -21,9 +21,10 @@ typedef struct {
     int seq;
     const char *as_of;
     int labels; /* absolute stack index of a labels table, or 0 */
+    int colors; /* absolute stack index of theme.colors (palette, diverging, status), or 0 */
 } svg_ctx;
 
-/* A word from theme.labels[KEY], or DEF. */
+/* A word from the labels table [KEY], or DEF. */
 const char *svg_label(lua_State *L, const svg_ctx *c, const char *key, const char *def);
 
 /* Append the chart block at index CHART as one <svg role="img"> element whose <title> and

@@ -78,7 +78,7 @@ d3.theme = { colors = { primary = "red;}</style><script>alert(1)</script>", acce
   font = "x</style><script>", logo = "https://example.org/logo.png", header = "<b>Hi</b>",
   labels = { district = "Distrito", data_table = "Datos", target = "meta" }, lang = "es\" onload=\"x" }
 local h3 = render.html(d3)
-t.ok(not h3:find("<script", 1, true) and h3:find("--primary:#1F4E79;", 1, true), "a bad theme colour is ignored")
+t.ok(not h3:find("<script", 1, true) and h3:find("--primary:#ABCDEF;", 1, true), "a bad theme colour is ignored (primary falls back to accent)")
 t.ok(h3:find("--accent:#ABCDEF;", 1, true), "a good theme colour is used")
 t.ok(not h3:find("<img", 1, true), "a remote logo is refused (no network requests)")
 t.ok(h3:find("<span>&lt;b&gt;Hi&lt;/b&gt;</span>", 1, true), "header text is escaped")
@@ -87,6 +87,26 @@ t.ok(h3:find('<html lang="en">', 1, true), "a bad lang falls back to en")
 t.ok(h3:find("meta 12%", 1, true), "labels reword chart text")
 d3.lang = "es"
 t.ok(render.html(d3):find('<html lang="es">', 1, true), "doc.lang sets the page language")
+
+-- theme colours reach the charts; a neutral level straddles the centre line
+local d4 = { type = "document", title = "Colours", theme = { colors = {
+    status = { ["on track"] = "#123456", done = "not-a-colour" },
+    diverging = { "#B35806", "#F1A340", "#D9D9D9", "#998EC3", "#542788" } } },
+  blocks = {
+    { type = "chart", kind = "status", title = "S", levels = { "on track", "done" }, data = { { label = "a", counts = { 1, 1 } } } },
+    { type = "chart", kind = "likert", title = "L", neutral = 3,
+      levels = { "Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree" },
+      data = { { label = "a", counts = { 10, 10, 20, 30, 30 } } } } } }
+local h4 = render.html(d4)
+t.ok(h4:find('fill="#123456"', 1, true), "theme status colour is used")
+t.ok(h4:find('fill="#0072B2"', 1, true) and not h4:find("not-a-colour", 1, true), "an invalid theme colour falls back")
+for _, c in ipairs { "#B35806", "#F1A340", "#D9D9D9", "#998EC3", "#542788" } do
+  t.ok(h4:find('fill="' .. c .. '"', 1, true), "diverging theme colour " .. c)
+end
+local seg, lik = {}, h4:match('<figure class="chart chart%-likert".-</figure>')
+for x, w, fill in lik:gmatch('<rect x="([%d.]+)" y="[%d.]+" width="([%d.]+)" height="20%.0" fill="(#%x+)">') do seg[#seg + 1] = { tonumber(x), tonumber(w), fill } end
+local centre = tonumber(lik:match('<line x1="([%d.]+)" y1="[%d.]+" x2="[%d.]+" y2="[%d.]+" stroke="#222222" stroke%-width="1.5"/>'))
+t.ok(#seg == 5 and centre and math.abs(seg[3][1] + seg[3][2] / 2 - centre) < 0.2, "the neutral segment is centred on the centre line")
 
 -- errors name the block, chart and item
 local function doc_with(block) return { type = "document", title = "x", blocks = { block } } end
