@@ -9,15 +9,36 @@ DATADIR ?= $(PREFIX)/share/cairn
 MANDIR  ?= $(PREFIX)/share/man/man1
 DESTDIR ?=
 
-PKGS    := lua5.4 sqlite3 libedit libcmark-gfm xlsxwriter
+LIBDIR  ?= $(PREFIX)/lib/cairn
+
+# The binary links what every start needs. libxlsxwriter (with libminizip and libcrypto) is
+# linked only into cairn-xlsx.so, a module the binary opens the first time it writes XLSX
+# (src/xlsx_lazy.c): loading it at every start would double cairn's start-up time.
+#
+# SQLite, libedit and cmark-gfm are linked statically (from the Debian -dev packages' .a files)
+# unless STATIC=0: resolving a dozen shared libraries at every start was most of the start-up
+# time. Lua stays shared, so Debian's Lua C modules and cairn use one Lua.
+PKGS    := lua5.4 sqlite3 libedit libcmark-gfm
+LAZY_PKGS := xlsxwriter
+STATIC  ?= 1
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-DEFS    := -DCAIRN_DATADIR='"$(DATADIR)"'
+DEFS    := -DCAIRN_DATADIR='"$(DATADIR)"' -DCAIRN_LIBDIR='"$(LIBDIR)"'
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(DEFS) -Isrc -Ibuild
-LIBS    = $(PKG_LIBS) -lm
+# -rdynamic: cairn-xlsx.so uses the render helpers (render.c) from the binary.
+# -Wl,-O1,--as-needed: optimised hash tables, and no library that nothing uses.
+ifeq ($(STATIC),1)
+  LINK_LIBS = $(shell pkg-config --libs lua5.4 2>/dev/null) -Wl,-Bstatic -lsqlite3 -ledit \
+              -ltinfo -lbsd -lmd -lcmark-gfm-extensions -lcmark-gfm -Wl,-Bdynamic -lpthread
+else
+  LINK_LIBS = $(PKG_LIBS)
+endif
+LIBS    = -rdynamic -Wl,-O1,--as-needed $(LINK_LIBS) -ldl -lm
+LAZY_CFLAGS = $(shell pkg-config --cflags $(LAZY_PKGS) 2>/dev/null)
+LAZY_LIBS   = $(shell pkg-config --libs $(LAZY_PKGS) 2>/dev/null)
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
@@ -37,7 +58,9 @@ ifdef SAN
   LIBS += $(SAN_FLAGS)
 endif
 
-SRC     := $(wildcard src/*.c)
+LAZY_SRC := $(wildcard src/render_xlsx.c)
+SRC     := $(filter-out $(LAZY_SRC),$(wildcard src/*.c))
+XLSX_SO := $(if $(LAZY_SRC),$(dir $(BIN))cairn-xlsx.so)
 OBJ     := $(patsubst src/%.c,$(B)/%.o,$(SRC)) $(B)/migrations.o
 LIB_OBJ := $(filter-out $(B)/main.o,$(OBJ))
 MIGRATIONS := $(sort $(wildcard src/migrations/*.sql))
@@ -45,7 +68,7 @@ C_TESTS := $(patsubst tests/c/%.c,$(B)/tests/%,$(wildcard tests/c/test_*.c))
 
 .PHONY: all deps test-deps test check demo bench sanitize valgrind install uninstall clean help
 
-all: deps $(BIN) $(C_TESTS)
+all: deps $(BIN) $(XLSX_SO) $(C_TESTS)
 
 deps:
 	@scripts/install-deps
@@ -56,6 +79,10 @@ test-deps:
 $(BIN): $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LIBS)
 	@if [ "$(B)" != build ]; then ln -sfn ../lua $(B)/lua; ln -sfn ../scripts $(B)/scripts; fi
+
+$(XLSX_SO): $(LAZY_SRC) $(wildcard src/*.h) | $(B)/tests
+	$(CC) $(ALL_CFLAGS) $(LAZY_CFLAGS) -fPIC -shared -Drender_xlsx=cairn_render_xlsx -o $@ \
+	  $(LAZY_SRC) $(LAZY_LIBS)
 
 $(B)/%.o: src/%.c $(wildcard src/*.h) | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -74,17 +101,17 @@ $(B)/tests:
 
 # The whole suite: C unit tests, Lua tests inside the host, CLI/REPL transcripts, tool goldens.
 # Prints "N passed, N failed" last and fails if anything failed.
-test: test-deps $(BIN) $(C_TESTS)
+test: test-deps $(BIN) $(XLSX_SO) $(C_TESTS)
 	@CAIRN_BIN=$(CURDIR)/$(BIN) CAIRN_TEST_BUILD=$(B) tests/run
 
 check: test
 
 # A demo workspace with a district, people, plans and survey results, then the REPL on it
 # (or, without a terminal, a short scripted tour).
-demo: deps $(BIN)
+demo: deps $(BIN) $(XLSX_SO)
 	@scripts/demo
 
-bench: deps $(BIN)
+bench: deps $(BIN) $(XLSX_SO)
 	@scripts/install-deps --bench
 	@bench/run
 
@@ -93,21 +120,22 @@ bench: deps $(BIN)
 sanitize: test-deps
 	@$(MAKE) --no-print-directory O=build-san SAN=1 test
 
-valgrind: test-deps $(BIN) $(C_TESTS)
+valgrind: test-deps $(BIN) $(XLSX_SO) $(C_TESTS)
 	@CAIRN_VALGRIND=1 CAIRN_BIN=$(CURDIR)/$(BIN) CAIRN_TEST_BUILD=$(B) tests/run
 
-install: deps $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)
+install: deps $(BIN) $(XLSX_SO)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(LIBDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/cairn
+	$(if $(XLSX_SO),install -m 644 $(XLSX_SO) $(DESTDIR)$(LIBDIR)/cairn-xlsx.so)
 	cp -R lua scripts $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/cairn.1 $(DESTDIR)$(MANDIR)/cairn.1
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cairn $(DESTDIR)$(MANDIR)/cairn.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)
 
 clean:
-	rm -rf build build-* cairn
+	rm -rf build build-* cairn cairn-xlsx.so
 
 help:
 	@echo "make            build ./cairn (installs missing Debian packages first)"

@@ -124,6 +124,42 @@ const char *host_datadir(void) {
     return dir;
 }
 
+#ifndef CAIRN_LIBDIR
+#define CAIRN_LIBDIR "/usr/local/lib/cairn"
+#endif
+
+/* The folder of the running binary, or "" when it cannot be known. */
+static const char *exe_dir(void) {
+    static char dir[PATH_MAX];
+    static int done;
+    if (done)
+        return dir;
+    done = 1;
+    ssize_t n = readlink("/proc/self/exe", dir, sizeof dir - 1);
+    if (n <= 0) {
+        dir[0] = '\0';
+        return dir;
+    }
+    dir[n] = '\0';
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    return dir;
+}
+
+const char *host_libdir(void) { return CAIRN_LIBDIR; }
+
+int host_libfile(const char *name, char *buf, size_t size) {
+    const char *dirs[2] = {exe_dir(), CAIRN_LIBDIR};
+    for (int i = 0; i < 2; i++) {
+        if (!dirs[i][0])
+            continue;
+        if (snprintf(buf, size, "%s/%s", dirs[i], name) < (int)size && access(buf, R_OK) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* package.path: the built-in lua/ first for cairn's own modules would stop districts from
  * overriding them, so district folders come first; Debian's Lua folders come last (dkjson). */
 static void set_search_path(lua_State *L) {

@@ -8,6 +8,7 @@
 #define CAIRN_HOST_H
 
 #include <lua.h>
+#include <stddef.h>
 
 #define CAIRN_VERSION "0.1.0"
 
@@ -33,6 +34,12 @@ int host_interrupted(void);
 /* Where the built-in lua/ and scripts/ folders are: beside the binary in a source tree, else the
  * installed data folder. */
 const char *host_datadir(void);
+
+/* Where cairn's loadable modules (cairn-xlsx.so) are: beside the binary in a source tree, else
+ * the installed library folder. host_libfile fills BUF with the path of NAME and returns 1 when
+ * that file exists. */
+const char *host_libdir(void);
+int host_libfile(const char *name, char *buf, size_t size);
 
 /* The REPL, in repl.c: reads chunks (libedit on a terminal, plain reads otherwise), runs them
  * through the Lua side (cairn.repl) and never dies on a Lua error. Returns an exit status. */
