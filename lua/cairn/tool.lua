@@ -552,7 +552,7 @@ function tool.report(w, format, opts)
     local s = doc:render("text")
     if opts.string then return s end
     io.stdout:write(s, s:sub(-1) == "\n" and "" or "\n")
-    return nil
+    return -- nothing, so the REPL prints nothing more
   end
   local path = opts.out or string.format("%s-%d.%s", w.tool, w.id, ext)
   if path:match("%.(%w+)$") == ext or format == "xlsx" or format == "docx" or format == "pdf" then

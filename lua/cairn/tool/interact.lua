@@ -360,7 +360,7 @@ local function review(T, st)
   local by_path, loose = {}, {}
   local list = numbered(qs)
   local paths = {}
-  for _, q in ipairs(list) do paths[q.path] = true end
+  for _, q in ipairs(list) do if q.kind == "field" then paths[q.path] = true end end
   for _, e in ipairs(errors) do
     if paths[e.path] then
       by_path[e.path] = by_path[e.path] or {}
