@@ -75,7 +75,7 @@ local function find_district_plan(ctx)
     if not p or p.kind ~= "district_plan" then
       local names = {}
       for _, q in ipairs(plan.list { kind = "district_plan" }) do names[#names + 1] = q.title end
-      error(string.format("district_plan: --plan: no district plan '%s' (district plans: %s)", tostring(want),
+      error(string.format("--param plan: no district plan '%s' (district plans: %s)", tostring(want),
         #names > 0 and table.concat(names, "; ") or "none yet"), 0)
     end
     return p
@@ -96,7 +96,7 @@ local function find_action_plan(ctx, dp)
   if want ~= nil and want ~= "" then
     local key = tonumber(want) and math.tointeger(tonumber(want)) or want
     local p = plan.get(key)
-    if not p then error(string.format("district_plan: --action_plan: no plan '%s'", tostring(want)), 0) end
+    if not p then error(string.format("--param action_plan: no plan '%s'", tostring(want)), 0) end
     return p
   end
   local best

@@ -53,7 +53,7 @@ local function pick_plans(ctx)
     if not p then
       local names = {}
       for _, q in ipairs(plan.list()) do names[#names + 1] = q.title end
-      error(string.format("plan_status: --plan: no plan '%s' (plans: %s)", tostring(want),
+      error(string.format("--param plan: no plan '%s' (plans: %s)", tostring(want),
         #names > 0 and table.concat(names, "; ") or "none yet"), 0)
     end
     return { p }

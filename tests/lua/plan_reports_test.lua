@@ -27,6 +27,7 @@ local function run(def, as_of, params, previous)
     document = function(spec)
       spec.district = spec.district or ws.district()
       spec.as_of = spec.as_of or as_of
+      spec.period = spec.period or as_of:sub(1, 7)
       return report.new(spec)
     end,
   }
@@ -48,7 +49,7 @@ t.golden(ddoc:render("text"), "plan/district_plan.txt", "district_plan text")
 local dhtml = render_ok(ddoc, "html")
 if dhtml then t.golden(dhtml, "plan/district_plan.html", "district_plan html") end
 t.raises(function() run(dp, "2026-11-26", { plan = "Strategic Plan" }) end,
-  "district_plan: %-%-plan: no district plan 'Strategic Plan'", "unknown district plan named")
+  "%-%-param plan: no district plan 'Strategic Plan'", "unknown district plan named")
 
 -- plan status --------------------------------------------------------------------------------
 local status = load_report("plan_status")
@@ -81,6 +82,6 @@ local md = one:render("markdown")
 t.ok(md:find("## District Action Plan 2026%-27") and not md:find("## Riverside Unified District Plan"), "--plan limits to one plan")
 t.ok(md:find("Due in the next 30 days"), "--days changes the window")
 t.raises(function() run(status, "2026-11-26", { plan = "Nope" }) end,
-  "plan_status: %-%-plan: no plan 'Nope' %(plans: Riverside Unified District Plan 2026%-2029;", "unknown plan named")
+  "%-%-param plan: no plan 'Nope' %(plans: Riverside Unified District Plan 2026%-2029;", "unknown plan named")
 
 t.done()
