@@ -249,12 +249,12 @@ return {
     end
     if a.administration == "own" then
       doc:section("Next steps"):list({
-        "Saving this worksheet stored the survey as instrument `" .. a.instrument .. "`.",
-        "Open a wave: `survey.wave{ instrument = \"" .. a.instrument .. "\", name = \"2026 fall\", "
-          .. "mode = \"anonymous\", roster = { school = { ... } } }`.",
-        "Import responses: `cairn survey import responses.csv --instrument " .. a.instrument
-          .. " --wave \"2026 fall\"`.",
-        "Report: `cairn report survey_results --wave \"2026 fall\" --each school`.",
+        "Saving this worksheet stored the survey as instrument " .. a.instrument .. ".",
+        "Open a wave, with roster counts for response rates: survey.wave{ instrument = \""
+          .. a.instrument .. "\", name = \"2026 fall\", roster = { school = { ... } } }",
+        "Import the responses: cairn survey import responses.csv --instrument " .. a.instrument
+          .. " --wave \"2026 fall\"",
+        "Report the results: cairn report survey_results --param \"wave=2026 fall\" --each school",
       }, { style = "number" })
     end
   end,
