@@ -34,7 +34,7 @@ else
     tc=$((tc + t1 - t0)); tl=$((tl + t2 - t1))
   done
   c=$(lua5.4 -e "print($tc / $runs / 1e6)"); l=$(lua5.4 -e "print($tl / $runs / 1e6)")
-  how="date +%s%N loop, $runs runs each (includes date's own start-up)"
+  how="date +%s%N loop, $runs runs each (each time includes starting date)"
 fi
 lua5.4 -e "
   local c, l = $c, $l
