@@ -61,7 +61,8 @@ static void put_row(lua_State *L, rbuf *b, int row, const rd_col *cols, int n, i
             break;
         case RD_CELL_NUMBER:
             if (display || cell.has_display) {
-                put_field(b, cell.text, cell.len, cell.has_display);
+                /* display text is text to a spreadsheet: "-$75.00" must not start a formula */
+                put_field(b, cell.text, cell.len, 1);
             } else {
                 char buf[64];
                 int k;

@@ -179,11 +179,6 @@ static void put_object(jw *w, lua_State *L, int idx) {
         lua_pushlstring(L, list[i], len + sizeof len);
         lua_rawget(L, keys); /* original key */
         lua_rawget(L, idx);  /* its value */
-        int vt = lua_type(L, -1);
-        if (vt == LUA_TFUNCTION) { /* methods never live in the tree; skip stray ones */
-            lua_pop(L, 1);
-            continue;
-        }
         if (!first) rb_addc(w->b, ',');
         first = 0;
         newline(w);

