@@ -277,7 +277,7 @@ end
 
 local field_keys = { id = true, label = true, type = true, help = true, required = true,
   default = true, choices = true, scale = true, min = true, max = true, placeholder = true,
-  kind = true }
+  kind = true, report_label = true }
 local table_keys = { kind = true, id = true, label = true, help = true, columns = true, rows = true,
   min_rows = true, max_rows = true, row_label = true }
 local group_keys = { kind = true, id = true, label = true, help = true, min = true, max = true,

@@ -160,6 +160,7 @@ local function show_help(q)
   ask.print("")
   ask.print(q.label)
   if f.help then ask.print(wrap(f.help, "    ")) end
+  if f.placeholder then ask.print(wrap("For example: " .. f.placeholder, "    ")) end
   ask.print(wrap("Answer: " .. require("cairn.tool").describe_field(f)
     .. (q.ends_table and "; leave empty to end the table here" or ""), "    "))
   ask.print(wrap(words.commands, "    "))

@@ -44,7 +44,7 @@ local function table_block(t, rows)
   local columns, out = {}, {}
   columns[1] = { id = "__row", label = t.fixed and t.label or "No." }
   for _, c in ipairs(t.columns) do
-    local col = { id = c.id, label = c.label }
+    local col = { id = c.id, label = c.report_label or c.label }
     if c.type == "money" then
       col.format, col.align = "money", "right"
     elseif c.type == "date" then
@@ -86,7 +86,7 @@ local function render(elements, answers, container)
       target = container:section(el.title)
     elseif el.kind == "field" then
       kv = kv or {}
-      kv[#kv + 1] = { el.label, layout.display(el, answers[el.id]) }
+      kv[#kv + 1] = { el.report_label or el.label, layout.display(el, answers[el.id]) }
     elseif el.kind == "table" then
       flush()
       local rows = answers[el.id] or {}
