@@ -55,6 +55,12 @@ end
 -- Returns { district = {entries} | suppressed, groups = { {key, label, ranked} | suppressed } }.
 local function rankings(wave, inst, by, limit)
   local items = checklist_items(inst)
+  -- the Opportunity Checklist's categories label its areas
+  local category_of = {}
+  if inst.id == TOOL then
+    local okt, def = pcall(function() return require("cairn.tool").load(TOOL) end)
+    if okt and def.category_of then category_of = def.category_of() end
+  end
   if #items == 0 then error("checklist_priorities: instrument " .. inst.id .. " has no checklist item", 0) end
   local base = survey.results { wave = wave.name, by = by, items = { items[1].code } }
   local respondents = {}
@@ -70,7 +76,7 @@ local function rankings(wave, inst, by, limit)
       for _, o in ipairs(ranked or {}) do
         list[#list + 1] = { option = o.option, count = o.count,
                             share = n and n > 0 and o.count / n or nil,
-                            category = it.section or it.text }
+                            category = category_of[o.option] or it.section or it.text }
       end
     end
     if suppressed(r.district) then district_hidden = r.district

@@ -126,30 +126,43 @@ local function checked_set(a)
   return set, n
 end
 
+-- The checklist as a cairn.survey instrument: one checklist item, `areas`, whose options are
+-- the 32 items in printed order (each also accepted by its code, e.g. community_1). One item
+-- rather than one per category: a category left blank is an answer ("nothing here needs to
+-- improve"), not a missing one, and the ranking runs across all 32 areas. An online form feeding
+-- `cairn survey import` therefore asks one checkbox question with the 32 areas.
 local function instrument()
-  local sections = {}
+  local options = {}
   for _, cat in ipairs(categories) do
-    local options = {}
-    for i, ch in ipairs(cat.choices) do options[i] = { label = ch.label, aliases = { ch.value } } end
-    sections[#sections + 1] = { title = cat.title, items = {
-      { code = cat.id, text = cat.title .. ": top areas where school needs to improve",
-        type = "checklist", options = options } } }
+    for _, ch in ipairs(cat.choices) do options[#options + 1] = { label = ch.label, aliases = { ch.value } } end
   end
   return { id = "opportunity_checklist", version = 1, title = "NEA's Opportunity Checklist",
-           attributes = { "school", "role" }, sections = sections }
+           attributes = { "school", "role" },
+           sections = { { title = "Top areas where school needs to improve", items = {
+             { code = "areas", text = "Top areas where school needs to improve", type = "checklist",
+               options = options } } } } }
 end
 
--- One worksheet as a survey response: attributes, then each category's checked items by label.
+-- One worksheet as a survey response: attributes, then the checked areas by label.
 local function survey_row(a)
-  local row = { school = a.school, role = a.respondent }
+  local label_of = {}
   for _, cat in ipairs(categories) do
-    local label_of = {}
     for _, ch in ipairs(cat.choices) do label_of[ch.value] = ch.label end
-    local list = {}
-    for _, code in ipairs(a[cat.id] or {}) do list[#list + 1] = label_of[code] end
-    row[cat.id] = list
   end
-  return row
+  local list = {}
+  for _, cat in ipairs(categories) do
+    for _, code in ipairs(a[cat.id] or {}) do list[#list + 1] = label_of[code] end
+  end
+  return { school = a.school, role = a.respondent, areas = list }
+end
+
+-- The category of each area (by its label), for reports that group or label areas.
+local function category_of()
+  local map = {}
+  for _, cat in ipairs(categories) do
+    for _, ch in ipairs(cat.choices) do map[ch.label] = cat.title end
+  end
+  return map
 end
 
 return {
@@ -176,12 +189,13 @@ return {
   },
   categories = categories,
   items = all_items,
+  category_of = category_of,
   max_checks = max_checks,
 
   -- How cairn.survey sees these worksheets (lua/cairn/team.lua): the instrument
-  -- opportunity_checklist (attributes school and role; one checklist item per category, its
-  -- options the printed items), one respondent per worksheet, the round as the wave. A CSV of
-  -- checklists (an online form's export) imports into the same instrument.
+  -- opportunity_checklist (attributes school and role; one checklist item `areas`), one
+  -- respondent per worksheet, the round as the wave. A CSV of checklists (an online form's
+  -- export) imports into the same instrument.
   survey = { kind = "instrument", instrument = instrument, row = survey_row },
 
   form = form,

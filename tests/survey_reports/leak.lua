@@ -184,7 +184,7 @@ end
 
 local function strip_reasons(s)
   -- the reason text of suppressed cells names the minimum ("fewer than 5 respondents")
-  return (s:gsub("[Ff]ewer than %d+ [%a ]*", ""):gsub("minimum group size of %d+", ""))
+  return (s:gsub("[Ff]ewer than %d+ %a+", ""):gsub("minimum group size of %d+", ""))
 end
 
 local tmp = os.getenv("TMPDIR") or "."
