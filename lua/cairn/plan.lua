@@ -82,8 +82,8 @@ function plan.check(db) return require("cairn.plan.check")(db) end
 -- help texts, when the help module is installed
 do
   local ok, help = pcall(require, "cairn.help")
-  if ok and type(help) == "table" and type(help.register) == "function" then
-    pcall(function() require("cairn.plan.help")(help) end)
+  if ok and type(help) == "table" and type(help.module) == "function" then
+    require("cairn.plan.help")(help, plan, core)
   end
 end
 

@@ -153,4 +153,9 @@ t.ok(plan.delete("Other"), "delete by title")
 t.is(plan.get("Other"), nil, "deleted plan is gone")
 t.is(db:value("SELECT count(*) FROM plan_item WHERE id = ?", stray.id), 0, "its items went with it")
 
+-- help texts --------------------------------------------------------------------------------------------
+local help = require "cairn.help"
+t.ok((help.lookup(plan.overdue) or ""):find("^plan%.overdue{as_of=, plan=, level=} %-> items"), "help(plan.overdue)")
+t.ok((help.lookup(goal.set_status) or ""):find("^item:set_status%(status, {by=, on=, note=, percent=}%)"), "help for an item method")
+
 t.done()
