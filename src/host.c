@@ -94,36 +94,6 @@ void host_report(lua_State *L, int status) {
     lua_pop(L, 1);
 }
 
-/* Built-in lua/ and scripts/: beside the binary when it runs from a source tree (so make and
- * the tests need no install), else CAIRN_HOME, else the installed data folder. */
-const char *host_datadir(void) {
-    static char dir[PATH_MAX];
-    if (dir[0])
-        return dir;
-    const char *home = getenv("CAIRN_HOME");
-    if (home && *home) {
-        snprintf(dir, sizeof dir, "%s", home);
-        return dir;
-    }
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            char probe[PATH_MAX + 32];
-            snprintf(probe, sizeof probe, "%s/lua/cairn/cli.lua", exe);
-            if (access(probe, R_OK) == 0) {
-                snprintf(dir, sizeof dir, "%s", exe);
-                return dir;
-            }
-        }
-    }
-    snprintf(dir, sizeof dir, "%s", CAIRN_DATADIR);
-    return dir;
-}
-
 #ifndef CAIRN_LIBDIR
 #define CAIRN_LIBDIR "/usr/local/lib/cairn"
 #endif
@@ -147,14 +117,45 @@ static const char *exe_dir(void) {
     return dir;
 }
 
+/* Built-in lua/ and scripts/: CAIRN_HOME if set; beside the binary when it runs from a source
+ * tree (so make and the tests need no install); BINDIR/../share/cairn, so an installed tree
+ * works wherever it is moved or staged (DESTDIR); else the compiled data folder. */
+const char *host_datadir(void) {
+    static char dir[PATH_MAX];
+    if (dir[0])
+        return dir;
+    const char *home = getenv("CAIRN_HOME");
+    if (home && *home) {
+        snprintf(dir, sizeof dir, "%s", home);
+        return dir;
+    }
+    const char *exe = exe_dir();
+    if (exe[0]) {
+        const char *tries[] = {"%s", "%s/../share/cairn"};
+        for (int i = 0; i < 2; i++) {
+            char base[PATH_MAX], probe[PATH_MAX + 32];
+            snprintf(base, sizeof base, tries[i], exe);
+            snprintf(probe, sizeof probe, "%s/lua/cairn/cli.lua", base);
+            if (access(probe, R_OK) == 0) {
+                snprintf(dir, sizeof dir, "%s", base);
+                return dir;
+            }
+        }
+    }
+    snprintf(dir, sizeof dir, "%s", CAIRN_DATADIR);
+    return dir;
+}
+
 const char *host_libdir(void) { return CAIRN_LIBDIR; }
 
 int host_libfile(const char *name, char *buf, size_t size) {
-    const char *dirs[2] = {exe_dir(), CAIRN_LIBDIR};
-    for (int i = 0; i < 2; i++) {
+    const char *exe = exe_dir();
+    const char *fmts[3] = {"%s/%s", "%s/../lib/cairn/%s", "%s/%s"};
+    const char *dirs[3] = {exe, exe, CAIRN_LIBDIR};
+    for (int i = 0; i < 3; i++) {
         if (!dirs[i][0])
             continue;
-        if (snprintf(buf, size, "%s/%s", dirs[i], name) < (int)size && access(buf, R_OK) == 0)
+        if (snprintf(buf, size, fmts[i], dirs[i], name) < (int)size && access(buf, R_OK) == 0)
             return 1;
     }
     return 0;
