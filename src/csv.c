@@ -55,7 +55,7 @@ void csv_free(csv_reader *r) {
 const char *csv_strerror(int err) {
     switch (err) {
     case CSV_OK: return "no error";
-    case CSV_EQUOTE: return "a quote inside an unquoted field (quote the whole field and double the quote)";
+    case CSV_EQUOTE: return "a field that holds a quote to be quoted itself, its quotes doubled (\"5\"\" tall\")";
     case CSV_EAFTERQUOTE: return "a comma or the end of the line after the closing quote";
     case CSV_EUNTERMINATED: return "a closing quote (the file ends inside a quoted field)";
     case CSV_EUTF8: return "UTF-8 text (save the file as CSV UTF-8)";

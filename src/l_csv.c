@@ -37,6 +37,16 @@ static void push_error(lua_State *L, const csv_reader *r) {
     lua_setfield(L, -2, "col");
     lua_pushstring(L, csv_strerror(r->err));
     lua_setfield(L, -2, "expected");
+    /* the field being read (1-based) and what was read of it */
+    lua_pushinteger(L, (lua_Integer)r->nfields);
+    lua_setfield(L, -2, "field");
+    if (r->nfields > 0) {
+        size_t off = r->fields[r->nfields - 1].off;
+        lua_pushlstring(L, r->rec + off, r->rec_len - off);
+    } else {
+        lua_pushliteral(L, "");
+    }
+    lua_setfield(L, -2, "value");
 }
 
 static void push_record(lua_State *L, const csv_reader *r) {

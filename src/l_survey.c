@@ -208,9 +208,10 @@ static int l_import(lua_State *L) {
 static int l_recount(lua_State *L) {
     sqlite3 *db = ldb_check(L, 1);
     lua_Integer wave = luaL_checkinteger(L, 2);
+    int nattrs = (int)luaL_checkinteger(L, 4);
+    lua_settop(L, 4);
     sv_layout lay;
     check_layout(L, 3, &lay);
-    int nattrs = (int)luaL_checkinteger(L, 4);
     if (nattrs < 0 || nattrs > SV_MAX_ATTRS) return luaL_error(L, "nattrs out of range");
     int rc = sv_recount(db, wave, &lay, nattrs);
     if (rc != SQLITE_OK) return luaL_error(L, "recounting survey answers: %s", sqlite3_errmsg(db));
@@ -250,10 +251,11 @@ static void push_group(void *p, int a, int b, long respondents, const double *ce
 static int l_tally(lua_State *L) {
     sqlite3 *db = ldb_check(L, 1);
     lua_Integer wave = luaL_checkinteger(L, 2);
-    sv_layout lay;
-    check_layout(L, 3, &lay);
     int pa = (int)luaL_optinteger(L, 4, 0), pb = (int)luaL_optinteger(L, 5, 0);
     int fp = (int)luaL_optinteger(L, 6, 0), fc = (int)luaL_optinteger(L, 7, 0);
+    lua_settop(L, 3); /* check_layout pushes the slots above the arguments */
+    sv_layout lay;
+    check_layout(L, 3, &lay);
     if (pa < 0 || pa > SV_MAX_ATTRS || pb < 0 || pb > SV_MAX_ATTRS || fp < 0 || fp > SV_MAX_ATTRS)
         return luaL_error(L, "attribute position out of range");
     luaL_checkstack(L, 8, NULL);
@@ -275,6 +277,7 @@ static int l_cells(lua_State *L) {
 }
 
 static int l_accumulate(lua_State *L) {
+    lua_settop(L, 3);
     sv_layout lay;
     check_layout(L, 1, &lay);
     size_t len;

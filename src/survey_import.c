@@ -465,6 +465,13 @@ int sv_import_reader(sv_import *im, csv_reader *r) {
         im->err.csv_err = r->err;
         im->err.line = r->err_line;
         im->err.col = r->err_col;
+        im->err.field = r->nfields; /* the field being read */
+        if (r->nfields > 0) {       /* what was read of it, as the offending value */
+            size_t off = r->fields[r->nfields - 1].off, len = r->rec_len - off;
+            if (len >= sizeof im->err.value) len = sizeof im->err.value - 1;
+            memcpy(im->err.value, r->rec + off, len);
+            im->err.value[len] = 0;
+        }
         goto done;
     }
     result = 0;

@@ -123,9 +123,7 @@ function M.labels_for(item)
     for i, o in ipairs(item.options) do
       for _, a in ipairs(o.aliases or {}) do add(a, i) end
     end
-    if item.type == "choice" then
-      for i in ipairs(item.options) do add(tostring(i), i) end
-    end
+    for i in ipairs(item.options) do add(tostring(i), i) end
   end
   for from, to in pairs(item.answer_aliases or {}) do
     local code = labels[norm(to)]
@@ -182,7 +180,9 @@ function M.plan(file, w, map)
     local rec, e = r:read()
     if e then
       r:close()
-      fail("%s:%d:%d: malformed CSV: expected %s", file, e.line, e.col, e.expected)
+      local h = rows[1] and rows[1][e.field]
+      fail("%s:%d:%d%s: %s: malformed CSV at character %d of line %d: expected %s", file, e.line,
+        math.max(e.field, 1), h and (" (" .. h .. ")") or "", M.show_value(e.value), e.col, e.line, e.expected)
     end
     rows[i] = rec
     if not rec then break end
@@ -209,8 +209,8 @@ function M.plan(file, w, map)
         if t == "id" then return { kind = "id" } end
         if attrs[norm(t)] then return { kind = "attr", pos = attrs[norm(t)] } end
         if inst.by_code[t] then return { kind = "item", item = inst.by_code[t] } end
-        fail("%s:1:%d (%s): the map's target '%s': expected an item code of %s, an attribute (%s), ignore or id",
-          file, i, h, t, inst.id, table.concat(inst.attributes, ", "))
+        fail("%s:1:%d (%s): %s (from the map): expected an item code of %s, an attribute (%s), ignore or id",
+          file, i, h, M.show_value(t), inst.id, table.concat(inst.attributes, ", "))
       end
     end
     for _, key in ipairs { k, alt } do
@@ -243,9 +243,9 @@ function M.plan(file, w, map)
     local t = target_of(i)
     if not t then
       local attr_list = #inst.attributes > 0 and table.concat(inst.attributes, ", ") or "none declared"
-      fail("%s:1:%d (%s): unknown column: expected an item code, item text or alias of instrument %s, "
-        .. "an attribute (%s), an export column such as Timestamp, or a --map entry",
-        file, i, h, inst.id, attr_list)
+      fail("%s:1:%d (%s): %s: expected a question of instrument %s (its code, text or an alias), "
+        .. "an attribute (%s), an export column such as Timestamp, or a --map entry (column,target)",
+        file, i, h, M.show_value(h), inst.id, attr_list)
     end
     local col
     if t.kind == "ignore" then
@@ -262,7 +262,8 @@ function M.plan(file, w, map)
     elseif t.kind == "attr" then
       local key = "attr:" .. t.pos
       if used[key] then
-        fail("%s:1:%d (%s): attribute %s is already column %d", file, i, h, inst.attributes[t.pos], used[key])
+        fail("%s:1:%d (%s): %s: expected each attribute once (%s is already column %d)", file, i, h,
+          M.show_value(h), inst.attributes[t.pos], used[key])
       end
       used[key] = i
       col = { kind = "attr", pos = t.pos }
@@ -272,8 +273,8 @@ function M.plan(file, w, map)
       local s = lay.items[model.item_index(inst, item.code)]
       local key = t.kind == "option" and (item.code .. "#" .. t.option) or item.code
       if used[key] or (t.kind ~= "option" and used[item.code .. "#any"]) or (t.kind == "option" and used[item.code]) then
-        fail("%s:1:%d (%s): item %s already comes from column %d", file, i, h, item.code,
-          used[key] or used[item.code .. "#any"] or used[item.code])
+        fail("%s:1:%d (%s): %s: expected each question once (item %s already comes from column %d)",
+          file, i, h, M.show_value(h), item.code, used[key] or used[item.code .. "#any"] or used[item.code])
       end
       used[key] = i
       if t.kind == "option" then used[item.code .. "#any"] = i end
@@ -320,23 +321,42 @@ function M.blank_answers(inst)
   return table.concat(parts)
 end
 
+-- A value for a message: quoted, with bytes that are not UTF-8 shown as \xHH.
+function M.show_value(v)
+  local out, i = {}, 1
+  while i <= #v do
+    local ok, cp = pcall(utf8.codepoint, v, i)
+    if ok and cp then
+      local ch = utf8.char(cp)
+      if cp < 32 then ch = (cp == 10 and "\\n") or (cp == 13 and "\\r") or (cp == 9 and "\\t") or string.format("\\x%02X", cp)
+      elseif ch == '"' then ch = '\\"' end
+      out[#out + 1] = ch
+      i = i + #utf8.char(cp)
+    else
+      out[#out + 1] = string.format("\\x%02X", v:byte(i))
+      i = i + 1
+    end
+  end
+  return '"' .. table.concat(out) .. '"'
+end
+
 local function error_message(file, e, spec, header, inst)
   local col = spec.columns[e.field]
   local h = header[e.field]
   local where = string.format("%s:%d:%d", file, e.line, e.field)
   local item = col and col.item_code and inst.by_code[col.item_code]
   if e.problem == "csv" then
-    return string.format("%s:%d:%d: malformed CSV (character %d): expected %s", file, e.line,
-      e.field > 0 and e.field or 1, e.col, e.expected)
+    return string.format("%s (%s): %s: malformed CSV at character %d of line %d: expected %s", where,
+      h or "beyond the last header", M.show_value(e.value), e.col, e.line, e.expected)
   elseif e.problem == "fields" then
     return string.format("%s:%d:%d (%s): row has %d fields: expected %d, one per header column",
       file, e.line, e.field, h or "beyond the last header", e.got_fields, e.expected_fields)
   elseif e.problem == "level" then
-    return string.format("%s (%s): %q: expected %s", where, h, e.value, M.expected_for(item))
+    return string.format("%s (%s): %s: expected %s", where, h, M.show_value(e.value), M.expected_for(item))
   elseif e.problem == "option" then
-    return string.format("%s (%s): %q: expected %s", where, h, e.value, M.expected_for(item))
+    return string.format("%s (%s): %s: expected %s", where, h, M.show_value(e.value), M.expected_for(item))
   elseif e.problem == "number" or e.problem == "range" then
-    return string.format("%s (%s): %q: expected %s", where, h, e.value, M.expected_for(item))
+    return string.format("%s (%s): %s: expected %s", where, h, M.show_value(e.value), M.expected_for(item))
   elseif e.problem == "open" then
     return string.format("%s: %s", file, e.message)
   elseif e.problem == "header" then
