@@ -119,8 +119,9 @@ end
 -- The plan model's SMART warnings for TEXT in FRAMEWORK's own wording ("WestEd",
 -- "Massachusetts", "NEA"), each given to c.warn at PATH. The plan model owns the wording
 -- (cairn.plan.smart_check); a tool that runs before it exists simply gets no prompts.
--- Returns the set of criterion labels warned about.
-function common.smart(c, path, text, framework)
+-- SKIP (optional) is a set of criterion labels the tool answers otherwise (a due date field
+-- answers "Time-bound"). Returns the set of criterion labels warned about.
+function common.smart(c, path, text, framework, skip)
   if not common.filled(text) then return {} end
   local ok, plan = pcall(require, "cairn.plan")
   if not ok or type(plan) ~= "table" or type(plan.smart_check) ~= "function" then return {} end
@@ -128,7 +129,7 @@ function common.smart(c, path, text, framework)
   -- Only the criteria the text fails become warnings; the questions only the team can answer
   -- (severity "prompt") would bury them.
   for _, p in ipairs(plan.smart_check(text, framework) or {}) do
-    if type(p) == "table" and p.severity == "warning" and p.message then
+    if type(p) == "table" and p.severity == "warning" and p.message and not (skip and skip[p.label]) then
       c.warn(path, p.message)
       failed[p.label or p.criterion or p.message] = true
     end
@@ -242,13 +243,19 @@ end
 
 -- Shorter column headings for reports, by element. The engine refuses keys it does not know in
 -- a form, so a tool writes `report_label = "..."` next to the label and wraps its form in
--- common.form{...}, which moves those words here before the engine sees the form.
+-- common.form{...}, which moves those words here before the engine sees the form (and sets a
+-- short help off in parentheses, since the engine prints it right after the question).
 local report_labels = setmetatable({}, { __mode = "k" })
 
 function common.form(elements)
   local function strip(list)
     for _, el in ipairs(list) do
       if type(el) == "table" then
+        -- a short help is shown after the question on the same line: set it off as the printed
+        -- templates do, "Problem Statement (one-sentence description of the problem)"
+        if type(el.help) == "string" and #el.help <= 60 and not el.help:match("^%(") then
+          el.help = "(" .. el.help .. ")"
+        end
         if el.report_label then
           report_labels[el] = el.report_label
           el.report_label = nil

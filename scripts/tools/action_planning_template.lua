@@ -48,7 +48,7 @@ local goal_form = common.form {
 
 local form = common.form {
   { id = "title", type = "text", label = "Name of this action plan",
-    help = "For example the collaboration or the problem it addresses." },
+    help = "(for example the collaboration or the problem it addresses)" },
   { kind = "group", id = "goals", label = "Goal", min = 1,
     help = "Each goal should have its own action plan.", form = goal_form },
 }

@@ -8,12 +8,17 @@
 local common = require "cairn.tools_common"
 
 local criteria = {
-  { value = "Specific", label = "Specific: clearly identify what will be done, and what you want to accomplish" },
-  { value = "Pertinent", label = "Pertinent: the objective is based on current conditions and needs" },
-  { value = "Realistic", label = "Realistic: ensure that the results can realistically be achieved given available resources" },
-  { value = "Data-informed", label = "Data-informed: ensure your result can be evaluated against a standard, in terms like quantity, quality, frequency, etc." },
-  { value = "Time-bound", label = "Time-bound: specify when the result(s) can be achieved" },
+  { value = "Specific", label = "Specific" },
+  { value = "Pertinent", label = "Pertinent" },
+  { value = "Realistic", label = "Realistic" },
+  { value = "Data-informed", label = "Data-informed" },
+  { value = "Time-bound", label = "Time-bound" },
 }
+local criteria_help = "When writing objectives, try to make them: Specific: clearly identify what "
+  .. "will be done, and what you want to accomplish. Pertinent: the objective is based on current "
+  .. "conditions and needs. Realistic: ensure that the results can realistically be achieved given "
+  .. "available resources. Data-informed: ensure your result can be evaluated against a standard, in "
+  .. "terms like quantity, quality, frequency, etc. Time-bound: specify when the result(s) can be achieved."
 
 local form = common.form {
   { id = "committee", type = "text", label = "Working committee" },
@@ -43,7 +48,7 @@ local form = common.form {
       { id = "by", label = "By when (milestone date)?", report_label = "By", type = "date" },
       { id = "owner", label = "Who leads it?", report_label = "Lead", type = "person" },
       { id = "criteria", label = "Which criteria does it meet?", report_label = "Criteria met",
-        type = "multichoice", choices = criteria },
+        type = "multichoice", choices = criteria, help = criteria_help },
     } },
 }
 
@@ -74,9 +79,10 @@ function tool.check(a, c)
   end
   for _, r in ipairs(common.rows(a.objectives)) do
     local p = string.format("objectives[%d]", r._n)
-    -- the objective's date is part of what it says
-    local failed = common.smart(c, p .. ".objective",
-      r.objective .. (common.filled(r.by) and (" by " .. r.by) or ""), "NEA")
+    -- the objective's own date answers "Time-bound"
+    local failed = common.smart(c, p .. ".objective", r.objective, "NEA",
+      common.filled(r.by) and { ["Time-bound"] = true } or nil)
+    if common.filled(r.by) then failed["Time-bound"] = true end
     local have, missing = {}, {}
     for _, v in ipairs(r.criteria or {}) do have[v] = true end
     for _, cr in ipairs(criteria) do
