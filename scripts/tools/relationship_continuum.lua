@@ -55,10 +55,10 @@ return {
     "This tool can help you consider the nature of your working relationships and understand how "
       .. "you might work to improve them, so that they fall into the \"Cooperative\" or \"Partner\" "
       .. "category.",
-    "1. Consider the stakeholders in your system, and assess your relationship with them using the "
+    "Consider the stakeholders in your system, and assess your relationship with them using the "
       .. "continuum. Where do you believe the relationships fall? Place your answers in the first "
       .. "two columns of the table on the next page.",
-    "2. As your collaboration progresses, consider which characteristics you and your partners "
+    "As your collaboration progresses, consider which characteristics you and your partners "
       .. "need to attend to in order to move towards *Cooperative* and *Partner*. Brainstorm ways "
       .. "that you might strengthen your relationship and put your thoughts in the last column of "
       .. "the table.",

@@ -130,6 +130,49 @@ for _, d in ipairs(all) do
   end
 end
 ok(rows_checked > 0, "Dover's rows were found and checked (" .. rows_checked .. ")")
+
+-- The pages of the hidden schools (Dover, and Cedar withheld with it) show no number about the
+-- school: only the district-wide comparison table has numbers.
+local function numbers_in(tree, skip)
+  local found = {}
+  for _, t in ipairs(tables_in(tree)) do
+    if not (skip and (t.caption or ""):find(skip)) then
+      for _, row in ipairs(t.rows) do
+        for _, c in ipairs(t.columns) do
+          if is_number_cell(row[c.id]) then found[#found + 1] = (t.caption or t.id) .. "." .. c.id end
+        end
+      end
+    end
+  end
+  local function kv(node)
+    if type(node) ~= "table" then return end
+    if node.type == "keyvalue" then
+      for _, it in ipairs(node.items) do
+        if type(it.value) == "number" and it.key ~= "Top areas listed" then found[#found + 1] = it.key end
+      end
+    end
+    for _, b in ipairs(node.blocks or {}) do kv(b) end
+  end
+  kv(tree)
+  return found
+end
+for _, d in ipairs(all) do
+  if d.group == "Dover" or d.group == "Cedar" then
+    local found = numbers_in(json.decode(d.doc:render("json")), "district%-wide")
+    ok(#found == 0, d.name .. ": the page of a hidden school shows no number about it",
+       table.concat(found, ", "))
+  end
+end
+
+-- The checks above can fail: a page that leaks is caught.
+do
+  local bad = report.new { title = "leaky" }
+  bad:keyvalue { { "Respondents", 3 } }
+  bad:table { columns = { { id = "group", label = "Group" }, { id = "n", label = "n", format = "integer" } },
+              rows = { { group = "Adams", n = 8 }, { group = HIDDEN, n = 3 } } }
+  local found = numbers_in(json.decode(bad:render("json")))
+  ok(#found == 3, "a leaky page is caught (" .. #found .. " numbers found)")
+end
 ok(lines_checked > 0, "breakdowns with hidden groups were found and checked (" .. lines_checked .. ")")
 
 -- The district likert table (counts per level) minus the schools' favourable counts cannot give
