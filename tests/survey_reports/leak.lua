@@ -18,7 +18,7 @@ local function ok(cond, what, detail)
   print((cond and "ok " or "not ok ") .. n .. " - " .. what)
   if not cond then
     failed = failed + 1
-    if detail then print("#   " .. detail) end
+    if detail then print("    detail: " .. detail) end
   end
 end
 
@@ -287,4 +287,4 @@ for i, d in ipairs(all) do
   ok(#bad == 0, d.name .. ": XLSX rows about Dover hold no number", table.concat(bad, " / "))
 end
 
-print(failed == 0 and "# no leak found" or ("# " .. failed .. " checks failed"))
+print(failed == 0 and "no leak found" or (failed .. " checks failed"))

@@ -88,5 +88,4 @@ ok 49 - checklist_priorities (Cedar): XLSX rows about Dover hold no number
 ok 50 - checklist_priorities (Dover): CSV lines about Dover hold no number
 ok 51 - checklist_priorities (Dover): HTML rows about Dover hold no number
 ok 52 - checklist_priorities (Dover): XLSX rows about Dover hold no number
-# no leak found
-# no leak found
+no leak found
