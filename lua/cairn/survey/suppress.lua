@@ -5,8 +5,9 @@
 -- 2. Complementary: every published sum is a line "total = member + member + ...". Unknowns of
 --    a line are its suppressed members (and its total, when that is suppressed). A line with
 --    exactly one unknown gives that unknown away by subtraction, and a line whose only unknowns
---    are members that add up to fewer than the minimum gives away their combined group; in both
---    cases the smallest shown member (above zero) is suppressed too, and all lines are checked
+--    are members that add up to more than zero but fewer than the minimum gives away their
+--    combined group; in both cases the smallest shown member (above zero) is suppressed too,
+--    and all lines are checked
 --    again until none gives anything away. Totals fixed by another published result (the
 --    margins of a two-way table are the one-way results) are never changed here.
 local M = {}
@@ -47,7 +48,14 @@ function M.apply(cells, lines, min, reasons)
         unknown = unknown + 1
         total_unknown = true
       end
-      local leaks = unknown == 1 or (unknown >= 2 and not total_unknown and hidden_sum < min)
+      local leaks
+      if total_unknown then
+        leaks = unknown == 1 and cells[line.total].value > 0 -- the shown members add up to it
+      else
+        -- what subtraction gives is the hidden members' combined count: safe when it is zero
+        -- (no answers to reveal) or at least the minimum and shared by two or more cells
+        leaks = hidden_sum > 0 and (unknown == 1 or hidden_sum < min)
+      end
       if leaks then
         -- suppress the smallest shown member above zero
         local best
