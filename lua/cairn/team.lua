@@ -268,6 +268,19 @@ function team.summary(opts)
       for _, v in ipairs(sc.favorable) do if v == l.value and not fav_from then fav_from = i end end
     end
   end
+  -- A diverging chart only when the favourable levels are the top of the scale (not for the
+  -- decision scale, whose favourable step is its middle): otherwise a distribution table.
+  local diverging = fav_from ~= nil
+  if sc and fav_from then
+    local fav = {}
+    for _, v in ipairs(sc.favorable) do fav[v] = true end
+    for i = fav_from, #sc.levels do if not fav[sc.levels[i].value] then diverging = false end end
+  end
+  local function short(i)
+    local l = levels[i] or tostring(i)
+    if #l <= 24 then return l end
+    return l:match("^(%S+) %- ") or tostring(i)
+  end
   local data, rows = {}, {}
   local flag = def.clarify_spread
   for _, it in ipairs(items) do
@@ -279,14 +292,35 @@ function team.summary(opts)
       data[#data + 1] = { label = it.text, counts = r.counts, n = r.n }
       local lo, hi, agree = spread_of(r)
       local row = { item = it.text, n = r.n, mean = r.mean, sd = r.sd,
-        range = lo and (lo == hi and levels[lo] or (levels[lo] .. " to " .. levels[hi])) or "",
+        range = lo and (lo == hi and short(lo) or (short(lo) .. " to " .. short(hi))) or "",
         agreement = agree }
       if flag then row.clarify = (lo and hi - lo >= flag) and "clarify" or "" end
       rows[#rows + 1] = row
     end
   end
-  doc:section("Distribution"):chart { kind = "likert", title = def.title .. ": " .. session,
-    levels = levels, favorable_from = fav_from or #levels, data = data }
+  local dist = doc:section("Distribution")
+  if diverging then
+    dist:chart { kind = "likert", title = def.title .. ": " .. session,
+      levels = levels, favorable_from = fav_from, data = data }
+  else
+    local cols = { { id = "item", label = "Item" } }
+    for i in ipairs(levels) do
+      cols[#cols + 1] = { id = "l" .. i, label = short(i), format = "integer", align = "right" }
+    end
+    local drows = {}
+    for _, d in ipairs(data) do
+      local row = { item = d.label }
+      for i in ipairs(levels) do
+        row["l" .. i] = d.suppressed and { suppressed = true, reason = d.reason } or d.counts[i]
+      end
+      drows[#drows + 1] = row
+    end
+    local notes = {}
+    for i, l in ipairs(levels) do
+      if short(i) ~= l then notes[#notes + 1] = short(i) .. ": " .. l end
+    end
+    dist:table { caption = "Members at each level", columns = cols, rows = drows, notes = notes }
+  end
   local cols = { { id = "item", label = "Item" },
                  { id = "n", label = "Members", format = "integer", align = "right" },
                  { id = "mean", label = "Mean level", format = "number", decimals = 1, align = "right" },
