@@ -16,6 +16,7 @@ local lazy = {
   survey = function() return require "cairn.survey" end,
   report = function() return require "cairn.report" end,
   tool = function() return require "cairn.tool" end,
+  team = function() return require "cairn.team" end,
   json = function() return require "cairn.json" end,
   tools = function() return require("cairn.tool.globals").tools end,
   run = function() return require("cairn.tool.globals").run end,
