@@ -144,7 +144,9 @@ static const char CSS[] =
     ".doc-footer{border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem;"
     "padding:1rem 1.25rem;margin-top:2rem}\n"
     "@media (max-width:40rem){.page{padding:.5rem .75rem}h1{font-size:1.5rem}"
-    "h2{font-size:1.25rem}th,td{padding:.3rem .45rem}table.kv th{min-width:6rem}}\n"
+    "h2{font-size:1.25rem}th,td{padding:.3rem .45rem}table.kv th{min-width:6rem}"
+    /* charts keep a legible size and scroll sideways in their figure */
+    ".chart-svg{min-width:28rem}figure.chart{padding:.5rem}}\n"
     "@media print{@page{margin:16mm 14mm}"
     "body{background:#fff;color:#000;font-size:10.5pt}"
     ".page{max-width:none;padding:0}"
