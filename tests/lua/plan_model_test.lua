@@ -145,6 +145,16 @@ t.ok(problems[1] and problems[1]:find("item #" .. stray.id .. " %(plan #2%) has 
 local joined = table.concat(problems, "\n")
 t.ok(joined:find("item #" .. s0.id .. ": status history out of order"), "check: history out of order")
 t.ok(joined:find("status is 'done' but its latest recorded change says 'on_track'"), "check: status disagrees with history")
+do -- a loop of parents made by hand: check names it, roll-ups and outlines still finish
+  local lp = plan.create { kind = "project_plan", title = "Loop" }
+  local x = lp:add { level = "task", text = "X" }
+  local y = x:add { level = "task", text = "Y" }
+  db:exec("UPDATE plan_item SET parent_id = ? WHERE id = ?", y.id, x.id)
+  t.ok(table.concat(plan.check(db), "\n"):find("item #" .. x.id .. " is inside a loop of parents"), "check: loop of parents")
+  t.is(#lp:items(), 2, "items of a looped plan still list")
+  t.ok(lp:rollup() ~= nil and #x:descendants() == 1, "roll-ups and descendants finish")
+  lp:remove()
+end
 local cli = require("cairn.check").run(db)
 t.ok(table.concat(cli, "\n"):find("has parent #" .. s0.id, 1, true), "cairn check includes plan problems")
 

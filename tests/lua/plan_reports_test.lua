@@ -35,9 +35,11 @@ local function run(def, as_of, params, previous)
   return doc, saved
 end
 
+-- HTML goldens hold the body only: the theme's CSS in <head> belongs to the renderer.
 local function render_ok(doc, fmt)
   local ok, out = pcall(doc.render, doc, fmt)
-  return ok and out or nil, out
+  if not ok then return nil, out end
+  return out:match("<body.*$") or out
 end
 
 -- district plan ----------------------------------------------------------------------------------

@@ -84,9 +84,8 @@ n
 0
 (1 row)
 # cron: the plan status report, then a week later with what changed
-$ mkdir -p out && cairn report plan_status --as-of 2026-11-26 --format html --out out/ --verbose
-wrote out/plan_status-2026-11.html (47882 bytes, 3a7237e5635c5fed)
-recorded run 1 of plan_status: period 2026-11, as of 2026-11-26, 1 file
+$ mkdir -p out && cairn report plan_status --as-of 2026-11-26 --format html --out out/ && ls out
+plan_status-2026-11.html
 $ grep -c '<svg' out/plan_status-2026-11.html
 6
 $ cairn -e 'plan.get(2):find("Survey staff"):set_status("on track", { on = "2026-12-01", by = "Lee Park" })'

@@ -478,7 +478,7 @@ end
 local function depth_of(parent_id)
   local d = 1
   local db = core.db()
-  while parent_id do
+  while parent_id and d < 1000 do -- the bound only matters for a loop of parents (cairn check)
     d = d + 1
     parent_id = db:value("SELECT parent_id FROM plan_item WHERE id = ?", parent_id)
   end
@@ -559,9 +559,11 @@ end
 
 -- Every item under this one, depth first in sibling order.
 function Item:descendants()
-  local out = {}
+  local out, seen = {}, { [self.id] = true }
   local function walk(it)
-    for _, c in ipairs(it:children()) do out[#out + 1] = c; walk(c) end
+    for _, c in ipairs(it:children()) do
+      if not seen[c.id] then seen[c.id] = true; out[#out + 1] = c; walk(c) end
+    end
   end
   walk(self)
   return core.item_list(out)
@@ -757,8 +759,11 @@ function core.rollup_plan(plan_id)
   local measured = {}
   for r in core.db():rows("SELECT m.item_id FROM measure m JOIN plan_item i ON i.id = m.item_id WHERE i.plan_id = ?",
     plan_id) do measured[r.item_id] = true end
-  local out = {}
+  local out, visiting = {}, {}
   local function roll(r)
+    if out[r.id] then return out[r.id] end
+    if visiting[r.id] then return { status = r.status, percent = r.percent or 0 } end -- a loop (cairn check reports it)
+    visiting[r.id] = true
     local kids = by_parent[r.id] or {}
     local sts, sum, n = {}, 0, 0
     for _, c in ipairs(kids) do
