@@ -5,8 +5,9 @@
 -- worksheets, with one school too small to show on its own.
 --
 --   cairn run scripts/workflows/demo_survey.lua
---   cairn report survey_results --wave "2026 fall" --each school
---   cairn report checklist_priorities --wave "Fall 2026"
+--   cairn report survey_results --param "wave=2026 fall" --each school
+--   cairn report checklist_priorities --param "wave=Fall 2026"
+--   cairn report team_summary --param tool=strengthening_partnerships_reflection --param "session=DLT mid-year 2026"
 local survey = require "cairn.survey"
 local tool = require "cairn.tool"
 
@@ -116,5 +117,17 @@ for _, school in ipairs { "Adams Elementary", "Cedar Middle", "Eastside High", "
 end
 require("cairn.team").sync("opportunity_checklist", "Fall 2026")
 
+-- A District Leadership Team session: five members rate the partnership's key components.
+local ratings = { { 3, 3, 2, 2, 1, 1 }, { 3, 2, 2, 2, 1, 2 }, { 3, 3, 3, 2, 1, 1 },
+                  { 2, 3, 2, 1, 1, 2 }, { 3, 3, 2, 2, 2, 1 } }
+for i, r in ipairs(ratings) do
+  local comps = {}
+  for j, v in ipairs(r) do comps[j] = { rating = v } end
+  tool.run("strengthening_partnerships_reflection", { team = "District Leadership Team",
+    member = "DLT member " .. i, session = "DLT mid-year 2026", date = "2026-11-20",
+    components = comps }, { quiet = true })
+end
+
 print(string.format("demo survey: staff_climate waves '2025 fall' (%d responses) and '2026 fall' "
-  .. "(%d responses); %d Opportunity Checklists in round 'Fall 2026'", n1, n2, entered))
+  .. "(%d responses); %d Opportunity Checklists in round 'Fall 2026'; 5 partnership reflections "
+  .. "in session 'DLT mid-year 2026'", n1, n2, entered))
