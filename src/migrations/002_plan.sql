@@ -140,3 +140,15 @@ CREATE TABLE plan_snapshot (
     data     TEXT NOT NULL,         -- JSON: the plan's items as they were
     UNIQUE (plan_id, name)
 ) STRICT;
+
+-- For `cairn sql` and spreadsheets: items with their plan, owner and measure in words.
+CREATE VIEW plan_items_view AS
+SELECT i.id, p.title AS plan, p.kind AS plan_kind, i.parent_id, i.position, i.level, i.text,
+       i.kind, o.name AS owner, i.start, i.due, i.status, i.percent,
+       i.res_available, i.res_needed, i.cost, i.funding,
+       (SELECT group_concat(tag, '; ') FROM (SELECT tag FROM item_tag t WHERE t.item_id = i.id ORDER BY tag)) AS tags,
+       m.metric, m.unit, m.direction, m.baseline_value, m.baseline_date
+FROM plan_item i
+JOIN plan p ON p.id = i.plan_id
+LEFT JOIN person o ON o.id = i.owner_id
+LEFT JOIN measure m ON m.item_id = i.id;

@@ -68,6 +68,14 @@ on          status    %   by        note
 2026-11-02  at risk   70  Ana Ruiz  Two schools still have no attendance team
 (2 rows)
 root_cause #33 'No one is responsible for contacting families after the first absences' addresses -> benchmark #16 '90% of students with 3+ absences in a month are contacted within a week' monitored_by -> milestone #34 'Review the coach contact log with principals'
+# a view for cairn sql and spreadsheets
+$ cairn sql "SELECT id, owner, due, status, tags FROM plan_items_view WHERE plan_kind = 'district_plan' AND level = 'strategic_objective'"
+id  owner           due  status       tags
+--  --------------  ---  -----------  ----------------------------------------
+ 1  Ana Ruiz             not_started  Strong Climate & Culture
+ 5  Dana Whitfield       not_started  Engaging Instruction for Academics & SEL
+ 9  Lee Park             not_started  Strategic Partnerships & Coalitions
+(3 rows)
 # errors name the field and what was expected, and change nothing
 $ cairn -e 'plan.get(2):find("Launch"):set { due = "2026-31-12" }'
 cairn: item 'Launch an attendance team at every scho…'.due: '2026-31-12' is not a date (expected YYYY-MM-DD)

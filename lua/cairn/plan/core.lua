@@ -65,7 +65,8 @@ function core.kind_key(s, field)
 end
 
 function core.org_key(s, field)
-  if s == nil then return nil end
+  if s == nil or (type(s) == "string" and not s:match("%S")) then return nil end
+  if type(s) ~= "string" then fail("%s: expected an organisation kind, got %s", field or "org", type(s)) end
   local k = s:lower():gsub("^%s+", ""):gsub("%s+$", "")
   k = core.org_aliases[k] or k
   for _, o in ipairs(core.org_kinds) do if o == k then return k end end
