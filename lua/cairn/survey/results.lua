@@ -295,9 +295,10 @@ local function two_way(db, w, pa, pb, min)
       cells[#cells + 1] = { value = value_of(g), suppressed = sup_of(g, sb), fixed = true }
       cb[code] = #cells
     end
+    -- rows then columns, in code order, so every call makes the same decisions
     local lines = {}
-    for code, members in pairs(rows) do lines[#lines + 1] = { members = members, total = ra[code] } end
-    for code, members in pairs(cols) do lines[#lines + 1] = { members = members, total = cb[code] } end
+    for _, code in ipairs(model.sorted_keys(rows)) do lines[#lines + 1] = { members = rows[code], total = ra[code] } end
+    for _, code in ipairs(model.sorted_keys(cols)) do lines[#lines + 1] = { members = cols[code], total = cb[code] } end
     return lines
   end
   local lines = margin_cells(resp_cells, function(g) return g.respondents end, function(g) return g.sup end)
@@ -426,7 +427,15 @@ function M.results(opts)
     local pa, pb = position_of(w, a), position_of(w, b)
     if pa == pb then fail("by: the two attributes must differ") end
     local la, lb = attr_values(db, w, pa), attr_values(db, w, pb)
-    local groups, sa, sb = two_way(db, w, pa, pb, min)
+    -- computed with the attributes in declaration order whatever the order asked for, so
+    -- school x role and role x school withhold the same cells
+    local groups, sa, sb
+    if pa < pb then
+      groups, sa, sb = two_way(db, w, pa, pb, min)
+    else
+      groups, sb, sa = two_way(db, w, pb, pa, min)
+      for _, g in ipairs(groups) do g.a, g.b = g.b, g.a end
+    end
     local want
     if where_attr then
       for c, l in pairs(la) do if model.norm(l) == model.norm(where_value) then want = c end end
