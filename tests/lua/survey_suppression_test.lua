@@ -233,7 +233,8 @@ t.ok(cells[1].suppressed and cells[2].suppressed and not cells[3].suppressed,
 local c2 = { { value = 2 }, { value = 2 }, { value = 30 }, { value = 34 } }
 suppress.apply(c2, { { members = { 1, 2, 3 }, total = 4 } }, 5)
 t.ok(c2[3].suppressed, "two small groups adding to fewer than 5: a third is withheld")
-local c3 = { { value = 0 }, { value = 3 }, { value = 9 }, { value = 9, suppressed = "x", fixed = true } }
+local c3 = { { value = 0 }, { value = 6 }, { value = 9 }, { value = 15, suppressed = "x", fixed = true } }
 suppress.apply(c3, { { members = { 1, 2, 3 }, total = 4 } }, 5)
-t.ok(c3[2].suppressed and c3[3].suppressed, "a withheld total with all members shown: members withheld")
+t.ok(c3[2].suppressed and not c3[3].suppressed and not c3[1].suppressed,
+  "a withheld total with every member shown: the smallest member above zero is withheld")
 t.done()
