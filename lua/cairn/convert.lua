@@ -16,9 +16,12 @@ local TIMEOUT = 180 -- seconds a converter may take
 
 local function quote(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
 
--- The full path of program NAME on $PATH, or nil.
-function convert.which(name)
-  local p = io.popen("command -v " .. quote(name) .. " 2>/dev/null")
+-- The full path of program NAME on $PATH, or nil. Converters are looked up on
+-- $CAIRN_CONVERT_PATH instead when it is set (a colon-separated list of folders), so an
+-- administrator can point cairn at a particular pandoc or LibreOffice.
+function convert.which(name, use_convert_path)
+  local path = use_convert_path and os.getenv("CAIRN_CONVERT_PATH")
+  local p = io.popen((path and ("PATH=" .. quote(path) .. " ") or "") .. "command -v " .. quote(name) .. " 2>/dev/null")
   if not p then return nil end
   local out = p:read("l")
   p:close()
@@ -28,7 +31,7 @@ end
 
 local function first(names)
   for _, n in ipairs(names) do
-    local p = convert.which(n)
+    local p = convert.which(n, true)
     if p then return p, n end
   end
 end
@@ -39,7 +42,7 @@ local function pdf_engine() return first { "weasyprint", "wkhtmltopdf" } end
 
 -- Which converter each format would use (names only), for `cairn report` help and tests.
 function convert.available()
-  local pandoc = convert.which("pandoc")
+  local pandoc = convert.which("pandoc", true)
   local lo = soffice()
   local pdf
   if chromium() then pdf = "chromium"
@@ -137,7 +140,7 @@ function convert.write(doc, path, format, opts)
     return nil, "convert: unknown format " .. tostring(format) .. " (expected docx or pdf)"
   end
   -- find the converter first: a missing tool is reported before anything is written
-  local pandoc = convert.which("pandoc")
+  local pandoc = convert.which("pandoc", true)
   local lo = soffice()
   local browser = format == "pdf" and chromium() or nil
   local engine = format == "pdf" and pandoc and pdf_engine() or nil
