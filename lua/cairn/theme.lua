@@ -15,9 +15,10 @@ return {
     text = "#1a1a1a",
     muted = "#595959",
     background = "#ffffff",
+    primary = "#1F4E79",    -- headings and rules
     accent = "#0072B2",
     rule = "#d0d0d0",
-    header_bg = "#f2f4f7",
+    header_bg = "#F3F6F9",  -- table headers
     note = "#0072B2",
     warning = "#D55E00",
     -- Okabe-Ito, in the order series use them
