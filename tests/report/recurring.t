@@ -159,5 +159,5 @@ identical
 $ CAIRN_PATH=$TESTS/report cairn report batch --each school --period 2026-11 --as-of 2026-11-26 --format json --out again/ && CAIRN_PATH=$TESTS/report cairn report batch --each school --period 2026-11 --as-of 2026-11-26 --format json --out out/ && diff -r out again && echo identical
 identical
 # the recorded hash is the file's
-$ a=$(cairn sql --csv "SELECT hash FROM report_output WHERE path = 'december.json'" | tail -1); b=$(cairn -e 'print(require("cairn.host").hash(io.open("december.json", "rb"):read("a")))'); [ -n "$a" ] && [ "$a" = "$b" ] && echo same
+$ a=$(cairn sql --csv "SELECT hash FROM report_output WHERE path = 'december.json'" | tail -1 | tr -d '\r'); b=$(cairn -e 'print(require("cairn.host").hash(io.open("december.json", "rb"):read("a")))'); [ -n "$a" ] && [ "$a" = "$b" ] && echo same
 same
