@@ -161,3 +161,9 @@ identical
 # the recorded hash is the file's
 $ a=$(cairn sql --csv "SELECT hash FROM report_output WHERE path = 'december.json'" | tail -1 | tr -d '\r'); b=$(cairn -e 'print(require("cairn.host").hash(io.open("december.json", "rb"):read("a")))'); [ -n "$a" ] && [ "$a" = "$b" ] && echo same
 same
+# a progress bar on standard error only when it is a terminal (script gives the run a terminal)
+$ mkdir p1 && CAIRN_PATH=$TESTS/report script -qec "cairn report batch --each school --param schools=5 --period 2027-03 --as-of 2027-03-01 --format md --out p1/" /dev/null | tr '\r' '\n' | grep -o '\] [0-9]/5' | tail -2
+] 4/5
+] 5/5
+$ mkdir p2 && CAIRN_PATH=$TESTS/report cairn report batch --each school --param schools=5 --period 2027-03 --as-of 2027-03-01 --format md --out p2/ 2>err.txt; wc -c < err.txt
+0
