@@ -120,11 +120,11 @@ local function wrap(s, indent)
   return require("cairn.tool").wrap(s, 78, indent)
 end
 
-local function show_value(f, v)
+local function show_value(f, v, room)
   if v == nil then return "" end
   local s = layout.display(f, v)
   if f.type == "longtext" then s = s:gsub("\n.*", " …") end
-  return worksheet.short(s, 60)
+  return worksheet.short(s, math.max(room or 60, 30))
 end
 
 local function field_hint(f, st)
@@ -382,7 +382,8 @@ local function review(T, st)
         ask.print(string.format("%4d  (%s)", n, q.label:gsub("%?$", "")))
       else
         local v = q.t[q.key]
-        ask.print(string.format("%4d  %s: %s", n, q.label, v == nil and "" or show_value(q.f, v)))
+        local room = require("cairn.host").term_width() - 8 - require("cairn.text").width(q.label)
+        ask.print(string.format("%4d  %s: %s", n, q.label, v == nil and "" or show_value(q.f, v, room)))
         for _, m in ipairs(by_path[q.path] or {}) do ask.print(wrap("! " .. m, "        ")) end
       end
     end

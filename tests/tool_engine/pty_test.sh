@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# run "five_whys" in the REPL on a real pseudo-terminal (tmux): the built-in 5 Whys tool asked
+# question by question, going back to change an answer, ending the optional whys early, the
+# review screen, editing an answer there, saving, then w:history() and the stored answers;
+# a second run quits with a draft, and run "five_whys" offers to resume it. Prints TAP.
+# Waits by polling the screen; skips only when tmux is missing.
+set -u
+n=0 failed=0
+if ! command -v tmux >/dev/null 2>&1; then
+  echo "ok 1 # skip tmux is not installed (scripts/install-deps --test installs it)"
+  echo "1..1"
+  exit 0
+fi
+
+dir=$(mktemp -d)
+sock="cairn-tool-test-$$"
+tm() { tmux -L "$sock" -f /dev/null "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$dir"; }
+trap cleanup EXIT
+TIMEOUT=${CAIRN_PTY_TIMEOUT:-20}
+[ -n "${CAIRN_VALGRIND:-}" ] && TIMEOUT=90
+
+screen() { tm capture-pane -p -J -S -500 -t "$sess" 2>/dev/null; }
+ok() { # ok STATUS "what"
+  n=$((n + 1))
+  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
+    failed=$((failed + 1)); echo "not ok $n - $2"
+    echo "#   screen of $sess:"
+    screen | awk 'NF { last = NR } { l[NR] = $0 } END { for (i = 1; i <= last; i++) print l[i] }' |
+      tail -n 25 | sed 's/^/#   | /'
+  fi
+}
+# wait_for PATTERN [COUNT]: poll until COUNT (default 1) screen lines match the extended regex
+wait_for() {
+  local want=${2:-1} end=$((SECONDS + TIMEOUT))
+  while [ $SECONDS -lt $end ]; do
+    [ "$(screen | grep -Ec -- "$1")" -ge "$want" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+line() { tm send-keys -t "$sess" -l -- "$1"; tm send-keys -t "$sess" Enter; }
+start() { # start NAME: the REPL in a new session; prints EXITED <status> when it ends
+  sess=$1
+  tm new-session -d -s "$sess" -x 120 -y 50 \
+    "cd '$dir' && env CAIRN_HISTORY= TERM=xterm-256color NO_COLOR=1 cairn ; echo EXITED \$?; sleep 600"
+}
+
+cd "$dir" || exit 1
+cairn init --district "Pty District" 2>/dev/null
+
+# ---- a whole run -----------------------------------------------------------------------------
+start s1
+wait_for '^> '
+line 'w = run "five_whys"'
+wait_for '^Problem Statement \(one-sentence description of the problem\): '
+ok $? "run shows the first question with its label and help"
+screen | grep -q '1. Before you begin asking "Why," state the problem'
+ok $? "the tool's instructions come first"
+
+line 'Ninth-grade chronic absenteeism rose from 14% to 21%.'
+wait_for '^1\. Why — Reason why problem is occurring'
+ok $? "the 5 Whys table asks row by row"
+line 'Students miss the first bus'
+line ''
+wait_for '^1\. Why — How do we know\? Observable, data-based evidence: '
+line 'Attendance by route'
+wait_for '^2\. Why — Reason why problem is occurring'
+line '<'
+wait_for '^1\. Why — How do we know\? Observable, data-based evidence \[Attendance by route\]: '
+ok $? "< goes back and shows the earlier answer as the default"
+line 'Attendance by bus route, 2025-26'
+wait_for '^2\. Why — Reason why problem is occurring.*\(empty to end the table\)' 2
+ok $? "an optional why can end the table"
+line ''
+wait_for '^Root cause 1 — Root Cause\(s\)'
+ok $? "root causes follow the section's instructions"
+line 'Bus routes do not match bell times'
+line ''
+wait_for '^Root cause 1 — How do we know'
+line 'Route and bell schedules'
+wait_for 'would the problem be prevented\? \[y/n\]: '
+line 'y'
+wait_for 'best suited to address it\? \[y/n\]: '
+line 'y'
+wait_for 'if addressed successfully\? \[y/n\]: '
+line 'y'
+wait_for '^Add another root cause\? \[y/N\]: '
+line 'n'
+wait_for '^review> '
+ok $? "the review screen follows the last question"
+screen | grep -Eq '^ +3  1\. Why — How do we know\? Observable, data-based evidence: Attendance by bus route, 2025-26$'
+ok $? "the review lists every answer with a number"
+
+line '1'
+wait_for '^Problem Statement .*\[Ninth-grade chronic absenteeism rose from 14% to 21%\.\]: '
+ok $? "a number on the review screen edits that answer"
+line 'Ninth-grade chronic absence rose from 14% to 21% in two years.'
+wait_for '^review> ' 2
+screen | grep -Eq '^ +1  Problem Statement: Ninth-grade chronic absence rose from 14% to 21% in two years\.$'
+ok $? "and the review shows the new answer"
+line 'save'
+wait_for '^Saved worksheet 1 \(five_whys\), revision 1\.$'
+ok $? "save stores the worksheet"
+line 'w'
+wait_for '^worksheet 1 · five_whys · Ninth-grade chronic absence rose'
+ok $? "run returned the worksheet (the REPL prints it)"
+line 'w:history()'
+wait_for '^  1  .*final +created$'
+ok $? "w:history() lists the first revision"
+
+# ---- quit with a draft, resume it ----------------------------------------------------------------
+line 'run "five_whys"'
+wait_for 'Problem Statement \(one-sentence description of the problem\): ' 2
+line 'Draft problem statement.'
+wait_for '^1\. Why — Reason why problem is occurring' 2
+line 'quit'
+wait_for '^Save a draft before you go\? \[Y/n\] '
+line ''
+wait_for '^Saved a draft: worksheet 2\. resume\(2\) continues it\.$'
+ok $? "quit offers to save a draft"
+line 'run "five_whys"'
+wait_for '^There is a draft of five_whys: worksheet 2, "Draft problem statement\." \(saved .*\)\. Resume it\? \[Y/n\] '
+ok $? "run offers to resume the draft"
+line 'y'
+wait_for '^1\. Why — Reason why problem is occurring' 3
+ok $? "and resumes at the question where it stopped"
+line 'quit'
+wait_for '^Save a draft before you go\? \[Y/n\] ' 2
+line 'n'
+wait_for '^Nothing was saved\.$'
+tm send-keys -t "$sess" C-d
+wait_for '^EXITED 0$'
+ok $? "Ctrl-D leaves the REPL"
+
+answers=$(cairn sql --csv "SELECT answers FROM worksheet WHERE id = 1")
+case "$answers" in
+  *'Ninth-grade chronic absence rose from 14% to 21% in two years.'*'Attendance by bus route, 2025-26'*) r=0 ;;
+  *) r=1 ;;
+esac
+[ $r -eq 0 ] || printf '#   answers: %s\n' "$answers"
+ok $r "the stored answers hold the edited and the re-answered values"
+[ "$(cairn sql --csv "SELECT status FROM worksheet WHERE id = 2")" = "$(printf 'status\r\ndraft\r')" ]
+ok $? "the draft is still a draft"
+
+echo "1..$n"
+[ "$failed" -eq 0 ]
