@@ -908,6 +908,15 @@ function report.layout(name)
   return layout
 end
 
+-- In the REPL a document (or a section) shows as its terminal rendering.
+Container.__tostring = function(self)
+  local doc = root(self)
+  local width = host.term_width()
+  if self == doc or not doc then return require("cairn.render").text(self, { width = width }) end
+  return require("cairn.render").text({ type = "document", labels = doc.labels, theme = doc.theme,
+    blocks = { self } }, { width = width })
+end
+
 report.Container = Container
 
 -- Recurring reports, from the same module (cairn.reports does the work; loaded on first use).
