@@ -56,16 +56,27 @@ local function raw_line(prompt)
   return io.read("l")
 end
 
--- Show PROMPT and read one line (without its newline); nil at end of input. When the input is
--- not a terminal the line is echoed after the prompt, so a log shows question and answer.
+-- Show PROMPT and read one line (without its newline); nil and "eof" at end of input, nil and
+-- "interrupted" after Ctrl-C. When the input is not a terminal the line is echoed after the
+-- prompt, so a log shows question and answer.
 function ask.line(prompt)
   prompt = prompt or ""
   local tty = ask.interactive()
   if not (tty and host.readline) then emit(prompt) end
-  local line = raw_line(prompt)
+  -- Ctrl-C during the read: the host raises "interrupted" at the next Lua instruction; the
+  -- caller decides what it means (the tool engine treats it as quit, offering a draft)
+  local ok, line = pcall(raw_line, prompt)
+  if not ok then
+    if tostring(line):match("interrupted$") then
+      emit("\n")
+      return nil, "interrupted"
+    end
+    error(line, 0)
+  end
   if line then line = line:gsub("\r$", "") end
   if not tty then emit(line or "", "\n") end
   if not sink then io.stdout:flush() end
+  if line == nil then return nil, "eof" end
   return line
 end
 

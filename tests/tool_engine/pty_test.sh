@@ -125,10 +125,14 @@ ok $? "run offers to resume the draft"
 line 'y'
 wait_for '^1\. Why — Reason why problem is occurring' 3
 ok $? "and resumes at the question where it stopped"
-line 'quit'
+tm send-keys -t "$sess" C-c
 wait_for '^Save a draft before you go\? \[Y/n\] ' 2
+ok $? "Ctrl-C at a question stops the run, offering a draft"
 line 'n'
 wait_for '^Nothing was saved\.$'
+line '40 + 2'
+wait_for '^42$'
+ok $? "and the REPL goes on"
 tm send-keys -t "$sess" C-d
 wait_for '^EXITED 0$'
 ok $? "Ctrl-D leaves the REPL"

@@ -238,8 +238,8 @@ local function ask_field(T, st, q, show_intro)
     prompt = prompt .. field_hint(f, st)
     if q.ends_table and current == nil then prompt = prompt .. " (empty to end the table)" end
     if shown ~= nil then prompt = prompt .. " [" .. show_value(f, shown) .. "]" end
-    local line = ask.line(prompt .. ": ")
-    if line == nil then return "eof" end
+    local line, why = ask.line(prompt .. ": ")
+    if line == nil then return why == "interrupted" and "quit" or "eof" end
     local cmd = command_of(line)
     if cmd == "help" then
       show_help(q)
@@ -307,8 +307,8 @@ end
 local function ask_more(st, q)
   local exists = not q.open
   while true do
-    local line = ask.line(q.label .. (exists and " [Y/n]" or " [y/N]") .. ": ")
-    if line == nil then return "eof" end
+    local line, why = ask.line(q.label .. (exists and " [Y/n]" or " [y/N]") .. ": ")
+    if line == nil then return why == "interrupted" and "quit" or "eof" end
     local cmd = command_of(line)
     local a = line:match("^%s*(.-)%s*$"):lower()
     if cmd == "help" then
@@ -459,7 +459,8 @@ local function converse(T, st)
     if mode == "review" then
       local list, nerr = review(T, st)
       ask.print(wrap(words.review_help, ""))
-      local line = ask.line("review> ")
+      local line, why = ask.line("review> ")
+      if line == nil and why == "interrupted" then line = "quit" end
       if line == nil then ask.print(words.eof); return nil end
       local a = line:match("^%s*(.-)%s*$"):lower()
       local num = math.tointeger(tonumber(a))
@@ -573,8 +574,10 @@ end
 
 -- Run tool T on the terminal, offering to resume its latest draft first.
 function interact.run(T, opts)
-  local ok, drafts = pcall(worksheet.list, { tool = T.id, status = "draft" })
-  if ok and #drafts > 0 and not opts.new then
+  -- no workspace: say so now, not after the whole conversation
+  require("cairn.workspace").db()
+  local drafts = worksheet.list { tool = T.id, status = "draft" }
+  if #drafts > 0 and not opts.new then
     local d = drafts[1]
     local yes = ask.yesno(string.format("There is a draft of %s: worksheet %d, \"%s\" (saved %s). Resume it?",
       T.id, d.id, worksheet.short(d.title, 40), (d.updated_at or ""):sub(1, 10)), true)
