@@ -10,6 +10,7 @@
 #include <lauxlib.h>
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "render.h"
 
@@ -63,13 +64,33 @@ static void md_inline(rbuf *b, const char *s, size_t len) {
     }
 }
 
-/* Markdown text from the author: kept, but HTML tag openers are escaped. PREFIX starts every
- * line (for block quotes). */
+/* Does the link destination after "](" or "]:" at S start with a scheme other than http,
+ * https or mailto (javascript:, data:, vbscript: ...)? Relative links and #anchors are fine. */
+static int unsafe_destination(const char *s, size_t len) {
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '<')) i++;
+    size_t st = i;
+    if (i >= len || !isalpha((unsigned char)s[i])) return 0;
+    while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '+' || s[i] == '.' || s[i] == '-')) i++;
+    if (i >= len || s[i] != ':') return 0;
+    size_t n = i - st;
+    if ((n == 4 && strncasecmp(s + st, "http", 4) == 0) || (n == 5 && strncasecmp(s + st, "https", 5) == 0) ||
+        (n == 6 && strncasecmp(s + st, "mailto", 6) == 0))
+        return 0;
+    return 1;
+}
+
+/* Markdown text from the author: kept, but HTML tag openers are escaped, and a link whose
+ * destination has an unsafe scheme loses its "]" so it stays text. PREFIX starts every line
+ * (for block quotes). */
 static void md_text(rbuf *b, const char *s, size_t len, const char *prefix) {
     rb_adds(b, prefix);
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
-        if (c == '<' && i + 1 < len &&
+        if (c == ']' && i + 1 < len && (s[i + 1] == '(' || s[i + 1] == ':') &&
+            unsafe_destination(s + i + 2, len - i - 2)) {
+            rb_add(b, "\\]", 2);
+        } else if (c == '<' && i + 1 < len &&
             (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!' ||
              s[i + 1] == '?')) {
             rb_add(b, "\\<", 2);

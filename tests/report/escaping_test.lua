@@ -120,4 +120,57 @@ d:callout("warning", "Line one\nline <b>two</b>", { title = "Heads *up*" })
 t.ok(d:render("markdown"):find("> [!WARNING]\n> **Heads \\*up\\***\n>\n> Line one\n> line \\<b>two\\</b>", 1, true),
   "callouts are GitHub alerts with every line quoted")
 
+-- ---- the Markdown output through a Markdown engine with raw HTML allowed -----------------
+-- Whatever user text holds, cmark-gfm --unsafe (which passes raw HTML and any link scheme)
+-- must produce only the structural tags cairn's Markdown asks for, and only web links.
+local xss = {
+  "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
+  "<iframe src=\"javascript:alert(1)\"></iframe>", "[click](javascript:alert(1))",
+  "[click]( JavaScript:alert(1) )", "<a href=\"javascript:alert(1)\">x</a>", "![x](data:text/html,<script>alert(1)</script>)",
+  "&lt;script&gt;alert(1)&lt;/script&gt;", "&#60;script&#62;", "<javascript:alert(1)>", "[ref]: javascript:alert(1)",
+  "<!-- comment --><style>body{}</style>", "</td></tr></table><script>x</script>", "**<b>bold</b>**",
+  "`<code>`", "<details open ontoggle=alert(1)>", "x | <b>y</b> |",
+}
+local doc3 = report.new { title = xss[1], subtitle = xss[2], district = xss[3], period = "2026-11", theme = {} }
+local sec = doc3:section(xss[4])
+for _, v in ipairs(xss) do sec:paragraph(v) end
+sec:keyvalue({ { xss[5], xss[6] }, { xss[7], xss[8] } }, { caption = xss[9] })
+local rows = {}
+for i, v in ipairs(xss) do rows[i] = { a = v, b = xss[#xss - i + 1] } end
+sec:table { caption = xss[10], columns = { { id = "a", label = xss[11] }, { id = "b", label = xss[12] } },
+  rows = rows, notes = { xss[13], xss[14] } }
+sec:list(xss)
+sec:checklist { { text = xss[15], checked = true } }
+sec:callout("warning", xss[16], { title = xss[17] })
+sec:chart { kind = "bar", title = xss[18], data = { { label = xss[1], value = 1 }, { label = xss[2], value = 2 } } }
+sec:chart { kind = "fishbone", title = xss[3], problem = xss[4], data = { { category = xss[5], causes = { xss[6], xss[7] } } } }
+local mdfile = os.tmpname()
+local fh = assert(io.open(mdfile, "wb"))
+fh:write(doc3:render("markdown"))
+fh:close()
+local p = io.popen("cmark-gfm --unsafe -e table -e tasklist -e strikethrough -e autolink " .. mdfile .. " 2>/dev/null")
+local html = p:read("a")
+p:close()
+os.remove(mdfile)
+if html == "" then
+  t.ok(true, "# skip: cmark-gfm is not installed")
+else
+  local allowed = {}
+  for tag in ("h1 h2 h3 h4 h5 h6 p strong em ul ol li table thead tbody tr th td blockquote code pre hr input del a br")
+      :gmatch("%S+") do allowed[tag] = true end
+  local bad = {}
+  for slash, tag, attrs in html:gmatch("<(/?)([%w!%-]+)([^>]*)>") do
+    tag = tag:lower()
+    if not allowed[tag] then bad[#bad + 1] = "<" .. slash .. tag .. attrs .. ">" end
+    if attrs:lower():find("%son%a+%s*=") then bad[#bad + 1] = "event handler in <" .. tag .. attrs .. ">" end
+    local href = attrs:match('href="([^"]*)"')
+    if href and not (href:match("^https?://") or href:match("^mailto:")) then bad[#bad + 1] = "link to " .. href end
+    local src = attrs:match('src="([^"]*)"')
+    if src then bad[#bad + 1] = "src " .. src end
+  end
+  t.is(table.concat(bad, "\n"), "", "nothing executable survives Markdown rendering with raw HTML allowed")
+  t.ok(html:find("&lt;script&gt;alert(1)&lt;/script&gt;", 1, true), "the script text is shown as text")
+  t.ok(html:find("<table>", 1, true) and html:find("<blockquote>", 1, true), "tables and callouts still render")
+end
+
 t.done()
