@@ -141,6 +141,7 @@ static int put(csv_reader *r, int c) {
         r->rec_cap = cap;
     }
     r->rec[r->rec_len++] = (char)c;
+    r->high |= c >= 0x80;
     return 0;
 }
 
@@ -162,6 +163,7 @@ static int start_field(csv_reader *r) {
     f->line = r->line;
     f->col = r->col;
     f->quoted = 0;
+    r->high = 0;
     return 0;
 }
 
@@ -177,6 +179,7 @@ static int check_field(csv_reader *r) {
     csv_field_pos *f = &r->fields[r->nfields - 1];
     f->len = r->rec_len - f->off;
     const char *s = r->rec + f->off;
+    if (!r->high) return 0; /* plain ASCII */
     size_t bad = csv_utf8_check(s, f->len);
     if (bad == f->len) return 0;
     /* find the position of byte BAD within the field */
@@ -270,8 +273,35 @@ int csv_next(csv_reader *r) {
             continue;
         }
         if (c == '"') return error_at(r, CSV_EQUOTE, r->line, r->col);
-        advance(r, c);
-        if (put(r, c)) return error_at(r, r->err, r->line, r->col);
+        /* fast path: copy the run of ordinary bytes buffered from here in one go */
+        size_t end = r->in_pos;
+        unsigned long chars = 0;
+        while (end < r->in_len) {
+            unsigned char b = (unsigned char)r->in[end];
+            if (b == (unsigned char)r->delim || b == '"' || b == '\n' || b == '\r') break;
+            chars += (b & 0xC0) != 0x80;
+            r->high |= b >= 0x80;
+            end++;
+        }
+        size_t run = end - r->in_pos;
+        if (r->rec_len + run > r->rec_cap) {
+            if (r->rec_len + run > CSV_MAX_RECORD) {
+                r->err = CSV_ETOOLONG;
+                return error_at(r, r->err, r->line, r->col);
+            }
+            size_t cap = r->rec_cap ? r->rec_cap : 4096;
+            while (cap < r->rec_len + run) cap *= 2;
+            if (cap > CSV_MAX_RECORD) cap = CSV_MAX_RECORD;
+            char *p = realloc(r->rec, cap);
+            if (!p) { r->err = CSV_ENOMEM; return error_at(r, r->err, r->line, r->col); }
+            r->rec = p;
+            r->rec_cap = cap;
+        }
+        memcpy(r->rec + r->rec_len, r->in + r->in_pos, run);
+        r->rec_len += run;
+        r->in_pos = end;
+        r->col += chars;
+        r->last_cr = 0;
     }
 }
 

@@ -68,6 +68,7 @@ typedef struct {
     size_t nfields, fields_cap;
     unsigned long rec_line; /* line where the record starts */
     unsigned long records;  /* records returned so far */
+    int high;               /* the current field has a byte >= 0x80 (so needs a UTF-8 check) */
     /* the error */
     int err;
     unsigned long err_line, err_col;

@@ -94,6 +94,13 @@ static int l_import(lua_State *L) {
         im.blank = (const unsigned char *)b; /* kept alive by SPEC */
     }
     lua_pop(L, 1);
+    sv_layout lay;
+    lua_getfield(L, 3, "layout");
+    if (!lua_isnil(L, -1)) {
+        check_layout(L, -1, &lay); /* pushes its slots, kept until we return */
+        if (lay.bytes != im.bytes) return luaL_error(L, "layout and answers size differ");
+        im.lay = &lay;
+    }
     lua_getfield(L, 3, "columns");
     luaL_checktype(L, -1, LUA_TTABLE);
     int cols_idx = lua_gettop(L);

@@ -69,6 +69,7 @@ typedef struct {
     double min, max;
     char *item;        /* item code (number and text tables) */
     int in_fingerprint;
+    short single[256]; /* code of each one-character label ("3", "y"); filled by the importer */
 } sv_column;
 
 typedef struct sv_dict sv_dict;
@@ -95,6 +96,7 @@ typedef struct {
     char delim;
     int nattrs;
     volatile int *interrupted; /* optional: checked every 4096 rows */
+    const sv_layout *lay;      /* optional: keep survey_counts up to date with the rows added */
     /* results */
     long rows, added, duplicates, empty;
     sv_error err;
@@ -110,6 +112,16 @@ size_t sv_norm(const char *s, size_t len, char *out);
 int sv_import_file(sv_import *im, const char *path);
 int sv_import_reader(sv_import *im, csv_reader *r);
 void sv_import_free(sv_import *im);
+
+/* Tallies per attribute value, built one respondent at a time (the importer keeps one for the
+ * rows it adds, so the count tables need no second pass over the wave). */
+typedef struct sv_counts sv_counts;
+sv_counts *sv_counts_new(const sv_layout *lay, int nattrs);
+/* ATTRS[1..nattrs] are the respondent's attribute codes (0 = blank). Returns -1 out of memory. */
+int sv_counts_add(sv_counts *c, const int *attrs, const unsigned char *answers, size_t len);
+/* Write the tallies to survey_counts for WAVE_ID; MERGE adds the rows already there first. */
+int sv_counts_store(sv_counts *c, sqlite3 *db, int64_t wave_id, int merge);
+void sv_counts_free(sv_counts *c);
 
 /* Rebuild survey_counts for WAVE_ID: the whole wave (position 0) and every value of attributes
  * 1..NATTRS. Returns SQLITE_OK or an SQLite error code. */

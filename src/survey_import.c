@@ -142,8 +142,14 @@ static int sql_fail(sv_import *im, const csv_reader *r) {
 /* ---- one cell ------------------------------------------------------------------------------- */
 
 static const sv_label *find_label(const sv_column *c, const char *key, size_t len) {
+    if (len == 1) { /* the common case of plain files: answers are "1".."5" */
+        short i = c->single[(unsigned char)key[0]];
+        return i ? &c->labels[i - 1] : NULL;
+    }
     for (size_t i = 0; i < c->nlabels; i++)
-        if (c->labels[i].len == len && memcmp(c->labels[i].key, key, len) == 0) return &c->labels[i];
+        if (c->labels[i].len == len && c->labels[i].key[0] == key[0] &&
+            memcmp(c->labels[i].key, key, len) == 0)
+            return &c->labels[i];
     return NULL;
 }
 
@@ -239,14 +245,25 @@ static uint64_t mix(uint64_t x) {
     return x;
 }
 
+static int import_path(sv_import *im, const char *path);
+
 int sv_import_reader(sv_import *im, csv_reader *r) {
     sqlite3_stmt *ins = NULL, *who = NULL, *num = NULL, *txt = NULL, *val = NULL;
     unsigned char *blob = NULL;
     char *norm = NULL;
     size_t norm_cap = 0;
     int result = -1;
+    sv_counts *counts = NULL;
     r->delim = im->delim ? im->delim : ',';
+    if (im->lay && !(counts = sv_counts_new(im->lay, im->nattrs))) goto done;
     if (load_dicts(im)) { sql_fail(im, NULL); goto done; }
+    for (size_t i = 0; i < im->ncols; i++) {
+        sv_column *c = &im->cols[i];
+        memset(c->single, 0, sizeof c->single);
+        for (size_t k = 0; k < c->nlabels && k < 32767; k++)
+            if (c->labels[k].len == 1 && !c->single[(unsigned char)c->labels[k].key[0]])
+                c->single[(unsigned char)c->labels[k].key[0]] = (short)(k + 1);
+    }
     if (sqlite3_prepare_v2(im->db, insert_sql, -1, &ins, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(im->db,
                            "SELECT id, import_id FROM survey_response WHERE wave_id = ? AND fingerprint = ?",
@@ -435,6 +452,7 @@ int sv_import_reader(sv_import *im, csv_reader *r) {
             continue;
         }
         im->added++;
+        if (counts && sv_counts_add(counts, attrs, blob, (size_t)im->bytes)) goto done;
         for (size_t i = 0; i < im->ncols; i++) {
             const sv_column *c = &im->cols[i];
             if (c->kind != SV_COL_NUMBER && c->kind != SV_COL_TEXT) continue;
@@ -474,8 +492,13 @@ int sv_import_reader(sv_import *im, csv_reader *r) {
         }
         goto done;
     }
+    if (counts && im->added > 0 && sv_counts_store(counts, im->db, im->wave_id, 1) != SQLITE_OK) {
+        sql_fail(im, NULL);
+        goto done;
+    }
     result = 0;
 done:
+    sv_counts_free(counts);
     if (result && !im->err.problem) {
         im->err.problem = SV_ESQL;
         snprintf(im->err.message, sizeof im->err.message, "out of memory");
@@ -490,7 +513,28 @@ done:
     return result;
 }
 
+/* The cache SQLite may use while importing (KiB): big enough that the fingerprint index of a
+ * few hundred thousand responses stays in memory, small enough to keep the whole import well
+ * under 32 MiB whatever the file size. */
+#define IMPORT_CACHE_KIB 12288
+
 int sv_import_file(sv_import *im, const char *path) {
+    sqlite3_stmt *st;
+    int old_cache = -2000;
+    if (sqlite3_prepare_v2(im->db, "PRAGMA cache_size", -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW) old_cache = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+    }
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size=%d", -IMPORT_CACHE_KIB);
+    sqlite3_exec(im->db, pragma, NULL, NULL, NULL);
+    int rc = import_path(im, path);
+    snprintf(pragma, sizeof pragma, "PRAGMA cache_size=%d", old_cache);
+    sqlite3_exec(im->db, pragma, NULL, NULL, NULL);
+    return rc;
+}
+
+static int import_path(sv_import *im, const char *path) {
     FILE *fp = fopen(path, "rb");
     if (!fp) {
         im->err.problem = SV_EOPEN;

@@ -145,7 +145,7 @@ int sv_tally(sqlite3 *db, int64_t wave_id, const sv_layout *lay, int pa, int pb,
     return rc;
 }
 
-/* ---- survey_counts ------------------------------------------------------------------------- */
+/* ---- survey_counts: tallies per attribute value -------------------------------------------- */
 
 typedef struct {
     long respondents;
@@ -157,7 +157,16 @@ typedef struct {
     size_t n;
 } by_code;
 
+struct sv_counts {
+    const sv_layout *lay;
+    int nattrs;
+    by_code bc[SV_MAX_ATTRS + 1];
+    int *inc;     /* scratch: the cells one respondent adds 1 to */
+    double *num;  /* scratch: number answers per slot (NaN = none) */
+};
+
 static slot_counts *at(by_code *bc, int code, int cells) {
+    if (code < 0) return NULL;
     if ((size_t)code >= bc->n) {
         size_t n = bc->n ? bc->n : 16;
         while (n <= (size_t)code) n *= 2;
@@ -175,28 +184,152 @@ static slot_counts *at(by_code *bc, int code, int cells) {
     return s;
 }
 
-int sv_recount(sqlite3 *db, int64_t wave_id, const sv_layout *lay, int nattrs) {
-    if (nattrs < 0 || nattrs > SV_MAX_ATTRS) return SQLITE_MISUSE;
-    by_code bc[SV_MAX_ATTRS + 1];
-    memset(bc, 0, sizeof bc);
-    sqlite3_stmt *st = NULL, *del = NULL, *ins = NULL;
-    int rc = sqlite3_prepare_v2(db, select_sql, -1, &st, NULL);
-    if (rc != SQLITE_OK) goto done;
-    sqlite3_bind_int64(st, 1, wave_id);
-    /* the whole wave always exists, even with no responses */
-    if (!at(&bc[0], 0, lay->cells)) { rc = SQLITE_NOMEM; goto done; }
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const unsigned char *blob = sqlite3_column_blob(st, 8);
-        size_t len = (size_t)sqlite3_column_bytes(st, 8);
-        for (int p = 0; p <= nattrs; p++) {
-            slot_counts *s = at(&bc[p], attr_of(st, p), lay->cells);
-            if (!s) { rc = SQLITE_NOMEM; break; }
-            s->respondents++;
-            sv_accumulate(lay, blob, len, s->cells);
-        }
-        if (rc == SQLITE_NOMEM) break;
+sv_counts *sv_counts_new(const sv_layout *lay, int nattrs) {
+    if (nattrs < 0 || nattrs > SV_MAX_ATTRS) return NULL;
+    sv_counts *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->lay = lay;
+    c->nattrs = nattrs;
+    int max_inc = 0;
+    for (int i = 0; i < lay->nslots; i++) max_inc += 1 + lay->slots[i].k;
+    c->inc = malloc(sizeof(int) * (size_t)(max_inc + 1));
+    c->num = malloc(sizeof(double) * (size_t)(lay->nslots + 1));
+    if (!c->inc || !c->num || !at(&c->bc[0], 0, lay->cells)) {
+        sv_counts_free(c);
+        return NULL;
     }
-    if (rc != SQLITE_DONE) goto done;
+    return c;
+}
+
+void sv_counts_free(sv_counts *c) {
+    if (!c) return;
+    for (int p = 0; p <= SV_MAX_ATTRS; p++) {
+        for (size_t i = 0; i < c->bc[p].n; i++) free(c->bc[p].v[i].cells);
+        free(c->bc[p].v);
+    }
+    free(c->inc);
+    free(c->num);
+    free(c);
+}
+
+/* Add one respondent: the cells it adds 1 to are worked out once, then added to the whole
+ * wave and to the group of each of its attribute values. */
+int sv_counts_add(sv_counts *c, const int *attrs, const unsigned char *a, size_t len) {
+    const sv_layout *lay = c->lay;
+    int n = 0, has_num = 0;
+    for (int i = 0; i < lay->nslots; i++) {
+        const sv_slot *s = &lay->slots[i];
+        c->num[i] = NAN;
+        switch (s->kind) {
+        case SV_LEVEL: {
+            unsigned b = (size_t)s->offset < len ? a[s->offset] : 0;
+            if (b == SV_NA) c->inc[n++] = s->cell + 1;
+            else if (b >= 1 && (int)b <= s->k) c->inc[n++] = s->cell + 1 + (int)b;
+            else c->inc[n++] = s->cell;
+            break;
+        }
+        case SV_BITS: {
+            int width = (s->k + 7) / 8, any = 0;
+            for (int byte = 0; byte < width; byte++) {
+                unsigned b = (size_t)(s->offset + byte) < len ? a[s->offset + byte] : 0;
+                for (int bit = 0; b && bit < 8; bit++, b >>= 1) {
+                    int opt = byte * 8 + bit;
+                    if ((b & 1) && opt < s->k) {
+                        c->inc[n++] = s->cell + 2 + opt;
+                        any = 1;
+                    }
+                }
+            }
+            c->inc[n++] = s->cell + (any ? 1 : 0);
+            break;
+        }
+        case SV_NUMBER: {
+            double v = NAN;
+            if ((size_t)s->offset + 8 <= len) memcpy(&v, a + s->offset, 8);
+            if (isnan(v)) c->inc[n++] = s->cell;
+            else { c->num[i] = v; has_num = 1; }
+            break;
+        }
+        case SV_TEXT: {
+            unsigned b = (size_t)s->offset < len ? a[s->offset] : 0;
+            c->inc[n++] = s->cell + (b ? 1 : 0);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    for (int p = 0; p <= c->nattrs; p++) {
+        slot_counts *g = at(&c->bc[p], p ? attrs[p] : 0, lay->cells);
+        if (!g) return -1;
+        g->respondents++;
+        double *cells = g->cells;
+        for (int k = 0; k < n; k++) cells[c->inc[k]] += 1;
+        if (has_num) {
+            for (int i = 0; i < lay->nslots; i++) {
+                double v = c->num[i];
+                if (isnan(v)) continue;
+                double *x = cells + lay->slots[i].cell;
+                if (x[1] == 0 || v < x[4]) x[4] = v;
+                if (x[1] == 0 || v > x[5]) x[5] = v;
+                x[1] += 1;
+                x[2] += v;
+                x[3] += v * v;
+            }
+        }
+    }
+    return 0;
+}
+
+/* DST += SRC, cell by cell, except min and max of number items. */
+static void merge_cells(const sv_layout *lay, double *dst, const double *src) {
+    for (int i = 0; i < lay->nslots; i++) {
+        const sv_slot *sl = &lay->slots[i];
+        double *d = dst + sl->cell;
+        const double *x = src + sl->cell;
+        if (sl->kind == SV_NUMBER) {
+            d[0] += x[0];
+            if (x[1] > 0) {
+                if (d[1] == 0 || x[4] < d[4]) d[4] = x[4];
+                if (d[1] == 0 || x[5] > d[5]) d[5] = x[5];
+                d[1] += x[1];
+                d[2] += x[2];
+                d[3] += x[3];
+            }
+        } else {
+            int n = sl->kind == SV_TEXT ? 2 : 2 + sl->k;
+            for (int k = 0; k < n; k++) d[k] += x[k];
+        }
+    }
+}
+
+int sv_counts_store(sv_counts *c, sqlite3 *db, int64_t wave_id, int merge) {
+    const sv_layout *lay = c->lay;
+    sqlite3_stmt *st = NULL, *del = NULL, *ins = NULL;
+    int rc = SQLITE_OK;
+    if (merge) {
+        rc = sqlite3_prepare_v2(db, "SELECT position, code, respondents, counts FROM survey_counts WHERE wave_id = ?",
+                                -1, &st, NULL);
+        if (rc != SQLITE_OK) goto done;
+        sqlite3_bind_int64(st, 1, wave_id);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            int p = sqlite3_column_int(st, 0);
+            if (p < 0 || p > c->nattrs) continue;
+            if (sqlite3_column_bytes(st, 3) != lay->cells * (int)sizeof(double)) {
+                rc = SQLITE_CORRUPT;
+                goto done;
+            }
+            slot_counts *g = at(&c->bc[p], sqlite3_column_int(st, 1), lay->cells);
+            if (!g) { rc = SQLITE_NOMEM; goto done; }
+            g->respondents += sqlite3_column_int64(st, 2);
+            double *old = malloc((size_t)lay->cells * sizeof(double) + 1);
+            if (!old) { rc = SQLITE_NOMEM; goto done; }
+            memcpy(old, sqlite3_column_blob(st, 3), (size_t)lay->cells * sizeof(double));
+            merge_cells(lay, g->cells, old);
+            free(old);
+        }
+        if (rc != SQLITE_DONE) goto done;
+    }
     rc = sqlite3_prepare_v2(db, "DELETE FROM survey_counts WHERE wave_id = ?", -1, &del, NULL);
     if (rc != SQLITE_OK) goto done;
     sqlite3_bind_int64(del, 1, wave_id);
@@ -206,9 +339,9 @@ int sv_recount(sqlite3 *db, int64_t wave_id, const sv_layout *lay, int nattrs) {
                             "VALUES (?, ?, ?, ?, ?)",
                             -1, &ins, NULL);
     if (rc != SQLITE_OK) goto done;
-    for (int p = 0; p <= nattrs; p++) {
-        for (size_t code = 0; code < bc[p].n; code++) {
-            slot_counts *s = &bc[p].v[code];
+    for (int p = 0; p <= c->nattrs; p++) {
+        for (size_t code = 0; code < c->bc[p].n; code++) {
+            slot_counts *s = &c->bc[p].v[code];
             if (!s->cells || (p > 0 && s->respondents == 0)) continue;
             sqlite3_bind_int64(ins, 1, wave_id);
             sqlite3_bind_int(ins, 2, p);
@@ -224,9 +357,27 @@ done:
     sqlite3_finalize(st);
     sqlite3_finalize(del);
     sqlite3_finalize(ins);
-    for (int p = 0; p <= SV_MAX_ATTRS; p++) {
-        for (size_t i = 0; i < bc[p].n; i++) free(bc[p].v[i].cells);
-        free(bc[p].v);
+    return rc;
+}
+
+int sv_recount(sqlite3 *db, int64_t wave_id, const sv_layout *lay, int nattrs) {
+    sv_counts *c = sv_counts_new(lay, nattrs);
+    if (!c) return SQLITE_NOMEM;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, select_sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, wave_id);
+        int attrs[SV_MAX_ATTRS + 1] = {0};
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            for (int p = 1; p <= nattrs; p++) attrs[p] = sqlite3_column_int(st, p - 1);
+            if (sv_counts_add(c, attrs, sqlite3_column_blob(st, 8), (size_t)sqlite3_column_bytes(st, 8))) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+        }
+        sqlite3_finalize(st);
+        if (rc == SQLITE_DONE) rc = sv_counts_store(c, db, wave_id, 0);
     }
+    sv_counts_free(c);
     return rc;
 }

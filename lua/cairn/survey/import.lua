@@ -394,10 +394,10 @@ function M.import(opts)
     db:exec("INSERT INTO survey_import(wave_id, source, style, rows, added, imported_at) VALUES (?,?,?,0,0,?)",
       w.id, base, style, os.date("!%Y-%m-%dT%H:%M:%SZ"))
     spec.import_id = db:last_id()
+    spec.layout = model.layout(w.inst) -- the count tables are kept up to date as rows go in
     local res, e = core.import(db, opts.file, spec)
     if not res then error(error_message(opts.file, e, spec, header, w.inst), 0) end
     db:exec("UPDATE survey_import SET rows = ?, added = ? WHERE id = ?", res.rows, res.added, spec.import_id)
-    if res.added > 0 then M.recount(w, db) end
     result = { file = opts.file, wave = w.name, instrument = w.instrument, style = style,
       rows = res.rows, added = res.added, duplicates = res.duplicates, empty = res.empty,
       columns = described, created_wave = not exists or nil, checked = opts.check and true or false }
