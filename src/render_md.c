@@ -297,14 +297,10 @@ static void md_block(md *m, int blk) {
             rb_adds(b, "_\n\n");
         }
         rd_chart_kind kind = rd_chart(L, blk);
-        size_t mark = b->len;
-        rb_adds(b, "```text\n");
-        if (rd_chart_bars(L, blk, b, 80, "")) {
-            rb_adds(b, "```\n");
+        /* an indented code block, not a fence: no label can close it */
+        if (rd_chart_bars(L, blk, b, 84, "    ")) {
             if (kind == RD_CHART_BAR) break;
             rb_addc(b, '\n');
-        } else {
-            b->len = mark;
         }
         if (lua_getfield(L, blk, "table") == LUA_TTABLE) md_table(m, lua_gettop(L), 0);
         lua_pop(L, 1);

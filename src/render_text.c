@@ -95,8 +95,33 @@ static void pad(rbuf *b, const char *s, size_t len, size_t width, rd_align align
     size_t gap = w < width ? width - w : 0;
     size_t left = align == RD_RIGHT ? gap : align == RD_CENTER ? gap / 2 : 0;
     rb_addrep(b, ' ', left);
-    rb_add(b, s, len);
+    /* a line break inside a cell or label would break the layout: it becomes a space */
+    size_t st = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') {
+            rb_add(b, s + st, i - st);
+            rb_addc(b, ' ');
+            st = i + 1;
+        }
+    }
+    rb_add(b, s + st, len - st);
     rb_addrep(b, ' ', gap - left);
+}
+
+/* Terminal safety: control characters from user text (ESC sequences, C1 controls such as
+ * CSI, backspace, bell) could move the cursor, retitle the window or hide text. Every one but
+ * the line feed becomes a space (tab) or "?" before the text leaves the renderer. */
+static void strip_controls(rbuf *b) {
+    unsigned char *p = (unsigned char *)b->data;
+    for (size_t i = 0; i < b->len; i++) {
+        if (p[i] == '\t') p[i] = ' ';
+        else if ((p[i] < 0x20 && p[i] != '\n') || p[i] == 0x7f) p[i] = '?';
+        else if (p[i] == 0xC2 && i + 1 < b->len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F) {
+            p[i] = '?';
+            p[i + 1] = '?';
+            i++;
+        }
+    }
 }
 
 
@@ -587,6 +612,7 @@ int render_text(lua_State *L) {
     text_blocks(&x, 1);
     /* one trailing newline */
     while (b->len > 1 && b->data[b->len - 1] == '\n' && b->data[b->len - 2] == '\n') b->len--;
+    strip_controls(b);
     rb_push(b);
     return 1;
 }

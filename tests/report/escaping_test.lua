@@ -120,6 +120,24 @@ d:callout("warning", "Line one\nline <b>two</b>", { title = "Heads *up*" })
 t.ok(d:render("markdown"):find("> [!WARNING]\n> **Heads \\*up\\***\n>\n> Line one\n> line \\<b>two\\</b>", 1, true),
   "callouts are GitHub alerts with every line quoted")
 
+-- chart labels cannot break out of the text-bar code block
+local fence = report.new { title = "x", theme = {} }
+fence:chart { kind = "bar", title = "Fence", data = { { label = "```", value = 1 },
+  { label = "<script>alert(1)</script>\n# heading", value = 2 } } }
+local fmd = fence:render("markdown")
+t.ok(fmd:find("\n    ```  ", 1, true) and fmd:find("\n    <script>alert(1)</script  #", 1, true),
+  "bar lines are an indented code block, labels cut and on one line")
+t.ok(not fmd:find("\n# heading", 1, true), "a newline in a label cannot start a Markdown line")
+
+-- ---- terminal safety: no control character from user text reaches the terminal -------------
+local term = report.new { title = "Title\27]0;owned\7", theme = {} }
+term:paragraph("red \27[31mtext\27[0m, bell\7, backspace\8, CSI \194\155 31m")
+term:table { columns = { "a" }, rows = { { a = "cell\27[2J" } } }
+local txt = term:render("text")
+t.ok(not txt:find("[\0-\9\11-\31\127]") and not txt:find("\194[\128-\159]"),
+  "escape sequences, bells, backspaces and C1 controls are removed from text output")
+t.ok(txt:find("red ?[31mtext?[0m", 1, true), "what remains is visible text")
+
 -- ---- the Markdown output through a Markdown engine with raw HTML allowed -----------------
 -- Whatever user text holds, cmark-gfm --unsafe (which passes raw HTML and any link scheme)
 -- must produce only the structural tags cairn's Markdown asks for, and only web links.

@@ -3,6 +3,6 @@
 $ CAIRN_PATH=$TESTS/lua cairn run $TESTS/report/render_test.lua | grep -v '^ok '
 1..45
 $ CAIRN_PATH=$TESTS/lua cairn run $TESTS/report/escaping_test.lua | grep -v '^ok '
-1..59
+1..63
 $ CAIRN_PATH=$TESTS/lua cairn run $TESTS/report/builder_test.lua | grep -v '^ok '
 1..61
