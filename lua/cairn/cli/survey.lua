@@ -185,15 +185,18 @@ function sub.results(argv)
   out(string.format("%s: %s, groups under %d respondents withheld\n", res.wave, res.instrument,
     res.min_group_size))
   local rows = {}
+  local function why(reason)
+    return reason:match("^withheld") and reason or ("withheld: " .. reason)
+  end
   local function add(g)
     if g.suppressed then
-      rows[#rows + 1] = { g.label, "", "", "", "", "", "withheld: " .. g.reason }
+      rows[#rows + 1] = { g.label, "", "", "", "", "", why(g.reason) }
       return
     end
     for _, it in ipairs(res.items) do
       local r = g.items[it.code]
       if r.suppressed then
-        rows[#rows + 1] = { g.label, g.respondents, it.code, "", "", "", "withheld: " .. r.reason }
+        rows[#rows + 1] = { g.label, g.respondents, it.code, "", "", "", why(r.reason) }
       elseif it.type == "scale" or it.type == "yesno" then
         local change = ""
         if r.change and r.change.favorable then change = string.format("%+.1f", host.round(r.change.favorable, 1)) end

@@ -1,0 +1,181 @@
+# cairn survey on the command line: load an instrument, import exports, check, results, entry.
+$ cairn init --district "Riverside Unified"
+created cairn.db for Riverside Unified
+$ cp $TESTS/survey/fixtures/*.csv $TESTS/survey/fixtures/staff_instrument.lua . && cp $TESTS/survey/malformed/02_scale_typo.csv typo.csv
+$ cairn survey load staff_instrument.lua
+stored instrument staff_climate version 1 (7 items)
+$ cairn survey instruments
+id             version  title                 items  attributes
+-------------  -------  --------------------  -----  ------------
+staff_climate        1  Staff climate survey      7  school, role
+(1 row)
+$ cairn survey import google.csv --instrument staff_climate --wave "2026 fall"
+google.csv: google export, 5 rows
+column  header                                       stored as
+------  -------------------------------------------  ------------
+     1  Timestamp                                    (not stored)
+     2  School                                       school
+     3  Role                                         role
+     4  I feel safe at school.                       C1
+     5  Staff morale is low.                         C2
+     6  Leaders communicate clearly.                 C3
+     7  Areas where the school needs to improve      N1
+     8  Did you attend the fall training?            Y1
+     9  Hours of professional development this year  H1
+    10  Any other comments?                          O1
+imported 5 new responses into wave '2026 fall'
+$ cairn survey import google.csv --wave "2026 fall"
+google.csv: google export, 5 rows
+column  header                                       stored as
+------  -------------------------------------------  ------------
+     1  Timestamp                                    (not stored)
+     2  School                                       school
+     3  Role                                         role
+     4  I feel safe at school.                       C1
+     5  Staff morale is low.                         C2
+     6  Leaders communicate clearly.                 C3
+     7  Areas where the school needs to improve      N1
+     8  Did you attend the fall training?            Y1
+     9  Hours of professional development this year  H1
+    10  Any other comments?                          O1
+imported 0 new responses into wave '2026 fall' (5 already imported, skipped)
+$ cairn survey import limesurvey.csv --wave "2026 fall" --check
+limesurvey.csv: limesurvey export, 4 rows
+column  header         stored as
+------  -------------  --------------------------------------
+     1  id             (identifying; dropped: anonymous wave)
+     2  submitdate     (not stored)
+     3  lastpage       (not stored)
+     4  startlanguage  (not stored)
+     5  seed           (not stored)
+     6  school         school
+     7  role           role
+     8  C1             C1
+     9  C2             C2
+    10  C3             C3
+    11  N1[SQ001]      N1 = Communication
+    12  N1[SQ002]      N1 = Safety, discipline
+    13  N1[SQ003]      N1 = Facilities
+    14  N1[SQ004]      N1 = Family engagement
+    15  Y1             Y1
+    16  H1             H1
+    17  O1             O1
+checked: 4 new responses, 0 already imported; nothing stored (--check)
+$ cairn survey import limesurvey.csv --wave "2026 fall"
+limesurvey.csv: limesurvey export, 4 rows
+column  header         stored as
+------  -------------  --------------------------------------
+     1  id             (identifying; dropped: anonymous wave)
+     2  submitdate     (not stored)
+     3  lastpage       (not stored)
+     4  startlanguage  (not stored)
+     5  seed           (not stored)
+     6  school         school
+     7  role           role
+     8  C1             C1
+     9  C2             C2
+    10  C3             C3
+    11  N1[SQ001]      N1 = Communication
+    12  N1[SQ002]      N1 = Safety, discipline
+    13  N1[SQ003]      N1 = Facilities
+    14  N1[SQ004]      N1 = Family engagement
+    15  Y1             Y1
+    16  H1             H1
+    17  O1             O1
+imported 4 new responses into wave '2026 fall'
+$ cairn survey import qualtrics.csv --wave "2026 fall" | tail -n 1
+imported 3 new responses into wave '2026 fall'
+$ cairn survey import typo.csv --wave "2026 fall"
+cairn: typo.csv:3:4 (I feel safe at school.): "Strongly agre": expected one of Strongly disagree, Disagree, Agree, Strongly agree (or 1, 2, 3, 4), Not applicable, or a blank
+[1]
+# the failed import changed nothing
+$ cairn survey waves
+wave       instrument     version  starts  ends  mode       responses
+---------  -------------  -------  ------  ----  ---------  ---------
+2026 fall  staff_climate        1                anonymous         12
+(1 row)
+$ cairn sql "SELECT item, label, count(*) AS n FROM survey_answers WHERE item IN ('C1', 'N1') GROUP BY 1, 2 ORDER BY 1, 2"
+item  label               n
+----  ------------------  -
+C1    Agree               4
+C1    Disagree            3
+C1    Not applicable      1
+C1    Strongly agree      3
+C1    Strongly disagree   1
+N1    Communication       5
+N1    Facilities          5
+N1    Family engagement   3
+N1    Safety, discipline  4
+(9 rows)
+$ cairn survey results "2026 fall"
+2026 fall: staff_climate, groups under 5 respondents withheld
+group            respondents  item  n   favorable  mean  note
+---------------  -----------  ----  --  ---------  ----  -------------------------------------------
+Adams            5            C1    5   100.0%     3.40
+Adams            5            C2    5   60.0%      2.80
+Adams            5            C3    5   60.0%      2.80
+Adams            5            N1                         withheld: fewer than 5 answers to this item
+Adams            5            Y1    5   60.0%      0.60
+Adams            5            H1                         withheld: fewer than 5 answers to this item
+Adams            5            O1                         withheld: fewer than 5 answers to this item
+Baker                                                    withheld: fewer than 5 respondents
+Cedar                                                    withheld: fewer than 5 respondents
+All respondents  12           C1    11  63.6%      2.82
+All respondents  12           C2    12  41.7%      2.33
+All respondents  12           C3    12  50.0%      2.42
+All respondents  12           N1    10                   top: Communication 50.0%
+All respondents  12           Y1    12  58.3%      0.58
+All respondents  12           H1    9              8.44
+All respondents  12           O1                         withheld: fewer than 5 answers to this item
+$ cairn -e 'ws.set_setting("survey.min_group_size", 3)'
+$ cairn survey results "2026 fall" --by school --item C1
+2026 fall: staff_climate, groups under 3 respondents withheld
+group            respondents  item  n   favorable  mean  note
+---------------  -----------  ----  --  ---------  ----  --------------------------------------------------------------------
+Adams                      5  C1    5   100.0%     3.40
+Baker                      3  C1                         withheld: fewer than 3 answers to this item
+Cedar                      4  C1                         withheld so that a smaller group cannot be worked out by subtraction
+All respondents           12  C1    11  63.6%      2.82
+$ cairn survey results "2026 fall" --by school,role --item C3
+2026 fall: staff_climate, groups under 3 respondents withheld
+group            respondents  item  n   favorable  mean  note
+---------------  -----------  ----  --  ---------  ----  --------------------------------------------------------------------
+Adams / Aide                                             withheld: fewer than 3 respondents
+Adams / Teacher                                          withheld so that a smaller group cannot be worked out by subtraction
+Baker / Teacher  3            C3    3   33.3%      1.67
+Cedar / Aide                                             withheld: fewer than 3 respondents
+Cedar / Teacher                                          withheld so that a smaller group cannot be worked out by subtraction
+All respondents  12           C3    12  50.0%      2.42
+$ printf 'Dover Teacher 4 1 3 1+3 y 5 -\nDover Teacher 9 1 3 - y 5 -\nDover Aide 3 2 2 - n - "Good year"\n' | cairn survey entry --wave "2026 fall"
+entering staff_climate into wave '2026 fall': one line per form: school role C1 C2 C3 N1 Y1 H1 O1
+("-" leaves an answer blank; undo drops the last line; done or Ctrl-D stores)
+line 2: C1: "9": expected one of Strongly disagree, Disagree, Agree, Strongly agree (or 1, 2, 3, 4), Not applicable, or a blank (not kept; type the line again)
+stored 2 forms in wave '2026 fall' (1 line not kept)
+[1]
+$ cairn survey show staff_climate | head -n 4
+staff_climate (version 1): Staff climate survey
+attributes: school, role
+
+Climate
+$ cairn survey bank staff_climate bank.csv && head -n 3 bank.csv
+wrote bank.csv
+instrument,version,title,attributes,section,code,text,type,scale,options,reverse,aliases,previous_code,min,max
+staff_climate,1,Staff climate survey,school|role,Climate,C1,I feel safe at school.,scale,agreement,,,Q1|Safety,,,
+,,,,Climate,C2,Staff morale is low.,scale,agreement,,yes,Q2,,,
+$ cairn survey frob
+cairn: unknown survey command 'frob'
+usage: cairn survey import FILE.csv --wave NAME [--instrument ID] [--map FILE] [--check]
+       | instruments | show ID | load FILE.lua|FILE.csv | bank ID FILE.csv
+       | waves | wave NAME --instrument ID [--starts D] [--ends D] [--audience T] [--mode M]
+       | entry --wave NAME [--instrument ID] | results WAVE [--by ATTR[,ATTR]] [--item CODE]
+[2]
+$ cairn survey import nope.csv --wave "2026 fall"
+cairn: nope.csv: no such file
+[1]
+$ cairn check
+cairn.db: ok
+# a district's own scales file beside the workspace replaces the shipped one
+$ mkdir -p cairn/survey && printf 'return { agreement = { levels = { "No", "Somewhat", "Yes" }, favorable = { 3 } } }\n' > cairn/survey/scales.lua
+$ cairn -e 'print(table.concat(survey.scales(), " ")); print(survey.scale("agreement").levels[2].label)'
+agreement
+Somewhat
