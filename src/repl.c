@@ -250,7 +250,9 @@ static int repl_terminal(lua_State *L) {
     el_set(el, EL_HIST, history, h);
     el_set(el, EL_PROMPT, get_prompt);
     el_set(el, EL_GETCFN, read_char);
-    el_set(el, EL_ADDFN, "cairn-complete", "Complete Lua names and file names", complete);
+    /* the wide-character call: libedit's narrow el_set(EL_ADDFN) copies the two strings
+     * with wcsdup and never frees them */
+    el_wset(el, EL_ADDFN, L"cairn-complete", L"Complete Lua names and file names", complete);
     el_set(el, EL_BIND, "^I", "cairn-complete", NULL);
     el_source(el, NULL); /* the user's ~/.editrc, if any */
 
