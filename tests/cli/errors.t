@@ -197,3 +197,14 @@ cairn: no command 'frob' (see cairn help)
 usage: cairn [-w FILE] [COMMAND [ARGS...]]
 (cairn help lists the commands)
 [2]
+# Ctrl-C (SIGINT) stops a running script; its writes are rolled back
+$ cairn -e 'db:exec("INSERT INTO settings(key, value) VALUES (?, ?)", "ctrl-c", 1) print("running") io.stdout:flush() while true do end' > out.txt 2>&1 & pid=$!
+> until grep -q running out.txt; do sleep 0.1; done; kill -INT $pid; wait $pid; echo "status $?"; cat out.txt
+status 1
+running
+cairn: interrupted
+$ cairn sql "SELECT count(*) AS n FROM settings WHERE key = 'ctrl-c'"
+n
+-
+0
+(1 row)
