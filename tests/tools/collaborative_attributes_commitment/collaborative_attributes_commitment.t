@@ -19,6 +19,11 @@ bad.json: date: '2026-13-45' is not a date (month 13; expected YYYY-MM-DD, 11/30
 bad.json: partners: at least 2 required (Partner), got 1
 bad.json: 2 problems; nothing was stored
 [1]
+# The tool's own check: each partner once.
+$ echo '{"partners": [{"name": "District administration", "agrees": ["awareness"]}, {"name": "district administration", "agrees": []}]}' > dup.json && cairn tool run collaborative_attributes_commitment --answers dup.json
+dup.json: partners[2].name: 'district administration' is already partner 1; each partner once
+dup.json: 1 problem; nothing was stored
+[1]
 $ cairn sql "SELECT count(*) AS worksheets FROM worksheet"
 worksheets
 ----------

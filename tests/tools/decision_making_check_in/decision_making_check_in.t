@@ -18,6 +18,11 @@ $ cairn tool run decision_making_check_in --answers bad.json
 bad.json: decisions[1].step: 9 is not a level of the scale (1 to 7: 1 - decided solely by the first party, 2, 3 - the first party decides after listening to and considering the group's input, 4 - true collaboration: decided together, 5, 6, 7 - decided solely by the second party)
 bad.json: 1 problem; nothing was stored
 [1]
+# The tool's own check: each decision once.
+$ echo '{"first_party": "A", "second_party": "B", "decisions": [{"decision": "Set the calendar", "step": 4}, {"decision": "set the  calendar", "step": 2}]}' > dup.json && cairn tool run decision_making_check_in --answers dup.json
+dup.json: decisions[2].decision: 'set the  calendar' is already decision 1
+dup.json: 1 problem; nothing was stored
+[1]
 $ cairn sql "SELECT count(*) AS worksheets FROM worksheet"
 worksheets
 ----------
