@@ -760,9 +760,9 @@ int render_html(lua_State *L) {
     const char *period = rd_str(L, 1, "period", NULL);
     if (district || period || h.svg.as_of) {
         put(&h, "<dl class=\"meta\">");
-        meta_item(&h, "district", "District", district, 0);
-        meta_item(&h, "period", "Period", period, 0);
-        meta_item(&h, "as_of_date", "As of", h.svg.as_of, 1);
+        meta_item(&h, "meta_district", "District", district, 0);
+        meta_item(&h, "meta_period", "Period", period, 0);
+        meta_item(&h, "meta_as_of", "As of", h.svg.as_of, 1);
         put(&h, "</dl>\n");
     }
     blocks(&h, 1, 2, 0);

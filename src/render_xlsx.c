@@ -388,9 +388,9 @@ static void about_sheet(xlsx *x, int doc, int kv) {
     double w0 = 10, w1 = 20;
     static const struct {
         const char *field, *key, *def;
-    } meta[] = {{"title", "title", "Title"},       {"subtitle", "subtitle", "Subtitle"},
-                {"district", "district", "District"}, {"period", "period", "Period"},
-                {"as_of", "as_of_date", "As of"}};
+    } meta[] = {{"title", "meta_title", "Title"},          {"subtitle", "meta_subtitle", "Subtitle"},
+                {"district", "meta_district", "District"}, {"period", "meta_period", "Period"},
+                {"as_of", "meta_as_of", "As of"}};
     for (size_t i = 0; i < sizeof meta / sizeof meta[0]; i++) {
         size_t l;
         const char *v = rd_str(L, doc, meta[i].field, &l);

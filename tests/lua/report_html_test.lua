@@ -76,7 +76,7 @@ t.is(count(broken, '<section id="[^"]*" class="break%-before"'), 3, "section_bre
 local d3 = fx.document()
 d3.theme = { colors = { primary = "red;}</style><script>alert(1)</script>", accent = "#ABCDEF" },
   font = "x</style><script>", logo = "https://example.org/logo.png", header = "<b>Hi</b>",
-  labels = { district = "Distrito", data_table = "Datos", target = "meta" }, lang = "es\" onload=\"x" }
+  labels = { meta_district = "Distrito", data_table = "Datos", target = "meta" }, lang = "es\" onload=\"x" }
 local h3 = render.html(d3)
 t.ok(not h3:find("<script", 1, true) and h3:find("--primary:#ABCDEF;", 1, true), "a bad theme colour is ignored (primary falls back to accent)")
 t.ok(h3:find("--accent:#ABCDEF;", 1, true), "a good theme colour is used")

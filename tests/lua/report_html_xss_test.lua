@@ -11,7 +11,7 @@ local function document(p)
     totals = { a = p, b = 3 }, notes = { p } } end
   return { type = "document", title = p, subtitle = p, district = p, period = p, as_of = p, lang = p,
     theme = { header = p, footer = p, font = p, logo = p, colors = { primary = p, accent = p },
-              labels = { district = p, data_table = p, target = p, suppressed = p, n = p, rank = p, as_of = p } },
+              labels = { meta_district = p, meta_period = p, data_table = p, target = p, suppressed = p, n = p, rank = p, as_of = p } },
     blocks = {
       { type = "paragraph", text = p },
       { type = "paragraph", text = "intro " .. p .. " outro\n\n" .. p },
