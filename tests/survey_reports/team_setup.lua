@@ -29,4 +29,13 @@ for _, list in ipairs(skills) do
   for k, n in ipairs(list) do codes[k] = string.format("skill_%02d", n) end
   tool.run("collaboration_skills_checklist", { session = "DLT fall 2026", skills = codes }, q)
 end
+-- Five association board members place the same partners on the continuum (names matched
+-- whatever their case and spacing).
+local places = { { "Cooperative", "Partner" }, { "Cooperative", "Cooperative" }, { "Partner", "Partner" },
+                 { "Cooperative", "Partner" }, { "Cooperative", "Partner" } }
+for i, p in ipairs(places) do
+  tool.run("relationship_continuum", { assessed_by = "Board member " .. i, session = "Board retreat 2026",
+    relationships = { { partner = i == 2 and "district  administration" or "District administration", level = p[1] },
+                      { partner = "School board", level = p[2] } } }, q)
+end
 print("team worksheets saved")

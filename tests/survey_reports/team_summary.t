@@ -21,6 +21,13 @@ $ cairn report team_summary --param tool=collaboration_skills_checklist --param 
 | Agreeing on roles that capitalize on individual strengths | 3 | 6 | 50% |
 | Brainstorming solutions to problems | 1 | 6 | 17% |
 | Drawing consensus around goals and processes | 0 | 6 | 0% |
+$ cairn report team_summary --param tool=relationship_continuum --param "session=Board retreat 2026" --as-of 2026-11-26 --format md --out - | grep -E "^\| (Item|District|School)"
+| Item | Cooperative | Partner | n | % favorable |
+| District administration | 4 | 1 | 5 | 100% |
+| School board | 1 | 4 | 5 | 100% |
+| Item | Members | Mean level | Spread (SD) | Range | Agreement |
+| District administration | 5 | 1.2 | 0.45 | Cooperative to Partner | 80% |
+| School board | 5 | 1.8 | 0.45 | Cooperative to Partner | 80% |
 # The waves built from worksheets are ordinary survey waves, readable with SQL.
 $ cairn sql "SELECT name, audience, (SELECT count(*) FROM survey_response r WHERE r.wave_id = w.id) AS n FROM survey_wave w ORDER BY name"
 name                                                audience                                             n
@@ -28,8 +35,9 @@ name                                                audience                    
 collaboration_skills_checklist: DLT fall 2026       worksheets of collaboration_skills_checklist         6
 decision_making_check_in: Committee 2026-12         worksheets of decision_making_check_in               4
 decision_making_check_in: DLT 2026-11               worksheets of decision_making_check_in               5
+relationship_continuum: Board retreat 2026          worksheets of relationship_continuum                 5
 strengthening_partnerships_reflection: Spring 2027  worksheets of strengthening_partnerships_reflection  5
-(4 rows)
+(5 rows)
 # An edited worksheet is picked up: the wave is rebuilt from the worksheets on every summary.
 $ cairn -e 'local w = tool.open_worksheet(1); local a = w.answers; a.components[5].rating = 3; tool.edit(w, { components = a.components }, { quiet = true })' > /dev/null && cairn report team_summary --param tool=strengthening_partnerships_reflection --param "session=Spring 2027" --as-of 2026-11-26 --format md --out - | grep "^| Training"
 | Training and support | 3 | 1 | 1 | 5 | 20% |
@@ -41,7 +49,7 @@ cairn: report team_summary: no collaboration_skills_checklist worksheets with se
 [1]
 $ cairn -e 'survey.save_instrument(tool.load("opportunity_checklist").survey.instrument()); survey.wave { instrument = "opportunity_checklist", name = "Spring 2027" }; survey.add_responses("Spring 2027", { { school = "Adams", role = "educator", areas = { "Librarians" } } })'
 $ sed 's/Fall 2026/Spring 2027/' $TESTS/tools/opportunity_checklist/answers.json > oc.json && cairn tool run opportunity_checklist --answers oc.json
-saved worksheet 21 (opportunity_checklist, final): Opportunity checklist: Adams Elementary (Spring 2027)
+saved worksheet 26 (opportunity_checklist, final): Opportunity checklist: Adams Elementary (Spring 2027)
 $ cairn report checklist_priorities --param "wave=Spring 2027" --as-of 2026-11-26 --format md --out -
 cairn: report checklist_priorities: survey wave 'Spring 2027' holds responses that were not entered as opportunity_checklist worksheets; give these worksheets another session name
 [1]
