@@ -950,7 +950,7 @@ static const char *cause_text(lua_State *L, int idx, size_t *n, lua_Integer *ran
     return NULL;
 }
 
-#define CAUSE_CHARS 30
+#define CAUSE_CHARS 38
 
 static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *width) {
     size_t n = rd_len(L, chart, "data");
@@ -988,7 +988,7 @@ static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, doubl
     double headw = 160;
     line hl[8];
     int cut;
-    int hlines = wrap(problem, pl, 22, 8, hl, &cut);
+    int hlines = wrap(problem, pl, 19, 8, hl, &cut);
     double headh = hlines * LINE_H + 16;
     double spine = 24 + bh;
     double height = 2 * bh + 48;
@@ -1000,12 +1000,15 @@ static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, doubl
         colw += (W - *width) / (ncols ? (double)ncols : 1);
         *width = W;
     }
+    /* causes may use the whole width of their bone's column */
+    size_t fit = (size_t)((colw - slant - 30) / CHAR_W);
+    if (fit < CAUSE_CHARS) fit = CAUSE_CHARS;
     /* spine and head */
     rb_addf(b, "<line x1=\"12\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                "stroke-width=\"3\"/>", spine, head_x, spine, C_DARK);
     rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"6\" fill=\"%s\"/>",
             head_x, spine - headh / 2, headw, headh, C_BLUE);
-    text_block(b, head_x + headw / 2, spine - headh / 2 + 8 + 11, "middle", problem, pl, 22, 8,
+    text_block(b, head_x + headw / 2, spine - headh / 2 + 8 + 11, "middle", problem, pl, 19, 8,
                "fill=\"#FFFFFF\" font-weight=\"bold\"");
     for (size_t i = 1; i <= n; i++) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
@@ -1056,7 +1059,8 @@ static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, doubl
             size_t cl;
             lua_Integer crank;
             const char *s = cause_text(L, lua_gettop(L), &cl, &crank);
-            double dist = 16.0 * (double)k; /* from the spine */
+            /* read top to bottom in the given order on both sides of the spine */
+            double dist = 16.0 * (double)(up ? nc - k + 1 : k); /* from the spine */
             double cy = up ? spine - dist : spine + dist;
             double bx = attach - slant * (dist / bh);
             rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
@@ -1069,9 +1073,9 @@ static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, doubl
                 char tmp[600];
                 snprintf(tmp, sizeof tmp, "%lld. %.*s", (long long)crank, (int)(cl > 500 ? 500 : cl),
                          s);
-                text_block(b, bx - 16, cy + 4, "end", tmp, strlen(tmp), CAUSE_CHARS, 1, attrs);
+                text_block(b, bx - 16, cy + 4, "end", tmp, strlen(tmp), fit, 1, attrs);
             } else {
-                text_block(b, bx - 16, cy + 4, "end", s, cl, CAUSE_CHARS, 1, attrs);
+                text_block(b, bx - 16, cy + 4, "end", s, cl, fit, 1, attrs);
             }
             lua_pop(L, 1);
         }
