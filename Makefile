@@ -20,7 +20,11 @@ LIBDIR  ?= $(PREFIX)/lib/cairn
 # time. Lua stays shared, so Debian's Lua C modules and cairn use one Lua.
 PKGS    := lua5.4 sqlite3 libedit libcmark-gfm
 LAZY_PKGS := xlsxwriter
-STATIC  ?= 1
+STATIC_ARCHIVES := libsqlite3.a libedit.a libtinfo.a libbsd.a libmd.a libcmark-gfm.a \
+                   libcmark-gfm-extensions.a
+# static only when every archive is there (cc -print-file-name echoes the bare name if not)
+STATIC  ?= $(if $(strip $(foreach a,$(STATIC_ARCHIVES),$(if $(filter /%,$(shell $(CC) \
+             -print-file-name=$(a))),,missing))),0,1)
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes
