@@ -68,6 +68,33 @@ function core.Plan:off_target(opts)
   return measure.off_target(o)
 end
 
+-- p:report([format [, path]] [, {as_of =, days =}]): this plan's status report (the plan_status
+-- report limited to the plan). No format: a value that prints as text in the REPL; a format:
+-- the rendered string; a path too: the file written (atomically).
+function core.Plan:report(format, path, opts)
+  if type(format) == "table" then format, path, opts = nil, nil, format end
+  if type(path) == "table" then path, opts = nil, path end
+  opts = opts or {}
+  local paths = require "cairn.paths"
+  local report = require "cairn.report"
+  local ws = require "cairn.workspace"
+  local file = paths.find("reports/plan_status.lua")
+  if not file then error("p:report: reports/plan_status.lua is not on the search path", 0) end
+  local def = assert(loadfile(file, "t"))()
+  local as_of = dates.check(opts.as_of or dates.today(), "as_of")
+  local doc = def.build {
+    params = { plan = self.id, days = opts.days }, as_of = as_of, period = as_of:sub(1, 7), db = ws.db(),
+    document = function(spec)
+      spec.district = spec.district or ws.district()
+      spec.as_of = spec.as_of or as_of
+      return report.new(spec)
+    end,
+  }
+  if path then return doc:write(path, format) end
+  if format then return doc:render(format) end
+  return setmetatable({ doc = doc }, { __tostring = function(r) return (r.doc:render("text"):gsub("\n$", "")) end })
+end
+
 -- SMART prompts
 function plan.smart_check(text, framework) return require("cairn.smart").check(text, framework) end
 function core.Item:smart(framework) return plan.smart_check(self.text, framework) end

@@ -53,6 +53,14 @@ if dhtml then t.golden(dhtml, "plan/district_plan.html", "district_plan html") e
 t.raises(function() run(dp, "2026-11-26", { plan = "Strategic Plan" }) end,
   "%-%-param plan: no district plan 'Strategic Plan'", "unknown district plan named")
 
+-- p:report: one plan's status report from the REPL
+local one_md = demo.action_plan:report("markdown", { as_of = "2026-11-26" })
+t.ok(one_md:find("## District Action Plan 2026%-27") and not one_md:find("## Riverside Unified District Plan"),
+  "p:report renders the plan's own status report")
+t.ok(tostring(demo.action_plan:report { as_of = "2026-11-26" }):find("Overdue %(2%)"), "p:report prints as text")
+demo.action_plan:report("html", "ap.html", { as_of = "2026-11-26" })
+t.ok(t.read("ap.html"):find("<h2[^>]*>District Action Plan 2026%-27</h2>"), "p:report writes a file")
+
 -- plan status --------------------------------------------------------------------------------
 local status = load_report("plan_status")
 t.is(status.name, "plan_status", "plan_status declares its name")

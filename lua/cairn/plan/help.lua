@@ -46,6 +46,7 @@ return function(help, plan, core)
     overdue = "p:overdue{as_of=} -> items (this plan only); also p:due_within, p:by_owner, p:by_status, p:by_tag, p:unowned, p:undated",
     measures = "p:measures{as_of=} -> this plan's measures assessed",
     off_target = "p:off_target{as_of=} -> this plan's measures off target",
+    report = "p:report([format [, path]] [, {as_of=, days=}])\nThis plan's status report: printed in the REPL, rendered (\"markdown\", \"html\", ...) or written to PATH.",
   }, ":")
   help.module(core.Item, "item", {
     add = "item:add{...} -> child item (same fields as p:add)",
