@@ -104,6 +104,19 @@ local function tempdir()
   return dir, function() os.execute("rm -rf " .. quote(dir)) end
 end
 
+-- Move SRC to DST; the temporary folder may be on another file system, so copy when rename
+-- cannot.
+local function move(src, dst)
+  if os.rename(src, dst) then return true end
+  local i, e = io.open(src, "rb")
+  if not i then return nil, e end
+  local data = i:read("a")
+  i:close()
+  local ok, we = write_file(dst, data)
+  os.remove(src)
+  return ok, we
+end
+
 local function via_pandoc(pandoc, input, from, out, log, extra)
   return run(quote(pandoc) .. " --from " .. from .. " --to " .. (extra or "docx") .. " --output "
     .. quote(out) .. " " .. quote(input), log)
@@ -120,9 +133,7 @@ local function via_soffice(lo, dir, input, format, out, log)
   if not ok then return nil, err end
   local produced = dir .. "/lo-out/" .. input:match("([^/]+)%.html$") .. "." .. format
   if not nonempty(produced) then return nil, "LibreOffice produced no file" end
-  local r, e = os.rename(produced, out)
-  if not r then return nil, e end
-  return true
+  return move(produced, out)
 end
 
 local function via_chromium(browser, dir, input, out, log)
@@ -172,9 +183,12 @@ function convert.write(doc, path, format, opts)
       tool = "LibreOffice"
       r, e = via_soffice(lo, dir, html, "pdf", path, log)
     else
+      -- pandoc picks PDF output from the .pdf extension, so it writes into the folder first
       tool = "pandoc"
+      local pdf = dir .. "/report.pdf"
       r, e = run(quote(pandoc) .. " --from html --pdf-engine=" .. quote(engine) .. " --output "
-        .. quote(path) .. " " .. quote(html), log)
+        .. quote(pdf) .. " " .. quote(html), log)
+      if r then r, e = move(pdf, path) end
     end
     if r and not nonempty(path) then r, e = nil, "no file was produced" end
     if not r then

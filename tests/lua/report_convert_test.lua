@@ -27,6 +27,37 @@ t.is(sh("ls out.docx out.pdf 2>/dev/null | wc -l"), "0\n[exit 0]\n", "and no fil
 t.same({ convert.write({ type = "document" }, "x.odt", "odt") }, { nil, "convert: unknown format odt (expected docx or pdf)" },
   "unknown format")
 
+-- stand-in converters (shell scripts) check the command lines and the error path
+local function fake(name, body)
+  local f = assert(io.open("fake/" .. name, "w"))
+  f:write("#!/bin/sh\n", body, "\n")
+  f:close()
+  os.execute("chmod +x fake/" .. name)
+end
+os.execute("mkdir -p fake")
+fake("pandoc", [[
+echo "$@" > pandoc.args
+while [ $# -gt 1 ]; do [ "$1" = --output ] && out=$2; shift; done
+head -c 2 "$1" > /dev/null && printf 'PK fake docx' > "$out"]])
+local fakepath = "CAIRN_CONVERT_PATH=$PWD/fake '" .. cairn .. "' run '" .. make .. "' "
+t.is(sh(fakepath .. "docx fake.docx"), "wrote fake.docx\n[exit 0]\n", "DOCX goes through pandoc when it is there")
+local args = sh("cat pandoc.args")
+t.ok(args:find("^%-%-from gfm %-%-to docx %-%-output fake%.docx /[^ ]+/report%.md\n"), "pandoc reads the Markdown rendering: " .. args)
+t.is(sh("cat fake.docx"), "PK fake docx[exit 0]\n", "and writes the requested file")
+fake("soffice", [[
+echo "$@" > soffice.args
+while [ $# -gt 1 ]; do [ "$1" = --outdir ] && out=$2; shift; done
+mkdir -p "$out" && printf '%%PDF-fake' > "$out/report.pdf"]])
+t.is(sh(fakepath .. "pdf fake.pdf"), "wrote fake.pdf\n[exit 0]\n", "PDF goes through LibreOffice when there is no Chromium")
+t.ok(sh("cat soffice.args"):find("--headless --norestore --nolockcheck -env:UserInstallation=file:///", 1, true),
+  "LibreOffice runs headless with a private profile")
+t.is(sh("cat fake.pdf"), "%PDF-fake[exit 0]\n", "and its file is moved into place")
+fake("pandoc", "echo 'pandoc: cannot parse the input' >&2; exit 3")
+t.is(sh(fakepath .. "docx broken.docx"),
+  "cairn: pandoc could not make the DOCX file (exit status 3):\npandoc: cannot parse the input\n[exit 1]\n",
+  "a failing converter: its message, exit status 1")
+t.is(sh("ls broken.docx 2>/dev/null | wc -l"), "0\n[exit 0]\n", "and no file")
+
 local have = convert.available()
 if have.pdf then
   local out = sh("'" .. cairn .. "' run '" .. make .. "' pdf out.pdf")
