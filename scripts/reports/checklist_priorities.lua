@@ -16,6 +16,16 @@ local BY = "school"
 
 local function suppressed(r) return type(r) == "table" and r.suppressed end
 
+-- Short reasons in table cells; the note says the rest.
+local WITHHELD = "withheld, see note"
+local WITHHELD_NOTE = "\"" .. WITHHELD .. "\": hidden so that a smaller school cannot be worked "
+  .. "out by subtracting the schools shown from the district total."
+local function hidden(reason)
+  reason = reason or "suppressed"
+  if reason:find("^withheld") or reason:find("subtraction") then reason = WITHHELD end
+  return { suppressed = true, reason = reason }
+end
+
 -- Gather worksheets of the checklist tool into their waves (only waves built from worksheets).
 local function sync_worksheets(only)
   local ok, team = pcall(require, "cairn.team")
@@ -205,11 +215,12 @@ return {
     end
     local s = doc:section("By school")
     local rows = {}
+    local any_withheld = false
     for _, g in ipairs(r.groups) do
       if g.suppressed then
-        rows[#rows + 1] = { school = g.label, rank = { suppressed = true, reason = g.reason },
-          area = { suppressed = true, reason = g.reason }, count = { suppressed = true, reason = g.reason },
-          percent = { suppressed = true, reason = g.reason } }
+        local h = hidden(g.reason)
+        if h.reason == WITHHELD then any_withheld = true end
+        rows[#rows + 1] = { school = g.label, rank = h, area = h, count = h, percent = h }
       else
         for i, e in ipairs(g.ranked) do
           rows[#rows + 1] = { school = g.label, rank = i, area = e.option, count = e.count,
@@ -224,7 +235,7 @@ return {
         { id = "count", label = "Checked by", format = "integer", align = "right" },
         { id = "percent", label = "% of the school's respondents", format = "percent", decimals = 0,
           align = "right" } },
-      rows = rows }
+      rows = rows, notes = any_withheld and { WITHHELD_NOTE } or nil }
     note(doc:section("About suppressed results"), min)
     return doc
   end,

@@ -45,7 +45,30 @@ local function previous_wave(wave, name)
 end
 
 local function suppressed(r) return type(r) == "table" and r.suppressed end
-local function cell(r) return { suppressed = true, reason = r.reason or "suppressed" } end
+-- Table cells carry a short reason (a matrix of long sentences is unreadable); the table's
+-- notes and the "About suppressed results" section say the rest.
+local WITHHELD = "withheld, see note"
+local WITHHELD_NOTE = "\"" .. WITHHELD .. "\": hidden so that a smaller group cannot be worked "
+  .. "out by subtracting the groups shown from the total."
+local function short_reason(reason)
+  reason = reason or "suppressed"
+  if reason:find("^withheld") or reason:find("subtraction") then return WITHHELD end
+  return reason
+end
+local function cell(r) return { suppressed = true, reason = short_reason(r.reason) } end
+
+-- The notes of a table whose cells include withheld ones.
+local function with_withheld_note(rows, notes)
+  for _, row in ipairs(rows) do
+    for _, v in pairs(row) do
+      if type(v) == "table" and v.suppressed and v.reason == WITHHELD then
+        notes[#notes + 1] = WITHHELD_NOTE
+        return notes
+      end
+    end
+  end
+  return notes
+end
 local function hidden(r) return "not shown (" .. (r.reason or "suppressed") .. ")" end
 
 local function pct(x) return x and x / 100 or nil end  -- API percents are 0..100; tables take fractions
@@ -96,12 +119,13 @@ local function item_results(sec, res, inst, group, compared)
       group.reason or "too few respondents"), { title = "Suppressed" })
     return
   end
-  for _, g in ipairs(scale_groups(res, inst)) do
+  local groups = scale_groups(res, inst)
+  for _, g in ipairs(groups) do
     local data, rows = {}, {}
     for _, it in ipairs(g.items) do
       local r = group.items[it.code]
       if suppressed(r) then
-        data[#data + 1] = { label = label_of(it), suppressed = true, reason = r.reason }
+        data[#data + 1] = { label = label_of(it), suppressed = true, reason = short_reason(r.reason) }
         rows[#rows + 1] = { item = label_of(it), n = cell(r), fav = cell(r), mean = cell(r),
                             change = cell(r) }
       else
@@ -115,7 +139,8 @@ local function item_results(sec, res, inst, group, compared)
         rows[#rows + 1] = row
       end
     end
-    sec:chart { kind = "likert", title = "Responses: " .. table.concat(g.levels, " / "),
+    sec:chart { kind = "likert", title = #groups == 1 and "Responses by item"
+                  or ("Responses by item: " .. table.concat(g.levels, " / ")),
                 levels = g.levels, favorable_from = g.favorable_from, data = data }
     local cols = { { id = "item", label = "Item" },
                    { id = "n", label = "n", format = "integer", align = "right" },
@@ -125,7 +150,8 @@ local function item_results(sec, res, inst, group, compared)
       cols[#cols + 1] = { id = "change", label = "Change since " .. compared .. " (points)",
                           format = "number", decimals = 1, align = "right" }
     end
-    sec:table { caption = "Percent favorable by item", columns = cols, rows = rows }
+    sec:table { caption = "Percent favorable by item", columns = cols, rows = rows,
+                notes = with_withheld_note(rows, {}) }
   end
   -- checklist items: ranked options
   for _, it in ipairs(res.items) do
@@ -169,7 +195,8 @@ local function response_table(sec, res, caption)
       { id = "respondents", label = "Respondents", format = "integer", align = "right" },
       { id = "rate", label = "Response rate", format = "percent", decimals = 0, align = "right" } },
     rows = rows,
-    notes = { "Response rates use the wave's roster counts; blank where no roster count was given." } }
+    notes = with_withheld_note(rows,
+      { "Response rates use the wave's roster counts; blank where no roster count was given." }) }
 end
 
 -- Percent favorable of every scale item in every group of a breakdown.
@@ -192,7 +219,7 @@ local function favorable_matrix(sec, res, caption)
   end
   local notes = {}
   for _, it in ipairs(items) do notes[#notes + 1] = it.code .. ": " .. it.text end
-  sec:table { caption = caption, columns = cols, rows = rows, notes = notes }
+  sec:table { caption = caption, columns = cols, rows = rows, notes = with_withheld_note(rows, notes) }
 end
 
 local function suppression_notes(sec, min)

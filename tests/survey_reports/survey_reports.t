@@ -9,8 +9,8 @@ same
 $ cairn report survey_results --param "wave=2026 spring" --as-of 2026-11-26 --format html --out results.html > /dev/null && diff -u <(sed '/<style>/,/<\/style>/d' $TESTS/survey_reports/survey_results.html) <(sed '/<style>/,/<\/style>/d' results.html) && echo same
 same
 $ mkdir -p each && cairn report survey_results --param "wave=2026 spring" --as-of 2026-11-26 --format md --each school --out each/ --verbose
-wrote each/survey_results-2026-11-adams.md (2493 bytes, b438b12b4f00a90b)
-wrote each/survey_results-2026-11-baker.md (2290 bytes, 3643fa3e88cee8cc)
+wrote each/survey_results-2026-11-adams.md (2428 bytes, 88398944ed4bfbf6)
+wrote each/survey_results-2026-11-baker.md (2243 bytes, 31cb5a7c45078987)
 wrote each/survey_results-2026-11-cedar.md (957 bytes, d7b6091a0bf5e437)
 wrote each/survey_results-2026-11-dover.md (825 bytes, 2d4cf855744c8b64)
 recorded run 3 of survey_results: period 2026-11, as of 2026-11-26, 4 files
