@@ -62,7 +62,9 @@ end
 -- Merge the ranked options of every checklist item into one ranking per group. Percents are of
 -- the group's respondents (cairn.survey's own percents are of those who answered that item, and
 -- a checklist left blank in one category would otherwise shrink its base).
--- Returns { district = {entries} | suppressed, groups = { {key, label, ranked} | suppressed } }.
+-- Returns { district = {entries} | suppressed, district_all = {entries},
+--           groups = { {key, label, ranked, all} | suppressed } }: `ranked` is the top LIMIT
+-- areas checked at least once, `all` every area in printed order (the full tally).
 local function rankings(wave, inst, by, limit)
   local items = checklist_items(inst)
   -- the Opportunity Checklist's categories label its areas
@@ -80,13 +82,14 @@ local function rankings(wave, inst, by, limit)
   local total_n = not suppressed(base.total) and base.total.respondents or nil
   local district, groups, order = {}, {}, {}
   local district_hidden
-  for _, it in ipairs(items) do
+  for ii, it in ipairs(items) do
     local r = survey.top_areas { wave = wave.name, item = it.code, by = by }
     local function add(list, ranked, n)
       for _, o in ipairs(ranked or {}) do
         list[#list + 1] = { option = o.option, count = o.count,
                             share = n and n > 0 and o.count / n or nil,
-                            category = category_of[o.option] or it.section or it.text }
+                            category = category_of[o.option] or it.section or it.text,
+                            order = ii * 1000 + (o.position or 0) }
       end
     end
     if suppressed(r.district) then district_hidden = r.district
@@ -103,13 +106,20 @@ local function rankings(wave, inst, by, limit)
       elseif not slot.suppressed then add(slot.ranked, g.ranked, respondents[label]) end
     end
   end
+  local function printed(list)
+    local out = {}
+    for i, e in ipairs(list) do out[i] = e end
+    table.sort(out, function(a, b) return a.order < b.order end)
+    return out
+  end
   local function rank(list)
-    table.sort(list, function(a, b)
+    local sorted = printed(list)
+    table.sort(sorted, function(a, b)
       if a.count ~= b.count then return a.count > b.count end
-      return a.option < b.option
+      return a.order < b.order
     end)
     local out = {}
-    for i, e in ipairs(list) do
+    for i, e in ipairs(sorted) do
       if limit and i > limit then break end
       if e.count > 0 then out[#out + 1] = e end
     end
@@ -119,10 +129,11 @@ local function rankings(wave, inst, by, limit)
   local glist = {}
   for _, label in ipairs(order) do
     local g = groups[label]
-    if not g.suppressed then g.ranked = rank(g.ranked) end
+    if not g.suppressed then g.all = printed(g.ranked); g.ranked = rank(g.ranked) end
     glist[#glist + 1] = g
   end
-  return { district = district_hidden or rank(district), groups = glist }
+  return { district = district_hidden or rank(district),
+           district_all = not district_hidden and printed(district) or nil, groups = glist }
 end
 
 local function ranked_table(sec, caption, ranked)
@@ -138,6 +149,32 @@ local function ranked_table(sec, caption, ranked)
       { id = "count", label = "Checked by", format = "integer", align = "right" },
       { id = "percent", label = "% of respondents", format = "percent", decimals = 0, align = "right" } },
     rows = rows }
+end
+
+-- Every area in printed order with its count: the tally a building representative or the
+-- association compiles, with each category's total number of checks.
+local function tally_table(sec, caption, all)
+  local rows, by_cat, cats = {}, {}, {}
+  for _, e in ipairs(all) do
+    rows[#rows + 1] = { category = e.category, area = e.option, count = e.count, percent = e.share }
+    if not by_cat[e.category] then by_cat[e.category] = 0; cats[#cats + 1] = e.category end
+    by_cat[e.category] = by_cat[e.category] + e.count
+  end
+  sec:table { caption = caption, columns = {
+      { id = "category", label = "Category" },
+      { id = "area", label = "Area" },
+      { id = "count", label = "Checked by", format = "integer", align = "right" },
+      { id = "percent", label = "% of respondents", format = "percent", decimals = 0, align = "right" } },
+    rows = rows }
+  if #cats > 1 then
+    local crow = {}
+    for _, c in ipairs(cats) do crow[#crow + 1] = { category = c, checks = by_cat[c] } end
+    sec:table { caption = "Checks by category", columns = {
+        { id = "category", label = "Category" },
+        { id = "checks", label = "Checks", format = "integer", align = "right" } },
+      rows = crow, notes = { "A respondent may check several areas of a category: these are "
+        .. "checkmarks, not respondents." } }
+  end
 end
 
 local function note(sec, min)
@@ -194,6 +231,7 @@ return {
         s:paragraph("No area was checked.")
       else
         ranked_table(s, "Top areas at " .. school, g.ranked)
+        tally_table(doc:section("Every area at " .. school), "Tally of the checklists from " .. school, g.all)
       end
       local d = doc:section("District-wide, for comparison")
       if suppressed(r.district) then d:paragraph("Not shown: " .. r.district.reason .. ".")
@@ -212,6 +250,9 @@ return {
       if #bars > 0 then
         d:chart { kind = "bar", title = "Checklists marking each top area", data = bars, format = "integer" }
       end
+    end
+    if r.district_all then
+      tally_table(doc:section("Every area, district-wide"), "Tally of all checklists", r.district_all)
     end
     local s = doc:section("By school")
     local rows = {}

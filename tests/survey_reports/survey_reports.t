@@ -21,10 +21,10 @@ same
 $ cairn report checklist_priorities --param "wave=2026 spring" --as-of 2026-11-26 --format html --out priorities.html > /dev/null && diff -u <(sed '/<style>/,/<\/style>/d' $TESTS/survey_reports/checklist_priorities.html) <(sed '/<style>/,/<\/style>/d' priorities.html) && echo same
 same
 $ mkdir -p each2 && cairn report checklist_priorities --param "wave=2026 spring" --as-of 2026-11-26 --format md --each school --out each2/ --verbose
-wrote each2/checklist_priorities-2026-11-adams.md (1289 bytes, 63d9c155d556d7be)
-wrote each2/checklist_priorities-2026-11-baker.md (1289 bytes, 759db3cf5ae95592)
-wrote each2/checklist_priorities-2026-11-cedar.md (1050 bytes, 9c7756a09608e98b)
-wrote each2/checklist_priorities-2026-11-dover.md (1006 bytes, b3c490332a2e45bf)
+wrote each2/checklist_priorities-2026-11-adams.md (1633 bytes, 6f70377e99f48e8c)
+wrote each2/checklist_priorities-2026-11-baker.md (1633 bytes, bf215c1284608803)
+wrote each2/checklist_priorities-2026-11-cedar.md (1050 bytes, a17de495478c327f)
+wrote each2/checklist_priorities-2026-11-dover.md (1006 bytes, 14abe51d23b80ba3)
 recorded run 6 of checklist_priorities: period 2026-11, as of 2026-11-26, 4 files
 $ for f in each2/*.md; do diff -u $TESTS/survey_reports/each/$(basename $f) $f || exit 1; done && echo same
 same
