@@ -8,24 +8,22 @@ $ cairn report survey_results --param "wave=2026 spring" --as-of 2026-11-26 --fo
 same
 $ cairn report survey_results --param "wave=2026 spring" --as-of 2026-11-26 --format html --out results.html > /dev/null && diff -u <(sed '/<style>/,/<\/style>/d' $TESTS/survey_reports/survey_results.html) <(sed '/<style>/,/<\/style>/d' results.html) && echo same
 same
-$ mkdir -p each && cairn report survey_results --param "wave=2026 spring" --as-of 2026-11-26 --format md --each school --out each/ --verbose
-wrote each/survey_results-2026-11-adams.md (2428 bytes, 88398944ed4bfbf6)
-wrote each/survey_results-2026-11-baker.md (2243 bytes, 31cb5a7c45078987)
-wrote each/survey_results-2026-11-cedar.md (957 bytes, d7b6091a0bf5e437)
-wrote each/survey_results-2026-11-dover.md (825 bytes, 2d4cf855744c8b64)
-recorded run 3 of survey_results: period 2026-11, as of 2026-11-26, 4 files
+$ mkdir -p each && cairn report survey_results --param "wave=2026 spring" --as-of 2026-11-26 --format md --each school --out each/ > /dev/null && ls each
+survey_results-2026-11-adams.md
+survey_results-2026-11-baker.md
+survey_results-2026-11-cedar.md
+survey_results-2026-11-dover.md
 $ for f in each/*.md; do diff -u $TESTS/survey_reports/each/$(basename $f) $f || exit 1; done && echo same
 same
 $ cairn report checklist_priorities --param "wave=2026 spring" --as-of 2026-11-26 --format md --out priorities.md > /dev/null && diff -u $TESTS/survey_reports/checklist_priorities.md priorities.md && echo same
 same
 $ cairn report checklist_priorities --param "wave=2026 spring" --as-of 2026-11-26 --format html --out priorities.html > /dev/null && diff -u <(sed '/<style>/,/<\/style>/d' $TESTS/survey_reports/checklist_priorities.html) <(sed '/<style>/,/<\/style>/d' priorities.html) && echo same
 same
-$ mkdir -p each2 && cairn report checklist_priorities --param "wave=2026 spring" --as-of 2026-11-26 --format md --each school --out each2/ --verbose
-wrote each2/checklist_priorities-2026-11-adams.md (1633 bytes, 6f70377e99f48e8c)
-wrote each2/checklist_priorities-2026-11-baker.md (1633 bytes, bf215c1284608803)
-wrote each2/checklist_priorities-2026-11-cedar.md (1050 bytes, a17de495478c327f)
-wrote each2/checklist_priorities-2026-11-dover.md (1006 bytes, 14abe51d23b80ba3)
-recorded run 6 of checklist_priorities: period 2026-11, as of 2026-11-26, 4 files
+$ mkdir -p each2 && cairn report checklist_priorities --param "wave=2026 spring" --as-of 2026-11-26 --format md --each school --out each2/ > /dev/null && ls each2
+checklist_priorities-2026-11-adams.md
+checklist_priorities-2026-11-baker.md
+checklist_priorities-2026-11-cedar.md
+checklist_priorities-2026-11-dover.md
 $ for f in each2/*.md; do diff -u $TESTS/survey_reports/each/$(basename $f) $f || exit 1; done && echo same
 same
 # No wave given: the latest wave with responses; no earlier wave to compare with: said so.

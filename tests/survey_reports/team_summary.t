@@ -6,10 +6,9 @@ $ cairn run $TESTS/survey_reports/team_setup.lua
 team worksheets saved
 $ cairn report team_summary --param tool=strengthening_partnerships_reflection --param "session=Spring 2027" --as-of 2026-11-26 --format md --out reflection.md > /dev/null && diff -u $TESTS/survey_reports/team_reflection.md reflection.md && echo same
 same
-$ mkdir -p dec && cairn report team_summary --param tool=decision_making_check_in --each session --as-of 2026-11-26 --format md --out dec/ --verbose
-wrote dec/team_summary-2026-11-committee-2026-12.md (490 bytes, a0df5a75808089ba)
-wrote dec/team_summary-2026-11-dlt-2026-11.md (1222 bytes, 52f11d656392bfa0)
-recorded run 2 of team_summary: period 2026-11, as of 2026-11-26, 2 files
+$ mkdir -p dec && cairn report team_summary --param tool=decision_making_check_in --each session --as-of 2026-11-26 --format md --out dec/ > /dev/null && ls dec
+team_summary-2026-11-committee-2026-12.md
+team_summary-2026-11-dlt-2026-11.md
 $ diff -u $TESTS/survey_reports/team_decisions.md dec/team_summary-2026-11-dlt-2026-11.md && echo same
 same
 $ grep -A3 "Results suppressed" dec/team_summary-2026-11-committee-2026-12.md | sed "s/^> *//"
