@@ -160,6 +160,35 @@ static const char CSS[] =
     "details>summary{display:none}"
     "a{color:inherit;text-decoration:underline}}\n";
 
+/* S as a CSS string literal: quotes, backslashes, markup characters and controls become CSS
+ * escapes, so nothing can end the string or the <style> element. */
+static void css_string(html *h, const char *s) {
+    rb_addc(h->b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F || strchr("\"\\<>&'()@;{}", *p)) rb_addf(h->b, "\\%X ", *p);
+        else rb_addc(h->b, (char)*p);
+    }
+    rb_addc(h->b, '"');
+}
+
+/* Printed pages carry the header and footer text and "page N / M" in their margins. */
+static void page_margins(html *h, const char *header, const char *footer) {
+    put(h, "@media print{@page{");
+    if (header) {
+        put(h, "@top-left{content:");
+        css_string(h, header);
+        put(h, ";font-size:8pt;color:#595959}");
+    }
+    if (footer) {
+        put(h, "@bottom-left{content:");
+        css_string(h, footer);
+        put(h, ";font-size:8pt;color:#595959}");
+    }
+    put(h, "@bottom-right{content:");
+    css_string(h, label(h, "page", "Page"));
+    put(h, " \" \" counter(page) \" / \" counter(pages);font-size:8pt;color:#595959}}}\n");
+}
+
 static void head(html *h, int doc, int theme) {
     lua_State *L = h->L;
     const char *title = rd_str(L, doc, "title", NULL);
@@ -213,6 +242,11 @@ static void head(html *h, int doc, int theme) {
                            : "system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\","
                              "Arial,sans-serif");
     put(h, CSS);
+    const char *hdr = theme ? rd_str(L, theme, "header", NULL) : NULL;
+    if (!hdr) hdr = district;
+    const char *foot = theme ? rd_str(L, theme, "footer", NULL) : NULL;
+    if (!foot) foot = title;
+    page_margins(h, hdr, foot);
     put(h, "</style>\n</head>\n<body>\n");
 }
 

@@ -458,6 +458,8 @@ static double chart_bar(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
     rd_col col = chart_col(L, chart, integers);
     const char *unit = rd_str(L, chart, "unit", NULL);
     double x0 = lw + 12, x1 = W - 80, y = 8;
+    const char *bar_fill = theme_list_colour(L, c, "palette", 1);
+    if (!bar_fill) bar_fill = C_BLUE;
     for (size_t i = 1; i <= rows; i++) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
         int it = lua_gettop(L);
@@ -483,7 +485,7 @@ static double chart_bar(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
             char vt[128];
             value_text(vt, sizeof vt, v, &col, unit);
             rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
-                       "<title>", x0, y + (rh - 16) / 2, bw, 16.0, C_BLUE);
+                       "<title>", x0, y + (rh - 16) / 2, bw, 16.0, bar_fill);
             svg_esc(b, label, ln);
             rb_adds(b, ": ");
             svg_escs(b, vt);
