@@ -33,7 +33,16 @@ return {
   },
   -- words the renderers print around user content (a district may translate them)
   labels = {
-    as_of = "as of", period = "period", total = "Total", note = "Note", warning = "Warning",
-    notes = "Notes", chart = "Chart", yes = "yes", no = "no", page = "Page",
+    -- in running text ("Riverside Unified · period 2026-11 · as of 2026-11-26")
+    as_of = "as of", period = "period",
+    -- headings of the document's facts (HTML)
+    meta_district = "District", meta_period = "Period", meta_as_of = "As of",
+    total = "Total", note = "Note", warning = "Warning", notes = "Notes", chart = "Chart",
+    yes = "yes", no = "no", page = "Page", report = "Report", data_table = "Data table",
+    no_rows = "No rows.", suppressed = "suppressed", no_data = "no responses", n = "n",
+    -- progress and fishbone charts
+    actual = "actual", baseline = "baseline", target = "target", met = "target met",
+    not_met = "target not yet met", higher_better = "\u{2191} higher is better",
+    lower_better = "\u{2193} lower is better", rank = "rank",
   },
 }
