@@ -19,6 +19,25 @@ local function is_identifier(k)
       ["else"] = 1, ["elseif"] = 1, ["break"] = 1, ["goto"] = 1 })[k]
 end
 
+-- "q2" before "q10": compare runs of digits as numbers
+local function natural_less(a, b)
+  local i, j = 1, 1
+  while i <= #a and j <= #b do
+    local da, db = a:match("^%d+", i), b:match("^%d+", j)
+    if da and db then
+      local na, nb = tonumber(da), tonumber(db)
+      if na ~= nb then return na < nb end
+      if #da ~= #db then return #da < #db end
+      i, j = i + #da, j + #db
+    else
+      local ca, cb = a:sub(i, i), b:sub(j, j)
+      if ca ~= cb then return ca < cb end
+      i, j = i + 1, j + 1
+    end
+  end
+  return #a - i < #b - j
+end
+
 local function key_less(a, b)
   local ta, tb = type(a), type(b)
   if ta ~= tb then
@@ -26,7 +45,8 @@ local function key_less(a, b)
     if tb == "number" then return false end
     return ta < tb
   end
-  if ta == "number" or ta == "string" then return a < b end
+  if ta == "string" then return natural_less(a, b) end
+  if ta == "number" then return a < b end
   if ta == "boolean" then return (not a) and b end
   return tostring(a) < tostring(b)
 end
@@ -119,8 +139,10 @@ local function render(v, depth, seen, indent, o)
   if not multiline and flat_width + #indent <= o.width then
     return "{ " .. table.concat(parts, ", ") .. " }", flat_width
   end
-  if not multiline and #keys == 0 then
-    -- a long list of short values: fill lines instead of one value per line
+  local short = true
+  for _, w in ipairs(widths) do if w > 12 then short = false; break end end
+  if not multiline and (#keys == 0 or short) then
+    -- a long list, or many short entries: fill lines instead of one entry per line
     local lines, line, lw = {}, {}, #indent + 2
     for i, p in ipairs(parts) do
       if #line > 0 and lw + widths[i] + 2 > o.width then
