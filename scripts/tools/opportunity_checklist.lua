@@ -127,14 +127,15 @@ local function checked_set(a)
 end
 
 -- The checklist as a cairn.survey instrument: one checklist item, `areas`, whose options are
--- the 32 items in printed order (each also accepted by its code, e.g. community_1). One item
+-- the 32 items in printed order (banks/opportunity_checklist.csv is the same instrument as a
+-- question bank, for `cairn survey load` before importing an online form's export). One item
 -- rather than one per category: a category left blank is an answer ("nothing here needs to
 -- improve"), not a missing one, and the ranking runs across all 32 areas. An online form feeding
 -- `cairn survey import` therefore asks one checkbox question with the 32 areas.
 local function instrument()
   local options = {}
   for _, cat in ipairs(categories) do
-    for _, ch in ipairs(cat.choices) do options[#options + 1] = { label = ch.label, aliases = { ch.value } } end
+    for _, ch in ipairs(cat.choices) do options[#options + 1] = ch.label end
   end
   return { id = "opportunity_checklist", version = 1, title = "NEA's Opportunity Checklist",
            attributes = { "school", "role" },
@@ -184,8 +185,11 @@ return {
       .. "next to the top areas where school needs to improve.",
     "Building representatives can be responsible for distributing and collecting the checklists, "
       .. "and compiling data for each school (`cairn report checklist_priorities --each school`). "
-      .. "Paper checklists can be entered one per run, or a spreadsheet of them imported with "
-      .. "`cairn survey import FILE.csv --instrument opportunity_checklist --wave ROUND`.",
+      .. "Paper checklists can be entered one per run of this tool (same checklist round, same "
+      .. "wave). Checklists collected with an online form (one checkbox question listing the 32 "
+      .. "areas, plus school and role) are imported instead: cairn survey load "
+      .. "banks/opportunity_checklist.csv, then cairn survey import FILE.csv --instrument "
+      .. "opportunity_checklist --wave ROUND.",
   },
   categories = categories,
   items = all_items,
