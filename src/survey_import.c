@@ -333,28 +333,8 @@ int sv_import_reader(sv_import *im, csv_reader *r) {
                 fp = fnv("\x1f", 1, fp);
             }
             switch (c->kind) {
-            case SV_COL_ATTR: {
-                size_t n = sv_norm(s, len, norm);
-                if (n == 0) break;
-                sv_dict *d = im->dicts[c->pos];
-                int code = dict_get(d, norm, n);
-                if (!code) {
-                    code = d->next_code;
-                    if (dict_put(d, norm, n, code)) goto done;
-                    /* store the value as first written, trimmed */
-                    size_t b = 0, e = len;
-                    while (b < e && is_space((unsigned char)s[b])) b++;
-                    while (e > b && is_space((unsigned char)s[e - 1])) e--;
-                    sqlite3_bind_int64(val, 1, im->wave_id);
-                    sqlite3_bind_int(val, 2, c->pos);
-                    sqlite3_bind_int(val, 3, code);
-                    sqlite3_bind_text(val, 4, s + b, (int)(e - b), SQLITE_TRANSIENT);
-                    if (sqlite3_step(val) != SQLITE_DONE) { sql_fail(im, r); goto done; }
-                    sqlite3_reset(val);
-                }
-                attrs[c->pos] = code;
+            case SV_COL_ATTR: /* after the answers: a row with none leaves no trace */
                 break;
-            }
             case SV_COL_LEVEL: {
                 size_t n = sv_norm(s, len, norm);
                 if (n == 0) break;
@@ -417,6 +397,31 @@ int sv_import_reader(sv_import *im, csv_reader *r) {
         if (!answered) {
             im->empty++;
             continue;
+        }
+        for (size_t i = 0; i < im->ncols; i++) {
+            const sv_column *c = &im->cols[i];
+            if (c->kind != SV_COL_ATTR) continue;
+            size_t len;
+            const char *s = csv_field(r, i, &len);
+            size_t n = sv_norm(s, len, norm);
+            if (n == 0) continue;
+            sv_dict *d = im->dicts[c->pos];
+            int code = dict_get(d, norm, n);
+            if (!code) {
+                code = d->next_code;
+                if (dict_put(d, norm, n, code)) goto done;
+                /* store the value as first written, trimmed */
+                size_t b = 0, e = len;
+                while (b < e && is_space((unsigned char)s[b])) b++;
+                while (e > b && is_space((unsigned char)s[e - 1])) e--;
+                sqlite3_bind_int64(val, 1, im->wave_id);
+                sqlite3_bind_int(val, 2, c->pos);
+                sqlite3_bind_int(val, 3, code);
+                sqlite3_bind_text(val, 4, s + b, (int)(e - b), SQLITE_TRANSIENT);
+                if (sqlite3_step(val) != SQLITE_DONE) { sql_fail(im, r); goto done; }
+                sqlite3_reset(val);
+            }
+            attrs[c->pos] = code;
         }
         int64_t resp_id = 0;
         for (uint64_t occurrence = 0;; occurrence++) {
