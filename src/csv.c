@@ -178,8 +178,8 @@ static int error_at(csv_reader *r, int err, unsigned long line, unsigned long co
 static int check_field(csv_reader *r) {
     csv_field_pos *f = &r->fields[r->nfields - 1];
     f->len = r->rec_len - f->off;
-    const char *s = r->rec + f->off;
     if (!r->high) return 0; /* plain ASCII */
+    const char *s = r->rec + f->off;
     size_t bad = csv_utf8_check(s, f->len);
     if (bad == f->len) return 0;
     /* find the position of byte BAD within the field */
@@ -311,5 +311,6 @@ const char *csv_field(const csv_reader *r, size_t i, size_t *len) {
         return "";
     }
     if (len) *len = r->fields[i].len;
+    if (!r->rec) return ""; /* only empty fields so far: nothing was buffered */
     return r->rec + r->fields[i].off;
 }

@@ -42,7 +42,7 @@ static void push_error(lua_State *L, const csv_reader *r) {
     lua_setfield(L, -2, "field");
     if (r->nfields > 0) {
         size_t off = r->fields[r->nfields - 1].off;
-        lua_pushlstring(L, r->rec + off, r->rec_len - off);
+        lua_pushlstring(L, r->rec ? r->rec + off : "", r->rec ? r->rec_len - off : 0);
     } else {
         lua_pushliteral(L, "");
     }

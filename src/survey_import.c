@@ -492,7 +492,7 @@ int sv_import_reader(sv_import *im, csv_reader *r) {
         if (r->nfields > 0) {       /* what was read of it, as the offending value */
             size_t off = r->fields[r->nfields - 1].off, len = r->rec_len - off;
             if (len >= sizeof im->err.value) len = sizeof im->err.value - 1;
-            memcpy(im->err.value, r->rec + off, len);
+            if (len) memcpy(im->err.value, r->rec + off, len);
             im->err.value[len] = 0;
         }
         goto done;

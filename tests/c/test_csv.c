@@ -56,6 +56,81 @@ static size_t drip_read(void *ctx, char *buf, size_t size) {
     return 1;
 }
 
+/* Write fields back as CSV, quoting every field, doubling quotes. */
+static size_t serialize(char **fields, size_t *lens, size_t n, char *out) {
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i) out[o++] = ',';
+        out[o++] = '"';
+        for (size_t k = 0; k < lens[i]; k++) {
+            if (fields[i][k] == '"') out[o++] = '"';
+            out[o++] = fields[i][k];
+        }
+        out[o++] = '"';
+    }
+    out[o++] = '\n';
+    return o;
+}
+
+/* Random inputs over an alphabet of the characters that matter: the reader must stop (with a
+ * record, the end or an error) without reading outside its input, every field must lie inside
+ * the record, positions must not go backwards, and every record it accepts must come back the
+ * same after writing it out quoted and reading it again. */
+static void fuzz(void) {
+    static const char alphabet[] = {'a', 'b', ',', '"', '\n', '\r', ' ', (char)0xC3, (char)0xA9, (char)0xFF, (char)0xE2, (char)0x80};
+    unsigned seed = 12345;
+    int bad = 0, records = 0, errors = 0, roundtrips = 0;
+    char in[64], re[1024];
+    for (int iter = 0; iter < 20000 && !bad; iter++) {
+        size_t n = 0;
+        seed = seed * 1103515245u + 12345u;
+        size_t len = (seed >> 16) % sizeof in;
+        for (; n < len; n++) {
+            seed = seed * 1103515245u + 12345u;
+            in[n] = alphabet[(seed >> 16) % sizeof alphabet];
+        }
+        char *copy = malloc(len ? len : 1); /* exact size, so ASan sees any overread */
+        memcpy(copy, in, len);
+        csv_reader r;
+        csv_init_mem(&r, copy, len);
+        int rc;
+        unsigned long last_line = 0;
+        while ((rc = csv_next(&r)) == CSV_RECORD) {
+            records++;
+            if (r.rec_line < last_line) bad = 1;
+            last_line = r.rec_line;
+            char *fields[64];
+            size_t lens[64];
+            size_t nf = r.nfields < 64 ? r.nfields : 64;
+            for (size_t i = 0; i < nf; i++) {
+                if (r.fields[i].off + r.fields[i].len > r.rec_len) bad = 1;
+                fields[i] = (char *)csv_field(&r, i, &lens[i]);
+                if (csv_utf8_check(fields[i], lens[i]) != lens[i]) bad = 1; /* accepted = UTF-8 */
+            }
+            size_t m = serialize(fields, lens, nf, re);
+            csv_reader r2;
+            csv_init_mem(&r2, re, m);
+            if (csv_next(&r2) != CSV_RECORD || r2.nfields != nf) bad = 1;
+            for (size_t i = 0; !bad && i < nf; i++) {
+                size_t l2;
+                const char *f2 = csv_field(&r2, i, &l2);
+                if (l2 != lens[i] || memcmp(f2, fields[i], l2) != 0) bad = 1;
+            }
+            csv_free(&r2);
+            roundtrips++;
+        }
+        if (rc == CSV_ERROR) {
+            errors++;
+            if (r.err == CSV_OK || r.err_line < 1 || r.err_col < 1) bad = 1;
+        }
+        csv_free(&r);
+        free(copy);
+    }
+    ok(!bad, "fuzz: 20000 random inputs, %d records read back identically, %d errors with positions",
+       roundtrips, errors);
+    ok(records > 1000 && errors > 1000, "fuzz: both outcomes exercised");
+}
+
 int main(void) {
     ok(parses_to("a,b,c\n1,2,3\n", "a|b|c\n1|2|3\n"), "simple records");
     ok(parses_to("a,b\r\n1,2\r\n", "a|b\n1|2\n"), "CRLF line ends");
@@ -143,5 +218,6 @@ int main(void) {
     ok(csv_utf8_check("ok", 2) == 2 && csv_utf8_check("\xF4\x90\x80\x80", 4) == 0,
        "utf8_check: above U+10FFFF refused");
     ok(strstr(csv_strerror(CSV_EUTF8), "UTF-8") != NULL, "error text says what was expected");
+    fuzz();
     return done_testing();
 }

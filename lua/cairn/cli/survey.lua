@@ -199,7 +199,12 @@ function sub.results(argv)
         rows[#rows + 1] = { g.label, g.respondents, it.code, "", "", "", why(r.reason) }
       elseif it.type == "scale" or it.type == "yesno" then
         local change = ""
-        if r.change and r.change.favorable then change = string.format("%+.1f", host.round(r.change.favorable, 1)) end
+        if r.change and r.change.favorable then
+          local d = host.round(r.change.favorable, 1)
+          change = (d > 0 and "+" or "") .. fmt(d, 1) .. " since " .. res.compare
+        elseif r.change and r.change.suppressed then
+          change = "change withheld"
+        end
         rows[#rows + 1] = { g.label, g.respondents, it.code, fmt(r.n), r.favorable and (fmt(r.favorable, 1) .. "%") or "",
           r.mean and fmt(r.mean, 2) or "", change }
       elseif it.type == "checklist" then
