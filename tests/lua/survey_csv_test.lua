@@ -42,4 +42,18 @@ t.raises(function() survey.results { wave = "empty", by = "grade" } end,
 t.raises(function() survey.results { wave = "nope" } end, "no survey wave 'nope' %(known: empty, w%)", "an unknown wave")
 t.raises(function() survey.results { wave = "w", where = { school = "Zed" } } end,
   "no respondents with school = 'Zed' in wave 'w'", "an unknown group")
+-- aliases for header text (attributes too) and answer labels, kept with the stored instrument
+survey.save_instrument { id = "al", attributes = { "school" },
+  attribute_aliases = { school = { "What school do you work at?" } },
+  items = { { code = "S", text = "I feel safe.", answer_aliases = { ["Totally agree"] = "Strongly agree", ["Nope"] = "Strongly disagree" } } } }
+local g2 = assert(io.open("al.csv", "w"))
+g2:write("What school do you work at?,I feel safe.\nAdams,Totally agree\nAdams,nope\n")
+g2:close()
+local al = survey.import { file = "al.csv", instrument = "al", wave = "aliases" }
+t.same({ al.columns[1].target, al.added }, { "school", 2 }, "an attribute alias names the header")
+local db = ws.db()
+t.same(db:query("SELECT label FROM survey_answers WHERE wave = 'aliases' ORDER BY value").rows,
+  { { "Strongly disagree" }, { "Strongly agree" } }, "answer aliases map to levels")
+t.raises(function() survey.instrument { id = "x", items = { { code = "A", text = "t", answer_aliases = "x" } } } end,
+  "answer_aliases must be", "answer_aliases checked")
 t.done()

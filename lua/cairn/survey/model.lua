@@ -147,7 +147,8 @@ function M.instrument(def)
     fail("%s: version must be a whole number >= 1", where0)
   end
   local inst = { id = id, version = version, title = def.title or id, description = def.description,
-    attributes = {}, sections = {}, items = {}, by_code = {}, crosswalk = {} }
+    attributes = {}, sections = {}, items = {}, by_code = {}, crosswalk = {},
+    attribute_aliases = copy(def.attribute_aliases) }
   local seen_attr = {}
   for i, a in ipairs(def.attributes or {}) do
     if type(a) ~= "string" or not a:match("^[%a][%w_]*$") then
@@ -189,7 +190,10 @@ function M.instrument(def)
       end
       local item = { code = code, text = it.text, type = ty, section = section.title,
         reverse = it.reverse and true or false, aliases = copy(it.aliases or {}),
-        min = it.min, max = it.max, help = it.help }
+        min = it.min, max = it.max, help = it.help, answer_aliases = copy(it.answer_aliases) }
+      if item.answer_aliases ~= nil and type(item.answer_aliases) ~= "table" then
+        fail("%s: answer_aliases must be { [\"other label\"] = \"level or option label\" }", where)
+      end
       if ty == "scale" then
         local ok, s = pcall(M.scale, it.scale or "agreement")
         if not ok then fail("%s: %s", where, s) end
@@ -270,7 +274,7 @@ end
 -- The stored form: everything but the derived indexes.
 local function serializable(inst)
   return { id = inst.id, version = inst.version, title = inst.title, description = inst.description,
-    attributes = inst.attributes, crosswalk = inst.crosswalk,
+    attributes = inst.attributes, crosswalk = inst.crosswalk, attribute_aliases = inst.attribute_aliases,
     sections = (function()
       local out = {}
       for si, sec in ipairs(inst.sections) do
@@ -279,7 +283,7 @@ local function serializable(inst)
           local it = inst.by_code[code]
           items[#items + 1] = { code = it.code, text = it.text, type = it.type, scale = it.scale,
             options = it.options, reverse = it.reverse or nil, aliases = it.aliases,
-            min = it.min, max = it.max, help = it.help }
+            min = it.min, max = it.max, help = it.help, answer_aliases = it.answer_aliases }
         end
         out[si] = { title = sec.title, items = items }
       end
