@@ -165,7 +165,8 @@ staff_climate,1,Staff climate survey,school|role,Climate,C1,I feel safe at schoo
 $ cairn survey frob
 cairn: unknown survey command 'frob'
 usage: cairn survey import FILE.csv --wave NAME [--instrument ID] [--map FILE] [--check]
-       | instruments | show ID | load FILE.lua|FILE.csv | bank ID FILE.csv
+       | instruments | show ID | load FILE.lua|FILE.csv | bank [export] ID FILE.csv
+       | bank import FILE.csv
        | waves | wave NAME --instrument ID [--starts D] [--ends D] [--audience T] [--mode M]
        | entry --wave NAME [--instrument ID] | results WAVE [--by ATTR[,ATTR]] [--item CODE]
 [2]

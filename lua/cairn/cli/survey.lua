@@ -8,7 +8,8 @@ local text = require "cairn.text"
 local M = {
   summary = "survey instruments, response imports and results",
   usage = "cairn survey import FILE.csv --wave NAME [--instrument ID] [--map FILE] [--check]\n"
-    .. "       | instruments | show ID | load FILE.lua|FILE.csv | bank ID FILE.csv\n"
+    .. "       | instruments | show ID | load FILE.lua|FILE.csv | bank [export] ID FILE.csv\n"
+    .. "       | bank import FILE.csv\n"
     .. "       | waves | wave NAME --instrument ID [--starts D] [--ends D] [--audience T] [--mode M]\n"
     .. "       | entry --wave NAME [--instrument ID] | results WAVE [--by ATTR[,ATTR]] [--item CODE]",
   help = [[
@@ -23,7 +24,8 @@ local M = {
   show ID              an instrument's sections, items, types and scales
   load FILE            store an instrument from a Lua file (return { id =, sections = ... })
                        or a CSV question bank
-  bank ID FILE.csv     write an instrument as a CSV question bank to edit in a spreadsheet
+  bank [export] ID FILE.csv   write an instrument as a CSV question bank to edit in a
+                       spreadsheet; bank import FILE.csv stores it back (as load does)
   waves                the waves with their response counts
   wave NAME            create or update a wave (--instrument, --starts, --ends, --audience,
                        --mode anonymous|confidential)
@@ -127,6 +129,11 @@ end
 
 function sub.bank(argv)
   local _, rest = args.parse(argv, {}, "survey")
+  if rest[1] == "import" then
+    if not rest[2] or rest[3] then args.usage_error("expected one bank FILE.csv to import", "survey") end
+    return sub.load { rest[2] }
+  end
+  if rest[1] == "export" then table.remove(rest, 1) end
   if not rest[1] or not rest[2] then args.usage_error("expected an instrument ID and a FILE.csv", "survey") end
   survey().save_bank(rest[1], rest[2])
   out(string.format("wrote %s\n", rest[2]))
