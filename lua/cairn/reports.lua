@@ -376,41 +376,65 @@ function reports.run(name, opts)
       if not is_document(doc) then
         error(string.format("%s: build must return a document (ctx.document{...}), got %s", where, type(doc)), 0)
       end
-      local entry = { group = group, data = saved }
+      local saved_json, last_path
       if saved ~= nil then
         local jok, s = pcall(require("cairn.json").encode, saved)
         if not jok then error(where .. ": ctx.save: the data cannot be stored as JSON: " .. tostring(s), 0) end
-        entry.data = s
+        saved_json = s
       end
-      if dest.stdout then
-        local s = doc:render(format, { width = opts.width or 80 })
-        entry.path, entry.content = "-", s
-        entry.hash, entry.bytes = host.hash(s), #s
-      else
-        local path
-        if dest.file then
-          path = dest.file
-        else
-          local base = def.name .. "-" .. slug(period)
-          if group then base = base .. "-" .. slug(g.label) end
-          local candidate, n = base, 1
-          while used_names[candidate] do
-            n = n + 1
-            candidate = base .. "-" .. n
-          end
-          used_names[candidate] = true
-          path = (dest.dir == "." and "" or (dest.dir == "/" and "/" or dest.dir .. "/")) .. candidate .. "." .. ext
+      -- CSV holds one table: a document with several gives one file per table
+      local tables = format == "csv" and doc:tables() or {}
+      local parts = { { suffix = "" } }
+      if #tables > 1 then
+        if dest.stdout or dest.file then
+          local ids = {}
+          for _, tb in ipairs(tables) do ids[#ids + 1] = tb.id end
+          usage(string.format("report %s has %d tables (%s); CSV holds one: give --out FOLDER/ for one file per table",
+            def.name, #tables, table.concat(ids, ", ")))
         end
-        entry.path = path
-        entry.tmp = temp_beside(path)
-        pending[#pending + 1] = entry
-        local pok, perr = pcall(report.produce, doc, entry.tmp, format, { width = 80 })
-        if not pok then error(where .. ": " .. tostring(perr), 0) end
-        local bytes = read_file(entry.tmp)
-        entry.hash, entry.bytes = host.hash(bytes), #bytes
+        parts = {}
+        for _, tb in ipairs(tables) do parts[#parts + 1] = { suffix = "-" .. slug(tb.id), table = tb } end
       end
-      if dest.stdout then pending[#pending + 1] = entry end
-      if opts.progress then opts.progress(i, #groups, entry.path) end
+      local base
+      if dest.dir then
+        base = def.name .. "-" .. slug(period)
+        if group then base = base .. "-" .. slug(g.label) end
+        local candidate, n = base, 1
+        while used_names[candidate] do
+          n = n + 1
+          candidate = base .. "-" .. n
+        end
+        used_names[candidate] = true
+        base = (dest.dir == "." and "" or (dest.dir == "/" and "/" or dest.dir .. "/")) .. candidate
+      end
+      for k, part in ipairs(parts) do
+        local entry = { group = group, data = k == 1 and saved_json or nil }
+        if dest.stdout then
+          local s = doc:render(format, { width = opts.width or 80 })
+          entry.path, entry.content = "-", s
+          entry.hash, entry.bytes = host.hash(s), #s
+        else
+          entry.path = dest.file or (base .. part.suffix .. "." .. ext)
+          entry.tmp = temp_beside(entry.path)
+          pending[#pending + 1] = entry
+          local pok, perr
+          if part.table then
+            pok, perr = pcall(function()
+              local fh = assert(io.open(entry.tmp, "wb"))
+              fh:write((require("cairn.render").csv(part.table)))
+              assert(fh:close())
+            end)
+          else
+            pok, perr = pcall(report.produce, doc, entry.tmp, format, { width = 80 })
+          end
+          if not pok then error(where .. ": " .. tostring(perr), 0) end
+          local bytes = read_file(entry.tmp)
+          entry.hash, entry.bytes = host.hash(bytes), #bytes
+        end
+        if dest.stdout then pending[#pending + 1] = entry end
+        last_path = entry.path
+      end
+      if opts.progress then opts.progress(i, #groups, last_path) end
     end
   end)
   if not ok then

@@ -167,3 +167,18 @@ $ mkdir p1 && CAIRN_PATH=$TESTS/report script -qec "cairn report batch --each sc
 ] 5/5
 $ mkdir p2 && CAIRN_PATH=$TESTS/report cairn report batch --each school --param schools=5 --period 2027-03 --as-of 2027-03-01 --format md --out p2/ 2>err.txt; wc -c < err.txt
 0
+# CSV holds one table: a report with several writes one file per table into the folder
+$ mkdir csv && CAIRN_PATH=$TESTS/report cairn report batch --each school --param schools=2 --period 2027-04 --as-of 2027-04-01 --format csv --out csv/ && ls csv && cat csv/batch-2027-04-school-001-grades.csv
+batch-2027-04-school-001-grades.csv
+batch-2027-04-school-001-steps.csv
+batch-2027-04-school-002-grades.csv
+batch-2027-04-school-002-steps.csv
+Grade,Students,Attendance
+9,101,0.91
+10,95,0.91
+$ CAIRN_PATH=$TESTS/report cairn report batch --param schools=2 --period 2027-04 --as-of 2027-04-01 --format csv --out one.csv; ls one.csv
+cairn: report batch has 2 tables (grades, steps); CSV holds one: give --out FOLDER/ for one file per table
+usage: cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]
+       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
+ls: cannot access 'one.csv': No such file or directory
+[2]
