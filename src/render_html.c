@@ -8,7 +8,8 @@
  * section's heading so the page keeps one h1. Everything else is escaped by svg_esc.
  *
  * opts.section_breaks = true starts every top-level section after the first on a new printed
- * page. Words the page itself writes ("District", "Period", "As of", "Data table", ...) come
+ * page; a table of contents lists the top-level sections when there are three or more
+ * (opts.toc = false leaves it out). Words the page itself writes ("District", "Period", "As of", "Data table", ...) come
  * from doc.labels (or doc.theme.labels) so Lua can reword them; colours, font, logo, header and
  * footer from doc.theme (see lua/cairn/theme.lua). */
 #include <cmark-gfm-core-extensions.h>
@@ -26,8 +27,10 @@ typedef struct {
     svg_ctx svg;
     int ids;           /* stack index of a table of ids used so far */
     int seq;           /* counter for generated ids */
+    int charts;        /* counter for chart ids (chart-1, chart-2, ... in document order) */
     int section_breaks;
     int top_sections;  /* top-level sections seen */
+    int secids;        /* stack index: section table -> id given by the table of contents */
 } html;
 
 static const char *label(html *h, const char *key, const char *def) {
@@ -140,6 +143,10 @@ static const char CSS[] =
     "details{margin-top:.5rem}\n"
     "summary{cursor:pointer;color:var(--accent)}\n"
     "hr.pagebreak{border:0;border-top:1px dashed var(--rule);margin:2rem 0}\n"
+    "nav.toc{border:1px solid var(--rule);border-radius:6px;padding:.25rem 1.25rem;"
+    "margin:1rem 0 1.5rem;display:inline-block;min-width:50%}\n"
+    "nav.toc h2{font-size:1.1rem;border:0;margin:.5rem 0}\n"
+    "nav.toc ol{margin:.25rem 0 .75rem;padding-left:1.25rem}\n"
     ".md img{max-width:100%}\n"
     ".doc-footer{border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem;"
     "padding:1rem 1.25rem;margin-top:2rem}\n"
@@ -268,7 +275,9 @@ static void make_id(html *h, const char *given, const char *prefix, char *out, s
         }
         out[o] = '\0';
     }
-    if (o <= 2) o = (size_t)snprintf(out, size, "%s-%d", prefix, ++h->seq);
+    if (o <= 2)
+        o = (size_t)snprintf(out, size, "%s-%d", prefix,
+                             strcmp(prefix, "chart") == 0 ? ++h->charts : ++h->seq);
     /* unique: add -2, -3, ... when taken */
     lua_State *L = h->L;
     char base[128];
@@ -659,7 +668,10 @@ static void chart(html *h, int blk) {
 static void section(html *h, int blk, int hlevel, int depth) {
     lua_State *L = h->L;
     char id[160];
-    make_id(h, rd_str(L, blk, "id", NULL), "sec", id, sizeof id);
+    lua_pushvalue(L, blk);
+    if (lua_rawget(L, h->secids) == LUA_TSTRING) snprintf(id, sizeof id, "%s", lua_tostring(L, -1));
+    else make_id(h, rd_str(L, blk, "id", NULL), "sec", id, sizeof id);
+    lua_pop(L, 1);
     size_t tl;
     const char *title = rd_str(L, blk, "title", &tl);
     int hl = hlevel > 6 ? 6 : hlevel;
@@ -710,6 +722,40 @@ static void blocks(html *h, int parent, int hlevel, int depth) {
     }
 }
 
+/* A table of contents of the top-level sections, when there are at least three with titles
+ * (opts.toc = false turns it off). Their ids are fixed here and reused by section(). */
+static void contents(html *h, int doc) {
+    lua_State *L = h->L;
+    size_t n = rd_len(L, doc, "blocks"), titled = 0;
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, doc, "blocks", (lua_Integer)i);
+        if (lua_istable(L, -1) && rd_block(L, -1) == RD_SECTION && rd_str(L, -1, "title", NULL)) titled++;
+        lua_pop(L, 1);
+    }
+    if (titled < 3) return;
+    put(h, "<nav class=\"toc\" aria-labelledby=\"toc-h\">\n<h2 id=\"toc-h\">");
+    escs(h, label(h, "contents", "Contents"));
+    put(h, "</h2>\n<ol>\n");
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, doc, "blocks", (lua_Integer)i);
+        int blk = lua_gettop(L);
+        const char *title = lua_istable(L, blk) && rd_block(L, blk) == RD_SECTION
+                                ? rd_str(L, blk, "title", NULL) : NULL;
+        if (title) {
+            char id[160];
+            make_id(h, rd_str(L, blk, "id", NULL), "sec", id, sizeof id);
+            lua_pushvalue(L, blk);
+            lua_pushstring(L, id);
+            lua_rawset(L, h->secids);
+            rb_addf(h->b, "<li><a href=\"#%s\">", id);
+            escs(h, title);
+            put(h, "</a></li>\n");
+        }
+        lua_pop(L, 1);
+    }
+    put(h, "</ol>\n</nav>\n");
+}
+
 static void meta_item(html *h, const char *key, const char *def, const char *value, int is_date) {
     if (!value) return;
     put(h, "<div><dt>");
@@ -758,6 +804,8 @@ int render_html(lua_State *L) {
         h.section_breaks = 1;
     lua_newtable(L);
     h.ids = lua_gettop(L);
+    lua_newtable(L);
+    h.secids = lua_gettop(L);
     h.b = rb_new(L);
     h.svg.as_of = rd_str(L, 1, "as_of", NULL);
     head(&h, 1, theme);
@@ -799,6 +847,9 @@ int render_html(lua_State *L) {
         meta_item(&h, "meta_as_of", "As of", h.svg.as_of, 1);
         put(&h, "</dl>\n");
     }
+    if (!(lua_istable(L, 2) && lua_getfield(L, 2, "toc") == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
+        contents(&h, 1);
+    if (lua_istable(L, 2)) lua_pop(L, 1);
     blocks(&h, 1, 2, 0);
     put(&h, "</main>\n");
     const char *foot = theme ? rd_str(L, theme, "footer", NULL) : NULL;

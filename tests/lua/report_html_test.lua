@@ -70,6 +70,16 @@ t.ok(html:find("<title>Okafor, Adaeze (assistant principal for curriculum and in
 t.ok(html:find(">as of 2026-11-26</text>", 1, true), "timeline marks the as-of date")
 t.ok(html:find(">Sep 2026</text>", 1, true) and html:find(">Jan 2027</text>", 1, true), "timeline month axis")
 
+-- table of contents: top-level sections, linked to their ids
+t.ok(html:find('<li><a href="#s-summary">Summary</a></li>', 1, true) and html:find('<section id="s-summary"', 1, true),
+  "a table of contents links to the top-level sections")
+t.ok(html:find('<li><a href="#sec-1">Empty</a></li>', 1, true) and html:find('<section id="sec-1"', 1, true),
+  "including sections without an id of their own")
+t.ok(not render.html(fx.document(), { toc = false }):find('<nav class="toc"', 1, true), "toc = false leaves it out")
+t.ok(not render.html({ type = "document", title = "Short", blocks = {
+  { type = "section", title = "One", blocks = {} }, { type = "section", title = "Two", blocks = {} } } }):find("<nav", 1, true),
+  "no table of contents for fewer than three sections")
+
 -- options and themes
 local d2 = fx.document()
 t.ok(not render.html(d2):find('class="break-before"', 1, true), "no section breaks unless asked")

@@ -51,7 +51,7 @@ local allowed_tags = {}
 for name in ([[html head meta title style body header main footer section h1 h2 h3 h4 h5 h6 p div span
   dl dt dd table caption thead tbody tfoot tr th td ul ol li label input aside hr figure figcaption
   details summary time img a strong em del code pre blockquote br svg desc g rect line path text tspan
-  circle]]):gmatch("%S+") do allowed_tags[name] = true end
+  circle nav]]):gmatch("%S+") do allowed_tags[name] = true end
 
 local failures = {}
 local function check(i, p, html)
