@@ -22,9 +22,12 @@ local render = require "cairn.render"
 local fx = dofile(os.getenv("CAIRN_TESTS") .. "/report_html/fixture.lua")
 
 local cwd = os.getenv("PWD")
+local page = render.html(fx.document())
 local f = assert(io.open("report.html", "wb"))
-f:write(render.html(fx.document()))
+f:write(page)
 f:close()
+local svgs = {}
+for svg in page:gmatch("<svg .-</svg>") do svgs[#svgs + 1] = svg end
 os.execute("rm -f to_chrome from_chrome && mkfifo to_chrome from_chrome")
 local proc = assert(io.popen("timeout 90 '" .. browser .. "' --headless --no-sandbox --disable-gpu"
   .. " --disable-background-networking --disable-component-update --disable-sync --no-first-run"
@@ -150,6 +153,13 @@ local ok, err = pcall(function()
   end
   t.is(table.concat(requests, " "), "", "no network request besides the page")
   t.is(table.concat(problems, "; "), "", "no console errors, warnings or exceptions")
+
+  -- each chart is also a well-formed standalone SVG (XML) document
+  local parsed = call("Runtime.evaluate", { expression = "JSON.stringify(" .. json.encode(svgs) .. [[.map(s => {
+      const d = new DOMParser().parseFromString(s, 'image/svg+xml');
+      return d.getElementsByTagName('parsererror').length === 0 && d.documentElement.localName === 'svg'; }))]],
+    returnByValue = true }).result.value
+  t.is(parsed, "[true,true,true,true,true,true,true]", "every chart parses as a standalone SVG document")
 
   -- control: the listener does see a request when the page makes one
   local n_before = #events
