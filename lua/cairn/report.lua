@@ -454,6 +454,8 @@ function chart.bar(b, spec)
   end
   local out = { data = data, format = fmt, unit = opt_string(b, "unit", spec.unit),
     max = num(b, "max", spec.max, true) }
+  -- percentages are drawn against the whole (100%) unless told otherwise
+  if out.max == nil and fmt == "percent" then out.max = 1 end
   local decimals = fmt == "percent" and 0 or (fmt == "integer" and 0) or 1
   local rows, hi, lo = {}, nil, nil
   for i, d in ipairs(data) do
