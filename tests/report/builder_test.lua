@@ -72,6 +72,9 @@ t.same(d.blocks[2].rows[1].v, { suppressed = true, reason = "small" }, "a suppre
 d:chart { kind = "bar", title = "Explicit", data = { { "a", 1 } }, alt = "My own words." }
 t.is(d.blocks[3].alt, "My own words.", "a given alt is kept")
 t.is(d.blocks[3].table.caption, "Explicit", "a chart's data table is captioned with its title")
+d:chart { kind = "bar", title = "Rates", format = "percent", data = { { "a", 0.5 } } }
+t.is(d.blocks[4].max, 1, "percent bars scale to 100% unless max is given")
+table.remove(d.blocks, 4)
 d:chart { kind = "likert", title = "L", levels = { "No", "Yes" }, data = { { label = "q", counts = { 1, 3 } } } }
 t.is(d.blocks[4].favorable_from, 2, "two-point scales: the upper level is favourable")
 t.ok(d.blocks[4].alt:find("75%", 1, true), "likert alt gives the favourable share")
