@@ -371,29 +371,51 @@ static void md_clean(cmark_node *node, int base) {
     }
 }
 
+/* cmark's objects live in a userdata while a paragraph is rendered, so that a Lua error in
+ * between (out of memory while copying) cannot leak them. */
+typedef struct {
+    cmark_parser *parser;
+    cmark_node *doc;
+    char *out;
+} md_box;
+
+static int md_box_gc(lua_State *L) {
+    md_box *m = luaL_checkudata(L, 1, "cairn.render.cmark");
+    if (m->doc) cmark_node_free(m->doc);
+    if (m->parser) cmark_parser_free(m->parser);
+    free(m->out);
+    m->doc = NULL;
+    m->parser = NULL;
+    m->out = NULL;
+    return 0;
+}
+
 /* Markdown S rendered into the page; BASE is added to heading levels. */
 static void markdown(html *h, const char *s, size_t n, int base) {
-    md_init();
-    cmark_parser *p = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8);
-    for (int i = 0; i < 3; i++)
-        if (md_ext[i]) cmark_parser_attach_syntax_extension(p, md_ext[i]);
-    cmark_parser_feed(p, s, n);
-    cmark_node *doc = cmark_parser_finish(p);
-    md_clean(doc, base);
-    /* CMARK_OPT_DEFAULT is cmark's safe mode: no raw HTML, dangerous URLs dropped */
-    char *out = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(p));
-    cmark_node_free(doc);
-    cmark_parser_free(p);
-    /* copy through a Lua string so that an out-of-memory error cannot leak OUT */
-    size_t len = out ? strlen(out) : 0;
-    const char *copy = NULL;
     lua_State *L = h->L;
-    if (out) {
-        copy = lua_pushlstring(L, out, len); /* may raise; only then is OUT lost */
-        free(out);
-        rb_add(h->b, copy, len);
-        lua_pop(L, 1);
+    md_init();
+    md_box *m = lua_newuserdatauv(L, sizeof *m, 0);
+    memset(m, 0, sizeof *m);
+    if (luaL_newmetatable(L, "cairn.render.cmark")) {
+        lua_pushcfunction(L, md_box_gc);
+        lua_setfield(L, -2, "__gc");
+        lua_pushcfunction(L, md_box_gc);
+        lua_setfield(L, -2, "__close");
     }
+    lua_setmetatable(L, -2);
+    lua_toclose(L, -1);
+    m->parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8);
+    for (int i = 0; i < 3; i++)
+        if (md_ext[i]) cmark_parser_attach_syntax_extension(m->parser, md_ext[i]);
+    cmark_parser_feed(m->parser, s, n);
+    m->doc = cmark_parser_finish(m->parser);
+    md_clean(m->doc, base);
+    /* CMARK_OPT_DEFAULT is cmark's safe mode: no raw HTML, dangerous URLs dropped */
+    m->out = cmark_render_html(m->doc, CMARK_OPT_DEFAULT,
+                               cmark_parser_get_syntax_extensions(m->parser));
+    if (m->out) rb_adds(h->b, m->out);
+    lua_closeslot(L, -1); /* frees everything now */
+    lua_pop(L, 1);
 }
 
 /* ---- tables ----------------------------------------------------------------------------------- */
@@ -402,12 +424,12 @@ static const char *align_class(rd_align a) {
     return a == RD_RIGHT ? " class=\"r\"" : a == RD_CENTER ? " class=\"c\"" : "";
 }
 
-static void cell_html(html *h, int row, const rd_col *col, int as_th, int first) {
+static void cell_html(html *h, int row, const rd_col *col, int as_th) {
     rd_cell cell;
     rd_cell_read(h->L, row, col, &cell);
     const char *tag = as_th ? "th" : "td";
     rb_addf(h->b, "<%s", tag);
-    if (as_th && first) put(h, " scope=\"row\"");
+    if (as_th) put(h, " scope=\"row\"");
     const char *cls = col->align == RD_RIGHT ? "r" : col->align == RD_CENTER ? "c" : NULL;
     if (cell.kind == RD_CELL_SUPPRESSED) {
         rb_addf(h->b, " class=\"suppressed%s%s\">", cls ? " " : "", cls ? cls : "");
@@ -472,7 +494,7 @@ static void table_block(html *h, int t, const char *caption_override) {
             luaL_error(L, "table '%s': row %d is not a table", caption ? caption : id, (int)i);
         int row = lua_gettop(L);
         put(h, "<tr>");
-        for (int j = 0; j < ncols; j++) cell_html(h, row, &cols[j], row_headers && j == 0, 1);
+        for (int j = 0; j < ncols; j++) cell_html(h, row, &cols[j], row_headers && j == 0);
         put(h, "</tr>\n");
         lua_pop(L, 1);
     }
@@ -485,7 +507,7 @@ static void table_block(html *h, int t, const char *caption_override) {
     if (lua_getfield(L, t, "totals") == LUA_TTABLE) {
         int row = lua_gettop(L);
         put(h, "<tfoot><tr>");
-        for (int j = 0; j < ncols; j++) cell_html(h, row, &cols[j], row_headers && j == 0, 1);
+        for (int j = 0; j < ncols; j++) cell_html(h, row, &cols[j], row_headers && j == 0);
         put(h, "</tr></tfoot>\n");
     }
     lua_pop(L, 1);
