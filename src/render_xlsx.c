@@ -478,14 +478,16 @@ int render_xlsx(lua_State *L) {
     x.text = rb_new(L); /* 4 */
     lua_newtable(L);    /* 5 */
     x.names = 5;
-    lua_pushnil(L); /* 6: labels */
-    if (lua_getfield(L, 1, "theme") == LUA_TTABLE && lua_getfield(L, -1, "labels") == LUA_TTABLE) {
+    lua_pushnil(L); /* 6: labels: doc.labels, else doc.theme.labels */
+    if (lua_getfield(L, 1, "labels") == LUA_TTABLE) {
         lua_replace(L, 6);
         x.labels = 6;
-        lua_pop(L, 1);
-    } else {
-        lua_settop(L, 6);
+    } else if (lua_getfield(L, 1, "theme") == LUA_TTABLE &&
+               lua_getfield(L, -1, "labels") == LUA_TTABLE) {
+        lua_replace(L, 6);
+        x.labels = 6;
     }
+    lua_settop(L, 6);
 
     /* the temporary file, in the same folder so the rename is atomic */
     size_t plen = strlen(path);

@@ -96,6 +96,12 @@ t.same(names, { "a b c d e f g h", "A very long caption that will n", "Scores", 
   "History (2)", "quoted", "Table 8", "Élèves par école — résumé génér", "Table 10", "A very long caption that wi (2)",
   "About" }, "sheet names: no []:*?/\\, at most 31 characters, unique, not History")
 
+-- the About sheet's words come from doc.labels (cairn.report copies them from the theme)
+assert(render.xlsx({ type = "document", title = "T", district = "D", labels = { about = "Acerca de", meta_district = "Distrito" },
+  blocks = {} }, "labels.xlsx"))
+t.ok(part("labels.xlsx", "xl/workbook.xml"):find('<sheet name="Acerca de"', 1, true), "labels rename the About sheet")
+t.ok(part("labels.xlsx", "xl/sharedStrings.xml"):find("<t>Distrito</t>", 1, true), "and its row labels")
+
 -- formula injection
 local rows = {}
 for i, p in ipairs(corpus) do rows[i] = { text = p, n = i } end
