@@ -162,8 +162,9 @@ static void put_object(jw *w, lua_State *L, int idx) {
     lua_pushnil(L);
     while (lua_next(L, keys)) {
         lua_pop(L, 1);
-        list[i++] = lua_tostring(L, -1);
+        if (i < n) list[i++] = lua_tostring(L, -1);
     }
+    n = i; /* keys 1 and "1" are one JSON key: the later one wins */
     qsort(list, (size_t)n, sizeof *list, key_cmp);
     int suppressed = rd_bool(L, idx, "suppressed");
     rb_addc(w->b, '{');

@@ -152,7 +152,7 @@ static void table_rule(rbuf *b, const size_t *w, int n) {
 static void table_line(rbuf *b, const char **texts, const size_t *lens, const size_t *w,
                        const rd_col *cols, int n, size_t *pos) {
     for (int c = 0; c < n; c++) pos[c] = 0;
-    for (;;) {
+    for (int line = 0;; line++) {
         int any = 0;
         size_t mark = b->len;
         for (int c = 0; c < n; c++) {
@@ -161,7 +161,7 @@ static void table_line(rbuf *b, const char **texts, const size_t *lens, const si
             if (next_line(texts[c], lens[c], &pos[c], w[c], &st, &k)) any = 1;
             pad(b, texts[c] + st, k, w[c], cols[c].align);
         }
-        if (!any && mark > 0) {
+        if (!any && line > 0) { /* an empty row still gets its one line */
             b->len = mark;
             break;
         }

@@ -45,6 +45,7 @@ t.raises(function() render.json { f = print } end, "cannot be written", "functio
 local cyc = {}
 cyc.self = cyc
 t.raises(function() render.json(cyc) end, "deeper than", "cycles are refused")
+t.ok(render.json({ [1] = "x", ["1"] = "y", [2.5] = "z" }):find('"1": "[xy]"'), "keys 1 and \"1\" collapse into one")
 local keys = render.json { b = 1, a = 2, ["10"] = 3, ["9"] = 4 }
 t.ok(keys:find('"10".-"9".-"a".-"b"'), "json keys are sorted bytewise")
 
@@ -76,6 +77,10 @@ t.is(render.csv(f.blocks[1]), "i,n,p,m,d,b\r\n1234567,2.675,0.5625,-1234.5,2026-
   "csv writes the data, not the display")
 t.is(render.csv(f.blocks[1], { display = true }):match("\r\n(.-)\r\n"), "\"1,234,567\",2.68,56.3%,\"'-€1,234.50\",2026-02-28,yes",
   "csv with display = true writes what people see (a leading - is neutralised as text)")
+
+local empty = report.new { title = "E", theme = {} }
+empty:table { columns = { "a", "b" }, rows = { { a = "1" }, {}, { a = "3" } } }
+t.is(select(2, empty:render("text"):gsub("\n", "\n")), 8, "an all-empty row keeps its line")
 
 -- text layout: wide content wraps inside its column and never passes the width
 local w = report.new { title = "Wide", theme = {} }
