@@ -335,6 +335,33 @@ function team.summary(opts)
     notes[#notes + 1] = string.format("\"clarify\": members' answers are %d or more steps apart.", flag)
   end
   doc:section("Spread and agreement"):table { columns = cols, rows = rows, notes = notes }
+
+  -- What the team should talk about: items most members put at the lowest level, and items whose
+  -- answers are far apart.
+  local low, apart = {}, {}
+  for _, it in ipairs(items) do
+    local r = total.items[it.code]
+    if not r.suppressed then
+      local lo, hi = spread_of(r)
+      local top, at, ties = 0, nil, 0
+      for i, c in ipairs(r.counts or {}) do
+        if c > top then top, at, ties = c, i, 1 elseif c == top then ties = ties + 1 end
+      end
+      if diverging and at == 1 and ties == 1 and #levels > 1 then low[#low + 1] = it.text end
+      if flag and lo and hi - lo >= flag then apart[#apart + 1] = it.text end
+    end
+  end
+  if #low > 0 or #apart > 0 then
+    local t = doc:section("To talk about")
+    if #low > 0 then
+      t:paragraph(string.format("More members chose %s than any other level for:", levels[1]))
+      t:list(low)
+    end
+    if #apart > 0 then
+      t:paragraph(string.format("Members' answers are %d or more steps apart for:", flag))
+      t:list(apart)
+    end
+  end
   return doc
 end
 
