@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -513,6 +514,19 @@ int render_xlsx(lua_State *L) {
         lua_pushfstring(L, "cannot write %s: the workbook could not be created", path);
         return 2;
     }
+    /* document properties; the created time is the as-of date, never the clock, so the same
+     * document gives the same bytes (docs/report-document.md, determinism) */
+    lxw_doc_properties props;
+    memset(&props, 0, sizeof props);
+    props.title = (char *)rd_str(L, 1, "title", NULL);
+    props.subject = (char *)rd_str(L, 1, "subtitle", NULL);
+    props.company = (char *)rd_str(L, 1, "district", NULL);
+    long days;
+    const char *as_of = rd_str(L, 1, "as_of", NULL);
+    props.created = as_of && svg_parse_date(as_of, &days) && days > 3653
+                        ? (time_t)days * 86400
+                        : (time_t)315532800; /* 1980-01-01 when there is no as-of date */
+    workbook_set_properties(x.job->wb, &props);
     x.header = workbook_add_format(x.job->wb);
     format_set_bold(x.header);
     format_set_bottom(x.header, LXW_BORDER_THIN);

@@ -18,6 +18,14 @@ t.is(ok, true, "render.xlsx returns true")
 t.is(err, nil, "and no message")
 t.ok(sh("unzip -t status.xlsx"):find("No errors detected", 1, true), "the file is a valid zip")
 
+local core = part("status.xlsx", "docProps/core.xml")
+t.ok(core:find('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-26T00:00:00Z</dcterms:created>', 1, true),
+  "the created time is the as-of date, not the clock")
+t.ok(core:find("<dc:title>Plan status</dc:title>", 1, true), "the title is a document property")
+os.execute("sleep 1.1")
+assert(render.xlsx(fx.document(), "again.xlsx"))
+t.is(t.read("again.xlsx"), t.read("status.xlsx"), "deterministic: the same document gives the same bytes")
+
 local wb = part("status.xlsx", "xl/workbook.xml")
 local names = {}
 for n in wb:gmatch('<sheet name="([^"]*)"') do names[#names + 1] = n end
