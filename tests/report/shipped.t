@@ -91,3 +91,17 @@ run        period   as of       format    each       files  params
   7 2026-11  2026-11-26  markdown  worksheet      2  {"status":"any"}
   8 2026-11  2026-11-26  json      worksheet      1  {"status":"any","tool":"fishbone_diagram"}
 (3 rows)
+# a district replaces a layout with its own file beside the workspace, and restyles every report
+$ mkdir -p reports cairn && printf '%s\n' 'return { name = "overview", description = "Our own overview", build = function(ctx)' '  local doc = ctx.document { title = "Riverside at a glance" }' '  doc:paragraph("Custom layout for " .. ctx.period .. ".")' '  return doc end }' > reports/overview.lua && printf '%s\n' 'return { labels = { as_of = "Stand", period = "Zeitraum" } }' > cairn/theme.lua
+$ cairn report list | grep '^overview'
+overview              Our own overview
+$ cairn report overview --period 2026-12 --as-of 2026-12-01 --format text
+Riverside at a glance
+=====================
+Riverside Unified · Zeitraum 2026-12 · Stand 2026-12-01
+
+Custom layout for 2026-12.
+$ rm -r reports cairn && cairn report overview --period 2026-12 --as-of 2026-12-01 --format text | sed -n '1,3p'
+Workspace overview
+==================
+Riverside Unified · period 2026-12 · as of 2026-12-01
