@@ -447,9 +447,11 @@ static double chart_bar(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
             if (!has) {
                 lua_rawgeti(L, it, 2);
                 has = lua_type(L, -1) == LUA_TNUMBER;
+                v = lua_tonumber(L, -1);
                 lua_pop(L, 1);
                 if (!has) data_error(L, chart, (lua_Integer)i, "expected a number in 'value'");
             }
+            if (!isfinite(v)) data_error(L, chart, (lua_Integer)i, "'value' is not a finite number");
             if (!present && v > max) max = v;
         }
         lua_pop(L, 1);
@@ -581,7 +583,8 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
             double tot = 0, un = 0;
             for (size_t l = 1; l <= nlev; l++) {
                 rd_push_item(L, it, "counts", (lua_Integer)l);
-                if (lua_type(L, -1) != LUA_TNUMBER || lua_tonumber(L, -1) < 0)
+                if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) >= 0) ||
+                    !isfinite(lua_tonumber(L, -1)))
                     data_error(L, chart, (lua_Integer)i, "'counts' must be numbers >= 0");
                 double v = lua_tonumber(L, -1);
                 lua_pop(L, 1);
@@ -696,6 +699,8 @@ static double chart_progress(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
         double target = rd_num(L, it, "target", 0, &has_t);
         double base = rd_num(L, it, "baseline", 0, &has_b);
         if (!has_a) data_error(L, chart, (lua_Integer)i, "expected a number in 'actual'");
+        if (!isfinite(actual) || !isfinite(target) || !isfinite(base))
+            data_error(L, chart, (lua_Integer)i, "'actual', 'target' and 'baseline' must be finite");
         if (!has_t) data_error(L, chart, (lua_Integer)i, "expected a number in 'target'");
         const char *dir = rd_str(L, it, "direction", NULL);
         int down = dir && strcmp(dir, "down") == 0;
@@ -863,6 +868,10 @@ static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
     int yy = y0, mm = m0;
     for (int k = 0; k <= months; k++) {
         double x = DX(ymd_days(yy, mm, 1));
+        if (k % step != 0 && step > 3) { /* many years: only the labelled months get a line */
+            if (++mm > 12) mm = 1, yy++;
+            continue;
+        }
         rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>", x, top,
                 x, bottom, k % step == 0 ? "#CCCCCC" : "#EEEEEE");
         if (k < months && k % step == 0) {

@@ -140,6 +140,13 @@ t.raises(function() render.html(doc_with({ type = "chart", kind = "fishbone", ti
 t.raises(function() render.html(doc_with({ type = "chart", kind = "bar", title = "B",
   data = { { label = "a", value = "x" } } })) end, "data item 1: expected a number in 'value'", "bar values are numbers")
 
+t.raises(function() render.html(doc_with({ type = "chart", kind = "bar", title = "B",
+  data = { { label = "a", value = 0 / 0 } } })) end, "data item 1: 'value' is not a finite number", "NaN is refused")
+t.raises(function() render.html(doc_with({ type = "chart", kind = "likert", title = "L", levels = { "n", "y" },
+  data = { { label = "a", counts = { 1, -1 } } } })) end, "'counts' must be numbers >= 0", "negative counts are refused")
+t.raises(function() render.html(doc_with({ type = "chart", kind = "progress", title = "G",
+  data = { { label = "a", actual = 1 / 0, target = 1 } } })) end, "must be finite", "infinite progress is refused")
+
 -- edge cases draw without errors
 local edge = render.html({ type = "document", title = "Edge", blocks = {
   { type = "chart", kind = "bar", title = "empty", data = {} },
@@ -147,6 +154,7 @@ local edge = render.html({ type = "document", title = "Edge", blocks = {
   { type = "chart", kind = "likert", title = "no answers", levels = { "no", "yes" }, data = { { label = "a", counts = { 0, 0 } } } },
   { type = "chart", kind = "timeline", title = "none", data = {} },
   { type = "chart", kind = "timeline", title = "one day", data = { { label = "x", date = "2026-12-31" } } },
+  { type = "chart", kind = "timeline", title = "centuries", data = { { label = "x", date = "1900-01-01", end_date = "2099-12-31" } } },
   { type = "chart", kind = "fishbone", title = "no bones", problem = "P", data = {} },
   { type = "chart", kind = "logic_model", title = "one", columns = { { label = "Only", items = {} } } },
   { type = "chart", kind = "progress", title = "neg", data = { { label = "x", actual = -5, target = 0, baseline = -10 } } },
@@ -157,5 +165,6 @@ t.ok(edge:find("no responses", 1, true), "a Likert row with no answers is a labe
 t.ok(edge:find("<li>plain string item</li>", 1, true), "list items may be plain strings")
 t.ok(edge:find(">Dec 2026</text>", 1, true), "a one-day timeline has a month axis")
 t.ok(not edge:find("nan", 1, true) and not edge:find("inf", 1, true), "no NaN or infinite coordinates")
+t.ok(#edge < 200000, "two centuries of months stay a small drawing (" .. #edge .. " bytes)")
 
 t.done()
