@@ -53,52 +53,52 @@ identical
 # typed parameters: clear messages, exit 2, nothing written or recorded
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=lots
 cairn: report changes: parameter 'score': 'lots' is not a number
-usage: cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]
+usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
        [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes
 cairn: report changes: parameter 'score' is required (--param score=NUMBER)
-usage: cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]
+usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
        [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --param label=Total
 cairn: report changes: parameter 'label': 'Total' is not one of Score, Index
-usage: cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]
+usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
        [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --param since=2026-02-30
 cairn: report changes: parameter 'since': '2026-02-30' is not a date (YYYY-MM-DD)
-usage: cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]
+usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
        [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --param flag=maybe
 cairn: report changes: parameter 'flag': 'maybe' is not true or false
-usage: cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]
+usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
        [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --param colour=red
 cairn: report changes: unknown parameter 'colour' (parameters: score, label, since, flag)
-usage: cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]
+usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
        [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --as-of yesterday
 cairn: --as-of 'yesterday' is not a date (YYYY-MM-DD)
-usage: cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]
+usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
        [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --format pptx
 cairn: unknown format 'pptx' (expected text, markdown, html, csv, json, xlsx, docx, pdf)
-usage: cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]
+usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
        [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --each school
 cairn: report changes cannot be split by 'school' (it declares no grouping)
-usage: cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]
+usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
        [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report nosuch
 cairn: no report 'nosuch' %(known: batch, changes, .*overview.*worksheet.*; cairn report list shows them%) (re)
-usage: cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]
+usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
        [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
 [2]
 $ cairn sql "SELECT count(*) AS runs FROM report_run WHERE report = 'changes'"
@@ -178,7 +178,7 @@ Grade,Students,Attendance
 10,95,0.91
 $ CAIRN_PATH=$TESTS/report cairn report batch --param schools=2 --period 2027-04 --as-of 2027-04-01 --format csv --out one.csv; ls one.csv
 cairn: report batch has 2 tables (grades, steps); CSV holds one: give --out FOLDER/ for one file per table
-usage: cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]
+usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
        [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
 ls: cannot access 'one.csv': No such file or directory
 [2]

@@ -13,7 +13,7 @@ local args = require "cairn.args"
 
 local cmd = {
   summary = "render reports and recurring report runs",
-  usage = "cairn report list | history NAME | NAME [--param K=V ...] [--period P] [--as-of DATE]\n"
+  usage = "cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]\n"
     .. "       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]",
   help = [[
 Runs a report definition (reports/NAME.lua on the search path: next to the workspace, on
@@ -29,7 +29,8 @@ written atomically; if any file fails, none is written and the run is not record
   --format F     text, md, html, csv, json, xlsx, docx, pdf (default: from --out, else html)
   --verbose      say what was written
 
-cairn report history NAME lists past runs with their files and fingerprints.]],
+cairn report history [NAME] lists past runs (of NAME, or of every report) with their files;
+--verbose adds each file's fingerprint.]],
 }
 
 local function out(s) io.stdout:write(s) end
@@ -70,12 +71,12 @@ end
 local function history(argv)
   local opts, rest = args.parse(argv, { flags = { verbose = true } }, "report")
   local name = rest[1]
-  if not name or rest[2] then args.usage_error("expected: cairn report history NAME", "report") end
+  if rest[2] then args.usage_error("expected: cairn report history [NAME]", "report") end
   local reports = require "cairn.reports"
   require("cairn.workspace").set_path(require("cairn.workspace").path(), { readonly = true })
   local runs = reports.history(name)
   if #runs == 0 then
-    out(string.format("no runs of %s\n", name))
+    out(name and string.format("no runs of %s\n", name) or "no report runs yet\n")
     return 0
   end
   local json = require "cairn.json"
@@ -83,11 +84,13 @@ local function history(argv)
   for _, r in ipairs(runs) do
     local p = json.encode(r.params)
     if p == "[]" or p == "{}" then p = "" end
-    rows[#rows + 1] = { r.id, r.started_at, r.period or "", r.as_of, r.format,
-      r.each or "", #r.files, p }
+    local row = { r.id, r.started_at, r.period or "", r.as_of, r.format, r.each or "", #r.files, p }
+    if not name then table.insert(row, 2, r.report) end
+    rows[#rows + 1] = row
   end
-  out(require("cairn.text").table({ "run", "started (UTC)", "period", "as of", "format", "each",
-    "files", "params" }, rows))
+  local cols = { "run", "started (UTC)", "period", "as of", "format", "each", "files", "params" }
+  if not name then table.insert(cols, 2, "report") end
+  out(require("cairn.text").table(cols, rows))
   if opts.verbose then
     for _, r in ipairs(runs) do
       for _, f in ipairs(r.files) do
