@@ -322,6 +322,11 @@ function reports.run(name, opts)
 
   local ws = require "cairn.workspace"
   local db = opts.db or ws.db()
+  if not has_table(db, "report_run") then
+    -- only a workspace made by a development build, before migration 004 had its tables
+    error(string.format("%s has no report history tables (it was made by an early development "
+      .. "build); copy its data into a new workspace", db:path() or "the workspace"), 0)
+  end
 
   -- the groups of a batch
   local groups = { false }
