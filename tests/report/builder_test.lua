@@ -93,6 +93,15 @@ t.is(th.header, "Riverside USD - internal", "a district theme beside the workspa
 t.is(th.colors.accent, "#123456", "district colours override")
 t.is(th.colors.warning, "#D55E00", "colours the district does not set stay")
 t.is(report.new { title = "x" }.theme.header, "Riverside USD - internal", "documents take the theme")
+os.execute("mkdir -p district/layouts")
+f = assert(io.open("district/layouts/board_summary.lua", "w"))
+f:write('return function(doc, data) doc:paragraph("Board summary for " .. data.school) end\n')
+f:close()
+local layout = report.layout("board_summary")
+local ld = report.new { title = "L", theme = {} }
+layout(ld, { school = "Adams" })
+t.is(ld.blocks[1].text, "Board summary for Adams", "report.layout loads a district layout from the search path")
+t.is(report.layout("no_such_layout"), nil, "report.layout gives nil when there is none")
 w.set_path("cairn.db")
 
 -- atomic writes

@@ -5,4 +5,4 @@ $ CAIRN_PATH=$TESTS/lua cairn run $TESTS/report/render_test.lua | grep -v '^ok '
 $ CAIRN_PATH=$TESTS/lua cairn run $TESTS/report/escaping_test.lua | grep -v '^ok '
 1..63
 $ CAIRN_PATH=$TESTS/lua cairn run $TESTS/report/builder_test.lua | grep -v '^ok '
-1..62
+1..64
