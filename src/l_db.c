@@ -117,6 +117,9 @@ static int sql_error(lua_State *L, ldb *d, const char *sql) {
     const char *msg = sqlite3_errmsg(d->db);
     if ((code & 0xff) == SQLITE_INTERRUPT)
         return luaL_error(L, "interrupted");
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+        msg = "the workspace is busy: another program kept it locked for longer than cairn "
+              "waits (10 s); try again when it has finished";
     if ((code & 0xff) == SQLITE_READONLY)
         msg = "the workspace is read-only here";
     int sys = sqlite3_system_errno(d->db);

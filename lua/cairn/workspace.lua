@@ -40,7 +40,7 @@ function ws.db()
   if not db then error(err, 0) end
   handle = db
   if scope_depth > 0 and not scope_tx then
-    scope_tx = db:begin { deferred = true }
+    scope_tx = db:begin()
   end
   return db
 end
@@ -88,7 +88,10 @@ end
 function ws.scope(fn, ...)
   scope_depth = scope_depth + 1
   if scope_depth == 1 and handle and handle:isopen() and not handle:in_transaction() then
-    scope_tx = handle:begin { deferred = true }
+    -- BEGIN IMMEDIATE (db:begin's default on a writable workspace): the unit takes the write
+    -- lock before it reads, so a second cairn waits for the first (busy timeout) instead of
+    -- failing when its read snapshot cannot be upgraded. Readers (cairn sql) never wait.
+    scope_tx = handle:begin()
   end
   local function finish(ok, ...)
     scope_depth = scope_depth - 1

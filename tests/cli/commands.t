@@ -123,3 +123,16 @@ $ cairn -h | head -n 3
 cairn 0.1.0: a planning workbench for school districts
 
 usage: cairn [-w FILE] [COMMAND [ARGS...]]
+# Two cairn processes on one workspace: the second waits for the first instead of failing
+$ cairn -e 'db:exec("INSERT INTO settings(key, value) VALUES (?, ?)", "first", 1) print("first has the lock") io.stdout:flush() os.execute("sleep 1")' > first.txt 2>&1 & pid=$!
+> until grep -q lock first.txt; do sleep 0.05; done
+> cairn -e 'local d = ws.district() db:exec("INSERT INTO settings(key, value) VALUES (?, ?)", "second", 2) print("second wrote after waiting")'
+> wait $pid; cat first.txt
+second wrote after waiting
+first has the lock
+$ cairn sql "SELECT key FROM settings WHERE key IN ('first', 'second') ORDER BY value"
+key
+------
+first
+second
+(2 rows)
