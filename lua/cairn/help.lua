@@ -107,7 +107,7 @@ function help.help(x)
   local doc, name = help.lookup(x)
   if doc then
     out(doc)
-    if type(x) == "table" or topics[name] then
+    do -- a module or topic: its documented functions too
       local list = names_under(name)
       if #list > 0 then
         out("")
@@ -189,6 +189,8 @@ function help.load_builtin()
     .. "true}]) -> db | nil, message\nOpen any SQLite file (the workspace is `db`).")
 
   local host = require "cairn.host"
+  help.register(host, "cairn.host", "cairn.host: what the Lua side needs from the process "
+    .. "(rounding, workspace files, terminal facts).")
   help.module(host, "cairn.host", {
     round = "host.round(x [, decimals]) -> number\nRound half away from zero (56.25 -> 56.3): "
       .. "the one rounding every cairn number uses.",
@@ -237,6 +239,13 @@ function help.load_builtin()
     decode = "json.decode(text [, name]) -> value | nil, \"name:line:column: message\"",
   })
 
+  help.register(require "cairn.text", "cairn.text", "cairn.text: aligned tables and CSV.")
+  help.register(require "cairn.paths", "cairn.paths", "cairn.paths: the district search path "
+    .. "(workspace folder, $CAIRN_PATH, ~/.config/cairn, built-in).")
+  help.register(require "cairn.args", "cairn.args", "cairn.args: command-line options for "
+    .. "subcommands.")
+  help.register(require "cairn.pretty", "cairn.pretty", "cairn.pretty: the REPL's printer.")
+  help.register(cdb, "cairn.db", "cairn.db: SQLite for scripts; the workspace is `db`.")
   help.module(require "cairn.text", "cairn.text", {
     width = "text.width(s) -> display width in characters",
     pad = "text.pad(s, width [, \"right\"]) -> s padded with spaces",

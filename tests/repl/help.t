@@ -118,3 +118,22 @@ unknown command .frob (.help lists them)
 $ echo .tables | cairn | tr -s ' ' '\n' | grep -x -e meta -e settings
 meta
 settings
+# Module docs by name list their functions
+$ echo 'help "cairn.host"' | cairn
+cairn.host: what the Lua side needs from the process (rounding, workspace files, terminal facts).
+
+  host.backup(db, dest) -> true | nil, message
+  host.clock() -> seconds on a monotonic clock (for timings)
+  host.datadir() -> the folder holding the built-in lua/ and scripts/
+  host.file_kind(path) -> "file" | "dir" | "other" | nil
+  host.format_number(x, decimals [, grouping]) -> string
+  host.hash(s) -> 16 hex digits (FNV-1a); tells versions apart, not cryptographic
+  host.interrupted() -> true once Ctrl-C was pressed during this call
+  host.isatty(fd) -> is fd 0/1/2 a terminal?
+  host.list_dir(path) -> sorted names | nil, message
+  host.open_workspace(path, "open"|"readonly"|"create") -> db | nil, message
+  host.repl() -> status
+  host.round(x [, decimals]) -> number
+  host.schema_version() -> the workspace schema this cairn writes
+  host.term_width() -> columns of the terminal (80 when not a terminal)
+  host.traceback() -> the traceback of the last error caught by the host
