@@ -237,6 +237,7 @@ function help.load_builtin()
   help.module(json, "json", {
     encode = "json.encode(value [, {indent = true}]) -> string (keys sorted)",
     decode = "json.decode(text [, name]) -> value | nil, \"name:line:column: message\"",
+    keyorder = "json.keyorder(t) -> the keys of t sorted (numbers first), as encode orders them",
   })
 
   help.register(require "cairn.text", "cairn.text", "cairn.text: aligned tables and CSV.")
@@ -252,6 +253,7 @@ function help.load_builtin()
     table = "text.table(columns, rows [, {count = false}]) -> an aligned text table",
     csv = "text.csv(columns, rows) -> RFC 4180 CSV text",
     csv_field = "text.csv_field(v) -> v quoted for CSV when needed",
+    cell = "text.cell(v) -> v as one line of table text (nil as \"\")",
   })
   help.module(require "cairn.paths", "cairn.paths", {
     roots = "paths.roots() -> the search folders, first wins",
@@ -263,6 +265,7 @@ function help.load_builtin()
       .. "multi, short); unknown ones are usage errors.",
     usage_error = "args.usage_error(message [, command])\nStop with exit status 2 and the usage.",
     pairs_list = "args.pairs_list(list, what, command) -> {k = v} from \"k=v\" strings",
+    is_usage_error = "args.is_usage_error(e) -> true for an error raised by args.usage_error",
   })
   help.module(require "cairn.pretty", "cairn.pretty", {
     format = "pretty.format(v [, {colour = true, width = n}]) -> the REPL's rendering of v",
