@@ -166,7 +166,9 @@ static void history_add_unique(History *h, const char *entry) {
     for (int rc = history(h, &ev, H_FIRST); rc != -1; ) {
         if (strcmp(ev.str, entry) == 0) {
             int num = ev.num;
-            history(h, &ev, H_DEL, num);
+            /* H_DEL hands back a copy of the deleted line that the caller frees (history(3)) */
+            if (history(h, &ev, H_DEL, num) == 0)
+                free((void *)ev.str);
             rc = history(h, &ev, H_FIRST);
             continue;
         }

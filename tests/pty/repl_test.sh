@@ -146,6 +146,7 @@ tm capture-pane -p -e -t "$sess" | grep -q $'\e\\[32m"colour"'
 ok $? "values are coloured on a terminal without NO_COLOR"
 key C-d
 wait_for '^EXITED 0$'
+ok $? "session $sess ends with status 0 (no leak or error at exit)"
 
 start s3 "$H" NO_COLOR=1 --
 wait_for '^> '
@@ -160,6 +161,7 @@ w=$(screen | grep -E '^  1001' | awk '{ print length($0) }')
 ok $? "the printer fills lines to the terminal width (100 columns, got ${w:-none})"
 key C-d
 wait_for '^EXITED 0$'
+ok $? "session $sess ends with status 0 (no leak or error at exit)"
 
 # ---- a missing workspace: the REPL offers to create it -------------------------------------
 start s4 "$H" NO_COLOR=1 -- -w fresh.db
@@ -173,6 +175,7 @@ wait_for '^"Pty Fresh"$'
 ok $? "the new workspace is open"
 key C-d
 wait_for '^EXITED 0$'
+ok $? "session $sess ends with status 0 (no leak or error at exit)"
 
 start s5 "$H" NO_COLOR=1 -- -w skipped.db
 wait_for 'no workspace at skipped.db'
@@ -184,6 +187,7 @@ wait_for '^3$'
 ok $? "an empty answer skips creating it and the REPL still runs"
 key C-d
 wait_for '^EXITED 0$'
+ok $? "session $sess ends with status 0 (no leak or error at exit)"
 
 echo "1..$n"
 [ "$failed" -eq 0 ]
