@@ -117,7 +117,7 @@ demo: deps $(BIN) $(XLSX_SO)
 
 bench: deps $(BIN) $(XLSX_SO)
 	@scripts/install-deps --bench
-	@bench/run
+	@CAIRN_BIN=$(CURDIR)/$(BIN) bench/run
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, in its own
 # build folder so the normal build is untouched.
