@@ -139,7 +139,7 @@ f, text = converse({
 has(text, "Name\n    (one line)\n    Answer: text, required\n", "? explains the question")
 has(text, "  ! 'abc' is not a number\n", "a wrong number is refused")
 has(text, "Due date (YYYY-MM-DD) [30 June 2026]: \n", "the default is shown")
-has(text, "    1) Red   2) Green   3) Deep blue\n", "choices are listed")
+has(text, "    1) Red 2) Green 3) Deep blue\n", "choices are listed")
 has(text, "'Bo Chen' is not in the workspace yet. Add them as a new person? [y/N] y\n", "a new person may be added")
 t.is(f.title, "Field test", "the title option")
 t.same(f.answers, { name = "Team A", notes = "Line one\nLine two", count = 7, budget = 2500, due = "2026-06-30",

@@ -29,9 +29,9 @@ local words = {
 }
 interact.words = words
 
+-- "Partner Role" -> "partner role" inside a sentence; acronyms ("SFSS priority") stay.
 local function lcfirst(s)
-  if s:match("^%u%l") then return s:sub(1, 1):lower() .. s:sub(2) end
-  return s
+  return (s:gsub("%f[%w](%u)(%l)", function(a, b) return a:lower() .. b end))
 end
 
 local function filled(row)
@@ -124,7 +124,7 @@ local function show_value(f, v, room)
   if v == nil then return "" end
   local s = layout.display(f, v)
   if f.type == "longtext" then s = s:gsub("\n.*", " …") end
-  return worksheet.short(s, math.max(room or 60, 30))
+  return worksheet.short(s, math.max(room or 60, 60))
 end
 
 local function field_hint(f, st)
@@ -142,11 +142,11 @@ local function show_options(f, st)
   if f.type == "choice" or f.type == "multichoice" then
     local parts = {}
     for i, c in ipairs(f.choices) do parts[i] = string.format("%d) %s", i, c.label) end
-    ask.print(wrap(table.concat(parts, "   "), "    "))
+    ask.print(require("cairn.tool").wrap(table.concat(parts, " "), 78, "    "))
   elseif f.type == "scale" then
     local parts = {}
     for i, l in ipairs(f.levels) do parts[i] = string.format("%d) %s", i, l) end
-    ask.print(wrap(table.concat(parts, "   "), "    "))
+    ask.print(require("cairn.tool").wrap(table.concat(parts, " "), 78, "    "))
   elseif f.type == "person" then
     local people = form.known_people(st.ctx)
     if people and #people > 0 and #people <= 12 then
@@ -233,7 +233,7 @@ local function ask_field(T, st, q, show_intro)
     local current = q.t[q.key]
     local shown = current
     if shown == nil and not st.touched[q.path] then shown = f.default end
-    local prompt = q.label
+    local prompt = q.label:gsub("%s*:%s*$", "") -- labels copied from a form may end in ":"
     if inline_help then prompt = prompt .. " " .. f.help end
     prompt = prompt .. field_hint(f, st)
     if q.ends_table and current == nil then prompt = prompt .. " (empty to end the table)" end
