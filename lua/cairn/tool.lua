@@ -306,19 +306,28 @@ local function default_title(T, answers)
   return T.title
 end
 
-local function delete_plan(plan, pid)
-  local ok, p = pcall(plan.get, pid)
-  if ok and type(p) == "table" and type(p.delete) == "function" then return p:delete() end
-  if type(plan.delete) == "function" then return plan.delete(pid) end
+-- Remove what an earlier save of worksheet ID wrote: its items in other plans, then its plans.
+local function remove_outputs(plan, id)
+  local outputs = worksheet.outputs(id)
+  for _, o in ipairs(outputs) do
+    if o.kind == "item" and type(plan.item) == "function" then
+      local ok, it = pcall(plan.item, o.ref)
+      if ok and type(it) == "table" and type(it.remove) == "function" then it:remove() end
+    end
+  end
+  for _, o in ipairs(outputs) do
+    if o.kind == "plan" and type(plan.delete) == "function" then plan.delete(o.ref) end
+  end
 end
 
--- Run the tool's to_plan for worksheet W, replacing the plans an earlier save wrote.
+-- Run the tool's to_plan for worksheet W, replacing what an earlier save wrote.
 local function write_plan(T, w, opts)
   local okp, plan = pcall(require, "cairn.plan")
   if not okp then
     error(string.format("%s: to_plan needs the plan model (cairn.plan): %s", T.path, tostring(plan)), 0)
   end
-  for _, pid in ipairs(worksheet.plans(w.id)) do delete_plan(plan, pid) end
+  local db = require("cairn.workspace").db()
+  remove_outputs(plan, w.id)
   local created = {}
   local proxy = setmetatable({
     create = function(spec)
@@ -330,10 +339,26 @@ local function write_plan(T, w, opts)
       return p
     end,
   }, { __index = plan })
+  -- items are told apart by id: anything newer than this, outside the plans created here,
+  -- was added by this to_plan to a plan that already existed (e.g. a shared SFSS plan)
+  local okm, last_item = pcall(db.value, db, "SELECT coalesce(max(id), 0) FROM plan_item")
   local ctx = { plan = proxy, worksheet = w, as_of = opts.as_of or date.today(), tool = T }
   local ok, err = pcall(T.to_plan, w.answers, ctx)
   if not ok then error(string.format("%s: to_plan failed: %s", T.path, tostring(err)), 0) end
-  worksheet.set_plans(w.id, created)
+  local outputs = {}
+  local mine = {}
+  for _, pid in ipairs(created) do
+    outputs[#outputs + 1] = { kind = "plan", ref = pid }
+    mine[pid] = true
+  end
+  if okm then
+    for r in db:rows([[SELECT id, plan_id FROM plan_item
+                       WHERE id > :last AND (parent_id IS NULL OR parent_id <= :last) ORDER BY id]],
+      { last = last_item }) do
+      if not mine[r.plan_id] then outputs[#outputs + 1] = { kind = "item", ref = r.id } end
+    end
+  end
+  worksheet.set_outputs(w.id, outputs)
 end
 
 -- Store validated ANSWERS for tool T as a new worksheet or a new revision of opts.worksheet.

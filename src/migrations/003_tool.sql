@@ -31,9 +31,11 @@ CREATE TABLE worksheet_revision (
     UNIQUE (worksheet, n)
 ) STRICT;
 
--- Plans a worksheet wrote through its tool's to_plan, so that saving an edit replaces them.
-CREATE TABLE worksheet_plan (
+-- What a worksheet wrote into the plan model through its tool's to_plan: plans it created, and
+-- items it added to plans that already existed; saving an edit removes them and writes anew.
+CREATE TABLE worksheet_output (
     worksheet    INTEGER NOT NULL REFERENCES worksheet(id) ON DELETE CASCADE,
-    plan         INTEGER NOT NULL,
-    PRIMARY KEY (worksheet, plan)
+    kind         TEXT NOT NULL CHECK (kind IN ('plan', 'item')),
+    ref          INTEGER NOT NULL,              -- plan.id or plan_item.id
+    PRIMARY KEY (worksheet, kind, ref)
 ) STRICT;

@@ -52,7 +52,7 @@ t.raises(function() tool.load("misnamed") end, "id is 'other' but the file is na
 write("tools/syntax.lua", "return { id = 'syntax',\n title = }")
 t.raises(function() tool.load("syntax") end, "tools/syntax%.lua:2:", "a syntax error names file and line")
 t.raises(function() tool.load("no_such_tool") end, "no tool 'no_such_tool'", "unknown tool")
-t.raises(function() tool.load("engine") end, "did you mean engine_fields, engine_whys", "near names suggested")
+t.raises(function() tool.load("engine") end, "did you mean engine_addon, engine_fields, engine_whys", "near names suggested")
 t.raises(function() tool.load("../etc/passwd") end, "is not a tool id", "ids cannot be paths")
 
 -- ---- list and show ----

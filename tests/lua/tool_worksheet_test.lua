@@ -65,6 +65,18 @@ t.is(#ENGINE_TO_PLAN, 2, "to_plan ran again after the edit")
 t.is(db:value("SELECT count(*) FROM plan"), before_plans, "the plan written before was replaced, not duplicated")
 t.is(plan.get(ENGINE_TO_PLAN[1].plan), nil, "the old plan is gone")
 
+-- items added to a plan another worksheet made are replaced on edit too
+local function items_in(pid) return db:value("SELECT count(*) FROM plan_item WHERE plan_id = ?", pid) end
+local target = ENGINE_TO_PLAN[2].plan
+local n_items = items_in(target)
+local addon = tool.run("engine_addon", { plan_title = w.title, note = "first" })
+t.is(items_in(target), n_items + 2, "an add-on tool adds items to an existing plan")
+addon:edit { note = "second" }
+t.is(items_in(target), n_items + 2, "editing it replaces those items instead of adding more")
+t.is(db:value("SELECT count(*) FROM plan_item WHERE plan_id = ? AND text = 'Add-on: second'", target), 1,
+  "with the new answers")
+t.same(require("cairn.tool.worksheet").outputs(addon.id)[1].kind, "item", "the worksheet records the items it added")
+
 t.raises(function() w:edit { ["whys[1].reason"] = "" } end, "^worksheet %d+: engine_whys: 1 problem in the answers:\n  whys%[1%]%.reason: required",
   "an edit is validated like a run")
 t.is(tool.open_worksheet(w.id).revisions, 2, "and a failed edit stores nothing")
@@ -82,7 +94,7 @@ t.is(#ENGINE_TO_PLAN, 3, "saving it final writes plan content")
 
 -- listing
 local all = tool.worksheets()
-t.is(#all, 2, "worksheets() lists them")
+t.is(#all, 3, "worksheets() lists them all (two engine_whys, one engine_addon)")
 t.is(#tool.worksheets { tool = "engine_fields" }, 0, "filtered by tool")
 t.is(#tool.worksheets "engine_whys", 2, "a string filter is a tool id")
 t.ok(tostring(all):find("id%s+tool%s+title%s+status%s+revs%s+updated"), "prints as a table")

@@ -5,6 +5,7 @@ id             title             stage
 -------------  ----------------  ---------------
 engine_fields  Every Field Type  Testing: Fields
 engine_whys    Test Whys         Testing: Tables
+engine_addon   Test Add-on       Testing: Plans
 $ CAIRN_PATH=$TESTS/tool_engine cairn tool show engine_fields | sed "s|$TESTS|TESTS|; s/(version .*)/(version V)/"
 Every Field Type
 ================

@@ -12,6 +12,7 @@ id             title             stage
 -------------  ----------------  ---------------
 engine_fields  Every Field Type  Testing: Fields
 engine_whys    Test Whys         Testing: Tables
+engine_addon   Test Add-on       Testing: Plans
 
 Test Whys
 

@@ -154,19 +154,29 @@ function worksheet.store(f)
   return id
 end
 
-function worksheet.plans(id)
+-- What worksheet ID wrote into the plan model: a list of { kind = "plan" | "item", ref = id }.
+function worksheet.outputs(id)
   local out = {}
-  for r in ws.db():rows("SELECT plan FROM worksheet_plan WHERE worksheet = ? ORDER BY plan", id) do
-    out[#out + 1] = r.plan
+  for r in ws.db():rows("SELECT kind, ref FROM worksheet_output WHERE worksheet = ? ORDER BY kind, ref", id) do
+    out[#out + 1] = r
   end
   return out
 end
 
-function worksheet.set_plans(id, plans)
+-- The plans worksheet ID created.
+function worksheet.plans(id)
+  local out = {}
+  for _, o in ipairs(worksheet.outputs(id)) do
+    if o.kind == "plan" then out[#out + 1] = o.ref end
+  end
+  return out
+end
+
+function worksheet.set_outputs(id, outputs)
   local db = ws.db()
-  db:exec("DELETE FROM worksheet_plan WHERE worksheet = ?", id)
-  for _, p in ipairs(plans) do
-    db:exec("INSERT OR IGNORE INTO worksheet_plan(worksheet, plan) VALUES (?, ?)", id, p)
+  db:exec("DELETE FROM worksheet_output WHERE worksheet = ?", id)
+  for _, o in ipairs(outputs) do
+    db:exec("INSERT OR IGNORE INTO worksheet_output(worksheet, kind, ref) VALUES (?, ?, ?)", id, o.kind, o.ref)
   end
 end
 
