@@ -106,29 +106,43 @@ cairn.db: worksheet 2: tool 'engine_whys' is not on the search path
 [1]
 $ CAIRN_PATH=$TESTS/tool_engine cairn check
 cairn.db: ok
+$ printf '%s\n' 1 'Ninth-grade absence rose sharply' save | CAIRN_PATH=$TESTS/tool_engine cairn tool edit 1 --by lee | tail -n 1
+Saved worksheet 1 (engine_whys), revision 2.
+$ CAIRN_PATH=$TESTS/tool_engine cairn tool history 1 | sed 's/20[0-9][0-9]-[0-9-]* [0-9:]*/WHEN/; s/updated 20[0-9-]*/updated DATE/'
+worksheet 1 · engine_whys · Ninth-grade absence rose (final, 2 revisions, updated DATE)
+rev  when (UTC)           by   status  what changed
+---  -------------------  ---  ------  ---------------
+  1  WHEN  ana  final   created
+  2  WHEN  lee  final   changed problem
+$ printf '%s\n' 'Draft only' quit y | CAIRN_PATH=$TESTS/tool_engine cairn tool run engine_whys | tail -n 1
+Saved a draft: worksheet 3. resume(3) continues it.
+$ printf '%s\n' 'Reason' '' review quit n | CAIRN_PATH=$TESTS/tool_engine cairn tool resume 3 | grep -E '^(Test Whys: worksheet|1\. Why — Reason|Nothing was saved)'
+Test Whys: worksheet 3, "Draft only"
+1. Why — Reason why problem is occurring (several lines; an empty line ends the answer): Reason
+Nothing was saved.
 $ cairn tool
-cairn: expected a subcommand: list, show, run, copy, worksheets, history, report
+cairn: expected a subcommand: list, show, run, edit, resume, copy, worksheets, history, report
 usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] [--draft]
-       [--format F] [--out PATH] | copy ID [DIR] [--force] | worksheets [--tool ID]
-       | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
+       [--format F] [--out PATH] | edit WORKSHEET | resume WORKSHEET | copy ID [DIR] [--force]
+       | worksheets [--tool ID] | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
 [2]
 $ cairn tool run
 cairn: expected a tool ID
 usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] [--draft]
-       [--format F] [--out PATH] | copy ID [DIR] [--force] | worksheets [--tool ID]
-       | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
+       [--format F] [--out PATH] | edit WORKSHEET | resume WORKSHEET | copy ID [DIR] [--force]
+       | worksheets [--tool ID] | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
 [2]
 $ cairn tool report x
 cairn: 'x' is not a worksheet number
 usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] [--draft]
-       [--format F] [--out PATH] | copy ID [DIR] [--force] | worksheets [--tool ID]
-       | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
+       [--format F] [--out PATH] | edit WORKSHEET | resume WORKSHEET | copy ID [DIR] [--force]
+       | worksheets [--tool ID] | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
 [2]
 $ cairn tool run engine_whys --bogus
 cairn: unknown option '--bogus'
 usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] [--draft]
-       [--format F] [--out PATH] | copy ID [DIR] [--force] | worksheets [--tool ID]
-       | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
+       [--format F] [--out PATH] | edit WORKSHEET | resume WORKSHEET | copy ID [DIR] [--force]
+       | worksheets [--tool ID] | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
 [2]
 $ cairn tool run no_such_tool
 cairn: no tool 'no_such_tool' (tools() or cairn tool list shows them)

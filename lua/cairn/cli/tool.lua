@@ -7,8 +7,8 @@ local host = require "cairn.host"
 local M = {
   summary = "list, show and run the guidebook tools",
   usage = "cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] [--draft]\n"
-    .. "       [--format F] [--out PATH] | copy ID [DIR] [--force] | worksheets [--tool ID]\n"
-    .. "       | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]",
+    .. "       [--format F] [--out PATH] | edit WORKSHEET | resume WORKSHEET | copy ID [DIR] [--force]\n"
+    .. "       | worksheets [--tool ID] | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]",
   help = [[
   list [FILTER]        the tools by stage (FILTER: text in the stage, framework or id)
   show ID              a tool's instructions and form
@@ -18,6 +18,8 @@ local M = {
                        by line from piped input). --title names the worksheet, --draft keeps it
                        a draft, --by NAME records who (default $USER), --format/--out also
                        renders its report.
+  edit WORKSHEET       change a worksheet's answers (the review screen first); saves a revision
+  resume WORKSHEET     continue a draft where it stopped
   copy ID [DIR]        copy the built-in tool to tools/ID.lua beside the workspace (or in DIR),
                        where the district's copy takes precedence; --force overwrites
   worksheets           stored worksheets, newest first (--tool ID, --status draft|final)
@@ -114,6 +116,26 @@ local function mkdirs(dir)
   return ok
 end
 
+-- Edit a worksheet (review screen first) or continue a draft where it stopped, on the terminal
+-- or from piped lines, as `run` does.
+local function converse_on(argv, name, fn)
+  local opts, rest = args.parse(argv, { options = { by = "NAME", title = "TEXT", as_of = "DATE" } }, "tool")
+  local n = worksheet_id(need_id(rest, "a WORKSHEET number", name))
+  local tool = require "cairn.tool"
+  local w = ws.scope(function()
+    return fn(tool, tool.open_worksheet(n), { by = opts.by, title = opts.title, as_of = opts.as_of })
+  end)
+  return w and 0 or 1
+end
+
+function sub.edit(argv)
+  return converse_on(argv, "edit", function(tool, w, o) return tool.edit(w, nil, o) end)
+end
+
+function sub.resume(argv)
+  return converse_on(argv, "resume", function(tool, w, o) return tool.resume(w, o) end)
+end
+
 function sub.copy(argv)
   local opts, rest = args.parse(argv, { flags = { force = true } }, "tool")
   if not rest[1] then args.usage_error("expected a tool ID", "tool") end
@@ -185,7 +207,7 @@ function sub.report(argv)
   return 0
 end
 
-local order = { "list", "show", "run", "copy", "worksheets", "history", "report" }
+local order = { "list", "show", "run", "edit", "resume", "copy", "worksheets", "history", "report" }
 
 function M.run(argv)
   local name = argv[1]
