@@ -163,4 +163,14 @@ has(text, "review> 17\nGoal 1 › Add another step? [y/N]: y\nGoal 1 › Step 2 
   "adding a row from the review asks its questions, then returns to the review (max 2 steps: no more offers)")
 t.same(w.answers.goals[1].steps[2], { step = "Cut steps" }, "a row added from the review screen")
 
+-- answers the tool no longer asks for (a district edited the tool) are dropped on edit, with a note
+db:exec([[UPDATE worksheet SET answers = json_set(answers, '$.old_field', 'x', '$.causes[0].old_col', 'y')
+          WHERE id = ?]], w.id)
+w:reload()
+e, text = converse({ "save" }, function() return w:edit() end)
+has((text:gsub("%s+", " ")), "(the tool no longer asks for these answers; saving leaves them out: causes[1].old_col, old_field)",
+  "edit says which stored answers the tool no longer asks for")
+t.ok(e and e.answers.old_field == nil and e.answers.causes[1].old_col == nil and e.answers.causes[1].cause == "Driver shortage",
+  "and saves without them, keeping the rest")
+
 t.done()

@@ -564,12 +564,52 @@ local function converse(T, st)
   end
 end
 
+-- A copy of ANSWERS keeping only what ELEMENTS ask (a district may have edited the tool since
+-- the worksheet was saved); DROPPED collects the paths left out.
+local function prune(elements, answers, prefix, dropped)
+  local out, known = {}, {}
+  if type(answers) ~= "table" then return out end
+  for _, el in ipairs(elements) do
+    if el.kind ~= "section" then
+      known[el.id] = true
+      local v = answers[el.id]
+      if el.kind == "field" or v == nil or type(v) ~= "table" then
+        out[el.id] = v
+      else
+        local list = {}
+        for i, item in ipairs(v) do
+          local p = string.format("%s%s[%d].", prefix, el.id, i)
+          if el.kind == "group" then
+            list[i] = prune(el.form, item, p, dropped)
+          else
+            list[i] = prune(el.columns, item, p, dropped)
+          end
+        end
+        out[el.id] = list
+      end
+    end
+  end
+  for k in pairs(answers) do
+    if not known[k] then dropped[#dropped + 1] = prefix .. tostring(k) end
+  end
+  return out
+end
+
 local function new_state(T, opts, existing)
+  local answers, dropped = {}, {}
+  if existing then answers = prune(T.form, existing.answers or {}, "", dropped) end
+  table.sort(dropped)
   return {
-    T = T, opts = opts, existing = existing,
-    answers = existing and require("cairn.tool").deep_copy(existing.answers) or {},
+    T = T, opts = opts, existing = existing, answers = answers, dropped = dropped,
     closed = {}, touched = {}, shown_intro = {}, ctx = {}, cursor = 1,
   }
+end
+
+local function say_dropped(st)
+  if #st.dropped > 0 then
+    ask.print(wrap("(the tool no longer asks for these answers; saving leaves them out: "
+      .. table.concat(st.dropped, ", ") .. ")", "  "))
+  end
 end
 
 -- Run tool T on the terminal, offering to resume its latest draft first.
@@ -597,6 +637,7 @@ function interact.resume(T, w, opts)
   if w.tool_version ~= T.hash then
     ask.print("  (the tool file has changed since this worksheet was saved; answers are checked again)")
   end
+  say_dropped(st)
   st.start_in_review = true
   if w.status == "draft" and w.position then
     for i, q in ipairs(questions(T, st)) do
@@ -613,6 +654,7 @@ end
 function interact.edit(T, w, opts)
   local st = new_state(T, opts, w)
   st.start_in_review = true
+  say_dropped(st)
   local saved = converse(T, st)
   if saved then
     for k, v in pairs(saved) do w[k] = v end
