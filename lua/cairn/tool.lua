@@ -241,6 +241,22 @@ function tool.validate(id, answers, opts)
   local T = tool.load(id)
   local ctx = { new_people = opts.new_people }
   local stored, errors = form.validate(T, answers, { partial = opts.partial, ctx = ctx })
+  if opts.add_people then
+    -- names not yet in the workspace become new people (listed in opts.add_people)
+    local again = false
+    for _, e in ipairs(errors) do
+      if e.code == "unknown_person" and type(e.input) == "string" then
+        local name = e.input:match("^%s*(.-)%s*$"):gsub("%s+", " ")
+        ctx.new_people = ctx.new_people or {}
+        if not ctx.new_people[name:lower()] then
+          ctx.new_people[name:lower()] = name
+          if type(opts.add_people) == "table" then table.insert(opts.add_people, name) end
+        end
+        again = true
+      end
+    end
+    if again then stored, errors = form.validate(T, answers, { partial = opts.partial, ctx = ctx }) end
+  end
   local warnings = {}
   if T.check and (#errors == 0 or opts.partial) then
     local c = {
@@ -404,7 +420,8 @@ end
 -- Run tool ID: with ANSWERS (a table) from Lua, with a file name from an answers file, or with
 -- none on the terminal. Returns the stored worksheet; raises with every problem listed.
 -- opts: title, by, as_of, status ("draft" to keep it a draft), plan (false: no plan content),
--- quiet (no warnings on stderr).
+-- quiet (no warnings on stderr), add_people (names not in the workspace become new people
+-- instead of errors; w.added_people lists them).
 function tool.run(id, answers, opts)
   opts = opts or {}
   if answers == nil then return tool.interactive(id, opts) end
@@ -419,8 +436,9 @@ function tool.run(id, answers, opts)
   if type(answers) ~= "table" then
     error("tool.run: answers must be a table or an answers file name", 2)
   end
+  local added = opts.add_people and {} or nil
   local stored, errors, warnings = tool.validate(T, answers,
-    { partial = opts.status == "draft", new_people = opts.new_people })
+    { partial = opts.status == "draft", new_people = opts.new_people, add_people = added })
   if #errors > 0 then
     if where then
       local lines = {}
@@ -430,9 +448,22 @@ function tool.run(id, answers, opts)
     error(problems_message(T, errors), 0)
   end
   print_warnings(warnings, where, opts)
-  local w = tool.save(T, stored, opts)
+  local w = require("cairn.workspace").db():transaction(function()
+    tool.add_people(added)
+    return tool.save(T, stored, opts)
+  end)
   w.warnings = warnings
+  w.added_people = added
   return w
+end
+
+-- Add NAMES (a list) as people in the plan model (those not there yet).
+function tool.add_people(names)
+  if not names or #names == 0 then return end
+  local plan = require "cairn.plan"
+  for _, name in ipairs(names) do
+    if not plan.find_person(name) then plan.person { name = name } end
+  end
 end
 
 -- ---- paths inside answers ----------------------------------------------------------------------

@@ -82,7 +82,7 @@ t.is(F.due.default, "2026-06-30", "a default is stored in its parsed form")
 -- ---- people ----
 local plan = require "cairn.plan"
 local _, perr = c("owner", "J. Smith")
-t.ok(perr and perr:find("unknown person 'J. Smith' %(no people in the workspace yet"), "no people yet: " .. tostring(perr))
+t.is(perr, "unknown person 'J. Smith' (there are no people in the workspace yet)", "no people yet")
 plan.person { name = "Ana Ruiz", role = "Principal" }
 plan.person { name = "Lee Park", role = "Teacher" }
 t.is(form.coerce(F.owner, "ana  ruiz", {}), "Ana Ruiz", "a person's name as the workspace spells it")
@@ -91,5 +91,13 @@ t.is(perr2, "unknown person 'J. Smith' (known: Ana Ruiz, Lee Park)", "unknown pe
 t.is(code, "unknown_person", "with a code the interactive asker uses to offer adding them")
 t.is(form.coerce(F.owner, "J. Smith", { new_people = { ["j. smith"] = true } }), "J. Smith",
   "a name being added is accepted")
+
+-- add_people: unknown names become people instead of errors
+t.raises(function() tool.run("engine_fields", { name = "X", owner = "Dee Flores" }) end,
+  "owner: unknown person 'Dee Flores' %(known: Ana Ruiz, Lee Park%)", "an unknown owner is refused by default")
+local w = tool.run("engine_fields", { name = "X", owner = "  Dee   Flores " }, { add_people = true, quiet = true })
+t.same(w.added_people, { "Dee Flores" }, "with add_people the name is added")
+t.is(w.answers.owner, "Dee Flores", "and stored as added")
+t.ok(plan.find_person("Dee Flores"), "the plan model has the new person")
 
 t.done()

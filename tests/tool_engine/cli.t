@@ -120,6 +120,18 @@ $ printf '%s\n' 'Reason' '' review quit n | CAIRN_PATH=$TESTS/tool_engine cairn 
 Test Whys: worksheet 3, "Draft only"
 1. Why — Reason why problem is occurring (several lines; an empty line ends the answer): Reason
 Nothing was saved.
+$ printf '{"name": "Board work", "owner": "Ana Ruiz"}' > owner.json; CAIRN_PATH=$TESTS/tool_engine cairn tool run engine_fields --answers owner.json
+owner.json: owner: unknown person 'Ana Ruiz' (there are no people in the workspace yet)
+owner.json: 1 problem; nothing was stored
+(--add-people adds names not yet in the workspace as people)
+[1]
+$ CAIRN_PATH=$TESTS/tool_engine cairn tool run engine_fields --answers owner.json --add-people && cairn sql "SELECT name FROM person"
+added Ana Ruiz to the people of the workspace
+saved worksheet 4 (engine_fields, final): Board work
+name
+--------
+Ana Ruiz
+(1 row)
 $ cairn tool
 cairn: expected a subcommand: list, show, run, edit, resume, copy, worksheets, history, report
 usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] [--draft]

@@ -16,8 +16,9 @@ local M = {
                        FILE: field.path: message and nothing is stored; without --answers the
                        tool asks question by question (on a terminal, or reading answers line
                        by line from piped input). --title names the worksheet, --draft keeps it
-                       a draft, --by NAME records who (default $USER), --format/--out also
-                       renders its report.
+                       a draft, --by NAME records who (default $USER), --add-people adds
+                       names not yet in the workspace as people instead of refusing them,
+                       --format/--out also renders its report.
   edit WORKSHEET       change a worksheet's answers (the review screen first); saves a revision
   resume WORKSHEET     continue a draft where it stopped
   copy ID [DIR]        copy the built-in tool to tools/ID.lua beside the workspace (or in DIR),
@@ -73,7 +74,7 @@ function sub.run(argv)
   local opts, rest = args.parse(argv, {
     options = { answers = "FILE", title = "TEXT", format = "FORMAT", out = "PATH", by = "NAME",
       as_of = "DATE" },
-    flags = { draft = true },
+    flags = { draft = true, add_people = true },
   }, "tool")
   local id = need_id(rest, "a tool ID", "run")
   local tool = require "cairn.tool"
@@ -83,16 +84,25 @@ function sub.run(argv)
   if opts.answers then
     local answers, lerr = tool.load_answers(opts.answers)
     if not answers then err(lerr); return 1 end
-    local stored, errors, warnings = tool.validate(T, answers, { partial = opts.draft })
+    local added = opts.add_people and {} or nil
+    local stored, errors, warnings = tool.validate(T, answers, { partial = opts.draft, add_people = added })
     local form = tool.form
     for _, e in ipairs(errors) do err(opts.answers .. ": " .. form.format_error(e)) end
     if #errors > 0 then
       err(string.format("%s: %d problem%s; nothing was stored", opts.answers, #errors,
         #errors == 1 and "" or "s"))
+      for _, e in ipairs(errors) do
+        if e.code == "unknown_person" then
+          err("(--add-people adds names not yet in the workspace as people)")
+          break
+        end
+      end
       return 1
     end
     for _, e in ipairs(warnings) do err(opts.answers .. ": warning: " .. form.format_error(e)) end
     local w = ws.scope(function()
+      tool.add_people(added)
+      for _, name in ipairs(added or {}) do err(string.format("added %s to the people of the workspace", name)) end
       local saved = tool.save(T, stored, run_opts)
       render(saved, opts)
       return saved

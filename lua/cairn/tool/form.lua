@@ -239,8 +239,8 @@ function coerce.person(f, v, ctx)
   end
   if ctx.new_people and ctx.new_people[want] then return name end
   if #people == 0 then
-    return nil, string.format("unknown person '%s' (no people in the workspace yet; add them with "
-      .. "plan.person { name = \"...\" })", name), "unknown_person"
+    return nil, string.format("unknown person '%s' (there are no people in the workspace yet)", name),
+      "unknown_person"
   end
   local shown = {}
   for i = 1, math.min(#people, 8) do shown[i] = people[i] end
@@ -566,7 +566,7 @@ local function validate_row(t, row, path, st)
     local value, err, code = form.coerce(c, v, st.ctx)
     local p = path .. "." .. c.id
     if err then
-      st.add(p, err, code)
+      st.add(p, err, code, v)
       filled = true
     elseif value ~= nil then
       out[c.id] = value
@@ -703,7 +703,7 @@ function validate_elements(elements, input, prefix, st, what)
       if el.kind == "field" then
         local value, err, code = form.coerce(el, v, st.ctx)
         if err then
-          st.add(path, err, code)
+          st.add(path, err, code, v)
         elseif value == nil and el.required and not st.partial then
           st.add(path, "required")
         else
@@ -735,8 +735,8 @@ end
 function form.validate(decl, answers, opts)
   opts = opts or {}
   local st = { errors = {}, partial = opts.partial, ctx = opts.ctx or {} }
-  function st.add(path, message, code)
-    st.errors[#st.errors + 1] = { path = path, message = message, code = code }
+  function st.add(path, message, code, input)
+    st.errors[#st.errors + 1] = { path = path, message = message, code = code, input = input }
   end
   local out = validate_elements(decl.form, answers or {}, "", st)
   return out, st.errors
