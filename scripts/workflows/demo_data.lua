@@ -1,5 +1,4 @@
--- Fill a new workspace with a small demo district. Later modules add plans, worksheets and
--- survey results here.
+-- The demo district's settings (the rest of the demo is loaded by demo_plan.lua and
+-- demo_survey.lua; see scripts/demo).
 local ws = require "cairn.workspace"
 ws.set_setting("survey.min_group_size", 5)
-print("demo data loaded into " .. ws.path())
