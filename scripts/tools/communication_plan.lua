@@ -28,7 +28,7 @@ local form = common.form {
     columns = columns("Audience") },
   { kind = "section", title = "ROLE-SPECIFIC COMMUNICATION PLANNING TEMPLATE",
     help = "Role-specific: what/how we individually communicate to our own stakeholder group." },
-  { id = "my_role", type = "text", label = "My role:" },
+  { id = "my_role", type = "text", label = "My role" },
   { kind = "table", id = "role_specific", label = "ROLE-SPECIFIC COMMUNICATION PLANNING TEMPLATE",
     min_rows = 0, row_label = "Role-specific communication",
     help = "Example: Personnel issues | Assistant Superintendent Human Resources | Face-to-face "

@@ -38,7 +38,7 @@ local strategy_form = {
 }
 
 local form = common.form {
-  { id = "district", type = "text", label = "District Name:", report_label = "District Name", required = true },
+  { id = "district", type = "text", label = "District Name", required = true },
   { kind = "group", id = "challenges", label = "Challenge/Problem", min = 2, max = 4,
     help = "As a team, identify 2-4 high priority challenges/problems which emerged from your "
       .. "student experience data and SFSS Five Priorities analysis.",

@@ -8,17 +8,17 @@
 -- the plan reports; the report adds the budget summary by funding source.
 local common = require "cairn.tools_common"
 
-local function t(id, label, cols, help)
+local function t(id, label, cols, row_label)
   local columns = {}
   for i, c in ipairs(cols) do
     columns[i] = { id = c[1], label = c[2], type = c[3] or "text", required = i == 1 or nil }
   end
-  return { kind = "table", id = id, label = label, min_rows = 0, row_label = label:gsub("s$", ""),
-    help = help, columns = columns }
+  return { kind = "table", id = id, label = label, min_rows = 0,
+    row_label = row_label or label:gsub("s$", ""), columns = columns }
 end
 
 local form = common.form {
-  { id = "district", type = "text", label = "District Name:", report_label = "District Name", required = true },
+  { id = "district", type = "text", label = "District Name", required = true },
   { kind = "section", title = "Draft Section 2",
     help = "Section 2: We will provide additional worksheets/activities to help think through these "
       .. "components of the plan. We may also adapt this format to better complement the ideas you "
@@ -55,7 +55,7 @@ local form = common.form {
   t("partners", "Partner Roles", {
     { "role", "Partner Role" },
     { "shifts", "Shifts in Responsibility/Focus" },
-    { "supports", "Supports Needed to Make the Shift" } }),
+    { "supports", "Supports Needed to Make the Shift" } }, "Partner role"),
 }
 
 local tool = {
