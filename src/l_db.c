@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "host.h"
 #include "store.h"
 
 #define DB_TYPE "cairn.db"
@@ -82,6 +83,13 @@ sqlite3 *ldb_check(lua_State *L, int idx) { return check_db(L, idx)->db; }
 
 static void register_types(lua_State *L);
 
+/* Ctrl-C sets host_interrupted(); a statement started just after the signal (when
+ * sqlite3_interrupt found nothing running to stop) sees it here and stops too. */
+static int on_progress(void *ud) {
+    (void)ud;
+    return host_interrupted();
+}
+
 void ldb_push(lua_State *L, sqlite3 *db, const char *path) {
     register_types(L); /* the host may wrap a connection before require "cairn.db" ran */
     ldb *d = lua_newuserdatauv(L, sizeof *d, 1);
@@ -91,6 +99,7 @@ void ldb_push(lua_State *L, sqlite3 *db, const char *path) {
     lua_pushstring(L, path ? path : "");
     lua_setiuservalue(L, -2, 1);
     track(db, 1);
+    sqlite3_progress_handler(db, 1000, on_progress, NULL);
 }
 
 static void stmt_release(stmt *s);

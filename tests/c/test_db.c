@@ -3,6 +3,7 @@
  * cache bounded; Ctrl-C's sqlite3_interrupt path; handles refusing the wrong userdata. */
 #define _POSIX_C_SOURCE 200809L
 #include <lauxlib.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -63,6 +64,19 @@ static int get_raw(lua_State *l) {
 
 static int check_other(lua_State *l) {
     ldb_check(l, 1);
+    return 0;
+}
+
+/* Ctrl-C arriving before a query starts: sqlite3_interrupt finds nothing to stop, so the
+ * query must see the flag through the progress handler. */
+static int late_query_rc;
+static int sigint_then_query(lua_State *l) {
+    raise(SIGINT);             /* host_pcall's handler: flag, Lua hook, sqlite3_interrupt */
+    lua_sethook(l, NULL, 0, 0); /* leave only the SQL path to notice it */
+    late_query_rc = sqlite3_exec(raw,
+                                 "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c"
+                                 " WHERE x < 2000000) SELECT count(*) FROM c",
+                                 NULL, NULL, NULL);
     return 0;
 }
 
@@ -127,6 +141,11 @@ int main(void) {
     int many = prepared_statements();
     ok(same <= 24 && many <= 24, "the statement cache stays bounded (%d, %d prepared)", same,
        many);
+
+    lua_pushcfunction(L, sigint_then_query);
+    lua_setglobal(L, "sigint_then_query");
+    ok(run("sigint_then_query()") && late_query_rc == SQLITE_INTERRUPT,
+       "a query started after Ctrl-C is interrupted too (rc %d)", late_query_rc);
 
     sqlite3_progress_handler(raw, 100, interrupt_soon, NULL);
     ok(raises("db:value('WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "

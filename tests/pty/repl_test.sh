@@ -40,6 +40,15 @@ wait_for() {
   done
   return 1
 }
+# wait_more PATTERN N: poll until more than N lines match
+wait_more() {
+  local end=$((SECONDS + TIMEOUT))
+  while [ $SECONDS -lt $end ]; do
+    [ "$(screen | grep -Ec -- "$1")" -gt "$2" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
 # the history file as plain lines (libedit writes it with vis(3) escapes: \040 for a space)
 history_lines() { sed -e '1{/^_HiStOrY_V2_$/d}' -e 's/\\040/ /g' "$dir/history"; }
 type_text() { tm send-keys -t "$sess" -l -- "$1"; }
@@ -108,8 +117,9 @@ line '6000 + 66'
 wait_for '^6066$'
 ok $? "the REPL is back at the prompt after the interrupted loop"
 
+seen=$(screen | grep -c 'interrupted$')
 line 'print("sql-" .. "start") return db:value("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c")'
-wait_for '^sql-start$' && key C-c && wait_for 'interrupted$'
+wait_for '^sql-start$' && key C-c && wait_more 'interrupted$' "$seen"
 ok $? "Ctrl-C stops a long-running SQL query"
 line '7000 + 77'
 wait_for '^7077$'
