@@ -4,7 +4,8 @@
 -- process benchmarks (what will happen, who will do it, and when) and early evidence of change
 -- benchmarks (changes in practice, attitude or behavior, with their source and threshold).
 -- II. The staff and financial resources allocated to support these initiatives. Benchmarks go
--- into the plan model linked to the District Plan's initiative ("measured_by"), with a measure
+-- into the plan model linked to the District Plan's initiative (the year's initiative "serves" it,
+-- each benchmark "measures" it), with a measure
 -- when they carry a numeric target, so monitoring and the plan status report see them.
 local common = require "cairn.tools_common"
 
@@ -131,6 +132,7 @@ function tool.to_plan(a, ctx)
     local ini = p:add { level = "strategic_initiative", text = g.initiative }
     items[i] = ini
     local parent = district_initiative(ctx, g.initiative)
+    common.link(ctx, ini, parent, "serves")   -- this year's work on the District Plan's initiative
     for _, b in ipairs(common.rows(g.benchmarks)) do
       local bm = ini:add { level = "benchmark", text = b.benchmark, kind = b.type, owner = b.who,
         start = b.from, due = b.when, tags = { b.type },
@@ -146,7 +148,7 @@ function tool.to_plan(a, ctx)
     local _, i = common.match_row(a.initiatives or {}, "initiative", r.initiative)
     if i and items[i] then
       items[i]:add { level = "resource", text = r.staff or r.funding or "Financial resources",
-        resources = { needed = r.staff, cost = r.amount, funding = r.funding } }
+        resources = { cost = r.amount, funding = r.funding } }
     end
   end
   return p
