@@ -69,6 +69,9 @@ local function dump_plan(p, out)
     out[#out + 1] = string.format("  field %s: %s", k, type(v) == "table" and json.encode(v) or tostring(v))
   end
   local db = ws.db()
+  for snap in db:rows("SELECT name FROM plan_snapshot WHERE plan_id = ? ORDER BY id", p.id) do
+    out[#out + 1] = "  snapshot: " .. snap.name
+  end
   for _, it in ipairs(p:items()) do
     local bits = {}
     if rawget(it, "kind") then bits[#bits + 1] = rawget(it, "kind") end
