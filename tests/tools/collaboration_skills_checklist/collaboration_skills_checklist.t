@@ -61,7 +61,7 @@ Skills I bring (numbers or names, separated by commas): 1,3,4,13
 Review: Collaboration Skills Checklist
    1  Your name (optional): Ana Ruiz
    2  Team session (optional): DLT fall 2026
-   3  Skills I bring: Actively listening to the concerns of team members, Analy…
+   3  Skills I bring: Actively listening to the concerns of team members, Analyzi…
 Type a number to change that answer, save to save the worksheet, draft to save
 a draft and finish later, back to return to the last question, or quit.
 review> save
