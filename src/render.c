@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
 #include "numfmt.h"
 
 /* ---- output buffer ---------------------------------------------------------------------- */
@@ -347,22 +350,21 @@ void rd_cell_read(lua_State *L, int row, const rd_col *col, rd_cell *cell) {
 
 /* ---- text ------------------------------------------------------------------------------------ */
 
-/* Decode one UTF-8 sequence at S (N bytes left); returns its length (1 for an invalid byte,
- * with *CP = 0xFFFD). */
-static size_t utf8_next(const unsigned char *s, size_t n, unsigned *cp) {
+size_t rd_utf8_next(const char *str, size_t n, unsigned *cp) {
+    const unsigned char *s = (const unsigned char *)str;
     unsigned c = s[0];
     size_t k;
     unsigned v;
     if (c < 0x80) {
         *cp = c;
         return 1;
-    } else if ((c & 0xE0) == 0xC0) {
+    } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
         k = 2;
         v = c & 0x1F;
     } else if ((c & 0xF0) == 0xE0) {
         k = 3;
         v = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
+    } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
         k = 4;
         v = c & 0x07;
     } else {
@@ -379,6 +381,12 @@ static size_t utf8_next(const unsigned char *s, size_t n, unsigned *cp) {
             return 1;
         }
         v = (v << 6) | (s[i] & 0x3F);
+    }
+    /* overlong forms, surrogates and values past U+10FFFF are invalid */
+    if ((k == 3 && v < 0x800) || (k == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+        (v >= 0xD800 && v <= 0xDFFF)) {
+        *cp = 0xFFFD;
+        return 1;
     }
     *cp = v;
     return k;
@@ -400,11 +408,10 @@ static int is_zero_width(unsigned c) {
 }
 
 size_t rd_width(const char *s, size_t len) {
-    const unsigned char *p = (const unsigned char *)s;
     size_t w = 0, i = 0;
     while (i < len) {
         unsigned cp;
-        i += utf8_next(p + i, len - i, &cp);
+        i += rd_utf8_next(s + i, len - i, &cp);
         if (cp < 0x20 || is_zero_width(cp)) continue;
         w += is_wide(cp) ? 2 : 1;
     }
@@ -431,4 +438,55 @@ const char *rd_label(lua_State *L, int doc, const char *key, const char *def) {
     }
     if (lua_type(L, doc) == LUA_TTABLE) lua_pop(L, 1);
     return s ? s : def;
+}
+
+const char *rd_key_colon(const char *key, size_t len) {
+    while (len > 0 && (key[len - 1] == ' ' || key[len - 1] == '\t')) len--;
+    if (len == 0) return ":";
+    char c = key[len - 1];
+    return (c == '?' || c == '!' || c == ':' || c == '.') ? "" : ":";
+}
+
+/* ---- Markdown ---------------------------------------------------------------------------- */
+
+#define RD_MD_MT "cairn.render.cmark"
+
+static cmark_syntax_extension *md_ext[3];
+
+static int md_gc(lua_State *L) {
+    rd_md *m = luaL_checkudata(L, 1, RD_MD_MT);
+    if (m->doc) cmark_node_free(m->doc);
+    if (m->parser) cmark_parser_free(m->parser);
+    free(m->out);
+    m->doc = NULL;
+    m->parser = NULL;
+    m->out = NULL;
+    return 0;
+}
+
+rd_md *rd_md_parse(lua_State *L, const char *s, size_t n) {
+    if (!md_ext[0]) {
+        cmark_gfm_core_extensions_ensure_registered();
+        md_ext[0] = cmark_find_syntax_extension("table");
+        md_ext[1] = cmark_find_syntax_extension("strikethrough");
+        md_ext[2] = cmark_find_syntax_extension("autolink");
+    }
+    rd_md *m = lua_newuserdatauv(L, sizeof *m, 0);
+    memset(m, 0, sizeof *m);
+    if (luaL_newmetatable(L, RD_MD_MT)) {
+        lua_pushcfunction(L, md_gc);
+        lua_setfield(L, -2, "__gc");
+        lua_pushcfunction(L, md_gc);
+        lua_setfield(L, -2, "__close");
+    }
+    lua_setmetatable(L, -2);
+    lua_toclose(L, -1);
+    m->parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8);
+    if (!m->parser) luaL_error(L, "out of memory");
+    for (int i = 0; i < 3; i++)
+        if (md_ext[i]) cmark_parser_attach_syntax_extension(m->parser, md_ext[i]);
+    cmark_parser_feed(m->parser, s, n);
+    m->doc = cmark_parser_finish(m->parser);
+    if (!m->doc) luaL_error(L, "out of memory");
+    return m;
 }

@@ -147,6 +147,10 @@ int rd_format_number(char *buf, size_t size, double x, int is_integer, const rd_
 
 /* ---- text ------------------------------------------------------------------------------------ */
 
+/* Decode the UTF-8 character at S (N > 0 bytes left) into *CP; returns its byte length. An
+ * invalid, overlong, surrogate or truncated sequence gives 1 byte and U+FFFD. */
+size_t rd_utf8_next(const char *s, size_t n, unsigned *cp);
+
 /* Display width in terminal columns of UTF-8 text (wide East Asian characters count 2,
  * combining marks 0, invalid bytes 1). */
 size_t rd_width(const char *s, size_t len);
@@ -159,6 +163,24 @@ int rd_number_exact(char *buf, size_t size, double x);
 
 /* doc.labels[KEY] (words a district may translate: "as_of", "total", "note", ...) or DEF. */
 const char *rd_label(lua_State *L, int doc, const char *key, const char *def);
+
+/* What follows a keyvalue key: ":" unless the key already ends in ? ! : or . ("Done?" reads
+ * "Done?", not "Done?:"). */
+const char *rd_key_colon(const char *key, size_t len);
+
+/* ---- Markdown (paragraph and callout text; cmark-gfm with tables, strikethrough, autolinks) --- */
+
+struct cmark_parser;
+struct cmark_node;
+typedef struct rd_md {
+    struct cmark_parser *parser;
+    struct cmark_node *doc; /* the parsed tree: callers may edit it */
+    char *out;              /* a rendering the caller asked cmark for (freed with the rest) */
+} rd_md;
+
+/* Parse Markdown S. The parser, tree and OUT live in a to-be-closed userdata pushed on the
+ * stack: lua_pop it (or lua_closeslot) to free them at once; a Lua error frees them too. */
+rd_md *rd_md_parse(lua_State *L, const char *s, size_t n);
 
 /* Text bars for a bar or progress chart at index CHART, one line each, every line starting with
  * PREFIX and fitting WIDTH columns (render_text.c; Markdown puts them in a code block). Returns

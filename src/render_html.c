@@ -295,16 +295,6 @@ static void make_id(html *h, const char *given, const char *prefix, char *out, s
 
 /* ---- Markdown --------------------------------------------------------------------------------- */
 
-static cmark_syntax_extension *md_ext[3];
-
-static void md_init(void) {
-    if (md_ext[0]) return;
-    cmark_gfm_core_extensions_ensure_registered();
-    md_ext[0] = cmark_find_syntax_extension("table");
-    md_ext[1] = cmark_find_syntax_extension("strikethrough");
-    md_ext[2] = cmark_find_syntax_extension("autolink");
-}
-
 /* Links may go to the web, to mail and phone, or within the page; anything with another
  * scheme (javascript:, vbscript:, data:, file:, ...) loses its target. Browsers ignore tabs
  * and newlines inside a scheme, so we do too. */
@@ -371,51 +361,16 @@ static void md_clean(cmark_node *node, int base) {
     }
 }
 
-/* cmark's objects live in a userdata while a paragraph is rendered, so that a Lua error in
- * between (out of memory while copying) cannot leak them. */
-typedef struct {
-    cmark_parser *parser;
-    cmark_node *doc;
-    char *out;
-} md_box;
-
-static int md_box_gc(lua_State *L) {
-    md_box *m = luaL_checkudata(L, 1, "cairn.render.cmark");
-    if (m->doc) cmark_node_free(m->doc);
-    if (m->parser) cmark_parser_free(m->parser);
-    free(m->out);
-    m->doc = NULL;
-    m->parser = NULL;
-    m->out = NULL;
-    return 0;
-}
-
 /* Markdown S rendered into the page; BASE is added to heading levels. */
 static void markdown(html *h, const char *s, size_t n, int base) {
     lua_State *L = h->L;
-    md_init();
-    md_box *m = lua_newuserdatauv(L, sizeof *m, 0);
-    memset(m, 0, sizeof *m);
-    if (luaL_newmetatable(L, "cairn.render.cmark")) {
-        lua_pushcfunction(L, md_box_gc);
-        lua_setfield(L, -2, "__gc");
-        lua_pushcfunction(L, md_box_gc);
-        lua_setfield(L, -2, "__close");
-    }
-    lua_setmetatable(L, -2);
-    lua_toclose(L, -1);
-    m->parser = cmark_parser_new(CMARK_OPT_VALIDATE_UTF8);
-    for (int i = 0; i < 3; i++)
-        if (md_ext[i]) cmark_parser_attach_syntax_extension(m->parser, md_ext[i]);
-    cmark_parser_feed(m->parser, s, n);
-    m->doc = cmark_parser_finish(m->parser);
+    rd_md *m = rd_md_parse(L, s, n);
     md_clean(m->doc, base);
     /* CMARK_OPT_DEFAULT is cmark's safe mode: no raw HTML, dangerous URLs dropped */
     m->out = cmark_render_html(m->doc, CMARK_OPT_DEFAULT,
                                cmark_parser_get_syntax_extensions(m->parser));
     if (m->out) rb_adds(h->b, m->out);
-    lua_closeslot(L, -1); /* frees everything now */
-    lua_pop(L, 1);
+    lua_pop(L, 1); /* frees the parser, tree and output now */
 }
 
 /* ---- tables ----------------------------------------------------------------------------------- */

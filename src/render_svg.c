@@ -35,45 +35,9 @@
 
 /* ---- text ------------------------------------------------------------------------------------ */
 
+/* Index after the UTF-8 character at S[I] (render.c decodes it). */
 static size_t u8_next(const unsigned char *s, size_t n, size_t i, unsigned *cp) {
-    unsigned c = s[i];
-    size_t k;
-    unsigned v;
-    if (c < 0x80) {
-        *cp = c;
-        return i + 1;
-    } else if ((c & 0xE0) == 0xC0 && c >= 0xC2) {
-        k = 2;
-        v = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-        k = 3;
-        v = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0 && c <= 0xF4) {
-        k = 4;
-        v = c & 0x07;
-    } else {
-        *cp = 0xFFFD;
-        return i + 1;
-    }
-    if (i + k > n) {
-        *cp = 0xFFFD;
-        return i + 1;
-    }
-    for (size_t j = 1; j < k; j++) {
-        if ((s[i + j] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return i + 1;
-        }
-        v = (v << 6) | (s[i + j] & 0x3F);
-    }
-    /* overlong forms, surrogates and values past U+10FFFF are invalid */
-    if ((k == 3 && v < 0x800) || (k == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-        (v >= 0xD800 && v <= 0xDFFF)) {
-        *cp = 0xFFFD;
-        return i + 1;
-    }
-    *cp = v;
-    return i + k;
+    return i + rd_utf8_next((const char *)s + i, n - i, cp);
 }
 
 void svg_esc(rbuf *b, const char *s, size_t len) {

@@ -23,9 +23,8 @@ typedef struct {
 
 /* Byte length of the UTF-8 character at S. */
 static size_t char_len(const char *s, size_t left) {
-    unsigned char c = (unsigned char)s[0];
-    size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-    return k > left ? left : k;
+    unsigned cp;
+    return rd_utf8_next(s, left, &cp);
 }
 
 /* The next line of S (from *POS) that fits WIDTH columns: whole words when possible, a long

@@ -109,6 +109,17 @@ int main(void) {
     ok(rd_width("日本", strlen("日本")) == 4, "wide characters count two columns");
     ok(rd_width("e\xCC\x81", 3) == 1, "combining marks take no column");
     ok(rd_width("\xFF\xFE", 2) == 2, "invalid bytes count one each");
+    {
+        unsigned cp = 0;
+        ok(rd_utf8_next("\xE2\x80\xA6", 3, &cp) == 3 && cp == 0x2026, "utf8_next decodes a 3-byte character");
+        ok(rd_utf8_next("\xC0\xAF", 2, &cp) == 1 && cp == 0xFFFD, "an overlong form is one invalid byte");
+        ok(rd_utf8_next("\xED\xA0\x80", 3, &cp) == 1 && cp == 0xFFFD, "a UTF-16 surrogate is invalid");
+        ok(rd_utf8_next("\xF4\x90\x80\x80", 4, &cp) == 1 && cp == 0xFFFD, "past U+10FFFF is invalid");
+        ok(rd_utf8_next("\xE2\x80", 2, &cp) == 1 && cp == 0xFFFD, "a truncated sequence is invalid");
+        ok(rd_width("\xC0\xAF", 2) == 2, "width counts an overlong form as two invalid bytes (as the SVG escaper does)");
+        ok(strcmp(rd_key_colon("Done?", 5), "") == 0 && strcmp(rd_key_colon("Owner", 5), ":") == 0,
+           "a key ending in ? gets no extra colon");
+    }
     rd_number_exact(buf, sizeof buf, 0.1);
     ok(strcmp(buf, "0.1") == 0, "0.1 is shortest (%s)", buf);
     rd_number_exact(buf, sizeof buf, 0.1 + 0.2);
