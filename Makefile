@@ -149,3 +149,4 @@ help:
 	@echo "make valgrind   the suite under valgrind"
 	@echo "make bench      benchmarks, reported as ratios to baselines"
 	@echo "make install    install to PREFIX (default /usr/local); DESTDIR supported"
+	@echo "options: O=DIR (build folder), SAN=1 (sanitizers), STATIC=0 (shared SQLite/libedit/cmark)"
