@@ -4,6 +4,7 @@
  * (columns shrink and cells wrap when the table is wider than the width), charts show their
  * text alternative, text bars for bar and progress charts, and their data table. Suppressed
  * cells show their reason. No colour, no escapes: the output is safe to pipe and diff. */
+#include <cmark-gfm.h>
 #include <lauxlib.h>
 #include <math.h>
 #include <stdio.h>
@@ -123,6 +124,177 @@ static void strip_controls(rbuf *b) {
     }
 }
 
+
+/* ---- Markdown as plain text --------------------------------------------------------------- */
+
+/* Paragraph and callout text is Markdown (docs/report-document.md): the terminal shows what it
+ * means, not how it was typed. Emphasis markers go, a link reads "text (url)", an image its
+ * alt text, lists keep their markers and nesting, line breaks stay, and every paragraph wraps
+ * to the width. Raw HTML is shown as typed (it is never interpreted). */
+
+typedef struct {
+    tx *x;
+    rbuf *line; /* the inline text of the paragraph being written */
+} plain;
+
+/* Does URL only repeat the link text TEXT (an autolink: "www.x.org" -> "http://www.x.org")? */
+static int url_repeats(const char *url, const char *text, size_t tl) {
+    static const char *const schemes[] = {"", "http://", "https://", "mailto:", NULL};
+    for (int i = 0; schemes[i]; i++) {
+        size_t sl = strlen(schemes[i]);
+        if (strncmp(url, schemes[i], sl) == 0 && strlen(url + sl) == tl &&
+            strncmp(url + sl, text, tl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void plain_inlines(rbuf *t, cmark_node *parent) {
+    for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_HTML_INLINE: {
+            const char *lit = cmark_node_get_literal(n);
+            if (lit) rb_adds(t, lit);
+            break;
+        }
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            rb_addc(t, '\n');
+            break;
+        case CMARK_NODE_LINK: {
+            size_t start = t->len;
+            plain_inlines(t, n);
+            const char *url = cmark_node_get_url(n);
+            if (url && *url && !url_repeats(url, t->data + start, t->len - start)) {
+                rb_add(t, t->len > start ? " (" : "(", t->len > start ? 2 : 1);
+                rb_adds(t, url);
+                rb_addc(t, ')');
+            }
+            break;
+        }
+        default: /* emphasis, strong, strike-through, image (its alt text): the words inside */
+            plain_inlines(t, n);
+        }
+    }
+}
+
+static int is_ext(cmark_node *n, const char *name) {
+    const char *ty = cmark_node_get_type_string(n);
+    return ty && strcmp(ty, name) == 0;
+}
+
+/* Write LIT line by line, FIRST before the first line and REST before the others (not wrapped:
+ * code keeps its layout). */
+static void plain_lines(rbuf *b, const char *lit, const char *first, const char *rest) {
+    size_t len = lit ? strlen(lit) : 0, st = 0;
+    while (len > 0 && lit[len - 1] == '\n') len--;
+    int k = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || lit[i] == '\n') {
+            rb_adds(b, k++ ? rest : first);
+            rb_add(b, lit + st, i - st);
+            trim_line(b);
+            rb_addc(b, '\n');
+            st = i + 1;
+        }
+    }
+}
+
+/* The blocks under PARENT; FIRST starts the first line written, REST every other line. Blocks
+ * are separated by a blank line unless TIGHT (the items of a tight list). */
+static void plain_blocks(plain *p, cmark_node *parent, const char *first, const char *rest,
+                         int tight, int depth) {
+    rbuf *b = p->x->b;
+    int k = 0;
+    for (cmark_node *n = cmark_node_first_child(parent); n; n = cmark_node_next(n), k++) {
+        const char *pre = k ? rest : first;
+        if (k && !tight) {
+            rb_adds(b, rest);
+            trim_line(b);
+            rb_addc(b, '\n');
+        }
+        char f[160], r[160];
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_HEADING:
+            rb_reset(p->line);
+            plain_inlines(p->line, n);
+            wrap(b, p->line->data ? p->line->data : "", p->line->len, p->x->width, pre, rest);
+            break;
+        case CMARK_NODE_CODE_BLOCK:
+            snprintf(f, sizeof f, "%s    ", pre);
+            snprintf(r, sizeof r, "%s    ", rest);
+            plain_lines(b, cmark_node_get_literal(n), f, r);
+            break;
+        case CMARK_NODE_HTML_BLOCK:
+            plain_lines(b, cmark_node_get_literal(n), pre, rest);
+            break;
+        case CMARK_NODE_THEMATIC_BREAK:
+            rb_adds(b, pre);
+            rb_addrep(b, '-', 10);
+            rb_addc(b, '\n');
+            break;
+        case CMARK_NODE_BLOCK_QUOTE:
+            snprintf(f, sizeof f, "%s> ", pre);
+            snprintf(r, sizeof r, "%s> ", rest);
+            if (depth < 16) plain_blocks(p, n, f, r, 0, depth + 1);
+            break;
+        case CMARK_NODE_LIST: {
+            int ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+            int num = cmark_node_get_list_start(n), items = 0;
+            int ltight = cmark_node_get_list_tight(n);
+            for (cmark_node *it = cmark_node_first_child(n); it; it = cmark_node_next(it)) items++;
+            int digits = snprintf(f, sizeof f, "%d", num + (items ? items - 1 : 0));
+            int i = 0;
+            for (cmark_node *it = cmark_node_first_child(n); it; it = cmark_node_next(it), i++) {
+                if (i && !ltight) {
+                    rb_adds(b, rest);
+                    trim_line(b);
+                    rb_addc(b, '\n');
+                }
+                char marker[32];
+                if (ordered) snprintf(marker, sizeof marker, "%*d. ", digits, num + i);
+                else snprintf(marker, sizeof marker, "- ");
+                snprintf(f, sizeof f, "%s%s", i ? rest : pre, marker);
+                snprintf(r, sizeof r, "%s%*s", rest, (int)strlen(marker), "");
+                if (depth < 16) plain_blocks(p, it, f, r, ltight, depth + 1);
+            }
+            break;
+        }
+        default:
+            if (is_ext(n, "table")) {
+                /* a GFM table in a paragraph: one line per row, cells between " | " */
+                int row = 0;
+                for (cmark_node *tr = cmark_node_first_child(n); tr; tr = cmark_node_next(tr), row++) {
+                    rb_reset(p->line);
+                    int c = 0;
+                    for (cmark_node *td = cmark_node_first_child(tr); td; td = cmark_node_next(td)) {
+                        if (c++) rb_add(p->line, " | ", 3);
+                        plain_inlines(p->line, td);
+                    }
+                    wrap(b, p->line->data ? p->line->data : "", p->line->len, p->x->width,
+                         row ? rest : pre, rest);
+                }
+            } else if (depth < 16) {
+                plain_blocks(p, n, pre, rest, tight, depth + 1);
+            }
+        }
+    }
+}
+
+/* Markdown S as plain text wrapped to the width, FIRST before the first line, REST before the
+ * others. */
+static void plain_markdown(tx *x, const char *s, size_t len, const char *first, const char *rest) {
+    lua_State *L = x->L;
+    plain p = {x, rb_new(L)};
+    size_t mark = x->b->len;
+    rd_md *m = rd_md_parse(L, s, len);
+    plain_blocks(&p, m->doc, first, rest, 0, 0);
+    lua_pop(L, 2); /* the tree (freed now), the line buffer */
+    if (x->b->len == mark) wrap(x->b, "", 0, x->width, first, rest); /* nothing but blanks */
+}
 
 /* ---- tables ------------------------------------------------------------------------------- */
 
@@ -423,17 +595,7 @@ static void text_block(tx *x, int blk) {
     }
     case RD_PARAGRAPH:
         s = rd_str(L, blk, "text", &len);
-        if (s) {
-            /* wrap each source line; blank lines stay */
-            size_t st = 0;
-            for (size_t i = 0; i <= len; i++) {
-                if (i == len || s[i] == '\n') {
-                    if (i > st) wrap(b, s + st, i - st, x->width, "", "");
-                    else if (i < len) rb_addc(b, '\n');
-                    st = i + 1;
-                }
-            }
-        }
+        if (s) plain_markdown(x, s, len, "", "");
         break;
     case RD_KEYVALUE: {
         s = rd_str(L, blk, "caption", &len);
@@ -523,10 +685,10 @@ static void text_block(tx *x, int blk) {
             rb_add(head, title, len);
             wrap(b, head->data, head->len, x->width, "", "  ");
             lua_pop(L, 1);
-            if (s) wrap(b, s, tl, x->width, "  ", "  ");
+            if (s) plain_markdown(x, s, tl, "  ", "  ");
         } else {
             snprintf(first, sizeof first, "%s%s: ", warn ? "! " : "i ", label);
-            wrap(b, s ? s : "", tl, x->width, first, "  ");
+            plain_markdown(x, s ? s : "", tl, first, "  ");
         }
         break;
     }
