@@ -322,57 +322,40 @@ local function default_title(T, answers)
   return T.title
 end
 
--- Remove what an earlier save of worksheet ID wrote: its items in other plans, then its plans.
-local function remove_outputs(plan, id)
-  local outputs = worksheet.outputs(id)
-  for _, o in ipairs(outputs) do
-    if o.kind == "item" and type(plan.item) == "function" then
-      local ok, it = pcall(plan.item, o.ref)
-      if ok and type(it) == "table" and type(it.remove) == "function" then it:remove() end
-    end
-  end
-  for _, o in ipairs(outputs) do
-    if o.kind == "plan" and type(plan.delete) == "function" then plan.delete(o.ref) end
-  end
-end
-
--- Run the tool's to_plan for worksheet W, replacing what an earlier save wrote.
+-- Run the tool's to_plan for worksheet W inside a sync scope (cairn.plan.sync): what an
+-- earlier save wrote (its plans, the items it added to other plans) is reused and updated, so
+-- ids, status history, observations, snapshots and links survive; what the new answers no
+-- longer write is deleted. The caller's transaction makes it all or nothing.
 local function write_plan(T, w, opts)
   local okp, plan = pcall(require, "cairn.plan")
   if not okp then
     error(string.format("%s: to_plan needs the plan model (cairn.plan): %s", T.path, tostring(plan)), 0)
   end
-  local db = require("cairn.workspace").db()
-  remove_outputs(plan, w.id)
-  local created = {}
+  local sync = require "cairn.plan.sync"
+  local before = { worksheet = w.id, plans = {}, items = {} }
+  for _, o in ipairs(worksheet.outputs(w.id)) do
+    local list = o.kind == "plan" and before.plans or before.items
+    list[#list + 1] = o.ref
+  end
   local proxy = setmetatable({
     create = function(spec)
       local s = {}
       for k, v in pairs(spec or {}) do s[k] = v end
       s.source = s.source or { tool = T.id, worksheet = w.id }
-      local p = plan.create(s)
-      if type(p) == "table" and p.id then created[#created + 1] = p.id end
-      return p
+      return plan.create(s)
     end,
   }, { __index = plan })
-  -- items are told apart by id: anything newer than this, outside the plans created here,
-  -- was added by this to_plan to a plan that already existed (e.g. a shared SFSS plan)
-  local okm, last_item = pcall(db.value, db, "SELECT coalesce(max(id), 0) FROM plan_item")
   local ctx = { plan = proxy, worksheet = w, as_of = opts.as_of or date.today(), tool = T }
+  local scope = sync.begin(before)
   local ok, err = pcall(T.to_plan, w.answers, ctx)
-  if not ok then error(string.format("%s: to_plan failed: %s", T.path, tostring(err)), 0) end
-  local outputs = {}
-  local mine = {}
-  for _, pid in ipairs(created) do
-    outputs[#outputs + 1] = { kind = "plan", ref = pid }
-    mine[pid] = true
+  if not ok then
+    sync.abort(scope)
+    error(string.format("%s: to_plan failed: %s", T.path, tostring(err)), 0)
   end
-  if okm then
-    for r in db:rows([[SELECT id, plan_id FROM plan_item
-                       WHERE id > :last AND (parent_id IS NULL OR parent_id <= :last) ORDER BY id]],
-      { last = last_item }) do
-      if not mine[r.plan_id] then outputs[#outputs + 1] = { kind = "item", ref = r.id } end
-    end
+  local okf, outputs = pcall(sync.finish, scope)
+  if not okf then
+    sync.abort(scope)
+    error(outputs, 0)
   end
   worksheet.set_outputs(w.id, outputs)
 end
@@ -396,11 +379,14 @@ function tool.save(T, answers, opts)
   else
     summary = status == "draft" and "draft started" or "created"
   end
+  -- a title the engine made from the answers follows them; one given with --title stays
+  local kept_title = old and old.title
+  if old and old.title == default_title(T, old.answers) then kept_title = nil end
   local w
   db:transaction(function()
     local id = worksheet.store {
       id = old and old.id, tool = T.id, tool_version = T.hash,
-      title = opts.title or (old and old.title) or default_title(T, answers),
+      title = opts.title or kept_title or default_title(T, answers),
       status = status, answers = answers, position = status == "draft" and opts.position or nil,
       by = opts.by, summary = summary,
     }

@@ -78,12 +78,9 @@ function tool.to_plan(a, ctx)
       if item then break end
     end
     local note = string.format("Results analysis: %s. %s", short[t.decision], t.results)
-    -- a re-saved worksheet records a decision once, not again on every save
-    local said = false
-    for _, h in ipairs(item and item:history() or {}) do
-      if h.note == note then said = true end
-    end
-    if item and not said then
+    -- saving the worksheet again does not repeat a decision already recorded: the engine runs
+    -- to_plan in a sync scope, where a status with a note the item's history holds is skipped
+    if item then
       if t.decision == "adopt" then
         item:set_status("done", { note = note, on = ctx.as_of })
       elseif t.decision == "abandon" then

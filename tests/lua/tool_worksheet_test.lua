@@ -63,7 +63,7 @@ t.is(h[1].answers.whys[2].evidence, "HR", "each revision keeps its answers")
 t.ok(tostring(h):find("rev%s+when %(UTC%)%s+by%s+status%s+what changed"), "history prints as a table")
 t.is(#ENGINE_TO_PLAN, 2, "to_plan ran again after the edit")
 t.is(db:value("SELECT count(*) FROM plan"), before_plans, "the plan written before was replaced, not duplicated")
-t.is(plan.get(ENGINE_TO_PLAN[1].plan), nil, "the old plan is gone")
+t.is(ENGINE_TO_PLAN[2].plan, ENGINE_TO_PLAN[1].plan, "the plan written before is kept and updated (same id)")
 
 -- items added to a plan another worksheet made are replaced on edit too
 local function items_in(pid) return db:value("SELECT count(*) FROM plan_item WHERE plan_id = ?", pid) end

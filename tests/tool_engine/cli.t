@@ -109,7 +109,7 @@ cairn.db: ok
 $ printf '%s\n' 1 'Ninth-grade absence rose sharply' save | CAIRN_PATH=$TESTS/tool_engine cairn tool edit 1 --by lee | tail -n 1
 Saved worksheet 1 (engine_whys), revision 2.
 $ CAIRN_PATH=$TESTS/tool_engine cairn tool history 1 | sed 's/20[0-9][0-9]-[0-9-]* [0-9:]*/WHEN/; s/updated 20[0-9-]*/updated DATE/'
-worksheet 1 · engine_whys · Ninth-grade absence rose (final, 2 revisions, updated DATE)
+worksheet 1 · engine_whys · Ninth-grade absence rose sharply (final, 2 revisions, updated DATE)
 rev  when (UTC)           by   status  what changed
 ---  -------------------  ---  ------  ---------------
   1  WHEN  ana  final   created

@@ -309,7 +309,8 @@ function core.list(opts)
   return rows.new(core.plans_mt, list)
 end
 
-function core.create(spec)
+-- The checked columns of a plan row from a plan.create spec.
+function core.plan_values(spec)
   if type(spec) ~= "table" then fail("plan.create: expected a table {kind = ..., title = ...}") end
   local kind = check_text(spec.kind, "plan.kind", true)
   local title = check_text(spec.title, "plan.title", true)
@@ -321,15 +322,30 @@ function core.create(spec)
   if type(ws_id) == "table" then ws_id = ws_id.id end
   if ws_id ~= nil and math.type(ws_id) ~= "integer" then fail("plan.source.worksheet: expected a worksheet id") end
   if spec.fields ~= nil and type(spec.fields) ~= "table" then fail("plan.fields: expected a table") end
-  local db = core.db()
-  db:exec([[INSERT INTO plan(kind, title, level, period, levels, source_tool, source_worksheet, fields, created_at)
-    VALUES (:kind, :title, :level, :period, :levels, :tool, :ws, :fields, :now)]], {
+  return {
     kind = kind, title = title, level = check_text(spec.level, "plan.level"),
     period = check_text(spec.period, "plan.period"),
     levels = levels and #levels > 0 and json.encode(levels) or nil,
     tool = check_text(src.tool, "plan.source.tool"), ws = ws_id,
-    fields = encode(spec.fields), now = now() })
+    fields = encode(spec.fields), now = now() }
+end
+
+-- A new plan row (plan.create outside a sync scope; a sync scope's plan with nothing to reuse).
+function core.create_new(spec)
+  local v = core.plan_values(spec)
+  local db = core.db()
+  db:exec([[INSERT INTO plan(kind, title, level, period, levels, source_tool, source_worksheet, fields, created_at)
+    VALUES (:kind, :title, :level, :period, :levels, :tool, :ws, :fields, :now)]], v)
   return core.plan_by_id(db:last_id())
+end
+
+-- Inside a sync scope (cairn.plan.sync: a tool's to_plan re-run for a saved worksheet) plans
+-- and items the worksheet wrote before are reused instead of created again.
+core.scope = nil
+
+function core.create(spec)
+  if core.scope then return core.scope:create(spec) end
+  return core.create_new(spec)
 end
 
 -- Change a plan's title, level, period or fields (fields merge; a key set to false is removed).
@@ -537,10 +553,19 @@ local function insert_item(plan_id, parent_id, spec)
   return core.item(id)
 end
 
+core.insert_item = insert_item
+core.add_level = add_level
+core.depth_of = depth_of
+core.resources_of = resources_of
+core.check_percent = check_percent
+core.check_tags = check_tags
+core.check_dates = check_dates
+
 function Plan:add(spec)
   local db = core.db()
   local tx <close> = db:begin()
-  local it = insert_item(self.id, nil, spec)
+  local it
+  if core.scope then it = core.scope:add(self.id, nil, spec) else it = insert_item(self.id, nil, spec) end
   self.levels = decode(db:value("SELECT levels FROM plan WHERE id = ?", self.id))
   return it
 end
@@ -548,6 +573,7 @@ end
 function Item:add(spec)
   local db = core.db()
   local tx <close> = db:begin()
+  if core.scope then return core.scope:add(self.plan_id, self.id, spec) end
   return insert_item(self.plan_id, self.id, spec)
 end
 
@@ -687,15 +713,18 @@ function Item:set_status(status, opts)
   local by = core.person_id(opts.by, field .. ".status.by")
   local percent = check_percent(opts.percent, field .. ".status.percent")
   local db = core.db()
+  local note = check_text(opts.note, field .. ".status.note")
+  -- a re-saved worksheet restating a status it already recorded adds nothing to the history
+  if core.scope and core.scope:repeats_status(self, key, note) then return refresh(self) end
   local last = db:value("SELECT max(on_date) FROM status_change WHERE item_id = ?", self.id)
+  if core.scope and last and on < last then on = last end
   if last and on < last then
     fail("%s.status.on: %s is before the latest recorded change (%s); status history must stay in order",
       field, on, last)
   end
   local tx <close> = db:begin()
   db:exec([[INSERT INTO status_change(item_id, status, percent, on_date, by_id, note, recorded_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?)]], self.id, key, percent, on, by,
-    check_text(opts.note, field .. ".status.note"), now())
+    VALUES (?, ?, ?, ?, ?, ?, ?)]], self.id, key, percent, on, by, note, now())
   if key == "done" then percent = 100 end
   if percent == nil and db:value("SELECT status FROM plan_item WHERE id = ?", self.id) == "done" then
     db:exec("UPDATE plan_item SET percent = NULL WHERE id = ?", self.id) -- reopened

@@ -33,7 +33,12 @@ function Plan:snapshot(name, opts)
   name = core.check_text(name or "baseline", "snapshot name", true)
   local on = dates.check(opts.on or dates.today(), "snapshot.on")
   local db = core.db()
-  local old = db:one("SELECT taken_on FROM plan_snapshot WHERE plan_id = ? AND name = ?", self.id, name)
+  local old = db:one("SELECT taken_on, data FROM plan_snapshot WHERE plan_id = ? AND name = ?", self.id, name)
+  if old and core.scope then
+    -- a worksheet saved again keeps the snapshot its first save took ("baseline" stays the baseline)
+    local d = json.decode(old.data) or { items = {} }
+    return { plan = self.id, name = name, taken_on = old.taken_on, items = #(d.items or {}), kept = true }
+  end
   if old and not opts.replace then
     fail("snapshot: plan '%s' already has a snapshot named '%s' (taken %s); choose another name or pass {replace = true}",
       self.title, name, old.taken_on)
