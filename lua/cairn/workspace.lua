@@ -34,14 +34,33 @@ end
 
 -- The open workspace database; opens (and migrates) it on first use. Raises a message that
 -- names the file and says what to do when it cannot be opened.
+--
+-- Inside ws.scope the unit of work takes the write lock the first time it asks for the
+-- database, before it reads anything: a second cairn then waits for the first (busy timeout)
+-- instead of failing when its read snapshot cannot be upgraded to a write. A unit that never
+-- touches the database (a REPL line like 1 + 1) takes no lock and never waits.
+local scope_locked = false
+
+local function lock_for_scope(db)
+  if scope_tx and not scope_locked and not readonly_mode then
+    scope_locked = true
+    -- a write that changes nothing: it takes the lock (waiting for another writer) and keeps it
+    db:exec("UPDATE meta SET value = value WHERE 0")
+  end
+end
+
 function ws.db()
-  if handle and handle:isopen() then return handle end
+  if handle and handle:isopen() then
+    lock_for_scope(handle)
+    return handle
+  end
   local db, err = host.open_workspace(ws.path(), readonly_mode and "readonly" or "open")
   if not db then error(err, 0) end
   handle = db
   if scope_depth > 0 and not scope_tx then
-    scope_tx = db:begin()
+    scope_tx, scope_locked = db:begin { deferred = true }, false
   end
+  lock_for_scope(db)
   return db
 end
 
@@ -88,16 +107,15 @@ end
 function ws.scope(fn, ...)
   scope_depth = scope_depth + 1
   if scope_depth == 1 and handle and handle:isopen() and not handle:in_transaction() then
-    -- BEGIN IMMEDIATE (db:begin's default on a writable workspace): the unit takes the write
-    -- lock before it reads, so a second cairn waits for the first (busy timeout) instead of
-    -- failing when its read snapshot cannot be upgraded. Readers (cairn sql) never wait.
-    scope_tx = handle:begin()
+    -- deferred: no lock yet; ws.db() takes it on first use (see above). A handle kept from an
+    -- earlier unit still writes inside this transaction, so a failure undoes its writes too.
+    scope_tx, scope_locked = handle:begin { deferred = true }, false
   end
   local function finish(ok, ...)
     scope_depth = scope_depth - 1
     if scope_depth == 0 and scope_tx then
       local tx = scope_tx
-      scope_tx = nil
+      scope_tx, scope_locked = nil, false
       if ok then tx:commit() else tx:rollback() end
     end
     if not ok then error((...), 0) end

@@ -136,3 +136,16 @@ key
 first
 second
 (2 rows)
+# A REPL line that does not touch the workspace never waits for another cairn's lock
+$ { echo 'ws.district()'; until grep -q lock a.txt 2>/dev/null; do sleep 0.05; done
+>   echo '1 + 1'; echo 'io.open("release", "w"):close()'; } | cairn > b.txt 2>&1 & repl=$!
+> until grep -q Riverside b.txt; do sleep 0.05; done
+> cairn -e 'db:exec("INSERT INTO settings(key, value) VALUES (?, ?)", "holder", 1) print("a has the lock") io.stdout:flush()
+>   local t = os.time() while not io.open("release") and os.time() - t < 20 do os.execute("sleep 0.05") end
+>   print(io.open("release") and "released by the REPL" or "the REPL waited")' > a.txt 2>&1
+> wait $repl; cat a.txt b.txt
+a has the lock
+released by the REPL
+"Riverside Unified"
+2
+true
