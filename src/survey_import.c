@@ -153,49 +153,111 @@ static const sv_label *find_label(const sv_column *c, const char *key, size_t le
     return NULL;
 }
 
-/* Multi-select: the whole cell as one option, else parts split on ';' (or ',' when there is
- * no ';'), joining neighbouring parts when together they make an option ("Safety, discipline"). */
+/* Multi-select cells. Google Forms joins the options ticked with ", ", and several option
+ * labels contain commas ("Clean, unbroken flooring"), so splitting on separators first would cut
+ * labels apart. Instead the known labels and aliases (sorted longest first by the importer) are
+ * matched greedily where they start the rest of the cell and end at a separator (';' or ',') or
+ * at the end; only text no label covers is split on separators (option numbers such as "3", or
+ * anything else), and an unknown part is reported as the exact text left over. */
+static int is_sep(unsigned char c) { return c == ';' || c == ','; }
+
+/* The end of label L in S[P..LEN) when it starts there (case and runs of spaces as sv_norm
+ * treats them) and is followed by a separator or the end; 0 otherwise. */
+static size_t label_at(const char *s, size_t len, size_t p, const sv_label *l) {
+    size_t i = p, k = 0;
+    while (k < l->len) {
+        if (i >= len) return 0;
+        unsigned char c = (unsigned char)s[i];
+        if (is_space(c)) {
+            if (l->key[k] != ' ') return 0;
+            while (i < len && is_space((unsigned char)s[i])) i++;
+            k++;
+            continue;
+        }
+        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)l->key[k]) return 0;
+        i++;
+        k++;
+    }
+    size_t e = i;
+    while (e < len && is_space((unsigned char)s[e])) e++;
+    return (e == len || is_sep((unsigned char)s[e])) ? i : 0;
+}
+
+static const sv_label *longest_at(const sv_column *c, const char *s, size_t len, size_t p, size_t *end) {
+    for (size_t k = 0; k < c->nlabels; k++) {
+        if (c->labels[k].len == 0) continue;
+        size_t e = label_at(s, len, p, &c->labels[k]);
+        if (e) {
+            *end = e;
+            return &c->labels[k];
+        }
+    }
+    return NULL;
+}
+
+static void set_option(const sv_column *c, const sv_label *l, unsigned char *blob) {
+    blob[c->offset + (l->code - 1) / 8] |= (unsigned char)(1u << ((l->code - 1) % 8));
+}
+
+static size_t skip_seps(const char *s, size_t len, size_t p) {
+    while (p < len && (is_space((unsigned char)s[p]) || is_sep((unsigned char)s[p]))) p++;
+    return p;
+}
+
 static int set_bits(sv_import *im, const csv_reader *r, size_t fi, const sv_column *c,
                     const char *s, size_t len, char *norm, unsigned char *blob) {
     size_t n = sv_norm(s, len, norm);
     if (n == 0) return 0;
     const sv_label *l = find_label(c, norm, n);
-    if (l) {
-        blob[c->offset + (l->code - 1) / 8] |= (unsigned char)(1u << ((l->code - 1) % 8));
+    if (l) { /* the common case: one option, or a plain file's "3" */
+        set_option(c, l, blob);
         return 1;
     }
-    char sep = memchr(s, ';', len) ? ';' : ',';
-    size_t starts[CSV_MAX_FIELDS], nparts = 0;
-    size_t pos = 0;
-    while (pos <= len && nparts < CSV_MAX_FIELDS) {
-        starts[nparts++] = pos;
-        const char *q = memchr(s + pos, sep, len - pos);
-        if (!q) break;
-        pos = (size_t)(q - s) + 1;
-    }
     int any = 0;
-    for (size_t i = 0; i < nparts;) {
-        size_t matched = 0;
-        for (size_t j = nparts; j > i; j--) {
-            size_t end = j < nparts ? starts[j] - 1 : len;
-            size_t m = sv_norm(s + starts[i], end - starts[i], norm);
-            if (m == 0 && j == i + 1) { matched = 1; break; } /* "A;;B" or a trailing ';' */
-            l = find_label(c, norm, m);
-            if (l) {
-                blob[c->offset + (l->code - 1) / 8] |= (unsigned char)(1u << ((l->code - 1) % 8));
-                any = 1;
-                matched = j - i;
+    size_t p = skip_seps(s, len, 0);
+    while (p < len) {
+        size_t end;
+        if ((l = longest_at(c, s, len, p, &end))) {
+            set_option(c, l, blob);
+            any = 1;
+            p = skip_seps(s, len, end);
+            continue;
+        }
+        /* no label starts here: the leftover runs to the next separator after which one does */
+        size_t stop = len, next = len;
+        for (size_t j = p; j < len; j++) {
+            if (!is_sep((unsigned char)s[j])) continue;
+            size_t q = skip_seps(s, len, j);
+            size_t e2;
+            if (q < len && longest_at(c, s, len, q, &e2)) {
+                stop = j;
+                next = q;
                 break;
             }
         }
-        if (!matched) {
-            size_t end = i + 1 < nparts ? starts[i + 1] - 1 : len;
-            size_t b = starts[i];
-            while (b < end && is_space((unsigned char)s[b])) b++;
-            while (end > b && is_space((unsigned char)s[end - 1])) end--;
-            return fail(im, SV_EOPTION, r, fi, s + b, end - b);
+        /* split the leftover on separators; every part must be an option (say its number) */
+        size_t bad_from = stop, bad_to = p;
+        for (size_t a = p; a < stop;) {
+            size_t b = a;
+            while (b < stop && !is_sep((unsigned char)s[b])) b++;
+            size_t m = sv_norm(s + a, b - a, norm);
+            if (m > 0) {
+                if ((l = find_label(c, norm, m))) {
+                    set_option(c, l, blob);
+                    any = 1;
+                } else {
+                    if (a < bad_from) bad_from = a;
+                    bad_to = b;
+                }
+            }
+            a = b + 1;
         }
-        i += matched;
+        if (bad_from < bad_to) {
+            while (bad_from < bad_to && is_space((unsigned char)s[bad_from])) bad_from++;
+            while (bad_to > bad_from && is_space((unsigned char)s[bad_to - 1])) bad_to--;
+            return fail(im, SV_EOPTION, r, fi, s + bad_from, bad_to - bad_from);
+        }
+        p = next;
     }
     return any;
 }
@@ -259,6 +321,13 @@ int sv_import_reader(sv_import *im, csv_reader *r) {
     if (load_dicts(im)) { sql_fail(im, NULL); goto done; }
     for (size_t i = 0; i < im->ncols; i++) {
         sv_column *c = &im->cols[i];
+        if (c->kind == SV_COL_BITS) /* longest label first, for set_bits (stable: few labels) */
+            for (size_t k = 1; k < c->nlabels; k++)
+                for (size_t j = k; j > 0 && c->labels[j].len > c->labels[j - 1].len; j--) {
+                    sv_label t = c->labels[j];
+                    c->labels[j] = c->labels[j - 1];
+                    c->labels[j - 1] = t;
+                }
         memset(c->single, 0, sizeof c->single);
         for (size_t k = 0; k < c->nlabels && k < 32767; k++)
             if (c->labels[k].len == 1 && !c->single[(unsigned char)c->labels[k].key[0]])
@@ -278,6 +347,9 @@ int sv_import_reader(sv_import *im, csv_reader *r) {
         sql_fail(im, NULL);
         goto done;
     }
+    int has_bits = 0;
+    for (size_t i = 0; i < im->ncols; i++)
+        if (im->cols[i].kind == SV_COL_BITS) has_bits = 1;
     blob = malloc((size_t)im->bytes ? (size_t)im->bytes : 1);
     if (!blob) goto done;
     int rc;
@@ -392,6 +464,16 @@ int sv_import_reader(sv_import *im, csv_reader *r) {
                 break;
             default:
                 break;
+            }
+        }
+        /* A returned checklist with nothing ticked is a respondent ("nothing needs to improve"):
+         * in a file with a checklist column, any row that is not wholly blank is kept. */
+        if (!answered && has_bits) {
+            for (size_t i = 0; i < im->ncols && !answered; i++) {
+                size_t len;
+                const char *s = csv_field(r, i, &len);
+                for (size_t k = 0; k < len; k++)
+                    if (!is_space((unsigned char)s[k])) { answered = 1; break; }
             }
         }
         if (!answered) {

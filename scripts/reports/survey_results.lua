@@ -169,8 +169,9 @@ local function item_results(sec, res, inst, group, compared)
             { id = "rank", label = "Rank", format = "integer", align = "right" },
             { id = "option", label = "Area" },
             { id = "count", label = "Checked", format = "integer", align = "right" },
-            { id = "percent", label = "% of those answering", format = "percent", decimals = 0, align = "right" } },
-          rows = rows }
+            { id = "percent", label = "% of respondents", format = "percent", decimals = 0, align = "right" } },
+          rows = rows, notes = (r.none or 0) > 0 and { string.format("%d of the %d respondents checked "
+            .. "none of these (they count in the percentages).", r.none, r.n) } or nil }
       end
     end
   end

@@ -30,6 +30,8 @@ static int count_rows(sqlite3 *db, const char *sql) {
     return n;
 }
 
+static int no_checklist; /* when set, the checklist column B1 is left out (ignored) */
+
 static void setup_columns(sv_column *cols) {
     memset(cols, 0, sizeof(sv_column) * 5);
     cols[0] = (sv_column){.kind = SV_COL_ATTR, .pos = 1, .in_fingerprint = 1};
@@ -38,6 +40,7 @@ static void setup_columns(sv_column *cols) {
     cols[3] = (sv_column){.kind = SV_COL_NUMBER, .offset = 2, .item = "N1", .has_min = 1, .min = 0,
                           .has_max = 1, .max = 100, .in_fingerprint = 1};
     cols[4] = (sv_column){.kind = SV_COL_TEXT, .offset = 10, .item = "T1", .in_fingerprint = 1};
+    if (no_checklist) cols[2] = (sv_column){.kind = SV_COL_IGNORE, .in_fingerprint = 1};
 }
 
 static unsigned char blank[11];
@@ -132,14 +135,19 @@ int main(void) {
         "Baker,3,,0,\n"
         "Baker,3,,0,\n"
         ",n/a,,,\n"
-        "Cedar,,,,\n";
+        "Cedar,,,,\n"
+        " , ,,,\n";
     sv_import im;
     sv_column cols[5];
     ok(run_import(db, good, &im, cols, 1, &lay) == 0, "import runs");
-    ok(im.rows == 7 && im.added == 6 && im.empty == 1 && im.duplicates == 0,
-       "7 rows: 6 added (identical rows are two respondents), 1 with no answers skipped");
-    ok(count_rows(db, "SELECT count(*) FROM survey_attr_value WHERE wave_id = 1 AND position = 1") == 2,
-       "school values coded once each, whatever the case and spaces; the empty row's Cedar not kept");
+    ok(im.rows == 8 && im.added == 7 && im.empty == 1 && im.duplicates == 0,
+       "8 rows: 7 added (identical rows are two respondents; Cedar returned the checklist with "
+       "nothing ticked), the wholly blank row skipped");
+    ok(count_rows(db, "SELECT count(*) FROM survey_attr_value WHERE wave_id = 1 AND position = 1") == 3,
+       "school values coded once each, whatever the case and spaces; Cedar kept");
+    ok(count_rows(db, "SELECT count(*) FROM survey_response r JOIN survey_attr_value v ON v.wave_id = 1 "
+                      "AND v.position = 1 AND v.code = r.a1 WHERE v.value = 'Cedar' AND hex(substr(r.answers, 2, 1)) = '00'") == 1,
+       "Cedar's checklist is stored with nothing ticked");
     ok(count_rows(db, "SELECT count(*) FROM survey_response WHERE a1 = 0") == 1, "a blank school is code 0");
     ok(count_rows(db, "SELECT count(*) FROM survey_number WHERE item = 'N1'") == 4, "numbers stored for SQL");
     ok(count_rows(db, "SELECT count(*) FROM survey_text WHERE value = 'fine, thanks'") == 1, "text stored");
@@ -149,7 +157,7 @@ int main(void) {
     /* the count tables kept during the import equal a full recount */
     int len1 = 0, len2 = 0;
     void *during = blob_of(db, "SELECT counts FROM survey_counts WHERE wave_id = 1 AND position = 1 AND code = 2", &len1);
-    ok(count_rows(db, "SELECT respondents FROM survey_counts WHERE position = 0") == 6, "whole wave: 6 respondents");
+    ok(count_rows(db, "SELECT respondents FROM survey_counts WHERE position = 0") == 7, "whole wave: 7 respondents");
     ok(sv_recount(db, 1, &lay, 1) == SQLITE_OK, "recount");
     void *after = blob_of(db, "SELECT counts FROM survey_counts WHERE wave_id = 1 AND position = 1 AND code = 2", &len2);
     ok(during && after && len1 == len2 && len1 == 19 * 8 && memcmp(during, after, (size_t)len1) == 0,
@@ -162,14 +170,15 @@ int main(void) {
     free(after);
 
     /* the same rows again: duplicates, nothing added, counts unchanged */
-    ok(run_import(db, good, &im, cols, 2, &lay) == 0 && im.added == 0 && im.duplicates == 6,
+    ok(run_import(db, good, &im, cols, 2, &lay) == 0 && im.added == 0 && im.duplicates == 7,
        "importing the same rows again adds nothing");
-    ok(count_rows(db, "SELECT respondents FROM survey_counts WHERE position = 0") == 6, "counts unchanged");
+    ok(count_rows(db, "SELECT respondents FROM survey_counts WHERE position = 0") == 7, "counts unchanged");
 
     /* tallies by group */
     tally_seen seen = {0};
-    ok(sv_tally(db, 1, &lay, 1, 0, 0, 0, seen_group, &seen) == SQLITE_OK && seen.groups == 3, "tally by school: 3 groups");
-    ok(seen.respondents[1] == 2 && seen.respondents[2] == 3 && seen.respondents[0] == 1 && seen.l1_agree[2] == 2,
+    ok(sv_tally(db, 1, &lay, 1, 0, 0, 0, seen_group, &seen) == SQLITE_OK && seen.groups == 4, "tally by school: 4 groups");
+    ok(seen.respondents[1] == 2 && seen.respondents[2] == 3 && seen.respondents[0] == 1 && seen.respondents[3] == 1 &&
+           seen.l1_agree[2] == 2,
        "tally agrees with the count tables");
     tally_seen one = {0};
     ok(sv_tally(db, 1, &lay, 0, 0, 1, 1, seen_group, &one) == SQLITE_OK && one.groups == 1 && one.respondents[0] == 2,
@@ -195,6 +204,33 @@ int main(void) {
        "invalid UTF-8: the field and the bytes read");
     ok(count_rows(db, "SELECT count(*) FROM survey_response") == before + 1,
        "rows before an error are the caller's to roll back (only 'Dover,Agree' got in)");
+    /* multi-select cells: labels with commas matched longest first, separators mixed */
+    ok(run_import(db, "school,L1,B1,N1,T1\nFenn,,\"Safety, discipline, Time; Space\",,\n", &im, cols, 0, NULL) == 0 &&
+           count_rows(db, "SELECT count(*) FROM survey_response r JOIN survey_attr_value v ON v.wave_id = 1 AND "
+                          "v.position = 1 AND v.code = r.a1 WHERE v.value = 'Fenn' AND hex(substr(r.answers, 2, 1)) = '07'") == 1,
+       "'Safety, discipline, Time; Space': three options, the label with a comma kept whole");
+    ok(run_import(db, "school,L1,B1,N1,T1\nGale,,\"  time ,, SPACE ; \",,\n", &im, cols, 0, NULL) == 0 &&
+           count_rows(db, "SELECT count(*) FROM survey_response r JOIN survey_attr_value v ON v.wave_id = 1 AND "
+                          "v.position = 1 AND v.code = r.a1 WHERE v.value = 'Gale' AND hex(substr(r.answers, 2, 1)) = '05'") == 1,
+       "case, spaces and empty parts between separators do not matter");
+    ok(run_import(db, "school,L1,B1,N1,T1\nHale,,\"Time, Parking lot, noise, Space\",,\n", &im, cols, 0, NULL) == -1 &&
+           im.err.problem == SV_EOPTION && strcmp(im.err.value, "Parking lot, noise") == 0,
+       "an unknown option is reported as the exact text left between known options");
+    ok(run_import(db, "school,L1,B1,N1,T1\nHale,,\"Safety, Space\",,\n", &im, cols, 0, NULL) == -1 &&
+           im.err.problem == SV_EOPTION && strcmp(im.err.value, "Safety") == 0,
+       "the start of a label with a comma is not that label");
+    ok(run_import(db, "school,L1,B1,N1,T1\nHale,,\"Time; Safety, discipline and more\",,\n", &im, cols, 0, NULL) == -1 &&
+           im.err.problem == SV_EOPTION && strcmp(im.err.value, "Safety, discipline and more") == 0,
+       "a label must end at a separator or the end of the cell");
+
+    /* without a checklist column, a row that answers nothing is still skipped */
+    no_checklist = 1;
+    before = count_rows(db, "SELECT count(*) FROM survey_response");
+    ok(run_import(db, "school,L1,B1,N1,T1\nEaston,,Time,,\nEaston,2,,,\n", &im, cols, 0, NULL) == 0 &&
+           im.rows == 2 && im.added == 1 && im.empty == 1 &&
+           count_rows(db, "SELECT count(*) FROM survey_response") == before + 1,
+       "no checklist column: a row with only its school is skipped");
+    no_checklist = 0;
     store_close(db);
     unlink(path);
     char wal[300];

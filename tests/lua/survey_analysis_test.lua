@@ -54,9 +54,10 @@ t.same({ r4(s2.mean), r4(s2.favorable), r4(s2.sd) }, { 2.8333, 66.6667, 1.169 },
   "S2 reverse coded: 1,2,2,4,3,1 scored 4,3,3,1,2,4")
 t.same(res.items[2].favorable_levels, { 1, 2 }, "reverse coded: disagreeing is favorable")
 local n1 = g.A.items.N1
-t.same({ n1.n, n1.missing, n1.counts }, { 5, 1, { 3, 2, 2 } }, "checklist: answered, ticked nothing, counts")
+t.same({ n1.n, n1.missing, n1.none, n1.counts }, { 6, 0, 1, { 3, 2, 2 } },
+  "checklist: a respondent who ticked nothing counts in n (none = 1), never as missing")
 t.same({ n1.ranked[1].option, n1.ranked[1].count, n1.ranked[1].percent, n1.ranked[2].option, n1.ranked[3].option },
-  { "Time", 3, 60.0, "Safety", "Space" }, "checklist ranked, ties in option order")
+  { "Time", 3, 50.0, "Safety", "Space" }, "checklist ranked, ties in option order, percents of every respondent")
 local h = g.A.items.H
 t.same({ h.n, h.mean, r4(h.sd), h.min, h.max }, { 6, 35.0, 18.7083, 10, 60 }, "number item")
 local y = g.A.items.Y

@@ -175,7 +175,7 @@ function sub.entry(argv)
   return #r.errors > 0 and 1 or 0
 end
 
--- Quick text results: one row per group and item.
+-- Quick text results: one row per group and item (cairn.survey.format, which the REPL uses too).
 function sub.results(argv)
   local opts, rest = args.parse(argv, { options = { by = "ATTR", item = "CODE", compare = "WAVE" } }, "survey")
   if not rest[1] then args.usage_error("expected a WAVE name", "survey") end
@@ -189,45 +189,7 @@ function sub.results(argv)
   if by == nil and #w.inst.attributes > 0 then by = w.inst.attributes[1] end
   local res = s.results { wave = rest[1], by = by, items = opts.item and { opts.item } or nil,
     compare = opts.compare }
-  out(string.format("%s: %s, groups under %d respondents withheld\n", res.wave, res.instrument,
-    res.min_group_size))
-  local rows = {}
-  local function why(reason)
-    return reason:match("^withheld") and reason or ("withheld: " .. reason)
-  end
-  local function add(g)
-    if g.suppressed then
-      rows[#rows + 1] = { g.label, "", "", "", "", "", why(g.reason) }
-      return
-    end
-    for _, it in ipairs(res.items) do
-      local r = g.items[it.code]
-      if r.suppressed then
-        rows[#rows + 1] = { g.label, g.respondents, it.code, "", "", "", why(r.reason) }
-      elseif it.type == "scale" or it.type == "yesno" then
-        local change = ""
-        if r.change and r.change.favorable then
-          local d = host.round(r.change.favorable, 1)
-          change = (d > 0 and "+" or "") .. fmt(d, 1) .. " since " .. res.compare
-        elseif r.change and r.change.suppressed then
-          change = "change withheld"
-        end
-        rows[#rows + 1] = { g.label, g.respondents, it.code, fmt(r.n), r.favorable and (fmt(r.favorable, 1) .. "%") or "",
-          r.mean and fmt(r.mean, 2) or "", change }
-      elseif it.type == "checklist" then
-        local top = r.ranked[1]
-        rows[#rows + 1] = { g.label, g.respondents, it.code, fmt(r.n), "", "",
-          top and top.count > 0 and ("top: " .. top.option .. " " .. fmt(top.percent, 1) .. "%") or "" }
-      elseif it.type == "number" then
-        rows[#rows + 1] = { g.label, g.respondents, it.code, fmt(r.n), "", r.mean and fmt(r.mean, 2) or "", "" }
-      else
-        rows[#rows + 1] = { g.label, g.respondents, it.code, fmt(r.n), "", "", "" }
-      end
-    end
-  end
-  for _, g in ipairs(res.groups) do add(g) end
-  if res.total then add(res.total) end
-  out(text.table({ "group", "respondents", "item", "n", "favorable", "mean", "note" }, rows, { count = false }))
+  out(require("cairn.survey.format").results(res))
   return 0
 end
 

@@ -479,6 +479,8 @@ function M.pack(w, resp, where, db, cache, dry)
     elseif v ~= nil and v ~= "" then
       local labels = M.labels_for(item)
       if s.kind == "bits" then
+        -- a checklist given with nothing ticked ({}) is a returned checklist: store the respondent
+        answered = true
         local list = type(v) == "table" and v or { v }
         for _, one in ipairs(list) do
           local code = labels[norm(one)]

@@ -7,6 +7,7 @@ local ws = require "cairn.workspace"
 local core = require "cairn.surveycore"
 local model = require "cairn.survey.model"
 local suppress = require "cairn.survey.suppress"
+local format = require "cairn.survey.format"
 
 local M = {}
 
@@ -43,6 +44,8 @@ local function item_ns(lay, cells)
       local n = 0
       for k = 1, s.k do n = n + cells[c + 1 + k] end
       ns[i] = n
+    elseif s.kind == "bits" then
+      ns[i] = cells[c] + cells[c + 1] -- a checklist with nothing ticked is an answer
     else
       ns[i] = cells[c + 1]
     end
@@ -79,10 +82,14 @@ local function item_result(item, s, cells)
       r.favorable_count = favn
     end
   elseif s.kind == "bits" then
+    -- Every stored respondent returned the checklist: ticking nothing is an answer ("nothing
+    -- here needs to improve"), and a form export cannot tell it from skipping the question. The
+    -- count tables keep the two apart (cells c and c+1), so workspaces counted before this rule
+    -- read the same way without a recount.
     local counts = {}
-    local n = cells[c + 1]
+    local n = cells[c] + cells[c + 1]
     for k = 1, s.k do counts[k] = cells[c + 1 + k] end
-    r.n, r.counts = n, counts
+    r.n, r.missing, r.none, r.counts = n, 0, cells[c], counts
     local percents, ranked = {}, {}
     for k = 1, s.k do
       percents[k] = n > 0 and counts[k] * 100 / n or nil
@@ -464,7 +471,7 @@ function M.results(opts)
     res.total = total_result(sa)
   end
   if opts.compare and not opts._no_compare then compare_into(db, res, opts.compare, opts) end
-  return res
+  return format.attach("results", res)
 end
 
 function M.compare(opts)
@@ -493,7 +500,7 @@ function M.top_areas(opts)
     if it.suppressed then return { suppressed = true, reason = it.reason } end
     local ranked = {}
     for i = 1, math.min(limit, #it.ranked) do ranked[i] = it.ranked[i] end
-    return { n = it.n, ranked = ranked }
+    return { n = it.n, none = it.none, ranked = ranked }
   end
   local out = { wave = w.name, item = item.code, text = item.text, min_group_size = res.min_group_size, groups = {} }
   local d = cut(res.total)
@@ -507,7 +514,7 @@ function M.top_areas(opts)
       out.groups[#out.groups + 1] = c
     end
   end
-  return out
+  return format.attach("top_areas", out)
 end
 
 -- Open-text answers: only for groups with at least survey.min_comment_group_size respondents
@@ -538,7 +545,7 @@ function M.comments(opts)
   if not opts.by then
     if total_n < threshold then out.all = { suppressed = true, reason = reason }
     else out.all = { comments = texts() } end
-    return out
+    return format.attach("comments", out)
   end
   local pos = position_of(w, opts.by)
   local labels = attr_values(db, w, pos)
@@ -557,7 +564,7 @@ function M.comments(opts)
     end
   end
   table.sort(out.groups, function(a, b) return a.label < b.label end)
-  return out
+  return format.attach("comments", out)
 end
 
 function M.response_rates(opts)
@@ -572,7 +579,7 @@ function M.response_rates(opts)
   end
   out.total = res.total.suppressed and { suppressed = true, reason = res.total.reason }
     or { respondents = res.total.respondents }
-  return out
+  return format.attach("response_rates", out)
 end
 
 return M
