@@ -332,10 +332,14 @@ local function write_plan(T, w, opts)
     error(string.format("%s: to_plan needs the plan model (cairn.plan): %s", T.path, tostring(plan)), 0)
   end
   local sync = require "cairn.plan.sync"
-  local before = { worksheet = w.id, plans = {}, items = {} }
+  local before = { worksheet = w.id, plans = {}, items = {}, others = {} }
   for _, o in ipairs(worksheet.outputs(w.id)) do
     local list = o.kind == "plan" and before.plans or before.items
     list[#list + 1] = o.ref
+  end
+  local db = require("cairn.workspace").db()
+  for r in db:rows("SELECT ref FROM worksheet_output WHERE kind = 'item' AND worksheet <> ? ORDER BY ref", w.id) do
+    before.others[#before.others + 1] = r.ref
   end
   local proxy = setmetatable({
     create = function(spec)

@@ -412,6 +412,9 @@ local function item_from(r)
     resources = { available = r.res_available, needed = r.res_needed, cost = r.cost, funding = r.funding },
     fields = decode(r.fields), tags = {},
   }, Item)
+  -- a tool's natural key for the item (p:add{key =}), kept with the fields but not one of them
+  it.key = it.fields._key
+  it.fields._key = nil
   for t in core.db():rows("SELECT tag FROM item_tag WHERE item_id = ? ORDER BY tag", r.id) do
     it.tags[#it.tags + 1] = t.tag
   end
@@ -522,6 +525,12 @@ local function insert_item(plan_id, parent_id, spec)
   local res = resources_of(spec, field)
   local tags = check_tags(spec.tags, field)
   if spec.fields ~= nil and type(spec.fields) ~= "table" then fail("%s.fields: expected a table", field) end
+  local fields = spec.fields
+  if spec.key ~= nil then
+    fields = {}
+    for k, v in pairs(spec.fields or {}) do fields[k] = v end
+    fields._key = tostring(spec.key)
+  end
   local pos = spec.position
   local maxpos = db:value("SELECT coalesce(max(position), 0) FROM plan_item WHERE plan_id = ? AND parent_id IS ?",
     plan_id, parent_id)
@@ -541,7 +550,7 @@ local function insert_item(plan_id, parent_id, spec)
     start = spec.start, due = spec.due, status = status,
     percent = check_percent(spec.percent, field .. ".percent"),
     avail = res.available, needed = res.needed, cost = res.cost, funding = res.funding,
-    fields = encode(spec.fields), now = now() })
+    fields = encode(fields), now = now() })
   local id = db:last_id()
   for _, t in ipairs(tags) do db:exec("INSERT OR IGNORE INTO item_tag(item_id, tag) VALUES (?, ?)", id, t) end
   if status ~= "not_started" then
@@ -631,6 +640,7 @@ function Item:set(spec)
   end
   local fields = cur.fields
   for k, v in pairs(spec.fields or {}) do if v == false then fields[k] = nil else fields[k] = v end end
+  fields._key = cur.key
   local percent = cur.percent
   if spec.percent == false then percent = nil
   elseif spec.percent ~= nil then percent = check_percent(spec.percent, field .. ".percent") end

@@ -69,7 +69,7 @@ function Scope:touch(id, plan_id)
 end
 
 -- Open a scope. OPTS: worksheet (id), plans (ids it created before), items (ids it added to
--- plans it did not create).
+-- plans it did not create), others (ids other worksheets added, maybe to this one's plans).
 function sync.begin(opts)
   opts = opts or {}
   if core.scope then core.fail("plan sync: a sync scope is already open") end
@@ -79,11 +79,23 @@ function sync.begin(opts)
     mine = {}, mine_list = {}, touched = {}, touched_list = {}, used_plans = {},
     candidates = {}, ordinals = {}, counters = {},
   }, Scope)
+  -- items other worksheets added to this worksheet's plans stay theirs (the SFSS Four R's rows
+  -- in the SFSS plan): they are neither reused nor deleted here
+  local theirs = {}
+  for _, iid in ipairs(opts.others or {}) do
+    local it = core.item(iid)
+    if it then
+      theirs[iid] = true
+      for _, d in ipairs(it:descendants()) do theirs[d.id] = true end
+    end
+  end
   for _, pid in ipairs(opts.plans or {}) do
     if not s.prior[pid] and db:one("SELECT 1 FROM plan WHERE id = ?", pid) then
       s.prior[pid] = true
       s.prior_list[#s.prior_list + 1] = pid
-      for r in db:rows("SELECT id FROM plan_item WHERE plan_id = ? ORDER BY id", pid) do s:own(r.id) end
+      for r in db:rows("SELECT id FROM plan_item WHERE plan_id = ? ORDER BY id", pid) do
+        if not theirs[r.id] then s:own(r.id) end
+      end
     end
   end
   for _, iid in ipairs(opts.items or {}) do
@@ -199,7 +211,7 @@ end
 
 -- Rewrite item ID from SPEC as p:add would have written it: text, level, kind, owner, dates,
 -- resources, tags and fields are replaced; percent only when given; status as Scope:restate.
-function Scope:update(id, spec, text, level, fields)
+function Scope:update(id, spec, text, level, key)
   local db = core.db()
   local field = "item '" .. rows.clip(text, 40) .. "'"
   core.check_dates(spec.start, spec.due, field)
@@ -207,6 +219,8 @@ function Scope:update(id, spec, text, level, fields)
   local res = core.resources_of(spec, field)
   local tags = core.check_tags(spec.tags, field)
   if spec.fields ~= nil and type(spec.fields) ~= "table" then core.fail("%s.fields: expected a table", field) end
+  local fields = copy(spec.fields)
+  fields._key = key
   local cur = db:one("SELECT plan_id, percent FROM plan_item WHERE id = ?", id)
   local percent = cur.percent
   if spec.percent ~= nil then percent = core.check_percent(spec.percent, field .. ".percent") end
@@ -235,12 +249,6 @@ function Scope:add(plan_id, parent_id, spec)
     level = core.decode(db:value("SELECT levels FROM plan WHERE id = ?", plan_id))[core.depth_of(parent_id)]
   end
   local key = spec.key ~= nil and tostring(spec.key) or nil
-  local fields = spec.fields
-  if key ~= nil then
-    if fields ~= nil and type(fields) ~= "table" then fields = nil end
-    fields = copy(fields)
-    fields._key = key
-  end
   -- under the worksheet's own plans and items the run decides the order; in someone else's
   -- plan its items keep their place and new ones go last
   local ordered = self.prior[plan_id] or (parent_id ~= nil and (self.mine[parent_id] or self.touched[parent_id]))
@@ -252,15 +260,14 @@ function Scope:add(plan_id, parent_id, spec)
   end
   local id = type(level) == "string" and self:match(plan_id, parent_id, level, key, text) or nil
   if not id then
-    local s = copy(spec)
-    s.key, s.fields = nil, fields
-    if pos and s.position == nil then s.position = pos end
+    local s = spec
+    if pos and s.position == nil then s = copy(spec); s.position = pos end
     local it = core.insert_item(plan_id, parent_id, s)
     self:touch(it.id, plan_id)
     return it
   end
   level = core.check_text(level, "item '" .. rows.clip(text, 40) .. "'.level", true)
-  self:update(id, spec, text, level, fields)
+  self:update(id, spec, text, level, key)
   self:touch(id, plan_id)
   local it = core.item(id)
   if pos and it.position ~= pos then it:move(pos) end
