@@ -98,24 +98,24 @@ $ printf '%s\n' 'Ninth-grade attendance' 'Reduce ninth-grade chronic absenteeism
 >   'Restore separate bus routes 7 and 12' '' 'J. Smith' n 'Ana Ruiz' '31/12/2026' '<' '' '12/18/2026' \
 >   'Route software' 'Two drivers' 'Contractor' 'Cost' 'Letter to families' '' \
 >   'Arrival logs' '' 'June chronic absenteeism rate' '' n 7 'James Okafor' save \
->   | cairn tool run action_planning_template | sed -n '/Step 1: — Responsibilities/,$p'
-Goal 1 › Step 1: — Responsibilities (Who will do it?) (a person's name): J. Smith
+>   | cairn tool run action_planning_template | sed -n '/Step 1 — Responsibilities/,$p'
+Goal 1 › Step 1 — Responsibilities (Who will do it?) (a person's name): J. Smith
   'J. Smith' is not in the workspace yet. Add them as a new person? [y/N] n
   Type another name, or skip.
-Goal 1 › Step 1: — Responsibilities (Who will do it?) (a person's name): Ana Ruiz
-Goal 1 › Step 1: — Timeline (By when? (Day/month)) (YYYY-MM-DD): 31/12/2026
+Goal 1 › Step 1 — Responsibilities (Who will do it?) (a person's name): Ana Ruiz
+Goal 1 › Step 1 — Timeline (By when? (Day/month)) (YYYY-MM-DD): 31/12/2026
   ! '31/12/2026' is not a date (month 31; expected YYYY-MM-DD, 11/30/2026 or 30 Nov 2026)
-Goal 1 › Step 1: — Timeline (By when? (Day/month)) (YYYY-MM-DD): <
+Goal 1 › Step 1 — Timeline (By when? (Day/month)) (YYYY-MM-DD): <
     known: Ana Ruiz, Dana Whitfield, James Okafor, Kim Nguyen, Lee Park, Maria
     Chen, Rosa Delgado, Sam Patel
-Goal 1 › Step 1: — Responsibilities (Who will do it?) (a person's name) [Ana Ruiz]: 
-Goal 1 › Step 1: — Timeline (By when? (Day/month)) (YYYY-MM-DD): 12/18/2026
-Goal 1 › Step 1: — Resources Available: Route software
-Goal 1 › Step 1: — Resources Needed (Financial, human, political & other): Two drivers
-Goal 1 › Step 1: — Potential Barriers (What individuals or organizations might resist?): Contractor
-Goal 1 › Step 1: — Potential Barriers (How might there be resistance?): Cost
-Goal 1 › Step 1: — Communications Plan (Who is involved? What methods to communicate? How often?): Letter to families
-Goal 1 › Step 2: — Action Steps (several lines; an empty line ends the answer) (empty to end the table): 
+Goal 1 › Step 1 — Responsibilities (Who will do it?) (a person's name) [Ana Ruiz]: 
+Goal 1 › Step 1 — Timeline (By when? (Day/month)) (YYYY-MM-DD): 12/18/2026
+Goal 1 › Step 1 — Resources Available: Route software
+Goal 1 › Step 1 — Resources Needed (Financial, human, political & other): Two drivers
+Goal 1 › Step 1 — Potential Barriers (What individuals or organizations might resist?): Contractor
+Goal 1 › Step 1 — Potential Barriers (How might there be resistance?): Cost
+Goal 1 › Step 1 — Communications Plan (Who is involved? What methods to communicate? How often?): Letter to families
+Goal 1 › Step 2 — Action Steps (several lines; an empty line ends the answer) (empty to end the table): 
   (How will you know that you are making progress toward your goal? What are
   your benchmarks?)
 Goal 1 › Evidence of Success (several lines; an empty line ends the answer): Arrival logs
@@ -132,15 +132,15 @@ Review: Action Planning Template
    3  Goal 1 › Which SMART criteria does the goal meet?: Measurable, Timebound
    4  Goal 1 › Root cause(s) this goal addresses: Merged bus routes
    5  Goal 1 › Outcomes: Chronic absenteeism below 15%.
-   6  Goal 1 › Step 1: — Action Steps: Restore separate bus routes 7 and 12
-   7  Goal 1 › Step 1: — Responsibilities: Ana Ruiz
-   8  Goal 1 › Step 1: — Timeline: 18 December 2026
-   9  Goal 1 › Step 1: — Resources Available: Route software
-  10  Goal 1 › Step 1: — Resources Needed: Two drivers
-  11  Goal 1 › Step 1: — Potential Barriers: Contractor
-  12  Goal 1 › Step 1: — Potential Barriers: Cost
-  13  Goal 1 › Step 1: — Communications Plan: Letter to families
-  14  Goal 1 › Step 2: — Action Steps: 
+   6  Goal 1 › Step 1 — Action Steps: Restore separate bus routes 7 and 12
+   7  Goal 1 › Step 1 — Responsibilities: Ana Ruiz
+   8  Goal 1 › Step 1 — Timeline: 18 December 2026
+   9  Goal 1 › Step 1 — Resources Available: Route software
+  10  Goal 1 › Step 1 — Resources Needed: Two drivers
+  11  Goal 1 › Step 1 — Potential Barriers: Contractor
+  12  Goal 1 › Step 1 — Potential Barriers: Cost
+  13  Goal 1 › Step 1 — Communications Plan: Letter to families
+  14  Goal 1 › Step 2 — Action Steps: 
   15  Goal 1 › Evidence of Success: Arrival logs
   16  Goal 1 › Evaluation Process: June chronic absenteeism rate
   Note: goals[1].smart: The goal is not yet Strategic, Attainable or
@@ -150,7 +150,7 @@ a draft and finish later, back to return to the last question, or quit.
 review> 7
     known: Ana Ruiz, Dana Whitfield, James Okafor, Kim Nguyen, Lee Park, Maria
     Chen, Rosa Delgado, Sam Patel
-Goal 1 › Step 1: — Responsibilities (Who will do it?) (a person's name) [Ana Ruiz]: James Okafor
+Goal 1 › Step 1 — Responsibilities (Who will do it?) (a person's name) [Ana Ruiz]: James Okafor
 
 Review: Action Planning Template
    1  Name of this action plan: Ninth-grade attendance
@@ -158,15 +158,15 @@ Review: Action Planning Template
    3  Goal 1 › Which SMART criteria does the goal meet?: Measurable, Timebound
    4  Goal 1 › Root cause(s) this goal addresses: Merged bus routes
    5  Goal 1 › Outcomes: Chronic absenteeism below 15%.
-   6  Goal 1 › Step 1: — Action Steps: Restore separate bus routes 7 and 12
-   7  Goal 1 › Step 1: — Responsibilities: James Okafor
-   8  Goal 1 › Step 1: — Timeline: 18 December 2026
-   9  Goal 1 › Step 1: — Resources Available: Route software
-  10  Goal 1 › Step 1: — Resources Needed: Two drivers
-  11  Goal 1 › Step 1: — Potential Barriers: Contractor
-  12  Goal 1 › Step 1: — Potential Barriers: Cost
-  13  Goal 1 › Step 1: — Communications Plan: Letter to families
-  14  Goal 1 › Step 2: — Action Steps: 
+   6  Goal 1 › Step 1 — Action Steps: Restore separate bus routes 7 and 12
+   7  Goal 1 › Step 1 — Responsibilities: James Okafor
+   8  Goal 1 › Step 1 — Timeline: 18 December 2026
+   9  Goal 1 › Step 1 — Resources Available: Route software
+  10  Goal 1 › Step 1 — Resources Needed: Two drivers
+  11  Goal 1 › Step 1 — Potential Barriers: Contractor
+  12  Goal 1 › Step 1 — Potential Barriers: Cost
+  13  Goal 1 › Step 1 — Communications Plan: Letter to families
+  14  Goal 1 › Step 2 — Action Steps: 
   15  Goal 1 › Evidence of Success: Arrival logs
   16  Goal 1 › Evaluation Process: June chronic absenteeism rate
   Note: goals[1].smart: The goal is not yet Strategic, Attainable or
@@ -202,15 +202,15 @@ Review: Goals & Objectives Template
    4  Which of the leadership team's overarching goals does it align with?: 
    5  Root cause it addresses (from the fishbone diagram): 
   == INITIATIVE OBJECTIVES ==
-   6  Objective 1: — Objective: Create a joint attendance team by January 2027
-   7  Objective 1: — By when (milestone date)?: 15 January 2027
-   8  Objective 1: — Who leads it?: James Okafor
-   9  Objective 1: — Which criteria does it meet?: Specific, Pertinent, Realistic, Time-bound
-  10  Objective 2: — Objective: Share the attendance dashboard with advisors
-  11  Objective 2: — By when (milestone date)?: 
-  12  Objective 2: — Who leads it?: Kim Nguyen
-  13  Objective 2: — Which criteria does it meet?: Specific
-  14  Objective 3: — Objective: 
+   6  Objective 1 — Objective: Create a joint attendance team by January 2027
+   7  Objective 1 — By when (milestone date)?: 15 January 2027
+   8  Objective 1 — Who leads it?: James Okafor
+   9  Objective 1 — Which criteria does it meet?: Specific, Pertinent, Realistic, Time-bound
+  10  Objective 2 — Objective: Share the attendance dashboard with advisors
+  11  Objective 2 — By when (milestone date)?: 
+  12  Objective 2 — Who leads it?: Kim Nguyen
+  13  Objective 2 — Which criteria does it meet?: Specific
+  14  Objective 3 — Objective: 
   Note: overarching: The initiative goal should align with the leadership
   team's overarching goals.
   Note: objectives[1].criteria: Try to make the objective Data-informed.
@@ -224,7 +224,7 @@ Review: Goals & Objectives Template
 Type a number to change that answer, save to save the worksheet, draft to save
 a draft and finish later, back to return to the last question, or quit.
 review> 11
-Objective 2: — By when (milestone date)? (YYYY-MM-DD): 2027-02-01
+Objective 2 — By when (milestone date)? (YYYY-MM-DD): 2027-02-01
 
 Review: Goals & Objectives Template
    1  Working committee: Attendance working committee
@@ -234,15 +234,15 @@ Review: Goals & Objectives Template
    4  Which of the leadership team's overarching goals does it align with?: 
    5  Root cause it addresses (from the fishbone diagram): 
   == INITIATIVE OBJECTIVES ==
-   6  Objective 1: — Objective: Create a joint attendance team by January 2027
-   7  Objective 1: — By when (milestone date)?: 15 January 2027
-   8  Objective 1: — Who leads it?: James Okafor
-   9  Objective 1: — Which criteria does it meet?: Specific, Pertinent, Realistic, Time-bound
-  10  Objective 2: — Objective: Share the attendance dashboard with advisors
-  11  Objective 2: — By when (milestone date)?: 1 February 2027
-  12  Objective 2: — Who leads it?: Kim Nguyen
-  13  Objective 2: — Which criteria does it meet?: Specific
-  14  Objective 3: — Objective: 
+   6  Objective 1 — Objective: Create a joint attendance team by January 2027
+   7  Objective 1 — By when (milestone date)?: 15 January 2027
+   8  Objective 1 — Who leads it?: James Okafor
+   9  Objective 1 — Which criteria does it meet?: Specific, Pertinent, Realistic, Time-bound
+  10  Objective 2 — Objective: Share the attendance dashboard with advisors
+  11  Objective 2 — By when (milestone date)?: 1 February 2027
+  12  Objective 2 — Who leads it?: Kim Nguyen
+  13  Objective 2 — Which criteria does it meet?: Specific
+  14  Objective 3 — Objective: 
   Note: overarching: The initiative goal should align with the leadership
   team's overarching goals.
   Note: objectives[1].criteria: Try to make the objective Data-informed.

@@ -77,7 +77,7 @@ function sync.begin(opts)
   local s = setmetatable({
     worksheet = opts.worksheet, prior = {}, prior_list = {}, claimed = {}, created = {},
     mine = {}, mine_list = {}, touched = {}, touched_list = {}, used_plans = {},
-    candidates = {}, ordinals = {}, counters = {},
+    candidates = {}, ordinals = {}, counters = {}, kind_count = {},
   }, Scope)
   -- items other worksheets added to this worksheet's plans stay theirs (the SFSS Four R's rows
   -- in the SFSS plan): they are neither reused nor deleted here
@@ -116,21 +116,27 @@ end
 
 -- ---- plans ----------------------------------------------------------------------------------
 
--- plan.create in a scope: the worksheet's plan of that kind and title (any case), else its first
--- plan of that kind not yet reused, is updated (title, level, period, levels, source, fields)
+-- plan.create in a scope: the worksheet's plan of that kind and title (any case), else the one
+-- of that kind it made in the same order, else its first of that kind not yet reused, is updated (title, level, period, levels, source, fields)
 -- and returned; otherwise a new plan is created.
 function Scope:create(spec)
   local v = core.plan_values(spec)
   local db = core.db()
+  local same_kind = {}
+  for _, pid in ipairs(self.prior_list) do
+    local r = db:one("SELECT kind, title FROM plan WHERE id = ?", pid)
+    if r and r.kind == v.kind then same_kind[#same_kind + 1] = { id = pid, title = r.title } end
+  end
+  self.kind_count[v.kind] = (self.kind_count[v.kind] or 0) + 1
   local pick
-  for pass = 1, 2 do
-    for _, pid in ipairs(self.prior_list) do
-      if not self.claimed[pid] then
-        local r = db:one("SELECT kind, title FROM plan WHERE id = ?", pid)
-        if r and r.kind == v.kind and (pass == 2 or norm(r.title) == norm(v.title)) then pick = pid; break end
-      end
-    end
-    if pick then break end
+  for _, c in ipairs(same_kind) do
+    if not self.claimed[c.id] and norm(c.title) == norm(v.title) then pick = c.id; break end
+  end
+  -- a renamed plan: the one made in the same order, else the first of the kind left
+  local nth = same_kind[self.kind_count[v.kind]]
+  if not pick and nth and not self.claimed[nth.id] then pick = nth.id end
+  for _, c in ipairs(same_kind) do
+    if not pick and not self.claimed[c.id] then pick = c.id end
   end
   if not pick then
     local p = core.create_new(spec)

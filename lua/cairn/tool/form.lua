@@ -61,6 +61,18 @@ local function choice_labels(f)
   return out
 end
 
+-- At most this many choices are named in an error; a long list (31 skills) says how many more.
+form.choices_shown = 8
+
+-- A choice field's labels for an error message: "A, B, C" or "A, ..., H, ... (23 more; ...)".
+local function choices_text(f)
+  local labels = choice_labels(f)
+  local n = form.choices_shown
+  if #labels <= n + 1 then return join(labels) end
+  return string.format("%s, ... (%d more; ? lists them, as does cairn tool show)",
+    join({ table.unpack(labels, 1, n) }), #labels - n)
+end
+
 local function choice_match(f, s)
   local lower = s:lower()
   for _, c in ipairs(f.choices) do
@@ -192,10 +204,10 @@ end
 
 function coerce.choice(f, v)
   if type(v) == "number" then v = tostring(v) end
-  if type(v) ~= "string" then return nil, "expected one of: " .. join(choice_labels(f)) end
+  if type(v) ~= "string" then return nil, "expected one of: " .. choices_text(f) end
   local c = choice_match(f, trim(v))
   if not c then
-    return nil, string.format("'%s' is not one of the choices (%s)", trim(v), join(choice_labels(f)))
+    return nil, string.format("'%s' is not one of the choices (%s)", trim(v), choices_text(f))
   end
   return c
 end
@@ -209,14 +221,13 @@ function coerce.multichoice(f, v)
   elseif type(v) == "table" then
     for i = 1, #v do items[i] = type(v[i]) == "number" and tostring(v[i]) or v[i] end
   else
-    return nil, "expected a list of choices from: " .. join(choice_labels(f))
+    return nil, "expected a list of choices from: " .. choices_text(f)
   end
   local chosen = {}
   for _, item in ipairs(items) do
     local c = type(item) == "string" and choice_match(f, item)
     if not c then
-      return nil, string.format("'%s' is not one of the choices (%s)", tostring(item),
-        join(choice_labels(f)))
+      return nil, string.format("'%s' is not one of the choices (%s)", tostring(item), choices_text(f))
     end
     chosen[c] = true
   end

@@ -73,7 +73,7 @@ local function gen(elements, container, prefix, lprefix, out, st)
           if ci == 1 or not (el.fixed and optional) or filled(row) then
             out[#out + 1] = { kind = "field", f = c, t = row, key = c.id,
               path = string.format("%s[%d].%s", path, r, c.id),
-              label = lprefix .. layout.row_label(el, r) .. " — " .. c.label,
+              label = lprefix .. (layout.row_label(el, r):gsub("%s*:%s*$", "")) .. " — " .. c.label,
               row = r, column = ci, scope = path, optional_row = el.fixed and optional,
               ends_table = el.fixed and optional and ci == 1 }
           end
