@@ -448,6 +448,46 @@ static void plain_number(char *buf, size_t size, double v) {
     else num_format(buf, size, v, 1, 1);
 }
 
+/* "actual / target unit (share%)" for the progress item at ITEM; returns its width. */
+static size_t progress_value(lua_State *L, int item, char *val, size_t size) {
+    double share = rd_num(L, item, "share", 0, NULL);
+    double actual = rd_num(L, item, "actual", 0, NULL);
+    double target = rd_num(L, item, "target", 0, NULL);
+    const char *unit = rd_str(L, item, "unit", NULL);
+    char a[48], tg[48], pct[48];
+    plain_number(a, sizeof a, actual);
+    plain_number(tg, sizeof tg, target);
+    num_format(pct, sizeof pct, share * 100, 0, 0);
+    snprintf(val, size, "%s / %s%s%s (%s%%)", a, tg, unit && strcmp(unit, "%") != 0 ? " " : "",
+             unit ? unit : "", pct);
+    return rd_width(val, strlen(val));
+}
+
+/* LABEL in a column of LW terminal columns: padded, or cut with "…" when longer, so that the
+ * bars after it line up. */
+static void label_cell(rbuf *b, const char *label, size_t len, size_t lw) {
+    if (!label) len = 0;
+    if (rd_width(label ? label : "", len) <= lw) {
+        pad(b, label ? label : "", len, lw, RD_LEFT);
+        return;
+    }
+    size_t shown = 0, sw = 0;
+    while (shown < len) {
+        size_t cl = char_len(label + shown, len - shown);
+        size_t cw = rd_width(label + shown, cl);
+        if (sw + cw > lw - 1) break;
+        sw += cw;
+        shown += cl;
+    }
+    while (shown > 0 && label[shown - 1] == ' ') {
+        shown--;
+        sw--;
+    }
+    pad(b, label, shown, sw, RD_LEFT);
+    rb_adds(b, "\u2026");
+    rb_addrep(b, ' ', lw - sw - 1);
+}
+
 int rd_chart_bars(lua_State *L, int chart, rbuf *b, int width, const char *prefix) {
     chart = lua_absindex(L, chart);
     rd_chart_kind kind = rd_chart(L, chart);
@@ -464,7 +504,11 @@ int rd_chart_bars(lua_State *L, int chart, rbuf *b, int width, const char *prefi
         if (s && rd_width(s, len) > lw) lw = rd_width(s, len);
         lua_pop(L, 1);
     }
-    if (lw > 24) lw = 24;
+    /* the label column: the longest label, at most a third of the line (and 24 columns) */
+    size_t cap = width > (int)plen ? ((size_t)width - plen) / 3 : 8;
+    if (cap > 24) cap = 24;
+    if (cap < 8) cap = 8;
+    if (lw > cap) lw = cap;
     char val[160];
     if (kind == RD_CHART_BAR) {
         /* values formatted by the chart's data table (its second column) */
@@ -503,19 +547,7 @@ int rd_chart_bars(lua_State *L, int chart, rbuf *b, int width, const char *prefi
                 rd_cell_read(L, lua_type(L, -1) == LUA_TTABLE ? lua_gettop(L) : 0, &cols[1], &cell);
             lua_pop(L, 1);
             rb_adds(b, prefix);
-            size_t shown = len, sw = 0;
-            /* cut labels longer than the label column */
-            for (size_t k = 0; k < len;) {
-                size_t cl = char_len(label + k, len - k);
-                size_t cw = rd_width(label + k, cl);
-                if (sw + cw > lw) {
-                    shown = k;
-                    break;
-                }
-                sw += cw;
-                k += cl;
-            }
-            pad(b, label ? label : "", label ? shown : 0, lw, RD_LEFT);
+            label_cell(b, label, len, lw);
             rb_add(b, "  ", 2);
             rb_addrep(b, '#', (size_t)fill);
             rb_addrep(b, ' ', (size_t)(bw - fill));
@@ -528,29 +560,35 @@ int rd_chart_bars(lua_State *L, int chart, rbuf *b, int width, const char *prefi
         return 1;
     }
     /* progress: [#####.....] actual / target (share) */
+    size_t vw = 0;
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        size_t k = progress_value(L, lua_gettop(L), val, sizeof val);
+        if (k > vw) vw = k;
+        lua_pop(L, 1);
+    }
     int bw = width - (int)plen - (int)lw - 30;
     if (bw > 30) bw = 30;
-    if (bw < 10) bw = 10;
+    int room = width - (int)plen - (int)lw - 6 - (int)vw; /* "  [" bar "]  " value */
+    if (bw > room) bw = room;
+    if (bw < 10) bw = room < 10 ? room : 10;
+    if (bw < 10) { /* narrow: the label column gives way before the bar does */
+        size_t give = (size_t)(10 - bw);
+        lw = lw > 6 + give ? lw - give : lw > 6 ? 6 : lw;
+        bw = 10;
+    }
     for (size_t i = 1; i <= n; i++) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
         int item = lua_gettop(L);
         size_t len = 0;
         const char *label = rd_str(L, item, "label", &len);
         double share = rd_num(L, item, "share", 0, NULL);
-        double actual = rd_num(L, item, "actual", 0, NULL);
-        double target = rd_num(L, item, "target", 0, NULL);
-        const char *unit = rd_str(L, item, "unit", NULL);
         int fill = (int)num_round(share * bw, 0);
         if (fill < 0) fill = 0;
         if (fill > bw) fill = bw;
-        char a[48], tg[48], pct[48];
-        plain_number(a, sizeof a, actual);
-        plain_number(tg, sizeof tg, target);
-        num_format(pct, sizeof pct, share * 100, 0, 0);
-        snprintf(val, sizeof val, "%s / %s%s%s (%s%%)", a, tg,
-                 unit && strcmp(unit, "%") != 0 ? " " : "", unit ? unit : "", pct);
+        progress_value(L, item, val, sizeof val);
         rb_adds(b, prefix);
-        pad(b, label ? label : "", label ? len : 0, lw, RD_LEFT);
+        label_cell(b, label, len, lw);
         rb_add(b, "  [", 3);
         rb_addrep(b, '#', (size_t)fill);
         rb_addrep(b, '.', (size_t)(bw - fill));
