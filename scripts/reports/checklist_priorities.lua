@@ -81,7 +81,7 @@ local function rankings(wave, inst, by, limit)
   end
   local total_n = not suppressed(base.total) and base.total.respondents or nil
   local district, groups, order = {}, {}, {}
-  local district_hidden
+  local district_hidden, district_none
   for ii, it in ipairs(items) do
     local r = survey.top_areas { wave = wave.name, item = it.code, by = by }
     local function add(list, ranked, n)
@@ -94,6 +94,8 @@ local function rankings(wave, inst, by, limit)
     end
     if suppressed(r.district) then district_hidden = r.district
     else add(district, r.district.ranked, total_n) end
+    -- checklists returned with nothing checked (one checklist item: the count is per checklist)
+    if #items == 1 and not suppressed(r.district) then district_none = r.district.none end
     for _, g in ipairs(r.groups or {}) do
       local label = g.label or (g.key and tostring(g.key[by]))
       local slot = groups[label]
@@ -103,7 +105,10 @@ local function rankings(wave, inst, by, limit)
         order[#order + 1] = label
       end
       if suppressed(g) then slot.suppressed, slot.reason = true, g.reason
-      elseif not slot.suppressed then add(slot.ranked, g.ranked, respondents[label]) end
+      elseif not slot.suppressed then
+        add(slot.ranked, g.ranked, respondents[label])
+        if #items == 1 then slot.none, slot.n = g.none, respondents[label] end
+      end
     end
   end
   local function printed(list)
@@ -132,7 +137,7 @@ local function rankings(wave, inst, by, limit)
     if not g.suppressed then g.all = printed(g.ranked); g.ranked = rank(g.ranked) end
     glist[#glist + 1] = g
   end
-  return { district = district_hidden or rank(district),
+  return { district = district_hidden or rank(district), district_none = district_none, total_n = total_n,
            district_all = not district_hidden and printed(district) or nil, groups = glist }
 end
 
@@ -175,6 +180,13 @@ local function tally_table(sec, caption, all)
       rows = crow, notes = { "A respondent may check several areas of a category: these are "
         .. "checkmarks, not respondents." } }
   end
+end
+
+-- Checklists returned blank are respondents too: say how many, since they lower every percent.
+local function none_note(sec, none, n)
+  if not none or not n or none == 0 then return end
+  sec:paragraph(string.format("%d of the %d respondents checked no area; they count in the "
+    .. "percentages (\"%% of respondents\").", none, n))
 end
 
 local function note(sec, min)
@@ -231,6 +243,7 @@ return {
         s:paragraph("No area was checked.")
       else
         ranked_table(s, "Top areas at " .. school, g.ranked)
+        none_note(s, g.none, g.n)
         tally_table(doc:section("Every area at " .. school), "Tally of the checklists from " .. school, g.all)
       end
       local d = doc:section("District-wide, for comparison")
@@ -245,6 +258,7 @@ return {
       d:callout("note", "Not shown: " .. r.district.reason .. ".", { title = "Suppressed" })
     else
       ranked_table(d, "Top areas district-wide", r.district)
+      none_note(d, r.district_none, r.total_n)
       local bars = {}
       for _, e in ipairs(r.district) do bars[#bars + 1] = { label = e.option, value = e.count } end
       if #bars > 0 then

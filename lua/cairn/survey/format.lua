@@ -52,6 +52,7 @@ end
 M.grid = grid
 
 local function withheld_note(min)
+  if min <= 1 then return "no group withheld (minimum group size 1)" end
   return string.format("groups under %d respondents withheld", min)
 end
 

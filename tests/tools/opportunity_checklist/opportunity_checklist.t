@@ -24,3 +24,20 @@ worksheets
 ----------
          2
 (1 row)
+# A checklist returned with nothing checked is a respondent: it counts in the survey results.
+$ cairn tool run opportunity_checklist --answers none.json 2>&1
+none.json: warning: No area is checked: this checklist will count as "nothing needs to improve".
+saved worksheet 3 (opportunity_checklist, final): Opportunity checklist: Adams Elementary (Fall 2026)
+$ cairn -e 'ws.set_setting("survey.min_group_size", 1)' && cairn -e 'print(require("cairn.team").sync("opportunity_checklist", "Fall 2026"))'
+Fall 2026	3
+$ cairn survey results "Fall 2026" --by role
+Fall 2026: opportunity_checklist, by role; no group withheld (minimum group size 1)
+group            respondents  item   n  note
+---------------  -----------  -----  -  -----------------------------------------------
+educator                   2  areas  2  most checked: A welcoming front office (100.0%)
+parent                     1  areas  1  nothing checked
+All respondents            3  areas  3  most checked: A welcoming front office (66.7%)
+
+item   question
+-----  ---------------------------------------
+areas  Top areas where school needs to improve
