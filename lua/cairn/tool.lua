@@ -350,13 +350,30 @@ local function write_plan(T, w, opts)
     end,
   }, { __index = plan })
   local ctx = { plan = proxy, worksheet = w, as_of = opts.as_of or date.today(), tool = T }
+  -- which links the earlier save made is known by making them again: to_plan runs over the
+  -- answers of the last final revision inside a savepoint that is then rolled back
+  local old_links
+  local prev = (#before.plans > 0 or #before.items > 0) and db:value([[SELECT answers FROM worksheet_revision
+      WHERE worksheet = :w AND status = 'final'
+        AND n < (SELECT max(n) FROM worksheet_revision WHERE worksheet = :w)
+      ORDER BY n DESC LIMIT 1]], { w = w.id })
+  local prev_answers = prev and json.decode(prev)
+  if type(prev_answers) == "table" then
+    local old_w = setmetatable({ answers = prev_answers }, { __index = w })
+    local tx = db:begin()
+    local dry = sync.begin(before)
+    local okd = pcall(T.to_plan, prev_answers, { plan = proxy, worksheet = old_w, as_of = ctx.as_of, tool = T })
+    sync.abort(dry)
+    tx:rollback()
+    if okd then old_links = dry.links end -- a tool that fails on its old answers: links are kept
+  end
   local scope = sync.begin(before)
   local ok, err = pcall(T.to_plan, w.answers, ctx)
   if not ok then
     sync.abort(scope)
     error(string.format("%s: to_plan failed: %s", T.path, tostring(err)), 0)
   end
-  local okf, outputs = pcall(sync.finish, scope)
+  local okf, outputs = pcall(sync.finish, scope, old_links)
   if not okf then
     sync.abort(scope)
     error(outputs, 0)

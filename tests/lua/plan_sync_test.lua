@@ -222,4 +222,36 @@ t.is(count("SELECT count(*) FROM plan_item WHERE id = ?", head.id), 1,
   "re-saving the SFSS action plan keeps the Four R's section another worksheet added")
 t.is(count("SELECT count(*) FROM plan_item WHERE plan_id = ?", sfss.id), n_sfss - 1, "... and every item")
 
+-- ---- links the worksheet made: the earlier save's links it no longer makes go ---------------------
+local ma = {
+  initiative = "Ninth-grade attendance", monitor = "James Okafor",
+  milestones = {
+    { milestone = "Dashboard in advisors' hands", feedback = "Advisor log-ins", frequency = "Monthly",
+      source = "Dashboard usage", due = "2027-01-25", step = "Share the attendance dashboard with advisors" },
+  },
+}
+local mw = tool.run("monitoring_plan", ma, { as_of = "2026-12-01", quiet = true })
+local mp = plan.list { kind = "monitoring_plan" }
+mp = mp[#mp]
+local ms = assert(find(mp, "Dashboard in advisors' hands"))
+local function monitors(item)
+  local out = {}
+  for _, path in ipairs(plan.walk(plan.item(item.id), { "monitors" })) do out[#out + 1] = path[2].id end
+  table.sort(out)
+  return out
+end
+t.same(monitors(ms), { dash.id }, "the milestone monitors the task its answers name")
+local watcher = mon:add { level = "milestone", text = "Watch the watchers" }
+plan.link(watcher, ms, "related")                      -- someone else's link to the milestone
+ma.milestones[1].step = "Form the joint attendance team"
+mw:edit({ milestones = ma.milestones }, { as_of = "2026-12-02" })
+t.is(find(plan.get(mp.id), "Dashboard in advisors' hands").id, ms.id, "the milestone keeps its id")
+t.same(monitors(ms), { team.id }, "an answer that names another step moves the link (the old one is gone)")
+t.is(count("SELECT count(*) FROM link WHERE relation = 'related' AND to_id = ?", ms.id), 1,
+  "a link someone else made to the milestone is kept")
+t.is(count("SELECT count(*) FROM link WHERE to_kind = 'item' AND to_id = ? AND relation = 'monitors'", dash.id), 1,
+  "the hand-made link to the old step is kept too")
+mw:edit({ monitor = "James Okafor" }, { as_of = "2026-12-03" })
+t.same(monitors(ms), { team.id }, "a save with no change keeps the link")
+
 t.done()

@@ -77,7 +77,7 @@ function sync.begin(opts)
   local s = setmetatable({
     worksheet = opts.worksheet, prior = {}, prior_list = {}, claimed = {}, created = {},
     mine = {}, mine_list = {}, touched = {}, touched_list = {}, used_plans = {},
-    candidates = {}, ordinals = {}, counters = {}, kind_count = {},
+    candidates = {}, ordinals = {}, counters = {}, kind_count = {}, links = {},
   }, Scope)
   -- items other worksheets added to this worksheet's plans stay theirs (the SFSS Four R's rows
   -- in the SFSS plan): they are neither reused nor deleted here
@@ -288,18 +288,34 @@ function Scope:repeats_status(it, key, note)
   return db:one("SELECT 1 FROM status_change WHERE item_id = ? AND status = ? AND note = ?", it.id, key, note) ~= nil
 end
 
+-- plan.link in a scope: remember the link (canonical ends), so links an earlier save made and
+-- this one does not can go.
+function Scope:linked(fk, fi, rel, tk, ti)
+  self.links[string.format("%s:%d:%s:%s:%d", fk, fi, rel, tk, ti)] =
+    { from_kind = fk, from_id = fi, relation = rel, to_kind = tk, to_id = ti }
+end
+
 -- ---- the end ----------------------------------------------------------------------------------
 
 -- Close scope S: delete the earlier items and plans the run did not write again (with their
--- links) and return the worksheet's outputs, { {kind = "plan" | "item", ref = id}, ... }.
-function sync.finish(s)
+-- links), and the links of OLD_LINKS (what the earlier save linked: Scope.links of a run over
+-- its answers) the run did not make again; return the worksheet's outputs,
+-- { {kind = "plan" | "item", ref = id}, ... }, and counts of what was removed.
+function sync.finish(s, old_links)
   if core.scope == s then core.scope = nil end
   local db = core.db()
+  local removed_links = 0
+  for k, l in pairs(old_links or {}) do
+    if not s.links[k] then
+      removed_links = removed_links + db:exec([[DELETE FROM link WHERE from_kind = ? AND from_id = ?
+        AND relation = ? AND to_kind = ? AND to_id = ?]], l.from_kind, l.from_id, l.relation, l.to_kind, l.to_id)
+    end
+  end
   local keep = {}
   for pid in pairs(s.claimed) do keep[pid] = true end
   -- a plan the worksheet made before and now only added to (found it instead of creating it)
   for _, pid in ipairs(s.prior_list) do if s.used_plans[pid] then keep[pid] = true end end
-  local removed = { items = 0, plans = 0 }
+  local removed = { items = 0, plans = 0, links = removed_links }
   for _, id in ipairs(s.mine_list) do
     if not s.touched[id] then
       local r = db:one("SELECT plan_id FROM plan_item WHERE id = ?", id)
