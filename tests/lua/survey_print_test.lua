@@ -19,6 +19,7 @@ survey.save_instrument {
   id = "climate", version = 1, title = "Climate", attributes = { "school" },
   items = {
     { code = "S1", text = "I feel safe.", scale = "agreement" },
+    { code = "B1", text = "Bullying is a problem.", scale = "agreement", reverse = true },
     { code = "N1", text = "Needs", type = "checklist", options = { "Time", "Safety, discipline", "Space" } },
     { code = "Y", text = "Trained?", type = "yesno" },
     { code = "O", text = "Comments", type = "text" },
@@ -41,11 +42,13 @@ t.is(pretty.format(res), s, "the REPL's printer shows the same summary")
 t.like(s, "^fall: climate, by school; groups under 5 respondents withheld\n", "first line: wave, instrument, breakdown, rule")
 t.like(s, "\ngroup%s+respondents%s+response rate%s+item%s+n%s+favorable%s+mean%s+note\n", "column headings")
 t.like(s, "\nBaker%s+7%s+70%.0%%%s+S1%s+7%s+100%.0%%%s+4%.00\n", "a group's first row: name, respondents, rate, first item")
-t.like(s, "\n%s+N1%s+7%s+most checked: Safety, discipline %(71%.4%%%)\n", "a checklist row: n counts who ticked nothing, most checked option")
+t.like(s, "\n%s+N1%s+7%s+most checked %(71%.4%%%): Safety, discipline\n", "a checklist row: n counts who ticked nothing, most checked option")
 t.like(s, "\n%s+Y%s+7%s+100%.0%%\n", "a yes/no row: percent yes, no mean")
 t.like(s, "\nAll respondents%s+16%s+S1%s+16", "the whole wave last")
-t.like(s, "\nitem%s+question\n", "a legend of item codes")
-t.like(s, "\nS1%s+I feel safe%.\n", "legend: code and question")
+t.like(s, "\nitem%s+question%s+favorable answers\n", "a legend of item codes")
+t.like(s, "\nS1%s+I feel safe%.%s+Agree, Strongly agree\n", "legend: code, question and the answers counted favorable")
+t.like(s, "\nB1%s+Bullying is a problem%.%s+Strongly disagree, Disagree\n", "legend: a reverse-coded item's favorable answers")
+t.like(s, "\nN1%s+Needs\n", "legend: a checklist has no favorable answers")
 t.like(s, "help%(survey%.results%)%)$", "a hint that it is still a table")
 
 -- privacy in the printed form: the withheld groups' lines carry their reason and nothing else
@@ -64,6 +67,12 @@ t.is(getmetatable(res.groups[1]), nil, "nested tables have no metatable")
 local decoded = json.decode(json.encode(res))
 t.is(decoded.groups[1].label, "Adams", "encodes to JSON as data")
 t.is(getmetatable(res).__name, "cairn.survey.results", "the metatable names the kind of result")
+
+-- a facilitator's shortcuts: the wave name alone, an attribute in any case
+t.is(tostring(survey.results("fall")), tostring(survey.results { wave = "fall" }), "survey.results(\"fall\") is results{wave = \"fall\"}")
+local cased = survey.results { wave = "fall", by = "School" }
+t.same({ cased.by[1], cased.groups[2].key.school }, { "school", "Baker" }, "by = \"School\" finds the attribute school")
+t.is(tostring(survey.response_rates("fall")), tostring(survey.response_rates { wave = "fall" }), "response_rates(\"fall\")")
 
 -- two-way and a single item
 local two = tostring(survey.results { wave = "fall", by = "school", items = { "S1" } })

@@ -114,7 +114,7 @@ group            respondents  item  n   favorable  mean  note
 Adams                      5  C1     5     100.0%  3.40
                               C2     5      60.0%  2.80
                               C3     5      60.0%  2.80
-                              N1     5                   most checked: Communication (40.0%)
+                              N1     5                   most checked (40.0%): Communication
                               Y1     5      60.0%
                               H1                         withheld: fewer than 5 answers to this item
                               O1                         withheld: fewer than 5 answers to this item
@@ -123,18 +123,18 @@ Cedar                                                    withheld: fewer than 5 
 All respondents           12  C1    11      63.6%  2.82
                               C2    12      41.7%  2.33
                               C3    12      50.0%  2.42
-                              N1    12                   most checked: Communication (41.7%)
+                              N1    12                   most checked (41.7%): Communication
                               Y1    12      58.3%
                               H1     9             8.44
                               O1                         withheld: fewer than 5 answers to this item
 
-item  question
-----  -------------------------------------------
-C1    I feel safe at school.
-C2    Staff morale is low.
-C3    Leaders communicate clearly.
+item  question                                     favorable answers
+----  -------------------------------------------  ---------------------------
+C1    I feel safe at school.                       Agree, Strongly agree
+C2    Staff morale is low.                         Strongly disagree, Disagree
+C3    Leaders communicate clearly.                 Often, Always
 N1    Areas where the school needs to improve
-Y1    Did you attend the fall training?
+Y1    Did you attend the fall training?            Yes
 H1    Hours of professional development this year
 O1    Any other comments?
 $ cairn -e 'ws.set_setting("survey.min_group_size", 3)'
@@ -147,9 +147,9 @@ Baker                      3  C1                         withheld: fewer than 3 
 Cedar                      4  C1                         withheld so that a smaller group cannot be worked out by subtraction
 All respondents           12  C1    11      63.6%  2.82
 
-item  question
-----  ----------------------
-C1    I feel safe at school.
+item  question                favorable answers
+----  ----------------------  ---------------------
+C1    I feel safe at school.  Agree, Strongly agree
 $ cairn survey results "2026 fall" --by school,role --item C3
 2026 fall: staff_climate, by school and role; groups under 3 respondents withheld
 group            respondents  item  n   favorable  mean  note
@@ -161,9 +161,9 @@ Cedar / Aide                                             withheld: fewer than 3 
 Cedar / Teacher                                          withheld so that a smaller group cannot be worked out by subtraction
 All respondents           12  C3    12      50.0%  2.42
 
-item  question
-----  ----------------------------
-C3    Leaders communicate clearly.
+item  question                      favorable answers
+----  ----------------------------  -----------------
+C3    Leaders communicate clearly.  Often, Always
 $ printf 'Dover Teacher 4 1 3 1+3 y 5 -\nDover Teacher 9 1 3 - y 5 -\nDover Aide 3 2 2 - n - "Good year"\n' | cairn survey entry --wave "2026 fall"
 entering staff_climate into wave '2026 fall': one line per form: school role C1 C2 C3 N1 Y1 H1 O1
 ("-" leaves an answer blank; undo drops the last line; done or Ctrl-D stores)

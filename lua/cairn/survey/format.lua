@@ -92,7 +92,7 @@ function M.results(res)
       elseif it.type == "checklist" then
         local top = r.ranked and r.ranked[1]
         row(it.code, r.n, nil, nil, top and top.count > 0
-          and ("most checked: " .. top.option .. " (" .. pct(top.percent) .. ")")
+          and ("most checked (" .. pct(top.percent) .. "): " .. top.option)
           or (r.n > 0 and "nothing checked" or nil))
       elseif it.type == "number" then
         row(it.code, r.n, nil, r.mean and fmt(r.mean, 2) or nil, nil)
@@ -108,9 +108,18 @@ function M.results(res)
   out[#out + 1] = grid({ { "group" }, { "respondents", "right" }, { has_rate and "response rate" or "", "right" },
     { "item" }, { "n", "right" }, { "favorable", "right" }, { "mean", "right" }, { "note" } }, rows)
   if #res.items > 0 then
+    -- what each code asks, and which answers "favorable" counts (reverse-coded items differ)
     local legend = {}
-    for _, it in ipairs(res.items) do legend[#legend + 1] = { it.code, it.text } end
-    out[#out + 1] = "\n" .. grid({ { "item" }, { "question" } }, legend)
+    for _, it in ipairs(res.items) do
+      local fav
+      if it.favorable_levels and it.levels then
+        local names = {}
+        for _, k in ipairs(it.favorable_levels) do names[#names + 1] = it.levels[k] end
+        fav = table.concat(names, ", ")
+      end
+      legend[#legend + 1] = { it.code, it.text, fav }
+    end
+    out[#out + 1] = "\n" .. grid({ { "item" }, { "question" }, { "favorable answers" } }, legend)
   end
   return table.concat(out)
 end

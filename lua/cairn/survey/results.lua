@@ -326,11 +326,30 @@ end
 
 -- ---- the API -------------------------------------------------------------------------------
 
-local function normalize_by(by)
+-- An attribute as the instrument spells it ("School" finds school), so keys and labels match.
+local function canonical(w, name)
+  if type(name) ~= "string" then return name end
+  for _, a in ipairs(w.inst.attributes) do
+    if model.norm(a) == model.norm(name) then return a end
+  end
+  return name
+end
+
+local function normalize_by(by, w)
   if by == nil then return {} end
-  if type(by) == "string" then return { by } end
-  if type(by) == "table" and #by <= 2 then return by end
+  if type(by) == "string" then return { canonical(w, by) } end
+  if type(by) == "table" and #by <= 2 then
+    local out = {}
+    for i, a in ipairs(by) do out[i] = canonical(w, a) end
+    return out
+  end
   fail("by: expected an attribute name or a list of two")
+end
+
+-- survey.results("2026 fall") reads as survey.results{wave = "2026 fall"}
+local function options(opts)
+  if type(opts) == "string" then return { wave = opts } end
+  return opts
 end
 
 local function compare_into(db, res, prev_name, opts)
@@ -370,6 +389,7 @@ local function compare_into(db, res, prev_name, opts)
 end
 
 function M.results(opts)
+  opts = options(opts)
   if type(opts) ~= "table" or not opts.wave then
     fail("survey.results: expected { wave = \"2026 fall\" [, by = \"school\"] [, where = {school = \"Adams\"}] }")
   end
@@ -378,14 +398,14 @@ function M.results(opts)
   local min = M.min_group_size(db)
   local lay = model.layout(w.inst)
   local sel = selected_items(w, opts.items)
-  local by = normalize_by(opts.by)
+  local by = normalize_by(opts.by, w)
   local res = { wave = w.name, instrument = w.instrument, version = w.version, min_group_size = min,
     by = by, items = item_list(w, sel), groups = {} }
   local where_attr, where_value
   if opts.where then
     for k, v in pairs(opts.where) do
       if where_attr then fail("where: one attribute at a time (use by = for a breakdown)") end
-      where_attr, where_value = k, v
+      where_attr, where_value = canonical(w, k), v
     end
   end
   local function total_result(state)
@@ -547,7 +567,7 @@ function M.comments(opts)
     else out.all = { comments = texts() } end
     return format.attach("comments", out)
   end
-  local pos = position_of(w, opts.by)
+  local pos = position_of(w, canonical(w, opts.by))
   local labels = attr_values(db, w, pos)
   local rows = stored_counts(db, w, pos)
   local cells, members = {}, {}
@@ -568,6 +588,10 @@ function M.comments(opts)
 end
 
 function M.response_rates(opts)
+  opts = options(opts)
+  if type(opts) ~= "table" or not opts.wave then
+    fail("survey.response_rates: expected { wave = \"2026 fall\" [, by = \"school\"] }")
+  end
   local res = M.results { wave = opts.wave, by = opts.by, items = {}, db = opts.db }
   local out = { wave = res.wave, min_group_size = res.min_group_size, groups = {} }
   for _, g in ipairs(res.groups) do

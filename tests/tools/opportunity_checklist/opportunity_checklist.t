@@ -34,9 +34,9 @@ $ cairn survey results "Fall 2026" --by role
 Fall 2026: opportunity_checklist, by role; no group withheld (minimum group size 1)
 group            respondents  item   n  note
 ---------------  -----------  -----  -  -----------------------------------------------
-educator                   2  areas  2  most checked: A welcoming front office (100.0%)
+educator                   2  areas  2  most checked (100.0%): A welcoming front office
 parent                     1  areas  1  nothing checked
-All respondents            3  areas  3  most checked: A welcoming front office (66.7%)
+All respondents            3  areas  3  most checked (66.7%): A welcoming front office
 
 item   question
 -----  ---------------------------------------
