@@ -362,7 +362,8 @@ local function write_plan(T, w, opts)
     local old_w = setmetatable({ answers = prev_answers }, { __index = w })
     local tx = db:begin()
     local dry = sync.begin(before)
-    local okd = pcall(T.to_plan, prev_answers, { plan = proxy, worksheet = old_w, as_of = ctx.as_of, tool = T })
+    local okd = pcall(T.to_plan, prev_answers, { plan = proxy, worksheet = old_w, as_of = ctx.as_of, tool = T,
+      replay = true })
     sync.abort(dry)
     tx:rollback()
     if okd then old_links = dry.links end -- a tool that fails on its old answers: links are kept

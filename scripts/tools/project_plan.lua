@@ -116,6 +116,7 @@ function tool.to_plan(a, ctx)
       end
     end
   end
+  -- the first save's: saving the worksheet again (a sync scope) keeps the existing baseline
   if p.snapshot then p:snapshot("baseline") end
   return p
 end

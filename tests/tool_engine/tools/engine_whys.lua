@@ -49,7 +49,7 @@ return {
     local p = ctx.plan.create { kind = "root_cause_analysis", title = a.problem, levels = { "root_cause" } }
     for _, r in ipairs(a.causes or {}) do p:add { level = "root_cause", text = r.cause } end
     local log = rawget(_G, "ENGINE_TO_PLAN")
-    if log then
+    if log and not ctx.replay then -- replays (to learn the earlier save's links) are rolled back
       log[#log + 1] = { problem = a.problem, worksheet = ctx.worksheet.id, as_of = ctx.as_of,
         plan = p.id }
     end
