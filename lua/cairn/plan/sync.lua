@@ -280,12 +280,13 @@ function Scope:add(plan_id, parent_id, spec)
   return core.item(id)
 end
 
--- Whether set_status(KEY, {note = NOTE}) on IT repeats what is recorded: the item already has
--- that status and no note is given, or its history already holds that status with that note.
+-- Whether set_status(KEY, {note = NOTE}) on IT repeats what is recorded: without a note, the
+-- item already has that status; with one, its history already holds that note (the worksheet
+-- said it before; a status someone set since, e.g. reopening an adopted task, is not undone).
 function Scope:repeats_status(it, key, note)
   local db = core.db()
   if note == nil then return db:value("SELECT status FROM plan_item WHERE id = ?", it.id) == key end
-  return db:one("SELECT 1 FROM status_change WHERE item_id = ? AND status = ? AND note = ?", it.id, key, note) ~= nil
+  return db:one("SELECT 1 FROM status_change WHERE item_id = ? AND note = ?", it.id, note) ~= nil
 end
 
 -- plan.link in a scope: remember the link (canonical ends), so links an earlier save made and
