@@ -78,6 +78,17 @@ t.is(tostring(survey.response_rates("fall")), tostring(survey.response_rates { w
 local two = tostring(survey.results { wave = "fall", by = "school", items = { "S1" } })
 t.ok(not two:find("N1", 1, true), "items = {...}: only those items, in rows and legend")
 
+survey.save_instrument {
+  id = "climate2", version = 1, title = "Climate", attributes = { "school", "role" },
+  items = { { code = "S1", text = "I feel safe.", scale = "agreement" } } }
+survey.wave { name = "two", instrument = "climate2" }
+local trows = {}
+for i = 1, 12 do trows[i] = { school = i <= 6 and "Adams" or "Baker", role = i % 2 == 0 and "Aide" or "Teacher", S1 = 3 } end
+survey.add_responses("two", trows)
+local tw = tostring(survey.results { wave = "two", by = { "school", "role" } })
+t.like(tw, "\nAdams / Aide%s+withheld: fewer than 5 respondents\n", "two-way: cells labelled school / role")
+t.like(tw, "%(res%.margins%.role and res%.margins%.school hold the one%-way results%)$", "two-way: where the margins are")
+
 -- compare: change in points since the previous wave
 local cmp = tostring(survey.compare { wave = "spring", previous = "fall" })
 t.like(cmp, "\nAll respondents%s+16%s+S1%s+16%s+%S+%s+%S+%s+%+?0%.0 points since fall\n", "change since the previous wave")

@@ -192,7 +192,16 @@ local metatables = {}
 for kind in pairs(hints) do
   metatables[kind] = {
     __name = "cairn.survey." .. kind,
-    __tostring = function(res) return M[kind](res) .. hints[kind] end,
+    __tostring = function(res)
+      local hint = hints[kind]
+      if res.margins then -- a two-way table: the one-way results are there too
+        local names = {}
+        for name in pairs(res.margins) do names[#names + 1] = "res.margins." .. name end
+        table.sort(names)
+        hint = hint .. "\n(" .. table.concat(names, " and ") .. " hold the one-way results)"
+      end
+      return M[kind](res) .. hint
+    end,
   }
 end
 
