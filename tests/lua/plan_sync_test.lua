@@ -136,6 +136,16 @@ end)
 t.ok(not ok and plan.get(plan_id).title == "Project plan: " .. a.committee, "a rolled-back save changes nothing")
 t.is(require("cairn.plan.core").scope, nil, "no sync scope left open")
 
+-- ---- worksheet titles: one made from the answers follows them, one given stays ---------------------
+local tw = tool.run("results_analysis", { initiative = "Title test", tasks = { { task = "Nothing matches this",
+  what = "x", results = "1 of 2", decision = "adapt" } } }, { quiet = true })
+t.is(tw.title, "Results analysis: Title test", "a title from the answers")
+tw:edit({ initiative = "Renamed initiative" })
+t.is(tw.title, "Results analysis: Renamed initiative", "follows an edit of the answer it came from")
+tw:edit({}, { title = "Our own title" })
+tw:edit({ initiative = "Renamed again" })
+t.is(tw.title, "Our own title", "a title someone gave stays")
+
 -- ---- results_analysis: status notes once ---------------------------------------------------------
 local ra = answers("results_analysis")
 ra.tasks[2].task = "Share the attendance dashboard with advisors"
