@@ -361,12 +361,15 @@ local function write_plan(T, w, opts)
   if type(prev_answers) == "table" then
     local old_w = setmetatable({ answers = prev_answers }, { __index = w })
     local tx = db:begin()
-    local dry = sync.begin(before)
-    local okd = pcall(T.to_plan, prev_answers, { plan = proxy, worksheet = old_w, as_of = ctx.as_of, tool = T,
-      replay = true })
-    sync.abort(dry)
+    local okd, links = pcall(function()
+      local dry = sync.begin(before)
+      local ok = pcall(T.to_plan, prev_answers, { plan = proxy, worksheet = old_w, as_of = ctx.as_of,
+        tool = T, replay = true })
+      sync.abort(dry)
+      return ok and dry.links or nil
+    end)
     tx:rollback()
-    if okd then old_links = dry.links end -- a tool that fails on its old answers: links are kept
+    if okd then old_links = links end -- a tool that fails on its old answers: links are kept
   end
   local scope = sync.begin(before)
   local ok, err = pcall(T.to_plan, w.answers, ctx)
