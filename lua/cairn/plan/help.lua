@@ -32,7 +32,7 @@ return function(help, plan, core)
     check = "plan.check(db) -> problems\nConsistency problems for `cairn check`.",
   })
   help.module(core.Plan, "plan", {
-    add = "p:add{level=, text=, owner=, start=, due=, resources={available=, needed=, cost=, funding=}, tags={...}, fields={...}, kind=, status=, position=} -> item\nA top-level item; level defaults to the plan's first level.",
+    add = "p:add{level=, text=, owner=, start=, due=, resources={available=, needed=, cost=, funding=}, tags={...}, fields={...}, kind=, status=, position=, key=} -> item\nA top-level item; level defaults to the plan's first level. key: a tool's stable name for it (docs/plan-api.md, Sync scopes).",
     items = "p:items([{level=}]) -> items in reading order",
     roots = "p:roots() -> top-level items",
     find = "p:find(text) -> the first item whose text contains it",
