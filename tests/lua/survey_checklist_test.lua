@@ -89,6 +89,16 @@ t.is(ticked(1), table.concat(all, ","), "all 32 areas, commas inside labels kept
 t.is(ticked(2), "9,10,32", "'Clean, unbroken flooring, Ample ... ; Relevant, timely ...': three areas, separators mixed")
 t.is(ticked(3), "5,9,32", "an option number and a label in capitals")
 
+-- add_responses with the options as text splits them the same way
+survey.wave { name = "text", instrument = "opportunity_checklist" }
+t.is(survey.add_responses("text", { { school = "Dover", areas = labels[9] .. ", " .. labels[28] .. "; 5" } }).added, 1,
+  "add_responses: options as text")
+local tres = survey.results { wave = "text" }.total.items.areas
+t.same({ tres.counts[5], tres.counts[9], tres.counts[28], tres.counts[10] }, { 1, 1, 1, 0 }, "add_responses: the same split as an import")
+local ok, err = pcall(survey.add_responses, "text", { { school = "Dover", areas = labels[9] .. ", Swimming pool, Ice rink" } })
+t.ok(not ok and tostring(err):find('response 1: areas: "Swimming pool, Ice rink": expected', 1, true),
+  "add_responses: the exact leftover text in the error")
+
 -- an unknown option: the exact text left between the known ones
 local function import_error(cell)
   write("bad.csv", "Timestamp,School,Role,Top areas where school needs to improve\n"

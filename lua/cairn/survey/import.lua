@@ -132,6 +132,94 @@ function M.labels_for(item)
   return labels
 end
 
+-- A multi-select answer given as text ("Time; Safety, discipline"), split as the importer splits
+-- a cell (src/survey_import.c, set_bits): the option labels and aliases, longest first, where
+-- they start the rest of the text and end at a separator (; or ,) or the end; what no label
+-- covers is split on separators (option numbers). Returns the list of option codes, or nil and
+-- the exact text left over.
+local function is_sep(c) return c == ";" or c == "," end
+local function is_space(c) return c:match("^%s$") ~= nil end
+
+function M.split_options(item, cell, labels)
+  labels = labels or M.labels_for(item)
+  local whole = labels[norm(cell)]
+  if whole then return { whole } end
+  local keys = {}
+  for k in pairs(labels) do keys[#keys + 1] = k end
+  table.sort(keys, function(x, y)
+    if #x ~= #y then return #x > #y end
+    return x < y
+  end)
+  local len = #cell
+  local function at(i) return cell:sub(i, i) end
+  local function label_at(p, key)
+    local i, k = p, 1
+    while k <= #key do
+      if i > len then return nil end
+      local c = at(i)
+      if is_space(c) then
+        if key:sub(k, k) ~= " " then return nil end
+        while i <= len and is_space(at(i)) do i = i + 1 end
+      elseif c:lower() ~= key:sub(k, k) then
+        return nil
+      else
+        i = i + 1
+      end
+      k = k + 1
+    end
+    local e = i
+    while e <= len and is_space(at(e)) do e = e + 1 end
+    if e > len or is_sep(at(e)) then return i end
+    return nil
+  end
+  local function longest_at(p)
+    for _, key in ipairs(keys) do
+      local e = label_at(p, key)
+      if e then return labels[key], e end
+    end
+  end
+  local function skip(p)
+    while p <= len and (is_space(at(p)) or is_sep(at(p))) do p = p + 1 end
+    return p
+  end
+  local codes = {}
+  local p = skip(1)
+  while p <= len do
+    local code, e = longest_at(p)
+    if code then
+      codes[#codes + 1] = code
+      p = skip(e)
+    else
+      -- the leftover runs to the next separator after which a label starts
+      local stop, nxt = len + 1, len + 1
+      for j = p, len do
+        if is_sep(at(j)) then
+          local q = skip(j)
+          if q <= len and longest_at(q) then stop, nxt = j, q; break end
+        end
+      end
+      local bad_from, bad_to
+      local a = p
+      while a < stop do
+        local b = a
+        while b < stop and not is_sep(at(b)) do b = b + 1 end
+        local part = cell:sub(a, b - 1)
+        if part:match("%S") then
+          local c = labels[norm(part)]
+          if c then codes[#codes + 1] = c
+          else bad_from, bad_to = bad_from or a, b - 1 end
+        end
+        a = b + 1
+      end
+      if bad_from then
+        return nil, (cell:sub(bad_from, bad_to):gsub("^%s+", ""):gsub("%s+$", ""))
+      end
+      p = nxt
+    end
+  end
+  return codes
+end
+
 -- What the cells of ITEM may hold, for error messages.
 function M.expected_for(item)
   if item.scale then
@@ -481,9 +569,14 @@ function M.pack(w, resp, where, db, cache, dry)
       if s.kind == "bits" then
         -- a checklist given with nothing ticked ({}) is a returned checklist: store the respondent
         answered = true
-        local list = type(v) == "table" and v or { v }
+        local list = v
+        if type(v) ~= "table" then -- text: split as an imported cell is
+          local codes, bad = M.split_options(item, tostring(v), labels)
+          if not codes then fail("%s: %s: %q: expected %s", where, item.code, bad, M.expected_for(item)) end
+          list = codes
+        end
         for _, one in ipairs(list) do
-          local code = labels[norm(one)]
+          local code = math.type(one) == "integer" and type(v) ~= "table" and one or labels[norm(one)]
           if not code then fail("%s: %s: %q: expected %s", where, item.code, tostring(one), M.expected_for(item)) end
           local b = s.offset + (code - 1) // 8 + 1
           bytes[b] = bytes[b] | (1 << ((code - 1) % 8))
