@@ -59,7 +59,8 @@ if ok and type(help) == "table" and type(help.module) == "function" then
     recount = "survey.recount(wave) -- rebuild the wave's count tables (after SQL changes)",
     entry = "survey.entry{wave =, instrument =, input = io.stdin} -- type paper forms, one line per respondent",
     results = "survey.results{wave =, by = 'school' | {'school', 'role'}, where = {school = 'Adams'}, items =, compare =}\n"
-      .. "n, distribution, percent favorable, mean, sd per item and group; small groups withheld.",
+      .. "n, distribution, percent favorable, mean, sd per item and group; small groups withheld.\n"
+      .. "Prints as an aligned summary; survey.results('2026 fall') for the whole wave.",
     compare = "survey.compare{wave =, previous =, by =} -- results with change since the previous wave",
     top_areas = "survey.top_areas{wave =, item =, by = 'school', limit = 5} -- ranked checklist options",
     comments = "survey.comments{wave =, item =, by =} -- open-text answers, only for large enough groups",

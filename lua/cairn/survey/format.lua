@@ -129,7 +129,7 @@ function M.top_areas(res)
   local rows = {}
   local function add(label, r)
     if r.suppressed then
-      rows[#rows + 1] = { label, nil, nil, why(r.reason) }
+      rows[#rows + 1] = { label, nil, nil, nil, nil, nil, why(r.reason) }
       return
     end
     local first = true
@@ -138,14 +138,14 @@ function M.top_areas(res)
         o.percent and pct(o.percent) or nil }
       first = false
     end
-    if first then rows[#rows + 1] = { label, r.n, nil, "(no respondents)" } end
+    if first then rows[#rows + 1] = { label, r.n, nil, nil, nil, nil, "no respondents" } end
   end
   add("All respondents", res.district)
   for _, g in ipairs(res.groups) do add(g.label, g) end
   return string.format("%s: most checked options of %s (\"%s\"); %s\n", res.wave, res.item, res.text,
       withheld_note(res.min_group_size))
     .. grid({ { "group" }, { "respondents", "right" }, { "rank", "right" }, { "option" },
-      { "checked by", "right" }, { "% of respondents", "right" } }, rows)
+      { "checked by", "right" }, { "% of respondents", "right" }, { "note" } }, rows)
 end
 
 -- survey.comments: the answers of each group large enough to show them.
