@@ -373,6 +373,24 @@ static void markdown(html *h, const char *s, size_t n, int base) {
     lua_pop(L, 1); /* frees the parser, tree and output now */
 }
 
+/* A list item's inline Markdown: the inside of its one paragraph; text that is not one
+ * paragraph of Markdown (it would start a heading or a list of its own) is shown as typed. */
+static void markdown_inline(html *h, const char *s, size_t n) {
+    lua_State *L = h->L;
+    rd_md *m = rd_md_parse(L, s, n);
+    md_clean(m->doc, 0);
+    cmark_node *para = cmark_node_first_child(m->doc);
+    if (para && !cmark_node_next(para) && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH)
+        m->out = cmark_render_html(para, CMARK_OPT_DEFAULT,
+                                   cmark_parser_get_syntax_extensions(m->parser));
+    size_t k = m->out ? strlen(m->out) : 0;
+    if (k >= 8 && strncmp(m->out, "<p>", 3) == 0 && strcmp(m->out + k - 5, "</p>\n") == 0)
+        rb_add(h->b, m->out + 3, k - 8);
+    else
+        esc(h, s, n);
+    lua_pop(L, 1);
+}
+
 /* ---- tables ----------------------------------------------------------------------------------- */
 
 static const char *align_class(rd_align a) {
@@ -557,6 +575,7 @@ static void list(html *h, int blk) {
     const char *style = rd_str(L, blk, "style", NULL);
     int check = style && strcmp(style, "check") == 0;
     int number = style && strcmp(style, "number") == 0;
+    int markdown = rd_bool(L, blk, "markdown");
     put(h, check ? "<ul class=\"checklist\">\n" : number ? "<ol>\n" : "<ul>\n");
     size_t n = rd_len(L, blk, "items");
     for (size_t i = 1; i <= n; i++) {
@@ -569,8 +588,11 @@ static void list(html *h, int blk) {
             int done = lua_type(L, it) == LUA_TTABLE && rd_bool(L, it, "checked");
             put(h, done ? "<label><input type=\"checkbox\" disabled checked> "
                         : "<label><input type=\"checkbox\" disabled> ");
-            if (text) esc(h, text, tl);
+            if (text && markdown) markdown_inline(h, text, tl);
+            else if (text) esc(h, text, tl);
             put(h, "</label>");
+        } else if (text && markdown) {
+            markdown_inline(h, text, tl);
         } else if (text) {
             esc(h, text, tl);
         }

@@ -1,12 +1,16 @@
-/* render_md.c: render.markdown(doc) -> GitHub-flavoured Markdown.
+/* render_md.c: render.markdown(doc) -> GitHub-flavoured Markdown that reads well raw.
  *
- * User text (titles, cells, keys, list items, captions, notes) is escaped so it shows as
- * typed: Markdown specials get a backslash, a leading "#", "-", "+", "1." cannot start a
- * heading or a list, line breaks become spaces, and "|" cannot end a table cell. Paragraph and
- * callout text is Markdown by contract and passes through, except that anything that would
- * start raw HTML ("<b", "</", "<!", "<?") is escaped: the output never carries HTML of its own.
+ * User text (titles, cells, keys, list items, captions, notes) shows as typed: it is escaped
+ * only where a character would change the meaning in its position (md_inline_at): emphasis,
+ * code, strike-through and link brackets anywhere, "<" before a tag, "&" before an entity, a
+ * block starter ("# ", "- ", "1. ", "> ", "---") only at the start of a block, "|" only in a
+ * table cell; line breaks become spaces. Paragraph and callout text (and the items of a list
+ * with markdown = true) is Markdown by contract and passes through, except that anything that
+ * would start raw HTML ("<b", "</", "<!", "<?") is escaped and a link to another scheme than
+ * http, https or mailto stays text: the output never carries HTML or script links of its own.
  * Tables are pipe tables with alignment; callouts use GitHub's "> [!NOTE]" alerts; charts show
- * their text alternative, text bars (bar and progress) and their data table. */
+ * their text alternative, text bars (bar and progress) and their data table. The file ends
+ * with one newline. */
 #include <lauxlib.h>
 #include <ctype.h>
 #include <string.h>
@@ -20,49 +24,112 @@ typedef struct {
     int doc;
 } md;
 
-/* Escape S for inline Markdown. */
-static void md_inline(rbuf *b, const char *s, size_t len) {
-    size_t i = 0;
-    /* leading blanks would make an indented code block or be lost */
-    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
-    /* block starters at the beginning of the text */
-    if (i < len && (s[i] == '-' || s[i] == '+' || s[i] == '=')) /* # and > are escaped below */
-        rb_addc(b, '\\');
-    else if (i < len && isdigit((unsigned char)s[i])) {
-        size_t j = i;
-        while (j < len && isdigit((unsigned char)s[j])) j++;
-        if (j < len && (s[j] == '.' || s[j] == ')')) {
-            rb_add(b, s + i, j - i);
-            rb_addc(b, '\\');
-            i = j;
-        }
+/* Where escaped text goes: what could change its meaning depends on the position. */
+typedef enum {
+    MD_SPAN,    /* inside a line, after other text (bold captions, keyvalue values) */
+    MD_LINE,    /* starts a block: a list item's text, the meta line */
+    MD_HEADING, /* after "## ": a trailing " #" would be eaten as a closing sequence */
+    MD_CELL     /* a pipe-table cell: "|" ends the cell; nothing can start a block */
+} md_where;
+
+static int is_alnum(char c) { return isalnum((unsigned char)c) != 0; }
+
+/* Does S (LEN bytes) start like an HTML entity ("&amp;", "&#60;", "&#x3C;")? S[0] is '&'. */
+static int entity_like(const char *s, size_t len) {
+    size_t i = 1;
+    if (i < len && s[i] == '#') {
+        i++;
+        int hex = i < len && (s[i] == 'x' || s[i] == 'X');
+        if (hex) i++;
+        size_t st = i;
+        while (i < len && (hex ? isxdigit((unsigned char)s[i]) : isdigit((unsigned char)s[i]))) i++;
+        return i > st && i < len && s[i] == ';';
     }
+    size_t st = i;
+    while (i < len && is_alnum(s[i])) i++;
+    return i > st && i < len && s[i] == ';';
+}
+
+/* Would the line S start a block other than a paragraph ("# ", "> ", "- ", "+ ", "1. ",
+ * "---")? Returns the offset of the character to escape, or -1. */
+static long block_starter(const char *s, size_t len) {
+    if (len == 0) return -1;
+    char c = s[0];
+    int spaced = len == 1 || s[1] == ' ' || s[1] == '\t';
+    if (c == '#' || c == '>') return 0;
+    if ((c == '-' || c == '+') && spaced) return 0;
+    if (c == '-') { /* a thematic break: three or more '-' and nothing else but blanks */
+        size_t dashes = 0, i;
+        for (i = 0; i < len && (s[i] == '-' || s[i] == ' ' || s[i] == '\t'); i++) dashes += s[i] == '-';
+        if (i == len && dashes >= 3) return 0;
+    }
+    if (isdigit((unsigned char)c)) {
+        size_t j = 0;
+        while (j < len && j < 10 && isdigit((unsigned char)s[j])) j++;
+        if (j < len && (s[j] == '.' || s[j] == ')') &&
+            (j + 1 == len || s[j + 1] == ' ' || s[j + 1] == '\t'))
+            return (long)j;
+    }
+    return -1;
+}
+
+/* User text as Markdown that shows it as typed, escaping only what would change its meaning
+ * at WHERE: emphasis, code, strike-through and link brackets anywhere; "<" only before a tag,
+ * comment or autolink; "&" only before an entity; "_" only at a word's edge; block starters
+ * only at the start of a block; "|" only in a table cell. Line breaks become spaces (one line
+ * of Markdown), and blanks at either end go (they would make code or break emphasis). */
+static void md_inline_at(rbuf *b, const char *s, size_t len, md_where where) {
+    size_t i = 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    while (len > i && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
+                       s[len - 1] == '\r'))
+        len--;
+    long start_esc = where == MD_LINE ? block_starter(s + i, len - i) : -1;
+    size_t closing = len; /* MD_HEADING: where a trailing " ###" run starts */
+    if (where == MD_HEADING) {
+        size_t j = len;
+        while (j > i && s[j - 1] == '#') j--;
+        if (j < len && (j == i || s[j - 1] == ' ' || s[j - 1] == '\t')) closing = j;
+    }
+    size_t first = i;
     for (; i < len; i++) {
         char c = s[i];
+        int esc = 0;
         switch (c) {
-        case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-        case '|': case '~': case '#':
-            rb_addc(b, '\\');
-            rb_addc(b, c);
+        case '\\': case '`': case '*': case '[': case ']': case '~':
+            esc = 1;
+            break;
+        case '_': /* inside a word ("plan_item") it cannot emphasise */
+            esc = !(i > first && is_alnum(s[i - 1]) && i + 1 < len && is_alnum(s[i + 1]));
+            break;
+        case '<':
+            esc = i + 1 < len && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '/' ||
+                                  s[i + 1] == '!' || s[i + 1] == '?');
             break;
         case '&':
-            /* only an entity-looking & needs it, but escaping all is harmless */
-            rb_add(b, "\\&", 2);
+            esc = entity_like(s + i, len - i);
             break;
-        case '!':
-            rb_addc(b, '\\');
-            rb_addc(b, c);
+        case '|':
+            esc = where == MD_CELL;
+            break;
+        case '#':
+            esc = i == closing;
             break;
         case '\r':
-            break;
+            continue;
         case '\n': case '\t':
-            rb_addc(b, ' ');
+            c = ' ';
             break;
         default:
-            rb_addc(b, c);
+            break;
         }
+        if (start_esc >= 0 && i == first + (size_t)start_esc) esc = 1;
+        if (esc) rb_addc(b, '\\');
+        rb_addc(b, c);
     }
 }
+
+static void md_inline(rbuf *b, const char *s, size_t len) { md_inline_at(b, s, len, MD_SPAN); }
 
 /* Does the link destination after "](" or "]:" at S start with a scheme other than http,
  * https or mailto (javascript:, data:, vbscript: ...)? Relative links and #anchors are fine. */
@@ -106,6 +173,35 @@ static void md_text(rbuf *b, const char *s, size_t len, const char *prefix) {
     rb_addc(b, '\n');
 }
 
+/* A list item's own Markdown on one line: inline Markdown (emphasis, code, links) is kept,
+ * with md_text's safety (no HTML, no unsafe link), but nothing may start a block of its own. */
+static void md_line(rbuf *b, const char *s, size_t len) {
+    while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) s++, len--;
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
+                       s[len - 1] == '\r'))
+        len--;
+    long esc = block_starter(s, len);
+    if (esc < 0 && len >= 2 && (*s == '*' || *s == '_') && (s[1] == ' ' || s[1] == '\t'))
+        esc = 0; /* "* x" would be a nested list */
+    if (esc < 0 && len >= 3 && (strncmp(s, "```", 3) == 0 || strncmp(s, "~~~", 3) == 0 ||
+                                strncmp(s, "***", 3) == 0 || strncmp(s, "___", 3) == 0))
+        esc = 0; /* a fence or a thematic break */
+    rbuf *line = rb_new(b->L);
+    if (esc >= 0) {
+        rb_add(line, s, (size_t)esc);
+        rb_addc(line, '\\');
+        rb_add(line, s + esc, len - (size_t)esc);
+    } else {
+        rb_add(line, s, len);
+    }
+    for (size_t i = 0; i < line->len; i++)
+        if (line->data[i] == '\n' || line->data[i] == '\r' || line->data[i] == '\t') line->data[i] = ' ';
+    size_t mark = b->len;
+    md_text(b, line->data ? line->data : "", line->len, "");
+    if (b->len > mark && b->data[b->len - 1] == '\n') b->len--; /* md_text ends the line */
+    lua_pop(b->L, 1);
+}
+
 static void md_blocks(md *m, int container);
 
 static void md_table(md *m, int t, int show_caption) {
@@ -128,7 +224,7 @@ static void md_table(md *m, int t, int show_caption) {
     rb_addc(b, '|');
     for (int c = 0; c < n; c++) {
         rb_addc(b, ' ');
-        md_inline(b, cols[c].label, strlen(cols[c].label));
+        md_inline_at(b, cols[c].label, strlen(cols[c].label), MD_CELL);
         rb_adds(b, " |");
     }
     rb_addc(b, '\n');
@@ -157,7 +253,7 @@ static void md_table(md *m, int t, int show_caption) {
                 if (cell.kind == RD_CELL_NUMBER && !cell.has_display)
                     rb_add(b, cell.text, cell.len); /* formatted by cairn: nothing to escape */
                 else
-                    md_inline(b, cell.text, cell.len);
+                    md_inline_at(b, cell.text, cell.len, MD_CELL);
                 if (cell.kind == RD_CELL_SUPPRESSED) rb_addc(b, ')');
                 if (totals) rb_adds(b, "**");
             }
@@ -198,7 +294,7 @@ static void md_block(md *m, int blk) {
         if (s) {
             rb_addrep(b, '#', (size_t)level + 1);
             rb_addc(b, ' ');
-            md_inline(b, s, len);
+            md_inline_at(b, s, len, MD_HEADING);
             rb_adds(b, "\n\n");
         }
         md_blocks(m, blk);
@@ -223,7 +319,8 @@ static void md_block(md *m, int blk) {
             const char *k = rd_str(L, it, "key", &len);
             rb_adds(b, "- **");
             if (k) md_inline(b, k, len);
-            rb_adds(b, ":**");
+            rb_adds(b, rd_key_colon(k ? k : "", k ? len : 0));
+            rb_adds(b, "**");
             int number = lua_getfield(L, it, "value") == LUA_TNUMBER;
             const char *v = NULL;
             size_t vl = 0;
@@ -252,6 +349,7 @@ static void md_block(md *m, int blk) {
         const char *style = rd_str(L, blk, "style", NULL);
         int number = style && strcmp(style, "number") == 0;
         int check = style && strcmp(style, "check") == 0;
+        int markdown = rd_bool(L, blk, "markdown");
         size_t n = rd_len(L, blk, "items");
         for (size_t i = 1; i <= n; i++) {
             rd_push_item(L, blk, "items", (lua_Integer)i);
@@ -259,7 +357,8 @@ static void md_block(md *m, int blk) {
             if (number) rb_addf(b, "%zu. ", i);
             else if (check) rb_adds(b, rd_bool(L, -1, "checked") ? "- [x] " : "- [ ] ");
             else rb_adds(b, "- ");
-            if (s) md_inline(b, s, len);
+            if (s && markdown) md_line(b, s, len);
+            else if (s) md_inline_at(b, s, len, MD_LINE);
             rb_addc(b, '\n');
             lua_pop(L, 1);
         }
@@ -334,7 +433,7 @@ int render_markdown(lua_State *L) {
     const char *s = rd_str(L, 1, "title", &len);
     if (s) {
         rb_adds(b, "# ");
-        md_inline(b, s, len);
+        md_inline_at(b, s, len, MD_HEADING);
         rb_adds(b, "\n\n");
     }
     const char *sub = rd_str(L, 1, "subtitle", &len);
@@ -343,34 +442,33 @@ int render_markdown(lua_State *L) {
         md_inline(b, sub, len);
         rb_adds(b, "**\n\n");
     }
-    size_t mark = b->len;
+    /* "District · period P · as of D", one line that starts a block */
+    rbuf *meta = rb_new(L);
     const char *d = rd_str(L, 1, "district", &len);
-    int any = 0;
-    if (d && !(sub && strcmp(sub, d) == 0)) {
-        md_inline(b, d, len);
-        any = 1;
-    }
+    if (d && !(sub && strcmp(sub, d) == 0)) rb_add(meta, d, len);
     const char *p = rd_text(L, 1, "period", num, sizeof num, &len);
     if (p) {
-        if (any) rb_adds(b, " · ");
-        md_inline(b, rd_label(L, 1, "period", "period"), strlen(rd_label(L, 1, "period", "period")));
-        rb_addc(b, ' ');
-        md_inline(b, p, len);
-        any = 1;
+        if (meta->len) rb_adds(meta, " · ");
+        rb_adds(meta, rd_label(L, 1, "period", "period"));
+        rb_addc(meta, ' ');
+        rb_add(meta, p, len);
     }
     const char *a = rd_str(L, 1, "as_of", &len);
     if (a) {
-        if (any) rb_adds(b, " · ");
-        const char *l = rd_label(L, 1, "as_of", "as of");
-        md_inline(b, l, strlen(l));
-        rb_addc(b, ' ');
-        md_inline(b, a, len);
-        any = 1;
+        if (meta->len) rb_adds(meta, " · ");
+        rb_adds(meta, rd_label(L, 1, "as_of", "as of"));
+        rb_addc(meta, ' ');
+        rb_add(meta, a, len);
     }
-    if (any) rb_adds(b, "\n\n");
-    else b->len = mark;
+    if (meta->len) {
+        md_inline_at(b, meta->data, meta->len, MD_LINE);
+        rb_adds(b, "\n\n");
+    }
+    lua_pop(L, 1);
     md_blocks(&m, 1);
-    while (b->len > 1 && b->data[b->len - 1] == '\n' && b->data[b->len - 2] == '\n') b->len--;
+    /* the file ends with exactly one newline */
+    while (b->len > 0 && (b->data[b->len - 1] == '\n' || b->data[b->len - 1] == ' ')) b->len--;
+    if (b->len) rb_addc(b, '\n');
     rb_push(b);
     return 1;
 }

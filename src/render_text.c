@@ -296,6 +296,26 @@ static void plain_markdown(tx *x, const char *s, size_t len, const char *first, 
     if (x->b->len == mark) wrap(x->b, "", 0, x->width, first, rest); /* nothing but blanks */
 }
 
+/* A list item's inline Markdown as plain text; text that is not one paragraph of Markdown
+ * (it would start a heading or a list of its own) is shown as typed. */
+static void plain_item(tx *x, const char *s, size_t len, const char *first, const char *rest) {
+    lua_State *L = x->L;
+    rbuf *line = rb_new(L);
+    rd_md *m = rd_md_parse(L, s, len);
+    cmark_node *para = cmark_node_first_child(m->doc);
+    int one = para && !cmark_node_next(para) && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH;
+    if (one) plain_inlines(line, para);
+    lua_pop(L, 1); /* the tree */
+    if (one) {
+        for (size_t i = 0; i < line->len; i++)
+            if (line->data[i] == '\n') line->data[i] = ' ';
+        wrap(x->b, line->data ? line->data : "", line->len, x->width, first, rest);
+    } else {
+        wrap(x->b, s, len, x->width, first, rest);
+    }
+    lua_pop(L, 1); /* the line */
+}
+
 /* ---- tables ------------------------------------------------------------------------------- */
 
 /* Width of the longest word of S, at most 12 (and at least 4). */
@@ -655,7 +675,7 @@ static void text_block(tx *x, int blk) {
             const char *k = rd_str(L, -1, "key", &len);
             rb_reset(line);
             rb_add(line, k ? k : "", k ? len : 0);
-            rb_addc(line, ':');
+            rb_adds(line, rd_key_colon(k ? k : "", k ? len : 0));
             size_t lw = rd_width(line->data, line->len);
             if (lw < kw + 2) rb_addrep(line, ' ', kw + 2 - lw);
             else rb_addc(line, ' ');
@@ -685,6 +705,7 @@ static void text_block(tx *x, int blk) {
         const char *style = rd_str(L, blk, "style", NULL);
         int number = style && strcmp(style, "number") == 0;
         int check = style && strcmp(style, "check") == 0;
+        int markdown = rd_bool(L, blk, "markdown");
         size_t n = rd_len(L, blk, "items");
         int digits = snprintf(num, sizeof num, "%zu", n);
         char first[64], rest[64];
@@ -701,7 +722,8 @@ static void text_block(tx *x, int blk) {
                 snprintf(first, sizeof first, "- ");
                 snprintf(rest, sizeof rest, "  ");
             }
-            wrap(b, s ? s : "", s ? len : 0, x->width, first, rest);
+            if (s && markdown) plain_item(x, s, len, first, rest);
+            else wrap(b, s ? s : "", s ? len : 0, x->width, first, rest);
             lua_pop(L, 1);
         }
         break;

@@ -370,7 +370,7 @@ end
 
 local list_styles = { "bullet", "number", "check" }
 
---- container:list({ "a", "b" } [, {style = "bullet"|"number"|"check"}])
+--- container:list({ "a", "b" } [, {style = "bullet"|"number"|"check", markdown = true}])
 function Container:list(items, opts)
   if type(items) ~= "table" then fail("list", "expected a list of strings, got %s", type(items)) end
   local style = (opts and opts.style) or items.style or "bullet"
@@ -390,7 +390,13 @@ function Container:list(items, opts)
       fail("list", "item %d must be a string or {text =, checked =}, got %s", i, type(item))
     end
   end
-  add(self, { type = "list", style = style, items = out })
+  -- markdown = true: the items are inline Markdown, like paragraph text (written by the
+  -- author, not typed by users: user text stays plain and shows as typed)
+  local markdown = (opts and opts.markdown) or items.markdown
+  if markdown ~= nil and type(markdown) ~= "boolean" then
+    fail("list", "markdown must be true or false, got %s", type(markdown))
+  end
+  add(self, { type = "list", style = style, items = out, markdown = markdown or nil })
   return self
 end
 

@@ -104,7 +104,7 @@ Since the last run on 26 Nov 2026:
 
 **District Action Plan 2026-27**
 
-- status \#27 benchmark 'Survey staff on shared decision making': not started -\> on track
+- status #27 benchmark 'Survey staff on shared decision making': not started -> on track
 
 ## Riverside Unified District Plan 2026-2029
 $ cairn report plan_status --param plan=Nope --as-of 2026-12-03 --format md --out out/nope.md; ls out

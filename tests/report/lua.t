@@ -3,6 +3,6 @@
 $ CAIRN_PATH=$TESTS/lua cairn run $TESTS/report/render_test.lua | grep -v '^ok '
 1..47
 $ CAIRN_PATH=$TESTS/lua cairn run $TESTS/report/escaping_test.lua | grep -v '^ok '
-1..63
+1..93
 $ CAIRN_PATH=$TESTS/lua cairn run $TESTS/report/builder_test.lua | grep -v '^ok '
 1..64
