@@ -125,7 +125,7 @@ cairn 0.1.0: a planning workbench for school districts
 usage: cairn [-w FILE] [COMMAND [ARGS...]]
 # Two cairn processes on one workspace: the second waits for the first instead of failing
 $ cairn -e 'db:exec("INSERT INTO settings(key, value) VALUES (?, ?)", "first", 1) print("first has the lock") io.stdout:flush() os.execute("sleep 1")' > first.txt 2>&1 & pid=$!
-> for _ in $(seq 600); do grep -q lock first.txt 2>/dev/null \&\& break; sleep 0.05; done
+> for _ in $(seq 600); do grep -q lock first.txt 2>/dev/null && break; sleep 0.05; done
 > cairn -e 'local d = ws.district() db:exec("INSERT INTO settings(key, value) VALUES (?, ?)", "second", 2) print("second wrote after waiting")'
 > wait $pid; cat first.txt
 second wrote after waiting
@@ -137,9 +137,9 @@ first
 second
 (2 rows)
 # A REPL line that does not touch the workspace never waits for another cairn's lock
-$ { echo 'ws.district()'; for _ in $(seq 600); do grep -q lock a.txt 2>/dev/null \&\& break; sleep 0.05; done
+$ { echo 'ws.district()'; for _ in $(seq 600); do grep -q lock a.txt 2>/dev/null && break; sleep 0.05; done
 >   echo '1 + 1'; echo 'io.open("release", "w"):close()'; } | cairn > b.txt 2>&1 & repl=$!
-> for _ in $(seq 600); do grep -q Riverside b.txt 2>/dev/null \&\& break; sleep 0.05; done
+> for _ in $(seq 600); do grep -q Riverside b.txt 2>/dev/null && break; sleep 0.05; done
 > cairn -e 'db:exec("INSERT INTO settings(key, value) VALUES (?, ?)", "holder", 1) print("a has the lock") io.stdout:flush()
 >   local t = os.time() while not io.open("release") and os.time() - t < 20 do os.execute("sleep 0.05") end
 >   print(io.open("release") and "released by the REPL" or "the REPL waited")' > a.txt 2>&1

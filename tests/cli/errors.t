@@ -199,7 +199,7 @@ usage: cairn [-w FILE] [COMMAND [ARGS...]]
 [2]
 # Ctrl-C (SIGINT) stops a running script; its writes are rolled back
 $ cairn -e 'db:exec("INSERT INTO settings(key, value) VALUES (?, ?)", "ctrl-c", 1) print("running") io.stdout:flush() while true do end' > out.txt 2>&1 & pid=$!
-> for _ in $(seq 600); do grep -q running out.txt 2>/dev/null \&\& break; sleep 0.1; done; kill -INT $pid; wait $pid; echo "status $?"; cat out.txt
+> for _ in $(seq 600); do grep -q running out.txt 2>/dev/null && break; sleep 0.1; done; kill -INT $pid; wait $pid; echo "status $?"; cat out.txt
 status 1
 running
 cairn: interrupted
