@@ -19,12 +19,18 @@ cd "$dir"
 if [ -z "${BENCH_NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null; then
   hyperfine -N --warmup 30 --runs "$runs" --export-json times.json \
     "$cairn run empty.lua" "lua5.4 -e ''" >/dev/null 2>&1
-  read -r c l < <(lua5.4 -e '
+  # wall-clock means, and CPU (user + system) means, which a loaded machine disturbs less
+  read -r c l cc cl < <(lua5.4 -e '
     local s = io.open("times.json"):read("a")
-    local means = {}
-    for m in s:gmatch([["mean":%s*([%d%.e%-]+)]]) do means[#means + 1] = tonumber(m) end
-    print(means[1] * 1000, means[2] * 1000)')
+    local function all(key)
+      local t = {}
+      for m in s:gmatch([["]] .. key .. [[":%s*([%d%.e%-]+)]]) do t[#t + 1] = tonumber(m) end
+      return t
+    end
+    local mean, user, sys = all("mean"), all("user"), all("system")
+    print(mean[1] * 1000, mean[2] * 1000, (user[1] + sys[1]) * 1000, (user[2] + sys[2]) * 1000)')
   how="hyperfine, $runs runs each"
+  cpu="print(string.format('          CPU time ratio     %.2fx (user + system: %.2f ms / %.2f ms)', $cc / $cl, $cc, $cl))"
 else
   # interleave the two so load changes hit both alike
   tc=0 tl=0
@@ -34,10 +40,12 @@ else
     tc=$((tc + t1 - t0)); tl=$((tl + t2 - t1))
   done
   c=$(lua5.4 -e "print($tc / $runs / 1e6)"); l=$(lua5.4 -e "print($tl / $runs / 1e6)")
+  cpu=""
   how="date +%s%N loop, $runs runs each (each time includes starting date)"
 fi
 lua5.4 -e "
   local c, l = $c, $l
   print(string.format('start-up  cairn run empty.lua  %.2f ms', c))
   print(string.format('          lua5.4 -e \"\"        %.2f ms', l))
-  print(string.format('          ratio              %.2fx (target <= 2x; %s)', c / l, '$how'))"
+  print(string.format('          ratio              %.2fx (target <= 2x; %s)', c / l, '$how'))
+  ${cpu:-}"
