@@ -94,8 +94,8 @@ Riverside Unified · as of 2026-11-26
 $ CAIRN_PATH=$TESTS/tool_engine cairn tool report 1 --out ws1.html && grep -c '<table' ws1.html
 wrote ws1.html
 5
-$ CAIRN_PATH=$TESTS/tool_engine cairn tool copy engine_fields && CAIRN_PATH=$TESTS/tool_engine cairn tool show engine_fields | grep '^file:' | sed 's/(version .*)/(version V)/'
-copied /work/main/tests/tool_engine/tools/engine_fields.lua to ./tools/engine_fields.lua; edit it there (cairn tool show engine_fields uses it)
+$ CAIRN_PATH=$TESTS/tool_engine cairn tool copy engine_fields 2>&1 | sed "s|$TESTS|TESTS|" && CAIRN_PATH=$TESTS/tool_engine cairn tool show engine_fields | grep '^file:' | sed 's/(version .*)/(version V)/'
+copied TESTS/tool_engine/tools/engine_fields.lua to ./tools/engine_fields.lua; edit it there (cairn tool show engine_fields uses it)
 file: ./tools/engine_fields.lua  (version V)
 $ CAIRN_PATH=$TESTS/tool_engine cairn tool copy engine_fields
 ./tools/engine_fields.lua already exists (--force replaces it)
