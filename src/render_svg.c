@@ -1076,13 +1076,120 @@ static const char *item_text(lua_State *L, int idx, size_t *n) {
     return NULL;
 }
 
+/* Headers are bold, often capitals ("INPUTS/RESOURCES"): measured per character (widths of a
+ * bold sans-serif, in em) rather than by the average glyph, so that their boxes hold them. */
+static double bold_w(const char *s, size_t n) {
+    double w = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned cp;
+        size_t k = rd_utf8_next(s + i, n - i, &cp);
+        double e;
+        if (cp == ' ') e = 0.28;
+        else if (cp >= 'A' && cp <= 'Z') e = cp == 'M' || cp == 'W' ? 0.95 : cp == 'I' ? 0.30 : 0.78;
+        else if (cp >= 'a' && cp <= 'z')
+            e = cp == 'm' || cp == 'w' ? 0.89 : cp == 'i' || cp == 'j' || cp == 'l' ? 0.28
+              : cp == 'f' || cp == 't' || cp == 'r' ? 0.40 : 0.62;
+        else if (cp >= '0' && cp <= '9') e = 0.56;
+        else if (cp < 0x80) e = 0.40;
+        else e = (double)rd_width(s + i, k) * 0.65;
+        w += e * FS;
+        i += k;
+    }
+    return w;
+}
+
+/* The widest piece of header S that cannot be broken (breaks: spaces, after "/" or "-"). */
+static double widest_piece(const char *s, size_t n) {
+    double best = 0;
+    size_t st = 0;
+    for (size_t i = 0; i <= n; i++) {
+        int brk_before = i == n || s[i] == ' ' || s[i] == '\n';
+        int brk_after = i < n && (s[i] == '/' || s[i] == '-');
+        if (brk_before || brk_after) {
+            size_t e = brk_after ? i + 1 : i;
+            double w = bold_w(s + st, e - st);
+            if (w > best) best = w;
+            st = e + (brk_before ? 1 : 0);
+            if (brk_after) i = e - 1;
+        }
+    }
+    return best;
+}
+
+/* Split header S into at most MAXL lines of at most MAXW (bold_w) breaking at spaces and
+ * after "/" or "-"; the last line ends with an ellipsis when text remains (*CUT set). */
+static int head_wrap(const char *s, size_t n, double maxw, int maxl, line *out, int *cut) {
+    int k = 0;
+    size_t pos = 0;
+    double ell = bold_w("\xE2\x80\xA6", 3);
+    *cut = 0;
+    while (pos < n && k < maxl) {
+        while (pos < n && (s[pos] == ' ' || s[pos] == '\n')) pos++;
+        if (pos >= n) break;
+        size_t i = pos, brk = 0, fit = pos;
+        double w = 0;
+        while (i < n && s[i] != '\n') {
+            unsigned cp;
+            size_t nx = i + rd_utf8_next(s + i, n - i, &cp);
+            double cw = bold_w(s + i, nx - i);
+            if (w + cw > maxw && i > pos) break;
+            w += cw;
+            if (cp == ' ') brk = i;
+            i = nx;
+            fit = i;
+            if ((cp == '/' || cp == '-') && i < n && s[i] != ' ') brk = i;
+        }
+        size_t end = (fit >= n || s[fit] == '\n' || s[fit] == ' ' || brk <= pos) ? fit : brk;
+        size_t after = end;
+        while (after < n && (s[after] == ' ' || s[after] == '\n')) after++;
+        size_t e = end;
+        while (e > pos && s[e - 1] == ' ') e--;
+        out[k].p = s + pos;
+        out[k].ellipsis = 0;
+        if (k == maxl - 1 && after < n) {
+            while (e > pos && bold_w(s + pos, e - pos) + ell > maxw) {
+                e--;
+                while (e > pos && ((unsigned char)s[e] & 0xC0) == 0x80) e--;
+            }
+            while (e > pos && s[e - 1] == ' ') e--;
+            out[k].ellipsis = 1;
+            *cut = 1;
+        }
+        out[k].n = e - pos;
+        k++;
+        pos = after;
+    }
+    return k ? k : 1;
+}
+
 static double chart_logic(lua_State *L, int chart, rbuf *b, double *width) {
     size_t m = rd_len(L, chart, "columns");
     if (m == 0) data_error(L, chart, 0, "'columns' is missing or empty");
     double gap = 30, colw = (W - 8 - gap * (double)(m - 1)) / (double)m;
     if (colw < 120) colw = 120;
+    /* a column is at least as wide as its header's longest unbreakable piece (up to 220) */
+    for (size_t j = 1; j <= m; j++) {
+        rd_push_item(L, chart, "columns", (lua_Integer)j);
+        size_t hl;
+        const char *h = rd_str(L, -1, "label", &hl);
+        double need = h ? widest_piece(h, hl) + 16 : 0;
+        if (need > colw) colw = need > 220 ? 220 : need;
+        lua_pop(L, 1);
+    }
     *width = 8 + (double)m * colw + gap * (double)(m - 1);
     size_t chars = (size_t)((colw - 14) / CHAR_W);
+    double headw = colw - 16;
+    line hls[4];
+    int hcut, head_lines = 1;
+    /* every header box gets the height of the tallest, so that the items line up */
+    for (size_t j = 1; j <= m; j++) {
+        rd_push_item(L, chart, "columns", (lua_Integer)j);
+        size_t hl;
+        const char *h = rd_str(L, -1, "label", &hl);
+        int hn = h ? head_wrap(h, hl, headw, 4, hls, &hcut) : 1;
+        if (hn > head_lines) head_lines = hn;
+        lua_pop(L, 1);
+    }
     /* pass 1: heights */
     double tallest = 0;
     for (size_t j = 1; j <= m; j++) {
@@ -1093,7 +1200,7 @@ static double chart_logic(lua_State *L, int chart, rbuf *b, double *width) {
         size_t hl;
         const char *h = rd_str(L, cj, "label", &hl);
         if (!h) data_error(L, chart, (lua_Integer)j, "column 'label' is missing");
-        double hgt = wrap_count(h, hl, chars, 3) * LINE_H + 14 + 8;
+        double hgt = head_lines * LINE_H + 14 + 8;
         size_t ni = rd_len(L, cj, "items");
         for (size_t k = 1; k <= ni; k++) {
             rd_push_item(L, cj, "items", (lua_Integer)k);
@@ -1113,13 +1220,25 @@ static double chart_logic(lua_State *L, int chart, rbuf *b, double *width) {
         double x = 4 + (double)(j - 1) * (colw + gap), y = top;
         size_t hl;
         const char *h = rd_str(L, cj, "label", &hl);
-        int hn = wrap_count(h, hl, chars, 3);
-        double hh = hn * LINE_H + 14;
+        int hn = head_wrap(h, hl, headw, 4, hls, &hcut);
+        double hh = head_lines * LINE_H + 14;
         rb_adds(b, "<g>");
         rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
                    "fill=\"%s\"/>", x, y, colw, hh, C_BLUE);
-        text_block(b, x + colw / 2, y + 7 + 11, "middle", h, hl, chars, 3,
-                   "fill=\"#FFFFFF\" font-weight=\"bold\"");
+        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#FFFFFF\" "
+                   "font-weight=\"bold\">", x + colw / 2, y + 7 + 11 + (head_lines - hn) * LINE_H / 2);
+        if (hcut) {
+            rb_adds(b, "<title>");
+            svg_esc(b, h, hl);
+            rb_adds(b, "</title>");
+        }
+        for (int i = 0; i < hn; i++) {
+            if (hn > 1) rb_addf(b, "<tspan x=\"%.1f\" dy=\"%s\">", x + colw / 2, i ? "1.25em" : "0");
+            svg_esc(b, hls[i].p, hls[i].n);
+            if (hls[i].ellipsis) rb_adds(b, "\xE2\x80\xA6");
+            if (hn > 1) rb_adds(b, "</tspan>");
+        }
+        rb_adds(b, "</text>");
         y += hh + 8;
         size_t ni = rd_len(L, cj, "items");
         for (size_t k = 1; k <= ni; k++) {
