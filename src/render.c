@@ -440,6 +440,59 @@ const char *rd_label(lua_State *L, int doc, const char *key, const char *def) {
     return s ? s : def;
 }
 
+int rd_safe_url(const char *url, size_t len) {
+    char scheme[16];
+    size_t n = 0, i = 0;
+    const unsigned char *p = (const unsigned char *)url;
+    while (i < len && p[i] <= 0x20) i++;
+    for (; i < len; i++) {
+        if (p[i] == '\t' || p[i] == '\n' || p[i] == '\r') continue; /* browsers drop them */
+        if (p[i] == ':') break;
+        if (p[i] == '/' || p[i] == '?' || p[i] == '#') return 1; /* relative */
+        if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
+              (p[i] >= '0' && p[i] <= '9') || p[i] == '+' || p[i] == '-' || p[i] == '.'))
+            return 0; /* not a URL we understand */
+        if (n + 1 >= sizeof scheme) return 0;
+        scheme[n++] = (char)((p[i] >= 'A' && p[i] <= 'Z') ? p[i] + 32 : p[i]);
+    }
+    if (i >= len) return 1; /* no scheme: relative */
+    scheme[n] = '\0';
+    return strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0 ||
+           strcmp(scheme, "mailto") == 0 || strcmp(scheme, "tel") == 0;
+}
+
+void rd_meta_line(lua_State *L, int doc, rbuf *out) {
+    size_t len;
+    char num[64];
+    const char *d = rd_str(L, doc, "district", &len);
+    const char *sub = rd_str(L, doc, "subtitle", NULL);
+    if (d && !(sub && strcmp(sub, d) == 0)) rb_add(out, d, len);
+    const char *p = rd_text(L, doc, "period", num, sizeof num, &len);
+    if (p) {
+        if (out->len) rb_adds(out, " \xC2\xB7 ");
+        rb_adds(out, rd_label(L, doc, "period", "period"));
+        rb_addc(out, ' ');
+        rb_add(out, p, len);
+    }
+    const char *a = rd_str(L, doc, "as_of", &len);
+    if (a) {
+        if (out->len) rb_adds(out, " \xC2\xB7 ");
+        rb_adds(out, rd_label(L, doc, "as_of", "as of"));
+        rb_addc(out, ' ');
+        rb_add(out, a, len);
+    }
+}
+
+void rd_each_block(lua_State *L, int container, void (*fn)(void *ctx, int blk), void *ctx) {
+    container = lua_absindex(L, container);
+    luaL_checkstack(L, 10, "render: blocks nested too deeply");
+    size_t n = rd_len(L, container, "blocks");
+    for (size_t i = 1; i <= n; i++) {
+        if (rd_push_item(L, container, "blocks", (lua_Integer)i) == LUA_TTABLE) fn(ctx, lua_gettop(L));
+        lua_pop(L, 1);
+    }
+}
+
 const char *rd_key_colon(const char *key, size_t len) {
     while (len > 0 && (key[len - 1] == ' ' || key[len - 1] == '\t')) len--;
     if (len == 0) return ":";

@@ -164,6 +164,20 @@ int rd_number_exact(char *buf, size_t size, double x);
 /* doc.labels[KEY] (words a district may translate: "as_of", "total", "note", ...) or DEF. */
 const char *rd_label(lua_State *L, int doc, const char *key, const char *def);
 
+/* May a link in a report go to URL (LEN bytes)? Web, mail and phone links and relative ones
+ * (no scheme, or "/", "?", "#" before any ":") may; javascript:, vbscript:, data:, file:, and
+ * anything not understood may not. Tabs and newlines inside the scheme are ignored, as
+ * browsers do. Used by the HTML renderer (cmark's links) and the Markdown one (author text). */
+int rd_safe_url(const char *url, size_t len);
+
+/* The document's "District · period P · as of D" line (district left out when it is the
+ * subtitle; words from doc.labels), appended to OUT as plain text; nothing when none is set. */
+void rd_meta_line(lua_State *L, int doc, rbuf *out);
+
+/* Call FN(CTX, index) for each block table of CONTAINER.blocks (others are skipped); the block
+ * is on the stack top during the call. */
+void rd_each_block(lua_State *L, int container, void (*fn)(void *ctx, int blk), void *ctx);
+
 /* What follows a keyvalue key: ":" unless the key already ends in ? ! : or . ("Done?" reads
  * "Done?", not "Done?:"). */
 const char *rd_key_colon(const char *key, size_t len);

@@ -295,31 +295,6 @@ static void make_id(html *h, const char *given, const char *prefix, char *out, s
 
 /* ---- Markdown --------------------------------------------------------------------------------- */
 
-/* Links may go to the web, to mail and phone, or within the page; anything with another
- * scheme (javascript:, vbscript:, data:, file:, ...) loses its target. Browsers ignore tabs
- * and newlines inside a scheme, so we do too. */
-static int safe_link(const char *url) {
-    if (!url) return 1;
-    char scheme[16];
-    size_t n = 0;
-    const unsigned char *p = (const unsigned char *)url;
-    while (*p && *p <= 0x20) p++;
-    for (; *p; p++) {
-        if (*p == '\t' || *p == '\n' || *p == '\r') continue;
-        if (*p == ':') break;
-        if (*p == '/' || *p == '?' || *p == '#') return 1; /* relative */
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-              *p == '+' || *p == '-' || *p == '.'))
-            return 0; /* not a URL we understand */
-        if (n + 1 >= sizeof scheme) return 0;
-        scheme[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
-    }
-    if (!*p) return 1; /* no scheme: relative */
-    scheme[n] = '\0';
-    return strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0 ||
-           strcmp(scheme, "mailto") == 0 || strcmp(scheme, "tel") == 0;
-}
-
 static void md_clean(cmark_node *node, int base) {
     cmark_node *child = cmark_node_first_child(node);
     while (child) {
@@ -330,7 +305,8 @@ static void md_clean(cmark_node *node, int base) {
             cmark_node_set_heading_level(child, lv > 6 ? 6 : lv);
             md_clean(child, base);
         } else if (ty == CMARK_NODE_LINK) {
-            if (!safe_link(cmark_node_get_url(child))) cmark_node_set_url(child, "");
+            const char *url = cmark_node_get_url(child);
+            if (url && !rd_safe_url(url, strlen(url))) cmark_node_set_url(child, "");
             md_clean(child, base);
         } else if (ty == CMARK_NODE_IMAGE) {
             md_clean(child, base);

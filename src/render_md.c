@@ -14,7 +14,6 @@
 #include <lauxlib.h>
 #include <ctype.h>
 #include <string.h>
-#include <strings.h>
 
 #include "render.h"
 
@@ -131,20 +130,15 @@ static void md_inline_at(rbuf *b, const char *s, size_t len, md_where where) {
 
 static void md_inline(rbuf *b, const char *s, size_t len) { md_inline_at(b, s, len, MD_SPAN); }
 
-/* Does the link destination after "](" or "]:" at S start with a scheme other than http,
- * https or mailto (javascript:, data:, vbscript: ...)? Relative links and #anchors are fine. */
+/* Is the link destination after "](" or "]:" at S unsafe (javascript:, data:, ...)? It ends
+ * at a blank, ")" or ">"; a leading "<" opens it. */
 static int unsafe_destination(const char *s, size_t len) {
     size_t i = 0;
-    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '<')) i++;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')) i++;
+    if (i < len && s[i] == '<') i++;
     size_t st = i;
-    if (i >= len || !isalpha((unsigned char)s[i])) return 0;
-    while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '+' || s[i] == '.' || s[i] == '-')) i++;
-    if (i >= len || s[i] != ':') return 0;
-    size_t n = i - st;
-    if ((n == 4 && strncasecmp(s + st, "http", 4) == 0) || (n == 5 && strncasecmp(s + st, "https", 5) == 0) ||
-        (n == 6 && strncasecmp(s + st, "mailto", 6) == 0))
-        return 0;
-    return 1;
+    while (i < len && s[i] != ' ' && s[i] != ')' && s[i] != '>' && s[i] != '\n') i++;
+    return !rd_safe_url(s + st, i - st);
 }
 
 /* Markdown text from the author: kept, but HTML tag openers are escaped, and a link whose
@@ -411,17 +405,9 @@ static void md_block(md *m, int blk) {
     rb_addc(b, '\n');
 }
 
-static void md_blocks(md *m, int container) {
-    lua_State *L = m->L;
-    container = lua_absindex(L, container);
-    luaL_checkstack(L, 10, "render.markdown");
-    size_t n = rd_len(L, container, "blocks");
-    for (size_t i = 1; i <= n; i++) {
-        if (rd_push_item(L, container, "blocks", (lua_Integer)i) == LUA_TTABLE)
-            md_block(m, lua_gettop(L));
-        lua_pop(L, 1);
-    }
-}
+static void md_block_cb(void *m, int blk) { md_block(m, blk); }
+
+static void md_blocks(md *m, int container) { rd_each_block(m->L, container, md_block_cb, m); }
 
 int render_markdown(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -429,7 +415,6 @@ int render_markdown(lua_State *L) {
     md m = {L, rb_new(L), 1};
     rbuf *b = m.b;
     size_t len;
-    char num[64];
     const char *s = rd_str(L, 1, "title", &len);
     if (s) {
         rb_adds(b, "# ");
@@ -444,22 +429,7 @@ int render_markdown(lua_State *L) {
     }
     /* "District · period P · as of D", one line that starts a block */
     rbuf *meta = rb_new(L);
-    const char *d = rd_str(L, 1, "district", &len);
-    if (d && !(sub && strcmp(sub, d) == 0)) rb_add(meta, d, len);
-    const char *p = rd_text(L, 1, "period", num, sizeof num, &len);
-    if (p) {
-        if (meta->len) rb_adds(meta, " · ");
-        rb_adds(meta, rd_label(L, 1, "period", "period"));
-        rb_addc(meta, ' ');
-        rb_add(meta, p, len);
-    }
-    const char *a = rd_str(L, 1, "as_of", &len);
-    if (a) {
-        if (meta->len) rb_adds(meta, " · ");
-        rb_adds(meta, rd_label(L, 1, "as_of", "as of"));
-        rb_addc(meta, ' ');
-        rb_add(meta, a, len);
-    }
+    rd_meta_line(L, 1, meta);
     if (meta->len) {
         md_inline_at(b, meta->data, meta->len, MD_LINE);
         rb_adds(b, "\n\n");

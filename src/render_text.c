@@ -781,17 +781,9 @@ static void text_block(tx *x, int blk) {
     rb_addc(b, '\n');
 }
 
-static void text_blocks(tx *x, int container) {
-    lua_State *L = x->L;
-    container = lua_absindex(L, container);
-    luaL_checkstack(L, 10, "render.text");
-    size_t n = rd_len(L, container, "blocks");
-    for (size_t i = 1; i <= n; i++) {
-        if (rd_push_item(L, container, "blocks", (lua_Integer)i) == LUA_TTABLE)
-            text_block(x, lua_gettop(L));
-        lua_pop(L, 1);
-    }
-}
+static void text_block_cb(void *x, int blk) { text_block(x, blk); }
+
+static void text_blocks(tx *x, int container) { rd_each_block(x->L, container, text_block_cb, x); }
 
 int render_text(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -809,24 +801,7 @@ int render_text(lua_State *L) {
     if (s) wrap(b, s, len, width, "", "");
     /* "District · period P · as of D" */
     rbuf *meta = rb_new(L);
-    const char *d = rd_str(L, 1, "district", &len);
-    const char *sub = rd_str(L, 1, "subtitle", NULL);
-    if (d && !(sub && strcmp(sub, d) == 0)) rb_add(meta, d, len);
-    char num[64];
-    const char *p = rd_text(L, 1, "period", num, sizeof num, &len);
-    if (p) {
-        if (meta->len) rb_add(meta, " · ", strlen(" · "));
-        rb_adds(meta, rd_label(L, 1, "period", "period"));
-        rb_addc(meta, ' ');
-        rb_add(meta, p, len);
-    }
-    const char *a = rd_str(L, 1, "as_of", &len);
-    if (a) {
-        if (meta->len) rb_add(meta, " · ", strlen(" · "));
-        rb_adds(meta, rd_label(L, 1, "as_of", "as of"));
-        rb_addc(meta, ' ');
-        rb_add(meta, a, len);
-    }
+    rd_meta_line(L, 1, meta);
     if (meta->len) wrap(b, meta->data, meta->len, width, "", "");
     lua_pop(L, 1);
     if (b->len) rb_addc(b, '\n');

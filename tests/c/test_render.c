@@ -117,6 +117,13 @@ int main(void) {
         ok(rd_utf8_next("\xF4\x90\x80\x80", 4, &cp) == 1 && cp == 0xFFFD, "past U+10FFFF is invalid");
         ok(rd_utf8_next("\xE2\x80", 2, &cp) == 1 && cp == 0xFFFD, "a truncated sequence is invalid");
         ok(rd_width("\xC0\xAF", 2) == 2, "width counts an overlong form as two invalid bytes (as the SVG escaper does)");
+        ok(rd_safe_url("https://x.org/a", 15) && rd_safe_url("page.html", 9) && rd_safe_url("#top", 4) &&
+           rd_safe_url("mailto:a@b.org", 14) && rd_safe_url("a/b:c", 5),
+           "web, mail and relative links are safe");
+        ok(!rd_safe_url("javascript:alert(1)", 19) && !rd_safe_url(" JavaScript:x", 13) &&
+           !rd_safe_url("java\tscript:x", 13) && !rd_safe_url("data:text/html,x", 16),
+           "script and data links are not (tabs inside the scheme too)");
+        ok(rd_safe_url("javascript:x", 4), "only LEN bytes are read (\"java\" alone is relative)");
         ok(strcmp(rd_key_colon("Done?", 5), "") == 0 && strcmp(rd_key_colon("Owner", 5), ":") == 0,
            "a key ending in ? gets no extra colon");
     }
