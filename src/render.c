@@ -461,6 +461,24 @@ int rd_safe_url(const char *url, size_t len) {
            strcmp(scheme, "mailto") == 0 || strcmp(scheme, "tel") == 0;
 }
 
+const char *rd_kv_value(lua_State *L, int doc, int item, char *buf, size_t size, size_t *len,
+                        int *is_number) {
+    item = lua_absindex(L, item);
+    int ty = lua_getfield(L, item, "value");
+    const char *v;
+    if (ty == LUA_TBOOLEAN) {
+        const char *key = lua_toboolean(L, -1) ? "yes" : "no";
+        v = rd_label(L, doc, key, key);
+        *len = strlen(v);
+    } else {
+        v = rd_text(L, item, "value", buf, size, len);
+    }
+    lua_pop(L, 1);
+    if (is_number) *is_number = ty == LUA_TNUMBER;
+    if (!v) *len = 0;
+    return v;
+}
+
 void rd_meta_line(lua_State *L, int doc, rbuf *out) {
     size_t len;
     char num[64];

@@ -170,6 +170,12 @@ const char *rd_label(lua_State *L, int doc, const char *key, const char *def);
  * browsers do. Used by the HTML renderer (cmark's links) and the Markdown one (author text). */
 int rd_safe_url(const char *url, size_t len);
 
+/* The value of the keyvalue item at ITEM as people read it: a string as it is, a number as
+ * text (into BUF), a boolean as doc.labels.yes/no. NULL (and *LEN 0) when there is none.
+ * *IS_NUMBER (may be NULL) tells whether it was a number. */
+const char *rd_kv_value(lua_State *L, int doc, int item, char *buf, size_t size, size_t *len,
+                        int *is_number);
+
 /* The document's "District · period P · as of D" line (district left out when it is the
  * subtitle; words from doc.labels), appended to OUT as plain text; nothing when none is set. */
 void rd_meta_line(lua_State *L, int doc, rbuf *out);

@@ -315,17 +315,9 @@ static void md_block(md *m, int blk) {
             if (k) md_inline(b, k, len);
             rb_adds(b, rd_key_colon(k ? k : "", k ? len : 0));
             rb_adds(b, "**");
-            int number = lua_getfield(L, it, "value") == LUA_TNUMBER;
-            const char *v = NULL;
-            size_t vl = 0;
-            if (lua_isboolean(L, -1)) {
-                v = rd_label(L, m->doc, lua_toboolean(L, -1) ? "yes" : "no",
-                             lua_toboolean(L, -1) ? "yes" : "no");
-                vl = strlen(v);
-            } else {
-                v = rd_text(L, it, "value", num, sizeof num, &vl);
-            }
-            lua_pop(L, 1);
+            int number;
+            size_t vl;
+            const char *v = rd_kv_value(L, m->doc, it, num, sizeof num, &vl, &number);
             if (v && vl) {
                 rb_addc(b, ' ');
                 if (number) rb_add(b, v, vl); /* digits, sign, point, exponent: nothing to escape */

@@ -680,17 +680,8 @@ static void text_block(tx *x, int blk) {
             if (lw < kw + 2) rb_addrep(line, ' ', kw + 2 - lw);
             else rb_addc(line, ' ');
             rb_addc(line, '\0');
-            size_t vl = 0;
-            const char *v;
-            lua_getfield(L, -1, "value");
-            if (lua_isboolean(L, -1)) {
-                v = rd_label(L, x->doc, lua_toboolean(L, -1) ? "yes" : "no",
-                             lua_toboolean(L, -1) ? "yes" : "no");
-                vl = strlen(v);
-            } else {
-                v = rd_text(L, -2, "value", num, sizeof num, &vl);
-            }
-            lua_pop(L, 1);
+            size_t vl;
+            const char *v = rd_kv_value(L, x->doc, -1, num, sizeof num, &vl, NULL);
             wrap(b, v ? v : "", v ? vl : 0, x->width, line->data, hang->data);
             trim_line(b);
             lua_pop(L, 1);
