@@ -4,56 +4,9 @@
 # Ctrl-C stopping a Lua loop and a long SQL query, Ctrl-D, colour, and the offer to create a
 # missing workspace. Prints TAP. Waits by polling the screen (never fixed sleeps), so it holds
 # up on a loaded machine. Skips only when tmux is missing.
-set -u
-n=0 failed=0
-if ! command -v tmux >/dev/null 2>&1; then
-  echo "ok 1 # skip tmux is not installed (scripts/install-deps --test installs it)"
-  echo "1..1"
-  exit 0
-fi
-
-dir=$(mktemp -d)
-sock="cairn-test-$$"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$dir"; }
-trap cleanup EXIT
-TIMEOUT=${CAIRN_PTY_TIMEOUT:-20}
-[ -n "${CAIRN_VALGRIND:-}" ] && TIMEOUT=90
-
-ok() { # ok COND_STATUS "what"
-  n=$((n + 1))
-  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
-    failed=$((failed + 1)); echo "not ok $n - $2"
-    echo "#   screen of $sess:"
-    screen | awk 'NF { last = NR } { l[NR] = $0 } END { for (i = 1; i <= last; i++) print l[i] }' |
-      tail -n 25 | sed 's/^/#   | /'
-    if [ -n "${CAIRN_PTY_KEEP:-}" ]; then echo "#   keeping $dir"; trap - EXIT; fi
-  fi
-}
-screen() { tm capture-pane -p -J -S -300 -t "$sess" 2>/dev/null; }
-# wait_for PATTERN: poll the screen until a line matches the extended regex
-wait_for() {
-  local end=$((SECONDS + TIMEOUT))
-  while [ $SECONDS -lt $end ]; do
-    screen | grep -Eq -- "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-# wait_more PATTERN N: poll until more than N lines match
-wait_more() {
-  local end=$((SECONDS + TIMEOUT))
-  while [ $SECONDS -lt $end ]; do
-    [ "$(screen | grep -Ec -- "$1")" -gt "$2" ] && return 0
-    sleep 0.1
-  done
-  return 1
-}
+. "$CAIRN_TESTS/pty/lib.sh"
 # the history file as plain lines (libedit writes it with vis(3) escapes: \040 for a space)
 history_lines() { sed -e '1{/^_HiStOrY_V2_$/d}' -e 's/\\040/ /g' "$dir/history"; }
-type_text() { tm send-keys -t "$sess" -l -- "$1"; }
-key() { tm send-keys -t "$sess" "$@"; }
-line() { type_text "$1"; key Enter; }
 start() { # start NAME ENV... -- ARGS: cairn in a new session; prints EXITED <status> at the end
   sess=$1; shift
   local envs=()
@@ -199,5 +152,4 @@ key C-d
 wait_for '^EXITED 0$'
 ok $? "session $sess ends with status 0 (no leak or error at exit)"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+finish

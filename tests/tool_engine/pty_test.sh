@@ -4,42 +4,7 @@
 # review screen, editing an answer there, saving, then w:history() and the stored answers;
 # a second run quits with a draft, and run "five_whys" offers to resume it. Prints TAP.
 # Waits by polling the screen; skips only when tmux is missing.
-set -u
-n=0 failed=0
-if ! command -v tmux >/dev/null 2>&1; then
-  echo "ok 1 # skip tmux is not installed (scripts/install-deps --test installs it)"
-  echo "1..1"
-  exit 0
-fi
-
-dir=$(mktemp -d)
-sock="cairn-tool-test-$$"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$dir"; }
-trap cleanup EXIT
-TIMEOUT=${CAIRN_PTY_TIMEOUT:-20}
-[ -n "${CAIRN_VALGRIND:-}" ] && TIMEOUT=90
-
-screen() { tm capture-pane -p -J -S -500 -t "$sess" 2>/dev/null; }
-ok() { # ok STATUS "what"
-  n=$((n + 1))
-  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
-    failed=$((failed + 1)); echo "not ok $n - $2"
-    echo "#   screen of $sess:"
-    screen | awk 'NF { last = NR } { l[NR] = $0 } END { for (i = 1; i <= last; i++) print l[i] }' |
-      tail -n 25 | sed 's/^/#   | /'
-  fi
-}
-# wait_for PATTERN [COUNT]: poll until COUNT (default 1) screen lines match the extended regex
-wait_for() {
-  local want=${2:-1} end=$((SECONDS + TIMEOUT))
-  while [ $SECONDS -lt $end ]; do
-    [ "$(screen | grep -Ec -- "$1")" -ge "$want" ] && return 0
-    sleep 0.1
-  done
-  return 1
-}
-line() { tm send-keys -t "$sess" -l -- "$1"; tm send-keys -t "$sess" Enter; }
+. "$CAIRN_TESTS/pty/lib.sh"
 start() { # start NAME: the REPL in a new session; prints EXITED <status> when it ends
   sess=$1
   tm new-session -d -s "$sess" -x 120 -y 50 \
@@ -147,5 +112,4 @@ ok $r "the stored answers hold the edited and the re-answered values"
 [ "$(cairn sql --csv "SELECT status FROM worksheet WHERE id = 2")" = "$(printf 'status\r\ndraft\r')" ]
 ok $? "the draft is still a draft"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+finish

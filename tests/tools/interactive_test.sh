@@ -6,55 +6,7 @@
 #      then w:report() in the terminal;
 #   3. cairn tool run sfss_four_rs: save a draft, come back, resume it and finish.
 # Prints TAP. Waits by polling the screen (no fixed sleeps). Skips only when tmux is missing.
-set -u
-n=0 failed=0
-if ! command -v tmux >/dev/null 2>&1; then
-  echo "ok 1 # skip tmux is not installed (scripts/install-deps --test installs it)"
-  echo "1..1"
-  exit 0
-fi
-
-dir=$(mktemp -d)
-sock="cairn-tools-$$"
-tm() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$dir"; }
-trap cleanup EXIT
-TIMEOUT=${CAIRN_PTY_TIMEOUT:-20}
-[ -n "${CAIRN_VALGRIND:-}" ] && TIMEOUT=90
-
-ok() { # ok STATUS "what"
-  n=$((n + 1))
-  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else
-    failed=$((failed + 1)); echo "not ok $n - $2"
-    echo "#   screen of $sess:"
-    screen | awk 'NF { last = NR } { l[NR] = $0 } END { for (i = 1; i <= last; i++) print l[i] }' |
-      tail -n 25 | sed 's/^/#   | /'
-  fi
-}
-screen() { tm capture-pane -p -J -S -500 -t "$sess" 2>/dev/null; }
-# wait_for PATTERN: poll until the last non-empty line of the screen matches (a prompt is waiting)
-wait_prompt() {
-  local end=$((SECONDS + TIMEOUT))
-  while [ $SECONDS -lt $end ]; do
-    screen | awk 'NF { last = $0 } END { print last }' | grep -Eq -- "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-# wait_for PATTERN: poll until any line of the screen matches
-wait_for() {
-  local end=$((SECONDS + TIMEOUT))
-  while [ $SECONDS -lt $end ]; do
-    screen | grep -Eq -- "$1" && return 0
-    sleep 0.1
-  done
-  return 1
-}
-type_text() { tm send-keys -t "$sess" -l -- "$1"; }
-key() { tm send-keys -t "$sess" "$@"; }
-line() { type_text "$1"; key Enter; }
-# answer PROMPT-PATTERN TEXT: wait for the prompt, then type the answer
-answer() { wait_prompt "$1" && line "$2"; }
+. "$CAIRN_TESTS/pty/lib.sh"
 start() { # start NAME -- ARGS: cairn in a new session; prints EXITED <status> at the end
   sess=$1; shift 2
   tm new-session -d -s "$sess" -x 120 -y 50 \
@@ -170,5 +122,4 @@ ok $? "money typed as \$12,500 is stored as 12500 and the worksheet is final"
 [ "$(sql "SELECT cost || ' ' || funding FROM plan_item WHERE level = 'resource'")" = "12500.0 Title IV-A" ]
 ok $? "the resource's cost and funding source are in the plan model"
 
-echo "1..$n"
-[ "$failed" -eq 0 ]
+finish
