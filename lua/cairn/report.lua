@@ -954,7 +954,7 @@ do
       paragraph = "doc:paragraph(text)\nA paragraph of Markdown text (raw HTML is shown as text).",
       keyvalue = "doc:keyvalue{ {key, value}, ... }\nA filled-in form: labels and their values.",
       table = "doc:table{caption=, columns={ {id=, label=, format=, align=, decimals=} }, rows=, totals=, notes=}\nA table; formats: text, integer, number, percent (fractions), money, date. A cell may be {suppressed=true, reason=}.",
-      list = "doc:list({...}, {style = \"bullet\"|\"number\"|\"check\"})\nA bullet, numbered or check list.",
+      list = "doc:list({...}, {style = \"bullet\"|\"number\"|\"check\", markdown = true})\nA bullet, numbered or check list. Items show as typed; markdown = true makes them inline Markdown (emphasis, code, links), for text the author wrote.",
       checklist = "doc:checklist{ {text=, checked=}, ... }\nA check list.",
       callout = "doc:callout(\"note\"|\"warning\", text, {title=})\nA highlighted note or warning.",
       pagebreak = "doc:pagebreak()\nA page break in print, PDF and DOCX.",
