@@ -662,7 +662,8 @@ static void text_block(tx *x, int blk) {
         for (size_t i = 1; i <= n; i++) {
             rd_push_item(L, blk, "items", (lua_Integer)i);
             const char *k = rd_str(L, -1, "key", &len);
-            if (k && rd_width(k, len) + 1 > kw) kw = rd_width(k, len) + 1;
+            size_t w = k ? rd_width(k, len) + strlen(rd_key_colon(k, len)) : 0;
+            if (w > kw) kw = w;
             lua_pop(L, 1);
         }
         if (kw > (size_t)x->width / 3) kw = (size_t)x->width / 3;
