@@ -45,4 +45,8 @@ int host_libfile(const char *name, char *buf, size_t size);
  * through the Lua side (cairn.repl) and never dies on a Lua error. Returns an exit status. */
 int repl_run(lua_State *L);
 
+/* host.readline(prompt) -> line | nil at end of input; raises "interrupted" on Ctrl-C. One
+ * answer read with libedit on a terminal (repl.c), for questions scripts and tools ask. */
+int repl_readline(lua_State *L);
+
 #endif

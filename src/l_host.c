@@ -193,6 +193,7 @@ static const luaL_Reg host_funcs[] = {
     {"isatty", host_isatty},
     {"datadir", host_datadir_l},
     {"repl", host_repl},
+    {"readline", repl_readline},
     {"traceback", host_traceback},
     {"file_kind", host_file_kind},
     {"list_dir", host_list_dir},

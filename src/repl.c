@@ -26,6 +26,7 @@
 #define HISTORY_SIZE 2000
 
 static volatile sig_atomic_t prompt_interrupted;
+static int reading_answer; /* inside host.readline, where the host's own Ctrl-C handler runs */
 
 static void on_prompt_sigint(int sig) {
     (void)sig;
@@ -75,7 +76,7 @@ static int read_char(EditLine *el, wchar_t *wc) {
         if (n == 0)
             return 0;
         if (n < 0) {
-            if (errno == EINTR && !prompt_interrupted)
+            if (errno == EINTR && !prompt_interrupted && !(reading_answer && host_interrupted()))
                 continue;
             return -1;
         }
@@ -311,6 +312,79 @@ static int repl_terminal(lua_State *L) {
     history_end(h);
     el_end(el);
     return 0;
+}
+
+/* ---- host.readline: one answer with line editing, for questions scripts ask --------------
+ * The tool engine asks question after question (lua/cairn/ask.lua); on a terminal each answer
+ * is read here so the facilitator has the same editing as at the REPL prompt (arrows, Ctrl-A/E,
+ * kill and yank) and Up recalls earlier answers of this session. Ctrl-C raises "interrupted". */
+
+static EditLine *answer_el;
+static History *answer_hist;
+static char *answer_prompt;
+
+static char *get_answer_prompt(EditLine *el) {
+    (void)el;
+    return answer_prompt ? answer_prompt : "";
+}
+
+static void answer_cleanup(void) {
+    if (answer_el) el_end(answer_el);
+    if (answer_hist) history_end(answer_hist);
+    free(answer_prompt);
+    answer_el = NULL;
+    answer_hist = NULL;
+    answer_prompt = NULL;
+}
+
+int repl_readline(lua_State *L) {
+    const char *prompt = luaL_optstring(L, 1, "");
+    if (!isatty(STDIN_FILENO))
+        return luaL_error(L, "readline needs a terminal (read piped input with io.read)");
+    if (!answer_el) {
+        HistEvent ev;
+        setlocale(LC_CTYPE, "");
+        answer_el = el_init("cairn", stdin, stdout, stderr);
+        answer_hist = history_init();
+        if (!answer_el || !answer_hist)
+            return luaL_error(L, "cannot start line editing");
+        history(answer_hist, &ev, H_SETSIZE, 200);
+        history(answer_hist, &ev, H_SETUNIQUE, 1);
+        el_set(answer_el, EL_EDITOR, "emacs");
+        el_set(answer_el, EL_HIST, history, answer_hist);
+        el_set(answer_el, EL_PROMPT, get_answer_prompt);
+        el_set(answer_el, EL_GETCFN, read_char);
+        el_source(answer_el, NULL);
+        atexit(answer_cleanup);
+    }
+    char *p = strdup(prompt);
+    if (!p)
+        return luaL_error(L, "out of memory");
+    free(answer_prompt);
+    answer_prompt = p;
+    fflush(stdout);
+    int count = 0;
+    reading_answer = 1;
+    const char *line = el_gets(answer_el, &count);
+    reading_answer = 0;
+    if (!line || count <= 0) {
+        if (count < 0 && host_interrupted()) {
+            fputc('\n', stdout);
+            el_reset(answer_el);
+            lua_sethook(L, NULL, 0, 0); /* the host's pending stop hook: raise once, here */
+            return luaL_error(L, "interrupted");
+        }
+        lua_pushnil(L); /* end of input (Ctrl-D) */
+        return 1;
+    }
+    size_t len = (size_t)count;
+    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
+    lua_pushlstring(L, line, len);
+    if (len) {
+        HistEvent ev;
+        history(answer_hist, &ev, H_ENTER, lua_tostring(L, -1));
+    }
+    return 1;
 }
 
 int repl_run(lua_State *L) {

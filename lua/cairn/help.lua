@@ -206,6 +206,8 @@ function help.load_builtin()
     isatty = "host.isatty(fd) -> is fd 0/1/2 a terminal?",
     datadir = "host.datadir() -> the folder holding the built-in lua/ and scripts/",
     repl = "host.repl() -> status\nRun the interactive loop (what `cairn` with no command does).",
+    readline = "host.readline(prompt) -> line | nil at end of input\nOne answer read with line "
+      .. "editing on a terminal (Up recalls earlier answers); raises \"interrupted\" on Ctrl-C.",
     traceback = "host.traceback() -> the traceback of the last error caught by the host",
     file_kind = "host.file_kind(path) -> \"file\" | \"dir\" | \"other\" | nil",
     list_dir = "host.list_dir(path) -> sorted names | nil, message",

@@ -77,7 +77,7 @@ ok $? "w:history() lists the first revision"
 # ---- quit with a draft, resume it ----------------------------------------------------------------
 line 'run "five_whys"'
 wait_for 'Problem Statement \(one-sentence description of the problem\): ' 2
-line 'Draft problem statement.'
+type_text 'problem statement.'; key C-a; type_text 'Draft '; key Enter   # edited like at the prompt
 wait_for '^1\. Why — Reason why problem is occurring' 2
 line 'quit'
 wait_for '^Save a draft before you go\? \[Y/n\] '
@@ -90,6 +90,9 @@ ok $? "run offers to resume the draft"
 line 'y'
 wait_for '^1\. Why — Reason why problem is occurring' 3
 ok $? "and resumes at the question where it stopped"
+key Up Up Up   # answers so far, newest first: y, quit, Draft problem statement.
+wait_for '^1\. Why — Reason why problem is occurring.*: Draft problem statement\.$'
+ok $? "answers have line editing: Ctrl-A moved to the start, Up recalls an earlier answer"
 tm send-keys -t "$sess" C-c
 wait_for '^Save a draft before you go\? \[Y/n\] ' 2
 ok $? "Ctrl-C at a question stops the run, offering a draft"
