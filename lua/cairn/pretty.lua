@@ -85,8 +85,9 @@ local function scalar(v)
   if t == "number" then return number_text(v), "number" end
   if t == "boolean" or t == "nil" then return tostring(v), t end
   if has_tostring(v) then
+    -- a value that prints itself (a report, survey results) is shown as it chose: no colour
     local ok, s = pcall(tostring, v)
-    return ok and tostring(s) or "<__tostring failed>", "other"
+    return ok and tostring(s) or "<__tostring failed>", "plain"
   end
   if t == "function" then return function_text(v), "other" end
   if t == "table" then return "<table>", "other" end
@@ -96,8 +97,9 @@ end
 local function render(v, depth, seen, indent, o)
   if type(v) ~= "table" or has_tostring(v) then
     local s, class = scalar(v)
-    if o.colour then s = "\27[" .. colours[class] .. "m" .. s .. "\27[0m" end
-    return s, #scalar(v)
+    local width = #s
+    if o.colour and colours[class] then s = "\27[" .. colours[class] .. "m" .. s .. "\27[0m" end
+    return s, width
   end
   if seen[v] then return "<cycle>", 7 end
   if depth > pretty.max_depth then return "{...}", 5 end

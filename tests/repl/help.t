@@ -132,6 +132,7 @@ cairn.host: what the Lua side needs from the process (rounding, workspace files,
   host.isatty(fd) -> is fd 0/1/2 a terminal?
   host.list_dir(path) -> sorted names | nil, message
   host.open_workspace(path, "open"|"readonly"|"create") -> db | nil, message
+  host.readline(prompt) -> line | nil at end of input
   host.repl() -> status
   host.round(x [, decimals]) -> number
   host.schema_version() -> the workspace schema this cairn writes
