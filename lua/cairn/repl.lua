@@ -178,10 +178,11 @@ end
 -- Offer to create a missing workspace (on a terminal only).
 local function offer_create()
   if ws.exists() or not tty_in then return end
-  io.stdout:write(string.format("There is no workspace at %s. Create it now? District name (empty to skip): ",
-    ws.path()))
-  io.stdout:flush()
-  local name = io.read("l")
+  local prompt = string.format("There is no workspace at %s. Create it now? District name (empty to skip): ",
+    ws.path())
+  -- read with line editing; Ctrl-C (an "interrupted" error) or Ctrl-D skips, as an empty answer does
+  local read_ok, name = pcall(host.readline, prompt)
+  if not read_ok then name = nil end
   if name and name:match("%S") then
     local ok, err = pcall(ws.create, name)
     if ok then
