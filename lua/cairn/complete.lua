@@ -79,6 +79,19 @@ function complete.complete(line, env)
   end
   if in_str then
     local prefix = line:sub(quote_start + 1)
+    local before = line:sub(1, quote_start - 1)
+    -- the string names a tool (run "five_w<Tab>, tool.show("lo<Tab>, resume("...): tool ids
+    if before:match("run%s*%(?%s*$") or before:match("tool%.[%w_]+%s*%(?%s*$")
+        or before:match("resume%s*%(?%s*$") then
+      local ok, list = pcall(function() return require("cairn.tool").list() end)
+      local ids = {}
+      for _, t in ipairs(ok and list or {}) do
+        local id = type(t) == "table" and t.id or nil
+        if id and id:sub(1, #prefix) == prefix then ids[#ids + 1] = id end
+      end
+      table.sort(ids)
+      if #ids > 0 then return ids, quote_start + 1 end
+    end
     return files(prefix), quote_start + 1
   end
 

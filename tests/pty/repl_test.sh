@@ -48,6 +48,10 @@ type_text 'io.open("report_dr'; key Tab; line '"):read("a")'
 wait_for '^"file-content-ok"$'
 ok $? "Tab completes file names inside strings"
 
+type_text 'tool.load("five_w'; key Tab; line '").id'
+wait_for '^"five_whys"$'
+ok $? "Tab completes tool ids inside run \"...\", tool.*(\"...\") and resume(\"...\")"
+
 line 'for i = 1, 3 do'
 wait_for '^>> '
 ok $? "an unfinished chunk shows the continuation prompt"
