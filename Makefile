@@ -70,7 +70,7 @@ LIB_OBJ := $(filter-out $(B)/main.o,$(OBJ))
 MIGRATIONS := $(sort $(wildcard src/migrations/*.sql))
 C_TESTS := $(patsubst tests/c/%.c,$(B)/tests/%,$(wildcard tests/c/test_*.c))
 
-.PHONY: all deps test-deps test check demo bench sanitize valgrind install uninstall clean help
+.PHONY: all deps test-deps test check demo bench fuzz sanitize valgrind install uninstall clean help
 
 all: deps $(BIN) $(XLSX_SO) $(C_TESTS)
 
@@ -119,6 +119,17 @@ bench: deps $(BIN) $(XLSX_SO)
 	@scripts/install-deps --bench
 	@CAIRN_BIN=$(CURDIR)/$(BIN) bench/run
 
+# libFuzzer on the CSV reader (src/csv.c has no Lua inside, so it fuzzes alone), with ASan and
+# UBSan; FUZZ_TIME seconds (default 60). New inputs go to $(B)/fuzz-corpus (the seed corpus in
+# tests/ stays as committed); a crash is written as a crash-* file here.
+FUZZ_TIME ?= 60
+fuzz: | $(B)/tests
+	@scripts/install-deps --fuzz
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/survey/fuzz/fuzz_csv.c src/csv.c \
+	  -o $(B)/fuzz_csv
+	@mkdir -p $(B)/fuzz-corpus
+	$(B)/fuzz_csv -max_total_time=$(FUZZ_TIME) $(B)/fuzz-corpus tests/survey/fuzz/corpus
+
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, in its own
 # build folder so the normal build is untouched.
 sanitize: test-deps
@@ -148,5 +159,6 @@ help:
 	@echo "make sanitize   the suite under ASan + UBSan"
 	@echo "make valgrind   the suite under valgrind"
 	@echo "make bench      benchmarks, reported as ratios to baselines"
+	@echo "make fuzz       libFuzzer on the CSV reader (FUZZ_TIME=60 seconds)"
 	@echo "make install    install to PREFIX (default /usr/local); DESTDIR supported"
 	@echo "options: O=DIR (build folder), SAN=1 (sanitizers), STATIC=0 (shared SQLite/libedit/cmark)"
