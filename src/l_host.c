@@ -127,6 +127,40 @@ static int host_list_dir(lua_State *L) {
     return 1;
 }
 
+/* host.mkdir(path) -> true | nil, message: the folder and its parents, as mkdir -p */
+static int host_mkdir(lua_State *L) {
+    const char *path = luaL_checkstring(L, 1);
+    size_t len = strlen(path);
+    char *p = malloc(len + 1);
+    if (!p)
+        return luaL_error(L, "out of memory");
+    memcpy(p, path, len + 1);
+    int ok = 1;
+    for (size_t i = 1; i <= len && ok; i++) {
+        if (p[i] != '/' && p[i] != '\0')
+            continue;
+        char saved = p[i];
+        p[i] = '\0';
+        struct stat sb;
+        if (stat(p, &sb) != 0) {
+            if (mkdir(p, 0777) != 0 && errno != EEXIST)
+                ok = 0;
+        } else if (!S_ISDIR(sb.st_mode)) {
+            errno = ENOTDIR;
+            ok = 0;
+        }
+        p[i] = saved;
+    }
+    free(p);
+    if (!ok) {
+        luaL_pushfail(L);
+        lua_pushfstring(L, "%s: %s", path, strerror(errno));
+        return 2;
+    }
+    lua_pushboolean(L, 1);
+    return 1;
+}
+
 /* host.clock() -> seconds from a monotonic clock, for timings */
 static int host_clock(lua_State *L) {
     struct timespec ts;
@@ -198,6 +232,7 @@ static const luaL_Reg host_funcs[] = {
     {"file_kind", host_file_kind},
     {"list_dir", host_list_dir},
     {"clock", host_clock},
+    {"mkdir", host_mkdir},
     {"interrupted", host_interrupted_l},
     {NULL, NULL}};
 

@@ -212,6 +212,7 @@ function help.load_builtin()
     file_kind = "host.file_kind(path) -> \"file\" | \"dir\" | \"other\" | nil",
     list_dir = "host.list_dir(path) -> sorted names | nil, message",
     clock = "host.clock() -> seconds on a monotonic clock (for timings)",
+    mkdir = "host.mkdir(path) -> true | nil, message\nMake a folder and its parents (as mkdir -p).",
     interrupted = "host.interrupted() -> true once Ctrl-C was pressed during this call",
   })
 

@@ -120,10 +120,7 @@ end
 
 -- Make DIR and its parents (no mkdir in Lua's standard library).
 local function mkdirs(dir)
-  if host.file_kind(dir) == "directory" then return true end
-  if host.mkdir then return host.mkdir(dir) end
-  local ok = os.execute("mkdir -p '" .. dir:gsub("'", "'\\''") .. "'")
-  return ok
+  return host.mkdir(dir)
 end
 
 -- Edit a worksheet (review screen first) or continue a draft where it stopped, on the terminal
