@@ -144,6 +144,21 @@ local function norm(s)
 end
 common.norm = norm
 
+-- An error on every row of table TABLE_ID whose FIELD repeats an earlier row's (case, spacing
+-- and punctuation ignored). SAY(value, first_row_number) words the message in the tool's terms.
+function common.check_unique(c, table_id, rows, field, say)
+  local seen = {}
+  for i, r in ipairs(rows or {}) do
+    local v = r[field]
+    local key = v ~= nil and norm(v) or nil
+    if key and seen[key] then
+      c.error(string.format("%s[%d].%s", table_id, i, field), say(v, seen[key]))
+    elseif key then
+      seen[key] = i
+    end
+  end
+end
+
 -- Find the row of ROWS that REF names: its number ("2"), its letter ("B", for rows labelled
 -- A, B, C, ...), its label, or its text in FIELD (exact, then as a prefix; case and punctuation
 -- ignored). Returns the row and its index, or nil.

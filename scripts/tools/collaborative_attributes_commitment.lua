@@ -3,6 +3,7 @@
 -- Partners discuss the fifteen attributes together; each partner marks the statements they agree
 -- with, and an attribute becomes a commitment only when every partner agrees. The attributes are
 -- verbatim; words in [brackets] were lost in the printed source and are the clear reading.
+local common = require "cairn.tools_common"
 
 local attributes = {
   { "Awareness", "We each see ourselves and each other as necessary parts of a working system" },
@@ -92,16 +93,9 @@ return {
   },
 
   check = function(a, c)
-    local seen = {}
-    for i, p in ipairs(a.partners or {}) do
-      local key = p.name and p.name:lower():gsub("^%s+", ""):gsub("%s+$", "")
-      if key and seen[key] then
-        c.error(string.format("partners[%d].name", i),
-          string.format("'%s' is already partner %d; each partner once", p.name, seen[key]))
-      elseif key then
-        seen[key] = i
-      end
-    end
+    common.check_unique(c, "partners", a.partners, "name", function(v, first)
+      return string.format("'%s' is already partner %d; each partner once", v, first)
+    end)
   end,
 
   report = function(w, doc)

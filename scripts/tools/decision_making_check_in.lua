@@ -6,6 +6,7 @@
 -- listening to and considering the group's input. The guidebook does not describe steps 2, 5 and 6
 -- nor say which party is at step one; the labels below say only what it says. A district that
 -- uses Dolan's full scale copies this tool and fills in the labels.
+local common = require "cairn.tools_common"
 local steps = {
   "1 - decided solely by the first party",
   "2",
@@ -74,16 +75,9 @@ return {
   },
 
   check = function(a, c)
-    local seen = {}
-    for i, r in ipairs(a.decisions or {}) do
-      local key = r.decision and r.decision:lower():gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
-      if key and seen[key] then
-        c.error(string.format("decisions[%d].decision", i),
-          string.format("'%s' is already decision %d", r.decision, seen[key]))
-      elseif key then
-        seen[key] = i
-      end
-    end
+    common.check_unique(c, "decisions", a.decisions, "decision", function(v, first)
+      return string.format("'%s' is already decision %d", v, first)
+    end)
   end,
 
   report = function(w, doc)

@@ -6,6 +6,7 @@
 -- (or its own continuum) copies this file to tools/relationship_continuum.lua next to its
 -- workspace and lists every level below, from the weakest relationship to the strongest; the
 -- last two should stay "Cooperative" and "Partner".
+local common = require "cairn.tools_common"
 local levels = {
   -- "…",          -- add the lower levels of your continuum here, weakest first
   "Cooperative",
@@ -94,16 +95,9 @@ return {
   },
 
   check = function(a, c)
-    local seen = {}
-    for i, r in ipairs(a.relationships or {}) do
-      local key = r.partner and r.partner:lower():gsub("^%s+", ""):gsub("%s+$", "")
-      if key and seen[key] then
-        c.error(string.format("relationships[%d].partner", i),
-          string.format("'%s' is already row %d; assess each partner once", r.partner, seen[key]))
-      elseif key then
-        seen[key] = i
-      end
-    end
+    common.check_unique(c, "relationships", a.relationships, "partner", function(v, first)
+      return string.format("'%s' is already row %d; assess each partner once", v, first)
+    end)
   end,
 
   report = function(w, doc)
