@@ -10,6 +10,20 @@ function text.width(s)
   return (ok and n) or #s
 end
 
+-- S on one line, cut to at most N characters with "…" when longer (nil stays nil).
+function text.clip(s, n)
+  if s == nil then return nil end
+  s = tostring(s):gsub("%s+", " ")
+  if text.width(s) <= n then return s end
+  local out, w = {}, 0
+  for _, c in utf8.codes(s) do
+    if w >= n - 1 then break end
+    out[#out + 1] = utf8.char(c)
+    w = w + 1
+  end
+  return table.concat(out) .. "…"
+end
+
 function text.pad(s, width, align)
   s = tostring(s)
   local gap = width - text.width(s)

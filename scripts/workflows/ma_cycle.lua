@@ -16,11 +16,7 @@ local steps = {
   { stage = "Implement", chapter = "District Action Plan, 1 year", tool = "ma_district_action_plan" },
 }
 
-local function clip(s, n)
-  s = tostring(s)
-  if #s <= n then return s end
-  return s:sub(1, n - 1):gsub("[\128-\191]*$", ""):gsub("[\192-\255]$", "") .. "…"
-end
+local clip = require("cairn.text").clip
 
 cycle.run {
   name = "Massachusetts Planning for Success: Create -> Align -> Implement",

@@ -27,11 +27,7 @@ local steps = {
   { stage = "Reflect", chapter = "Evaluate Process and Content Outcomes", tool = "results_analysis" },
 }
 
-local function clip(s, n)
-  s = tostring(s)
-  if #s <= n then return s end
-  return s:sub(1, n - 1):gsub("[\128-\191]*$", ""):gsub("[\192-\255]$", "") .. "…"
-end
+local clip = require("cairn.text").clip
 
 cycle.run {
   name = "NEA Collaborating for Student Success: Prepare -> Act -> Reflect",

@@ -5,18 +5,7 @@ local text = require "cairn.text"
 
 local rows = {}
 
-local function clip(s, n)
-  if s == nil then return nil end
-  s = tostring(s):gsub("%s+", " ")
-  if text.width(s) <= n then return s end
-  local out, w = {}, 0
-  for _, c in utf8.codes(s) do
-    if w >= n - 1 then break end
-    out[#out + 1] = utf8.char(c)
-    w = w + 1
-  end
-  return table.concat(out) .. "…"
-end
+local clip = text.clip
 rows.clip = clip
 
 local List = {}
