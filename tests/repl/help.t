@@ -131,6 +131,7 @@ cairn.host: what the Lua side needs from the process (rounding, workspace files,
   host.interrupted() -> true once Ctrl-C was pressed during this call
   host.isatty(fd) -> is fd 0/1/2 a terminal?
   host.list_dir(path) -> sorted names | nil, message
+  host.mkdir(path) -> true | nil, message
   host.open_workspace(path, "open"|"readonly"|"create") -> db | nil, message
   host.readline(prompt) -> line | nil at end of input
   host.repl() -> status
