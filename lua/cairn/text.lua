@@ -42,6 +42,7 @@ end
 text.cell = cell
 
 -- An aligned table: columns = {"a", "b"}, rows = {{1, "x"}, ...}. Numbers align right.
+-- opts.count = false leaves out the "(N rows)" line; opts.max_width fits it to a terminal.
 function text.table(columns, rows, opts)
   opts = opts or {}
   local widths, numeric = {}, {}
@@ -56,12 +57,33 @@ function text.table(columns, rows, opts)
       if v ~= nil and type(v) ~= "number" then numeric[c] = false end
     end
   end
+  -- opts.max_width (a terminal's width): narrow the widest text columns, never below 8
+  -- characters, and cut their cells with "…", so rows do not wrap on the screen
+  local limit = {}
+  if opts.max_width then
+    local total = 2 * (#columns - 1)
+    for c = 1, #columns do total = total + widths[c] end
+    while total > opts.max_width do
+      local widest
+      for c = 1, #columns do
+        if not numeric[c] and widths[c] > 8 and (not widest or widths[c] > widths[widest]) then
+          widest = c
+        end
+      end
+      if not widest then break end
+      local new = math.max(8, widths[widest] - (total - opts.max_width))
+      total = total - (widths[widest] - new)
+      widths[widest], limit[widest] = new, new
+    end
+  end
   local out = {}
   local function line(values, is_header)
     local parts = {}
     for c = 1, #columns do
       local align = (not is_header and numeric[c]) and "right" or "left"
-      parts[c] = text.pad(values[c], widths[c], align)
+      local v = values[c]
+      if limit[c] then v = text.clip(v, limit[c]) end
+      parts[c] = text.pad(v, widths[c], align)
     end
     out[#out + 1] = (table.concat(parts, "  "):gsub("%s+$", ""))
   end

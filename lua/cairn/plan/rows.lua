@@ -27,7 +27,10 @@ function List.__tostring(self)
     end
     body[#body + 1] = r
   end
-  return (text.table(heads, body):gsub("\n$", ""))
+  -- on a terminal, fit the table to its width instead of letting rows wrap
+  local host = require "cairn.host"
+  local width = host.isatty(1) and host.term_width() or nil
+  return (text.table(heads, body, { max_width = width }):gsub("\n$", ""))
 end
 
 List.__len = nil
