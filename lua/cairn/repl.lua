@@ -18,13 +18,23 @@ local function paint(code, s)
 end
 
 -- Print values as the REPL does (also used by `cairn -e`), and keep the first in `_`.
+-- How many earlier results stay reachable as _1 (the last) ... _9.
+local KEEP = 9
+
+-- Remember V as the last result: `_` and `_1`, with the earlier ones moving to _2 ... _9.
+local function remember(env, v)
+  for i = KEEP, 2, -1 do rawset(env, "_" .. i, rawget(env, "_" .. (i - 1))) end
+  rawset(env, "_1", v)
+  rawset(env, "_", v)
+end
+
 function repl.print_results(results)
   local env = prelude.env()
   local opts = { colour = colour, width = tty_out and host.term_width() or nil }
   local parts = {}
   for i = 1, results.n do parts[i] = pretty.format(results[i], opts) end
   io.stdout:write(table.concat(parts, "\t"), "\n")
-  rawset(env, "_", results[1])
+  remember(env, results[1])
 end
 
 local function trace_wanted()
@@ -130,7 +140,7 @@ function repl.eval(chunk)
   end
   if results.n > 1 then
     local values = table.pack(table.unpack(results, 2, results.n))
-    if quiet then rawset(env, "_", values[1]) else repl.print_results(values) end
+    if quiet then remember(prelude.env(), values[1]) else repl.print_results(values) end
   end
   io.stdout:flush()
   return "done"

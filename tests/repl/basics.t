@@ -76,3 +76,9 @@ stdin:1: deep
 stack traceback:
 	[C]: in function 'error'
 	stdin:1: in local 'f'
+# _ and _1 ... _9 keep the last results (a quiet line counts too)
+$ printf '10\n20\n30;\n_1 + _2 + _3\n_\n' | cairn
+10
+20
+60
+60

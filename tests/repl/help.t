@@ -5,7 +5,8 @@ $ cairn <<'IN'
 > IN
 cairn 0.1.0: Lua with a district workspace.
 Type an expression to see its value, a statement to run it. A trailing ; hides the value.
-_ is the last value. Tab completes names, fields and file names. Ctrl-C stops, Ctrl-D quits.
+_ and _1 hold the last value, _2 ... _9 the ones before. Tab completes names, fields,
+tool ids and file names. Ctrl-C stops, Ctrl-D quits.
 
 globals:
   db       the workspace database (cairn.db handle): db:exec, db:rows, db:one, ...
