@@ -24,7 +24,7 @@ Baker                      7          77.8%  Q1      7      85.7%  3.14
                                              AREAS   7                   most checked (71.4%): Safety
 Cedar                                                                    withheld so that a smaller group cannot be worked out by subtraction
 Dover                                                                    withheld: fewer than 5 respondents
-All respondents           24                 Q1     24      58.3%  2.71
+All respondents           24          77.4%  Q1     24      58.3%  2.71
                                              Q2     24      70.8%  3.00
                                              Q3     24      75.0%  3.08
                                              AREAS  24                   most checked (66.7%): Safety
@@ -37,9 +37,9 @@ Q3     My school is a safe place to work.           Agree, Strongly agree
 AREAS  Top areas where the school needs to improve
 (a table: res.groups[i].items.CODE holds n, counts, percents, favorable, mean, sd; help(survey.results))
 2026 spring: fixture_climate; groups under 5 respondents withheld
-group            respondents  item  n   favorable  mean  note
----------------  -----------  ----  --  ---------  ----  -----------------------------
-All respondents           24  Q1    24      58.3%  2.71  +4.2 points since 2025 spring
+group            respondents  response rate  item  n   favorable  mean  note
+---------------  -----------  -------------  ----  --  ---------  ----  -----------------------------
+All respondents           24          77.4%  Q1    24      58.3%  2.71  +4.2 points since 2025 spring
 
 item  question                             favorable answers
 ----  -----------------------------------  ---------------------

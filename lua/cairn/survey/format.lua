@@ -62,6 +62,7 @@ function M.results(res)
   local rows = {}
   local has_rate = false
   for _, g in ipairs(res.groups) do if g.response_rate then has_rate = true end end
+  if res.total and res.total.response_rate then has_rate = true end
   local function add(g)
     local first = true
     local function row(code, n, fav, mean, note)

@@ -272,6 +272,24 @@ local function roster_rate(w, attr)
   end
 end
 
+-- The whole wave's response rate: respondents over the sum of the roster counts of ATTR (any
+-- attribute with a roster when ATTR is nil). Nothing new is revealed: both numbers are shown.
+local function total_rate(w, total, attr)
+  if not w.roster or total.suppressed or not total.respondents then return nil end
+  local roster = attr and w.roster[attr]
+  if not roster and not attr then
+    local names = {}
+    for k in pairs(w.roster) do names[#names + 1] = k end
+    table.sort(names)
+    roster = names[1] and w.roster[names[1]]
+  end
+  if not roster then return nil end
+  local sum = 0
+  for _, v in pairs(roster) do sum = sum + (tonumber(v) or 0) end
+  if sum <= 0 then return nil end
+  return total.respondents / sum
+end
+
 -- ---- two-way tables --------------------------------------------------------------------------
 
 local function two_way(db, w, pa, pb, min)
@@ -417,6 +435,7 @@ function M.results(opts)
   if #by == 0 and not where_attr then
     local state = one_way_state(db, w, 0, min, {})
     res.total = total_result(state)
+    res.total.response_rate = total_rate(w, res.total, nil)
     res.groups = {}
   elseif #by == 1 and not where_attr then
     local attr = by[1]
@@ -430,6 +449,7 @@ function M.results(opts)
     end
     table.sort(res.groups, function(a, b) return a.label < b.label end)
     res.total = total_result(state)
+    res.total.response_rate = total_rate(w, res.total, attr)
   elseif #by == 0 and where_attr then
     -- one group: the decisions of the whole breakdown, counts of that group only
     local pos = position_of(w, where_attr)
