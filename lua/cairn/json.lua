@@ -20,22 +20,21 @@ local function keyorder(t)
   return keys
 end
 
-local function sorted_copy_order(value, seen)
-  -- dkjson takes a keyorder list per call; gather every key used anywhere
-  if type(value) ~= "table" or seen[value] then return end
-  seen[value] = true
+-- dkjson takes one key order per call: gather every string key used anywhere in VALUE.
+local function collect_keys(value, keys, visited)
+  if type(value) ~= "table" or visited[value] then return end
+  visited[value] = true
   for k, v in pairs(value) do
-    if type(k) == "string" then seen.keys[k] = true end
-    sorted_copy_order(v, seen)
+    if type(k) == "string" then keys[k] = true end
+    collect_keys(v, keys, visited)
   end
 end
 
 -- json.encode(value [, {indent = true}]) -> string
 function json.encode(value, opts)
-  local seen = { keys = {} }
-  sorted_copy_order(value, seen)
-  local order = keyorder(seen.keys)
-  return dkjson.encode(value, { indent = opts and opts.indent or false, keyorder = order })
+  local keys = {}
+  collect_keys(value, keys, {})
+  return dkjson.encode(value, { indent = opts and opts.indent or false, keyorder = keyorder(keys) })
 end
 
 -- json.decode(text [, name]) -> value, or nil and "name:line:column: message"
