@@ -26,9 +26,8 @@ for _, t in ipairs(param_types) do type_set[t] = true end
 
 local function usage(msg) args.usage_error(msg, "report") end
 
-local function today()
-  return os.date("!%Y-%m-%d")
-end
+-- the as-of date when none is given: today (UTC), or $CAIRN_TODAY in tests and demos
+local today = require("cairn.date").today
 
 -- ---- definitions ----------------------------------------------------------------------------
 

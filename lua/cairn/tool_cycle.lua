@@ -75,13 +75,11 @@ function cycle.run(spec)
   out:write(spec.name, "\n")
   local people = opts.folder .. "/people.lua"
   if host.file_kind(people) == "file" then
-    local fn, err = loadfile(people, "t", require("cairn.prelude").env())
+    -- people.lua may report what it did; the cycle says it once, so its print is silenced
+    local env = setmetatable({ print = function() end }, { __index = require("cairn.prelude").env() })
+    local fn, err = loadfile(people, "t", env)
     if not fn then error(err, 0) end
-    local saved = print
-    print = function() end -- people.lua may report what it did; the cycle says it once
-    local ok, perr = pcall(fn)
-    print = saved
-    if not ok then error(perr, 0) end
+    fn()
     out:write(string.format("people: %s from %s\n", plural(#plan.people(), "person"), people))
   end
   local ctx = { opts = opts, worksheets = {}, plan = plan }

@@ -17,9 +17,20 @@ function ws.path()
   return chosen_path or os.getenv("CAIRN_WORKSPACE") or "cairn.db"
 end
 
-function ws.set_path(path, opts)
+-- Leave the current workspace. Inside a unit of work, what it wrote there so far is committed
+-- first: switching workspaces ends the unit's work on that file (closing would roll it back).
+local function leave_current()
+  if scope_tx then
+    local tx = scope_tx
+    scope_tx = nil
+    if handle and handle:isopen() then tx:commit() end
+  end
   if handle and handle:isopen() then handle:close() end
-  handle, scope_tx = nil, nil
+  handle = nil
+end
+
+function ws.set_path(path, opts)
+  leave_current()
   chosen_path = path
   readonly_mode = opts and opts.readonly or false
 end
@@ -76,8 +87,11 @@ function ws.create(district, path)
     db:exec(put, "created_at", os.date("!%Y-%m-%dT%H:%M:%SZ"))
     db:exec(put, "created_by", "cairn " .. host.version)
   end)
-  if handle and handle:isopen() then handle:close() end
+  leave_current()
   chosen_path, handle, readonly_mode = path, db, false
+  if scope_depth > 0 then
+    scope_tx, scope_locked = db:begin { deferred = true }, false
+  end
   return db
 end
 
