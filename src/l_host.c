@@ -114,8 +114,9 @@ static int host_list_dir(lua_State *L) {
     if (!names)
         return luaL_error(L, "out of memory");
     for (int i = 0; i < n; i++) {
-        lua_rawgeti(L, -1 - i, i + 1);
-        names[i] = lua_tostring(L, -1);
+        lua_rawgeti(L, -1, i + 1);
+        names[i] = lua_tostring(L, -1); /* stays valid: the table still holds the string */
+        lua_pop(L, 1);
     }
     qsort(names, (size_t)n, sizeof *names, cmp_str);
     lua_createtable(L, n, 0);

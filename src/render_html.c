@@ -213,7 +213,7 @@ static void head(html *h, int doc, int theme) {
                   "<meta name=\"generator\" content=\"cairn\">\n"
                   "<meta name=\"referrer\" content=\"no-referrer\">\n<title>",
             lang_ok ? lang : "en");
-    escs(h, title ? title : "Report");
+    escs(h, title ? title : label(h, "report", "Report"));
     if (district) {
         put(h, " \xE2\x80\x94 ");
         escs(h, district);

@@ -44,5 +44,11 @@ return {
     actual = "actual", baseline = "baseline", target = "target", met = "target met",
     not_met = "target not yet met", higher_better = "\u{2191} higher is better",
     lower_better = "\u{2193} lower is better", rank = "rank",
+    -- HTML table of contents; XLSX sheet names and the facts sheet
+    contents = "Contents", table = "Table", about = "About", meta_title = "Title",
+    meta_subtitle = "Subtitle",
+    -- month names on timeline charts
+    m1 = "Jan", m2 = "Feb", m3 = "Mar", m4 = "Apr", m5 = "May", m6 = "Jun",
+    m7 = "Jul", m8 = "Aug", m9 = "Sep", m10 = "Oct", m11 = "Nov", m12 = "Dec",
   },
 }
