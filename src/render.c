@@ -257,6 +257,14 @@ rd_col *rd_columns(lua_State *L, int t, int *n) {
     return cols;
 }
 
+void rd_col_words(rd_col *cols, int n, const char *yes, const char *no, const char *suppressed) {
+    for (int i = 0; i < n; i++) {
+        cols[i].yes = yes;
+        cols[i].no = no;
+        cols[i].suppressed = suppressed;
+    }
+}
+
 int rd_format_number(char *buf, size_t size, double x, int is_integer, const rd_col *col) {
     char num[80];
     switch (col ? col->format : RD_FMT_TEXT) {
@@ -304,7 +312,8 @@ static void cell_from_value(lua_State *L, int v, const rd_col *col, rd_cell *cel
     case LUA_TBOOLEAN:
         cell->kind = RD_CELL_BOOL;
         cell->number = lua_toboolean(L, v);
-        cell->text = cell->number ? "yes" : "no";
+        cell->text = cell->number ? (col && col->yes ? col->yes : "yes")
+                                  : (col && col->no ? col->no : "no");
         cell->len = strlen(cell->text);
         break;
     default:
@@ -326,7 +335,7 @@ void rd_cell_read(lua_State *L, int row, const rd_col *col, rd_cell *cell) {
             cell->kind = RD_CELL_SUPPRESSED;
             cell->text = rd_str(L, v, "reason", &cell->len);
             if (!cell->text) {
-                cell->text = "suppressed";
+                cell->text = col->suppressed ? col->suppressed : "suppressed";
                 cell->len = strlen(cell->text);
             }
         } else {

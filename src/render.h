@@ -111,6 +111,9 @@ typedef struct {
     rd_align align;       /* given, else right for numeric formats, left otherwise */
     rd_format format;
     int decimals; /* given, else 0 integer, 1 number/percent, 2 money */
+    /* words shown for true/false cells and for a suppressed cell without a reason: the
+     * document's labels (yes, no, suppressed) via rd_col_words; NULL means the English default */
+    const char *yes, *no, *suppressed;
 } rd_col;
 
 /* Read the columns of the table block at index T into an array that lives in a userdata pushed
@@ -141,6 +144,10 @@ typedef struct {
  * { suppressed = true, reason = } yields RD_CELL_SUPPRESSED with the reason ("suppressed" when
  * none). cell->text is never NULL. */
 void rd_cell_read(lua_State *L, int row, const rd_col *col, rd_cell *cell);
+
+/* Give N columns the words a district chose (labels yes, no, suppressed; NULL keeps the
+ * default), so cells never show English the theme did not ask for. */
+void rd_col_words(rd_col *cols, int n, const char *yes, const char *no, const char *suppressed);
 
 /* Format number X by column COL into BUF (e.g. 0.4 percent -> "40%", money -> "$1,234.50"). */
 int rd_format_number(char *buf, size_t size, double x, int is_integer, const rd_col *col);

@@ -411,6 +411,8 @@ static void table_block(html *h, int t, const char *caption_override) {
     t = lua_absindex(L, t);
     int ncols;
     rd_col *cols = rd_columns(L, t, &ncols);
+    rd_col_words(cols, ncols, label(h, "yes", NULL), label(h, "no", NULL),
+                 label(h, "suppressed", NULL));
     size_t cl;
     const char *caption = caption_override ? caption_override : rd_str(L, t, "caption", &cl);
     if (caption_override) cl = strlen(caption_override);

@@ -211,6 +211,8 @@ static void md_table(md *m, int t, int show_caption) {
     }
     int n;
     rd_col *cols = rd_columns(L, t, &n);
+    rd_col_words(cols, n, rd_label(L, m->doc, "yes", NULL), rd_label(L, m->doc, "no", NULL),
+                 rd_label(L, m->doc, "suppressed", NULL));
     if (n == 0) {
         lua_pop(L, 1);
         return;

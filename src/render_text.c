@@ -375,6 +375,8 @@ static void text_table(tx *x, int t, int show_caption) {
     if (cap && show_caption) wrap(b, cap, caplen, x->width, "", "");
     int n;
     rd_col *cols = rd_columns(L, t, &n);
+    rd_col_words(cols, n, rd_label(L, x->doc, "yes", NULL), rd_label(L, x->doc, "no", NULL),
+                 rd_label(L, x->doc, "suppressed", NULL));
     if (n == 0) {
         lua_pop(L, 1);
         return;

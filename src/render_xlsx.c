@@ -263,6 +263,8 @@ static void write_table(xlsx *x, int t, const char *fallback, int n) {
     if (!ws) luaL_error(L, "xlsx: cannot add a worksheet named '%s'", name);
     int ncols;
     rd_col *cols = rd_columns(L, t, &ncols);
+    rd_col_words(cols, ncols, label(x, "yes", NULL), label(x, "no", NULL),
+                 label(x, "suppressed", NULL));
     if (ncols > 16384) ncols = 16384;
     /* per column: a number format, and the same in bold for the totals row */
     lxw_format **fmts = lua_newuserdatauv(L, sizeof *fmts * 2 * (size_t)(ncols ? ncols : 1), 0);
