@@ -304,6 +304,7 @@ static void cell_from_value(lua_State *L, int v, const rd_col *col, rd_cell *cel
     case LUA_TNUMBER:
         cell->kind = RD_CELL_NUMBER;
         cell->is_integer = lua_isinteger(L, v);
+        cell->integer = cell->is_integer ? (long long)lua_tointeger(L, v) : 0;
         cell->number = lua_tonumber(L, v);
         cell->len = (size_t)rd_format_number(cell->buf, sizeof cell->buf, cell->number,
                                              cell->is_integer, col);

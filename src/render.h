@@ -133,6 +133,7 @@ typedef struct {
     rd_cell_kind kind;
     double number;
     int is_integer;  /* the number was a Lua integer */
+    long long integer; /* that integer, exactly (a double loses digits past 2^53) */
     int has_display; /* text came from a cell's `display` */
     const char *text; /* what people see: formatted number, the string, display, or reason */
     size_t len;

@@ -67,7 +67,7 @@ static void put_row(lua_State *L, rbuf *b, int row, const rd_col *cols, int n, i
                 char buf[64];
                 int k;
                 if (cell.is_integer)
-                    k = snprintf(buf, sizeof buf, "%lld", (long long)cell.number);
+                    k = snprintf(buf, sizeof buf, "%lld", cell.integer);
                 else
                     k = rd_number_exact(buf, sizeof buf, cell.number);
                 put_field(b, buf, (size_t)k, 0);
