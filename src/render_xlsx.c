@@ -139,7 +139,15 @@ static void sheet_name(xlsx *x, const char *base, int n, char *out, size_t size)
     size_t len = strlen(s);
     while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\'')) s[--len] = '\0';
     if (len == 0) {
-        snprintf(clean_name, sizeof clean_name, "%s %d", label(x, "table", "Table"), n);
+        /* no usable name: "Table N" in the district's word, cleaned like any other name (a
+         * long translation must still fit); plain "Table N" if even that cleans to nothing */
+        char fallback[96];
+        snprintf(fallback, sizeof fallback, "%s %d", label(x, "table", "Table"), n);
+        if (strcmp(base ? base : "", fallback) != 0) {
+            sheet_name(x, fallback, n, out, size);
+            return;
+        }
+        snprintf(clean_name, sizeof clean_name, "Table %d", n);
         s = clean_name;
         len = strlen(s);
     }

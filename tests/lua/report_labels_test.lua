@@ -22,4 +22,14 @@ end
 local plain = report.new { title = "T", as_of = "2026-11-26" }
 plain:table { columns = { "a" }, rows = { { true } } }
 t.ok(plain:render("text"):find("\nyes\n", 1, true), "without labels the English default stays")
+-- a long translated "Table" still makes valid sheet names (at most 31 characters, unique)
+local x = report.new { title = "T", as_of = "2026-11-26" }
+x.labels.table = "Una tabla con un nombre muy largo en español"
+x:table { caption = "[]", columns = { "a" }, rows = { { 1 } } }
+x:table { columns = { "a" }, rows = { { 2 } } }
+t.ok(pcall(x.write, x, "long.xlsx"), "XLSX with a long translated table label is written")
+local names = io.popen("unzip -p long.xlsx xl/workbook.xml"):read("a")
+local ok = true
+for name in names:gmatch('<sheet name="([^"]*)"') do if utf8.len(name) > 31 then ok = false end end
+t.ok(ok and names:find("(2)", 1, true), "sheet names fit Excel's 31 characters and stay unique")
 t.done()
