@@ -622,18 +622,7 @@ function tool.report(w, format, opts)
     return -- nothing, so the REPL prints nothing more
   end
   local path = opts.out or string.format("%s-%d.%s", w.tool, w.id, ext)
-  if path:match("%.(%w+)$") == ext or format == "xlsx" or format == "docx" or format == "pdf" then
-    local ok, err = doc:write(path)
-    if ok == nil and err then error(err, 0) end
-  else
-    local s = doc:render(format)
-    local f, err = io.open(path .. ".tmp", "wb")
-    if not f then error(string.format("%s: %s", path, err), 0) end
-    f:write(s)
-    f:close()
-    local ok, rerr = os.rename(path .. ".tmp", path)
-    if not ok then error(rerr, 0) end
-  end
+  doc:write(path, format) -- atomic: a temporary file beside PATH, then a rename
   return path
 end
 
