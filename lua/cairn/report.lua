@@ -864,9 +864,7 @@ function report.produce(doc, tmp, f, opts)
     if not ok then error(err or "xlsx: could not write the workbook", 0) end
     return
   elseif f == "docx" or f == "pdf" then
-    local ok, convert = pcall(require, "cairn.convert")
-    if not ok then error(f .. " output needs the cairn.convert module, which is not installed", 0) end
-    local r, err = convert.write(doc, tmp, f, opts)
+    local r, err = require("cairn.convert").write(doc, tmp, f, opts)
     if not r then error(err or (f .. ": conversion failed"), 0) end
     return
   end

@@ -118,22 +118,15 @@ local function is_empty(v)
 end
 form.is_empty = is_empty
 
--- People in the workspace, through the plan model when it is there. Returns a list of names,
--- or nil when there is no plan model to ask (then names are taken as given).
+-- The names of the people in the workspace (the plan model), sorted.
 local function known_people(ctx)
-  if ctx.people_list ~= nil then return ctx.people_list or nil end
-  local ok, plan = pcall(require, "cairn.plan")
-  local list = false
-  if ok and type(plan) == "table" and type(plan.people) == "function" then
-    local ok2, people = pcall(plan.people)
-    if ok2 and type(people) == "table" then
-      list = {}
-      for _, p in ipairs(people) do list[#list + 1] = type(p) == "table" and p.name or tostring(p) end
-      table.sort(list)
-    end
-  end
+  if ctx.people_list then return ctx.people_list end
+  -- a failure here (no workspace, a damaged one) is reported, not taken as "anyone goes"
+  local list = {}
+  for _, p in ipairs(require("cairn.plan").people()) do list[#list + 1] = p.name end
+  table.sort(list)
   ctx.people_list = list
-  return list or nil
+  return list
 end
 form.known_people = known_people
 
