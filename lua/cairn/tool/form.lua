@@ -236,7 +236,6 @@ function coerce.person(f, v, ctx)
   if type(v) ~= "string" then return nil, "expected a person's name, got " .. type(v) end
   local name = trim(v):gsub("%s+", " ")
   local people = known_people(ctx)
-  if not people then return name end
   local want = norm_name(name)
   for _, p in ipairs(people) do
     if norm_name(p) == want then return p end
