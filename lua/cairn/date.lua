@@ -6,6 +6,7 @@
 --   date.parse("2026-02-30")      --> nil, "'2026-02-30' is not a real date (February 2026 has 28 days)"
 --   date.valid(2026, 2, 29)       --> false
 --   date.today()                  --> today's date (UTC), or $CAIRN_TODAY when set (tests, demos)
+--   date.now()                    --> "2026-11-26T13:05:00Z", a UTC timestamp for records
 --   date.add_days("2026-11-30", 3) --> "2026-12-03";  date.days_between(a, b) --> b - a in days
 --   date.format("2026-11-30")     --> "30 November 2026";  date.format(d, "short") --> "30 Nov 2026"
 --
@@ -149,5 +150,8 @@ function date.format(s, style)
   if style == "short" then name = name:sub(1, 3) end
   return string.format("%d %s %d", d, name, y)
 end
+
+-- Now as a UTC timestamp ("2026-11-26T13:05:00Z"): when rows were created, changed, imported.
+function date.now() return os.date("!%Y-%m-%dT%H:%M:%SZ") end
 
 return date

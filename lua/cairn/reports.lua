@@ -452,7 +452,7 @@ function reports.run(name, opts)
     db:exec([[INSERT INTO report_run(report, params, period, as_of, format, each, started_at,
                 seconds, cairn_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
       def.name, require("cairn.json").encode(next(params) and params or setmetatable({}, { __jsontype = "object" })),
-      period, as_of, format, opts.each, os.date("!%Y-%m-%dT%H:%M:%SZ"), host.clock() - started, host.version)
+      period, as_of, format, opts.each, require("cairn.date").now(), host.clock() - started, host.version)
     run_id = db:last_id()
     for seq, e in ipairs(pending) do
       db:exec([[INSERT INTO report_output(run_id, seq, grp, path, hash, bytes, data)

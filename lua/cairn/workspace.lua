@@ -84,7 +84,7 @@ function ws.create(district, path)
   db:transaction(function()
     local put = "INSERT INTO meta(key, value) VALUES (?, ?)"
     db:exec(put, "district", district)
-    db:exec(put, "created_at", os.date("!%Y-%m-%dT%H:%M:%SZ"))
+    db:exec(put, "created_at", require("cairn.date").now())
     db:exec(put, "created_by", "cairn " .. host.version)
   end)
   leave_current()

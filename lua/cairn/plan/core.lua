@@ -9,7 +9,7 @@ local core = {}
 
 function core.db() return require("cairn.workspace").db() end
 
-local function now() return os.date("!%Y-%m-%dT%H:%M:%SZ") end
+local now = require("cairn.date").now
 core.now = now
 
 local function fail(fmt, ...) error(string.format(fmt, ...), 0) end

@@ -25,12 +25,10 @@ function dates.diff(a, b) return date.days_between(b, a) end
 -- Today (UTC, or $CAIRN_TODAY): the same day the tool engine and reports use.
 dates.today = date.today
 
--- "26 Nov 2026" for readable lines.
-local month_names = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" }
+-- "26 Nov 2026" for readable lines (anything that is not a date is shown as it is).
 function dates.short(s)
   if not date.is_iso(s) then return tostring(s) end
-  local y, m, d = s:match("^(%d+)%-(%d+)%-(%d+)$")
-  return string.format("%d %s %d", tonumber(d), month_names[tonumber(m)], tonumber(y))
+  return date.format(s, "short")
 end
 
 return dates

@@ -480,7 +480,7 @@ function M.import(opts)
     local spec, described, style, header = M.plan(opts.file, w, map)
     local base = opts.file:match("[^/]*$")
     db:exec("INSERT INTO survey_import(wave_id, source, style, rows, added, imported_at) VALUES (?,?,?,0,0,?)",
-      w.id, base, style, os.date("!%Y-%m-%dT%H:%M:%SZ"))
+      w.id, base, style, require("cairn.date").now())
     spec.import_id = db:last_id()
     spec.layout = model.layout(w.inst) -- the count tables are kept up to date as rows go in
     local res, e = core.import(db, opts.file, spec)
@@ -609,7 +609,7 @@ function M.add_responses(wave, list, opts)
   local added, dups = 0, 0
   db:transaction(function()
     db:exec("INSERT INTO survey_import(wave_id, source, style, rows, added, imported_at) VALUES (?,?,?,?,0,?)",
-      w.id, opts.source or "entry", "lua", #list, os.date("!%Y-%m-%dT%H:%M:%SZ"))
+      w.id, opts.source or "entry", "lua", #list, require("cairn.date").now())
     local import_id = db:last_id()
     local cache = {}
     local seen = {}

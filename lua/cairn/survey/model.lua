@@ -319,7 +319,7 @@ function M.save_instrument(def, db)
   db:transaction(function()
     db:exec("INSERT INTO survey_instrument(id, version, title, definition, created_at) "
       .. "VALUES (?, ?, ?, ?, ?)", inst.id, inst.version, inst.title,
-      json.encode(serializable(inst)), os.date("!%Y-%m-%dT%H:%M:%SZ"))
+      json.encode(serializable(inst)), require("cairn.date").now())
     for i, a in ipairs(inst.attributes) do
       db:exec("INSERT INTO survey_attribute(instrument, version, position, name) VALUES (?,?,?,?)",
         inst.id, inst.version, i, a)
@@ -472,7 +472,7 @@ function M.wave(def, db)
   else
     db:exec("INSERT INTO survey_wave(name, instrument, version, starts, ends, audience, mode, roster, created_at) "
       .. "VALUES (?,?,?,?,?,?,?,?,?)", def.name, inst.id, inst.version, def.starts, def.ends,
-      def.audience, mode, roster, os.date("!%Y-%m-%dT%H:%M:%SZ"))
+      def.audience, mode, roster, require("cairn.date").now())
   end
   return M.get_wave(def.name, db)
 end

@@ -13,7 +13,7 @@ local W = {}
 W.__index = W
 worksheet.class = W
 
-local function now() return os.date("!%Y-%m-%dT%H:%M:%SZ") end
+local now = require("cairn.date").now
 worksheet.now = now
 
 function worksheet.user(by)
