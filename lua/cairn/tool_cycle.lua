@@ -46,7 +46,7 @@ local function parse(args, script)
   if not opts.folder then error(string.format("expected a folder of answers files\n" .. usage, script), 0) end
   if host.file_kind(opts.folder) ~= "dir" then error(opts.folder .. ": not a folder", 0) end
   if opts.out and host.file_kind(opts.out) ~= "dir" then error(opts.out .. ": not a folder", 0) end
-  if opts.as_of and not opts.as_of:match("^%d%d%d%d%-%d%d%-%d%d$") then
+  if opts.as_of and not require("cairn.date").is_iso(opts.as_of) then
     error(string.format("--as-of: '%s' is not a date (expected YYYY-MM-DD)", opts.as_of), 0)
   end
   return opts

@@ -118,11 +118,6 @@ function sub.run(argv)
   return w and 0 or 1
 end
 
--- Make DIR and its parents (no mkdir in Lua's standard library).
-local function mkdirs(dir)
-  return host.mkdir(dir)
-end
-
 -- Edit a worksheet (review screen first) or continue a draft where it stopped, on the terminal
 -- or from piped lines, as `run` does.
 local function converse_on(argv, name, fn)
@@ -160,7 +155,8 @@ function sub.copy(argv)
     err(string.format("%s already exists (--force replaces it)", dest))
     return 1
   end
-  if not mkdirs(dir) then err("cannot create the folder " .. dir); return 1 end
+  local made, why = host.mkdir(dir)
+  if not made then err("cannot create the folder " .. why); return 1 end
   local fin = assert(io.open(from, "rb"))
   local src = fin:read("a")
   fin:close()
