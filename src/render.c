@@ -221,6 +221,7 @@ rd_col *rd_columns(lua_State *L, int t, int *n) {
     t = lua_absindex(L, t);
     size_t total = rd_len(L, t, "columns");
     rd_col *cols = lua_newuserdatauv(L, sizeof *cols * (total ? total : 1), 0);
+    memset(cols, 0, sizeof *cols * (total ? total : 1)); /* fields not read below stay NULL */
     int k = 0;
     for (size_t i = 1; i <= total; i++) {
         if (rd_push_item(L, t, "columns", (lua_Integer)i) != LUA_TTABLE) {
