@@ -72,7 +72,7 @@ C_TESTS := $(patsubst tests/c/%.c,$(B)/tests/%,$(wildcard tests/c/test_*.c))
 
 .PHONY: all deps test-deps test check demo bench fuzz sanitize valgrind install uninstall clean help
 
-all: deps $(BIN) $(XLSX_SO) $(C_TESTS)
+all: $(BIN) $(XLSX_SO) $(C_TESTS)
 
 deps:
 	@scripts/install-deps
