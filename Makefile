@@ -1,7 +1,9 @@
 # cairn: build, test, demo, install. `make help` lists the targets.
 #
-# Every target that needs Debian packages installs the missing ones first
-# (scripts/install-deps), so `make demo` and `make test` work on a fresh machine.
+# `make` only builds. The targets a fresh machine starts with (deps, demo, test, bench, sanitize,
+# valgrind, install) install the missing Debian packages first (scripts/install-deps) and then
+# run make again, so that what depends on the packages (STATIC below) is decided after they
+# are there, never from a half-installed machine.
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -70,7 +72,8 @@ LIB_OBJ := $(filter-out $(B)/main.o,$(OBJ))
 MIGRATIONS := $(sort $(wildcard src/migrations/*.sql))
 C_TESTS := $(patsubst tests/c/%.c,$(B)/tests/%,$(wildcard tests/c/test_*.c))
 
-.PHONY: all deps test-deps test check demo bench fuzz sanitize valgrind install uninstall clean help
+.PHONY: all deps test-deps test check demo bench fuzz sanitize valgrind install uninstall clean help \
+        test-run demo-run bench-run valgrind-run install-run FORCE
 
 all: $(BIN) $(XLSX_SO) $(C_TESTS)
 
@@ -80,9 +83,14 @@ deps:
 test-deps:
 	@scripts/install-deps --test
 
-$(BIN): $(OBJ)
+# The link mode is recorded, so a binary linked before the static archives were installed is
+# relinked once they are (the file changes only when the mode does).
+$(B)/link-mode: FORCE | $(B)/tests
+	@echo "STATIC=$(STATIC)" | cmp -s - $@ || echo "STATIC=$(STATIC)" > $@
+
+$(BIN): $(OBJ) $(B)/link-mode
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LIBS)
-	@if [ "$(B)" != build ]; then ln -sfn ../lua $(B)/lua; ln -sfn ../scripts $(B)/scripts; fi
+	@if [ "$(B)" != build ]; then ln -sfn $(CURDIR)/lua $(B)/lua; ln -sfn $(CURDIR)/scripts $(B)/scripts; fi
 
 $(XLSX_SO): $(LAZY_SRC) $(wildcard src/*.h) | $(B)/tests
 	$(CC) $(ALL_CFLAGS) $(LAZY_CFLAGS) -fPIC -shared -Drender_xlsx=cairn_render_xlsx -o $@ \
@@ -105,19 +113,28 @@ $(B)/tests:
 
 # The whole suite: C unit tests, Lua tests inside the host, CLI/REPL transcripts, tool goldens.
 # Prints "N passed, N failed" last and fails if anything failed.
-test: test-deps $(BIN) $(XLSX_SO) $(C_TESTS)
-	@CAIRN_BIN=$(CURDIR)/$(BIN) CAIRN_TEST_BUILD=$(B) tests/run
+test: test-deps
+	@$(MAKE) --no-print-directory test-run
+
+test-run: $(BIN) $(XLSX_SO) $(C_TESTS)
+	@CAIRN_BIN=$(abspath $(BIN)) CAIRN_TEST_BUILD=$(B) tests/run
 
 check: test
 
 # A demo workspace with a district, people, plans and survey results, then the REPL on it
 # (or, without a terminal, a short scripted tour).
-demo: deps $(BIN) $(XLSX_SO)
+demo: deps
+	@$(MAKE) --no-print-directory demo-run
+
+demo-run: $(BIN) $(XLSX_SO)
 	@scripts/demo
 
-bench: deps $(BIN) $(XLSX_SO)
+bench: deps
 	@scripts/install-deps --bench
-	@CAIRN_BIN=$(CURDIR)/$(BIN) bench/run
+	@$(MAKE) --no-print-directory bench-run
+
+bench-run: $(BIN) $(XLSX_SO)
+	@CAIRN_BIN=$(abspath $(BIN)) bench/run
 
 # libFuzzer on the CSV reader (src/csv.c has no Lua inside, so it fuzzes alone), with ASan and
 # UBSan; FUZZ_TIME seconds (default 60). New inputs go to $(B)/fuzz-corpus (the seed corpus in
@@ -135,10 +152,16 @@ fuzz: | $(B)/tests
 sanitize: test-deps
 	@$(MAKE) --no-print-directory O=build-san SAN=1 test
 
-valgrind: test-deps $(BIN) $(XLSX_SO) $(C_TESTS)
-	@CAIRN_VALGRIND=1 CAIRN_BIN=$(CURDIR)/$(BIN) CAIRN_TEST_BUILD=$(B) tests/run
+valgrind: test-deps
+	@$(MAKE) --no-print-directory valgrind-run
 
-install: deps $(BIN) $(XLSX_SO)
+valgrind-run: $(BIN) $(XLSX_SO) $(C_TESTS)
+	@CAIRN_VALGRIND=1 CAIRN_BIN=$(abspath $(BIN)) CAIRN_TEST_BUILD=$(B) tests/run
+
+install: deps
+	@$(MAKE) --no-print-directory install-run
+
+install-run: $(BIN) $(XLSX_SO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(LIBDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/cairn
 	$(if $(XLSX_SO),install -m 644 $(XLSX_SO) $(DESTDIR)$(LIBDIR)/cairn-xlsx.so)
@@ -153,7 +176,7 @@ clean:
 	rm -rf build build-* cairn cairn-xlsx.so
 
 help:
-	@echo "make            build ./cairn (installs missing Debian packages first)"
+	@echo "make            build ./cairn (installs nothing: make deps installs the build packages)"
 	@echo "make demo       open cairn on a demo workspace"
 	@echo "make test       run the whole test suite"
 	@echo "make sanitize   the suite under ASan + UBSan"

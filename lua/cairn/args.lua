@@ -70,6 +70,36 @@ function args.parse(argv, spec, command)
   return opts, rest
 end
 
+-- The global options (-w FILE, --workspace FILE, --workspace=FILE) wherever they stand in a
+-- command's arguments: `cairn init --district X -w FILE` means what `cairn -w FILE init ...`
+-- does. Returns the workspace named (or nil) and the arguments without the global options.
+-- Nothing after "--" is looked at; with stop_at_positional (cairn run FILE ARGS: what follows
+-- the script is the script's), nothing after the first plain argument is either.
+function args.take_global_options(argv, command, stop_at_positional)
+  local workspace, rest = nil, {}
+  local i, done = 1, false
+  while i <= #argv do
+    local a = argv[i]
+    if done then
+      rest[#rest + 1] = a
+    elseif a == "--" then
+      done = true
+      rest[#rest + 1] = a
+    elseif a == "-w" or a == "--workspace" then
+      if argv[i + 1] == nil then args.usage_error("option " .. a .. " needs a FILE", command) end
+      workspace = argv[i + 1]
+      i = i + 1
+    elseif a:match("^%-%-workspace=") then
+      workspace = a:match("=(.*)")
+    else
+      if stop_at_positional and not a:match("^%-") then done = true end
+      rest[#rest + 1] = a
+    end
+    i = i + 1
+  end
+  return workspace, rest
+end
+
 -- "k=v" strings into a table; raises a usage error for anything else.
 function args.pairs_list(list, what, command)
   local t = {}

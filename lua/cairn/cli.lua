@@ -294,7 +294,9 @@ local function dispatch(argv)
   if not def then
     args.usage_error("unknown command '" .. name .. "' (see cairn help)")
   end
-  local rest = table.move(argv, i + 1, #argv, 1, {})
+  local workspace, rest = args.take_global_options(table.move(argv, i + 1, #argv, 1, {}), name,
+    name == "run")
+  if workspace then ws.set_path(workspace) end
   for _, a in ipairs(rest) do
     if a == "--help" or a == "-h" then return cli.help_for(name) end
   end
