@@ -162,41 +162,17 @@ int host_libfile(const char *name, char *buf, size_t size) {
     return 0;
 }
 
-/* package.path: the built-in lua/ first for cairn's own modules would stop districts from
- * overriding them, so district folders come first; Debian's Lua folders come last (dkjson). */
+/* package.path at start-up: cairn's own lua/ and Debian's Lua folders, nothing else (never the
+ * current folder). lua/cairn/paths.lua then installs the one search path, which adds the
+ * workspace's folder, $CAIRN_PATH and the config folder for district files and modules. */
 static void set_search_path(lua_State *L) {
     const char *data = host_datadir();
-    luaL_Buffer b;
     lua_getglobal(L, "package");
-    luaL_buffinit(L, &b);
-    luaL_addstring(&b, "./?.lua;./?/init.lua;");
-    const char *cp = getenv("CAIRN_PATH");
-    if (cp && *cp) {
-        const char *p = cp;
-        while (*p) {
-            size_t len = strcspn(p, ":");
-            if (len) {
-                for (int i = 0; i < 2; i++) {
-                    luaL_addlstring(&b, p, len);
-                    luaL_addstring(&b, i ? "/?/init.lua;" : "/?.lua;");
-                }
-            }
-            p += len + (p[len] == ':');
-        }
-    }
-    const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-    if (xdg && *xdg)
-        lua_pushfstring(L, "%s/cairn/?.lua;", xdg);
-    else if (home && *home)
-        lua_pushfstring(L, "%s/.config/cairn/?.lua;", home);
-    else
-        lua_pushliteral(L, "");
-    luaL_addvalue(&b);
-    lua_pushfstring(L, "%s/scripts/?.lua;%s/lua/?.lua;%s/lua/?/init.lua;", data, data, data);
-    luaL_addvalue(&b);
-    luaL_addstring(&b, "/usr/local/share/lua/5.4/?.lua;/usr/share/lua/5.4/?.lua;"
-                       "/usr/share/lua/5.4/?/init.lua");
-    luaL_pushresult(&b);
+    lua_pushfstring(L,
+                    "%s/lua/?.lua;%s/lua/?/init.lua;"
+                    "/usr/local/share/lua/5.4/?.lua;/usr/share/lua/5.4/?.lua;"
+                    "/usr/share/lua/5.4/?/init.lua",
+                    data, data);
     lua_setfield(L, -2, "path");
     lua_pop(L, 1);
 }

@@ -202,6 +202,30 @@ command("help", {
   end,
 })
 
+command("paths", {
+  summary = "show the search path for tools, reports, themes and modules",
+  usage = "cairn paths",
+  help = [[
+Lists the folders cairn searches, first wins: the workspace's folder (when the workspace is
+there), $CAIRN_PATH, your config folder, then the built-in ones. A district overrides a tool, a
+report, a layout or a theme by putting a file of the same name (tools/five_whys.lua,
+reports/plan_status.lua, cairn/theme.lua) in an earlier folder. cairn's own modules always
+load from the built-in folder, except the ones listed as replaceable.]],
+  run = function(argv)
+    if #argv > 0 then args.usage_error("unexpected argument '" .. argv[1] .. "'", "paths") end
+    local paths = require "cairn.paths"
+    for i, e in ipairs(paths.entries()) do
+      local kind = require("cairn.host").file_kind(e.dir)
+      out(string.format("%d. %s  (%s%s)\n", i, e.dir, e.why, kind == "dir" and "" or "; not there"))
+    end
+    local names = {}
+    for n in pairs(paths.overridable) do names[#names + 1] = n end
+    table.sort(names)
+    out("replaceable cairn modules: " .. table.concat(names, ", ") .. "\n")
+    return 0
+  end,
+})
+
 -- ---- help texts -------------------------------------------------------------------------
 
 function cli.overview()
@@ -318,6 +342,7 @@ local function trace_wanted()
 end
 
 function cli.main(argv)
+  require("cairn.paths").install()
   local traceback
   ws.last_traceback = nil
   local ok, result = xpcall(dispatch, function(e)

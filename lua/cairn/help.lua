@@ -245,8 +245,8 @@ function help.load_builtin()
   })
 
   help.register(require "cairn.text", "cairn.text", "cairn.text: aligned tables and CSV.")
-  help.register(require "cairn.paths", "cairn.paths", "cairn.paths: the district search path "
-    .. "(workspace folder, $CAIRN_PATH, ~/.config/cairn, built-in).")
+  help.register(require "cairn.paths", "cairn.paths", "cairn.paths: the one search path "
+    .. "(workspace folder, $CAIRN_PATH, ~/.config/cairn, built-in) for tools, reports, themes and require.")
   help.register(require "cairn.args", "cairn.args", "cairn.args: command-line options for "
     .. "subcommands.")
   help.register(require "cairn.pretty", "cairn.pretty", "cairn.pretty: the REPL's printer.")
@@ -264,6 +264,9 @@ function help.load_builtin()
     roots = "paths.roots() -> the search folders, first wins",
     find = "paths.find(rel) -> the first file rel (e.g. \"tools/five_whys.lua\") on the path",
     list = "paths.list(rel [, suffix]) -> {{name =, path =}, ...} in folder rel",
+    entries = "paths.entries() -> {{dir =, why =}, ...}: the search path with why each folder is on it",
+    module_template = "paths.module_template(name) -> where require(name) looks (cairn.* built in only)",
+    install = "paths.install()\nMake require use the search path (cairn's command line does this).",
   })
   help.module(require "cairn.args", "cairn.args", {
     parse = "args.parse(argv, spec, command) -> opts, rest\nParse --options (flags, options, "
@@ -271,6 +274,8 @@ function help.load_builtin()
     usage_error = "args.usage_error(message [, command])\nStop with exit status 2 and the usage.",
     pairs_list = "args.pairs_list(list, what, command) -> {k = v} from \"k=v\" strings",
     is_usage_error = "args.is_usage_error(e) -> true for an error raised by args.usage_error",
+    take_global_options = "args.take_global_options(argv, command, stop_at_positional) -> workspace, rest\n"
+      .. "Take -w FILE / --workspace wherever it stands in a command's arguments.",
   })
   help.module(require "cairn.pretty", "cairn.pretty", {
     format = "pretty.format(v [, {colour = true, width = n}]) -> the REPL's rendering of v",

@@ -1,25 +1,78 @@
--- cairn.paths: the folders cairn searches for district files, in order: the workspace's folder,
--- $CAIRN_PATH (colon-separated), the user's config folder, then the built-in scripts/ and lua/.
+-- cairn.paths: the one search path. Tools, reports, layouts, themes, scales and `require` all
+-- look along the same folders, in this order:
+--
+--   1. the workspace's folder (only when the workspace file is there: the current folder is
+--      never searched just because cairn was started in it)
+--   2. $CAIRN_PATH (colon-separated)
+--   3. the user's config folder ($XDG_CONFIG_HOME/cairn, else ~/.config/cairn)
+--   4. the built-in scripts/ and lua/
+--   and, for `require` only, Debian's Lua folders before all of them (dkjson and other Lua
+--   libraries cairn uses cannot be replaced by a file of the same name in a district folder).
+--
 -- A district overrides a tool, a report or a theme by putting a file of the same relative name
--- in one of the earlier folders.
+-- in an earlier folder. cairn's own modules (`cairn.*`) always load from the built-in lua/, so a
+-- stray cairn/cli.lua somewhere cannot replace cairn itself; the modules that are district
+-- policy by design (paths.overridable) are searched along the whole path.
+--
+-- The list is built once for a workspace and reused (rebuilt only when the workspace changes).
 local host = require "cairn.host"
 
 local paths = {}
 
-function paths.roots()
+-- cairn modules a district may replace by copying them onto its search path.
+paths.overridable = {
+  ["cairn.theme"] = true,         -- colours, fonts, words of every report
+  ["cairn.smart"] = true,         -- SMART criteria in each guidebook's words
+  ["cairn.survey.scales"] = true, -- the survey answer scales
+}
+
+local debian_lua = { "/usr/local/share/lua/5.4", "/usr/share/lua/5.4" }
+
+-- The workspace file this run uses (the session decides; the default session's path otherwise).
+local function workspace_path()
+  return require("cairn.workspace").path()
+end
+
+local function folder_of(file)
+  return file:match("^(.*)/[^/]*$") or "."
+end
+
+-- Build the list of roots for WS_PATH: { {dir =, why =}, ... }.
+local function build_roots(ws_path)
   local roots = {}
-  local ws_path = require("cairn.workspace").path()
-  local dir = ws_path:match("^(.*)/[^/]*$") or "."
-  roots[#roots + 1] = dir
-  for p in (os.getenv("CAIRN_PATH") or ""):gmatch("[^:]+") do roots[#roots + 1] = p end
-  local xdg = os.getenv("XDG_CONFIG_HOME")
-  local home = os.getenv("HOME")
-  if xdg and xdg ~= "" then roots[#roots + 1] = xdg .. "/cairn"
-  elseif home and home ~= "" then roots[#roots + 1] = home .. "/.config/cairn" end
+  local function add(dir, why)
+    if dir and dir ~= "" then roots[#roots + 1] = { dir = dir, why = why } end
+  end
+  if ws_path and host.file_kind(ws_path) == "file" then add(folder_of(ws_path), "the workspace's folder") end
+  for p in (os.getenv("CAIRN_PATH") or ""):gmatch("[^:]+") do add(p, "$CAIRN_PATH") end
+  local xdg, home = os.getenv("XDG_CONFIG_HOME"), os.getenv("HOME")
+  if xdg and xdg ~= "" then add(xdg .. "/cairn", "your config folder")
+  elseif home and home ~= "" then add(home .. "/.config/cairn", "your config folder") end
   local data = host.datadir()
-  roots[#roots + 1] = data .. "/scripts"
-  roots[#roots + 1] = data .. "/lua"
+  add(data .. "/scripts", "built in")
+  add(data .. "/lua", "built in")
   return roots
+end
+
+local cache = { key = nil, roots = nil }
+
+-- The search path's folders, each {dir =, why =}; built once per workspace and $CAIRN_PATH.
+function paths.entries()
+  local ws_path = workspace_path()
+  local key = ws_path .. "\0" .. (os.getenv("CAIRN_PATH") or "")
+  if cache.key ~= key or (cache.ws_exists ~= (host.file_kind(ws_path) == "file")) then
+    cache.key, cache.roots = key, build_roots(ws_path)
+    cache.ws_exists = host.file_kind(ws_path) == "file"
+    paths.install()
+  end
+  return cache.roots
+end
+
+-- The folders alone, in order.
+function paths.roots()
+  local out = {}
+  for i, e in ipairs(paths.entries()) do out[i] = e.dir end
+  return out
 end
 
 -- The first file REL (e.g. "tools/five_whys.lua") found along the roots, or nil.
@@ -47,6 +100,48 @@ function paths.list(rel, suffix)
   end
   table.sort(out, function(a, b) return a.name < b.name end)
   return out
+end
+
+-- The `package.path` template for a list of folders.
+local function template(dirs)
+  local parts = {}
+  for _, d in ipairs(dirs) do
+    parts[#parts + 1] = d .. "/?.lua"
+    parts[#parts + 1] = d .. "/?/init.lua"
+  end
+  return table.concat(parts, ";")
+end
+
+-- Where `require NAME` looks: cairn's own modules in the built-in lua/ only (unless a district
+-- may replace them), everything else along the whole path, then Debian's Lua folders.
+function paths.module_template(name)
+  if name:match("^cairn%.") and not paths.overridable[name] then
+    return template({ host.datadir() .. "/lua" })
+  end
+  -- Debian's libraries first: a dkjson.lua next to a workspace cannot replace the real one
+  local dirs = {}
+  for _, d in ipairs(debian_lua) do dirs[#dirs + 1] = d end
+  for _, d in ipairs(paths.roots()) do dirs[#dirs + 1] = d end
+  return template(dirs)
+end
+
+-- The searcher that replaces Lua's file searcher: one path for `require` and for files.
+local function search(name)
+  local file, err = package.searchpath(name, paths.module_template(name))
+  if not file then return "\n\t" .. err:gsub("^\n\t", "") end
+  local fn, lerr = loadfile(file, "t")
+  if not fn then error(string.format("error loading module '%s' from file '%s':\n\t%s", name, file, lerr), 0) end
+  return fn, file
+end
+
+-- Make `require` use the search path (and keep package.path saying what it is). Called when
+-- the path is built; idempotent.
+function paths.install()
+  package.searchers[2] = search
+  local dirs = {}
+  for _, d in ipairs(debian_lua) do dirs[#dirs + 1] = d end
+  for _, e in ipairs(cache.roots or {}) do dirs[#dirs + 1] = e.dir end
+  package.path = template(dirs)
 end
 
 return paths

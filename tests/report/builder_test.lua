@@ -86,6 +86,8 @@ os.execute("mkdir -p district/cairn")
 local f = assert(io.open("district/cairn/theme.lua", "w"))
 f:write('return { header = "Riverside USD - internal", colors = { accent = "#123456" } }\n')
 f:close()
+-- the workspace's folder is on the search path when the workspace is there
+assert(os.execute("cairn init --district Riverside -w district/cairn.db 2>/dev/null"))
 local w = require "cairn.workspace"
 w.set_path("district/cairn.db")
 th = report.theme()
