@@ -41,6 +41,18 @@ static void on_sigint(int sig) {
     ldb_interrupt_all();
 }
 
+/* While a host_pcall runs, every thread looks at the Ctrl-C flag every INTERRUPT_STEP
+ * instructions. SIGINT sets a hook on the running state only; a loop inside a coroutine runs on
+ * another lua_State, which inherits this hook when it is created (lua_newthread copies it). */
+#define INTERRUPT_STEP 10000
+static void interrupt_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    if (interrupted) {
+        lua_sethook(L, NULL, 0, 0);
+        luaL_error(L, "interrupted");
+    }
+}
+
 /* Message handler: turn any error value into a string and keep a traceback beside it. */
 static int msghandler(lua_State *L) {
     const char *msg = lua_tostring(L, 1);
@@ -68,6 +80,7 @@ int host_pcall(lua_State *L, int nargs, int nresults) {
     sa.sa_handler = on_sigint;
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, &old);
+    lua_sethook(L, interrupt_hook, LUA_MASKCOUNT, INTERRUPT_STEP);
     int status = lua_pcall(L, nargs, nresults, base);
     sigaction(SIGINT, &old, NULL);
     running_state = outer;
@@ -184,10 +197,42 @@ static void warn_to_stderr(void *ud, const char *msg, int tocont) {
         fputc('\n', stderr);
 }
 
-lua_State *host_new(void) {
-    lua_State *L = luaL_newstate();
-    if (!L)
+/* The allocator: realloc/free that keep count of the bytes in use and refuse to grow past
+ * a sandbox's limit (shrinking never fails, as Lua requires). */
+static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    struct host_alloc *a = ud;
+    size_t old = ptr ? osize : 0; /* for a new block osize is the object's type, not a size */
+    if (nsize == 0) {
+        free(ptr);
+        a->used -= old;
         return NULL;
+    }
+    if (a->limit && nsize > old && a->used + (nsize - old) > a->limit) {
+        a->refused = 1;
+        return NULL;
+    }
+    void *p = realloc(ptr, nsize);
+    if (p)
+        a->used = a->used - old + nsize;
+    return p;
+}
+
+static int on_panic(lua_State *L) {
+    const char *msg = lua_tostring(L, -1);
+    fprintf(stderr, "cairn: unprotected error: %s\n", msg ? msg : "(not a string)");
+    return 0; /* then Lua aborts */
+}
+
+lua_State *host_new(void) {
+    struct host_alloc *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    lua_State *L = lua_newstate(counting_alloc, a);
+    if (!L) {
+        free(a);
+        return NULL;
+    }
+    lua_atpanic(L, on_panic);
     lua_setwarnf(L, warn_to_stderr, NULL);
     luaL_openlibs(L);
     set_search_path(L);
@@ -202,6 +247,10 @@ lua_State *host_new(void) {
 }
 
 void host_close(lua_State *L) {
-    if (L)
+    if (L) {
+        void *a = NULL;
+        lua_getallocf(L, &a);
         lua_close(L);
+        free(a);
+    }
 }

@@ -1,9 +1,10 @@
 /* host.h: the Lua state cairn runs in.
  *
- * The host creates the state, registers cairn's C modules in package.preload, sets the search
- * path (workspace folder, $CAIRN_PATH, the user's config folder, the built-in scripts/ and lua/),
- * and owns the one protected path from C into Lua: host_pcall(). Ctrl-C during a call stops the
- * Lua code through a hook and any running query through sqlite3_interrupt. */
+ * The host creates the state (with an allocator that counts its bytes), registers cairn's C
+ * modules in package.preload, sets the start-up search path (the built-in lua/ and Debian's Lua
+ * folders; lua/cairn/paths.lua then installs the district search path), and owns the one
+ * protected path from C into Lua: host_pcall(). Ctrl-C during a call stops the Lua code (in
+ * coroutines too) through a hook and any running query through sqlite3_interrupt. */
 #ifndef CAIRN_HOST_H
 #define CAIRN_HOST_H
 
@@ -11,6 +12,17 @@
 #include <stddef.h>
 
 #define CAIRN_VERSION "0.1.0"
+
+/* Every state host_new makes counts the bytes it has allocated, so that cairn.sandbox
+ * (l_sandbox.c) can cap a sandboxed chunk's memory and instructions. */
+struct host_alloc {
+    size_t used;         /* bytes allocated now */
+    size_t limit;        /* 0: none; else growth past this many bytes is refused */
+    lua_Integer budget;  /* instructions a sandboxed chunk may still execute */
+    int sandboxed;       /* a sandbox.call is running */
+    int exhausted;       /* its instruction budget is spent */
+    int refused;         /* an allocation was refused at the limit */
+};
 
 /* Create the state with standard libraries, C modules and search path. NULL when out of memory. */
 lua_State *host_new(void);

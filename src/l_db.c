@@ -7,6 +7,8 @@
  *   db:query(sql, ...)         {columns = {...}, rows = {{...}, ...}} in column order
  *   local tx <close> = db:begin()   commits at scope end, rolls back on error or tx:rollback()
  *   db:transaction(fn, ...)    the same around a function
+ *   db:guard{writes =, hidden = {...}}   a policy for SQL run through db:guarded (nil: none)
+ *   db:guarded(fn, ...)        run fn with that policy in force (sandboxed scripts' SQL)
  *
  * Parameters are always bound, never spliced: positional (...), or one table for named
  * parameters (:name, @name, $name) and positional ones (t[1], t[2], ...). Errors carry the
@@ -36,6 +38,12 @@ typedef struct {
     unsigned long cache_used[CACHE_SIZE];
     unsigned long clock;
     int depth;                   /* open transactions/savepoints made by begin() */
+    /* the guard (db:guard / db:guarded): what SQL a sandboxed script may run */
+    int guarded;                 /* a db:guarded call is running: the policy applies */
+    int guard_set;               /* a policy is installed */
+    int guard_writes;            /* the policy allows INSERT/UPDATE/DELETE */
+    char *guard_hidden;          /* tables it may not touch: names, each ended by NUL, then NUL */
+    const char *guard_why;       /* why the last statement was refused, for the message */
 } ldb;
 
 struct stmt {
@@ -117,6 +125,8 @@ static int db_close(lua_State *L) {
     track(d->db, 0);
     store_close(d->db);
     d->db = NULL;
+    free(d->guard_hidden);
+    d->guard_hidden = NULL;
     return 0;
 }
 
@@ -131,6 +141,8 @@ static int sql_error(lua_State *L, ldb *d, const char *sql) {
               "waits (10 s); try again when it has finished";
     if ((code & 0xff) == SQLITE_READONLY)
         msg = "the workspace is read-only here";
+    if ((code & 0xff) == SQLITE_AUTH && d->guard_why)
+        return luaL_error(L, "not allowed in a sandboxed script: %s (SQL: %s)", d->guard_why, sql);
     int sys = sqlite3_system_errno(d->db);
     if ((code & 0xff) == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
         msg = "the disk is full";
@@ -143,7 +155,9 @@ static int sql_error(lua_State *L, ldb *d, const char *sql) {
  * with give_back(), which resets it. */
 static sqlite3_stmt *acquire(lua_State *L, ldb *d, const char *sql, size_t len,
                              const char **tail) {
-    for (int i = 0; i < CACHE_SIZE; i++) {
+    /* under a guard every statement is prepared afresh, so the authorizer sees it (a cached
+     * statement was authorized for cairn's own code, not for the script) */
+    for (int i = 0; i < CACHE_SIZE && !d->guarded; i++) {
         sqlite3_stmt *st = d->cache[i];
         if (st && strncmp(sqlite3_sql(st), sql, len) == 0 && sqlite3_sql(st)[len] == '\0') {
             d->cache[i] = NULL;
@@ -171,6 +185,116 @@ static void give_back(ldb *d, sqlite3_stmt *st) {
     sqlite3_finalize(d->cache[slot]);
     d->cache[slot] = st;
     d->cache_used[slot] = ++d->clock;
+}
+
+/* ---- the guard ---------------------------------------------------------------------------- */
+
+static int hidden_table(const ldb *d, const char *table) {
+    if (!table || !d->guard_hidden)
+        return 0;
+    for (const char *n = d->guard_hidden; *n; n += strlen(n) + 1)
+        if (sqlite3_stricmp(n, table) == 0)
+            return 1;
+    return 0;
+}
+
+/* The authorizer: outside db:guarded everything is allowed (cairn's own code); inside, no
+ * ATTACH, no schema change, no PRAGMA, no hidden table, and no write unless granted. */
+static int authorize(void *ud, int action, const char *a1, const char *a2, const char *db_name,
+                     const char *trigger) {
+    (void)a2; (void)db_name;
+    ldb *d = ud;
+    if (!d->guarded || trigger) /* triggers belong to the schema cairn made */
+        return SQLITE_OK;
+    const char *why = NULL;
+    switch (action) {
+    case SQLITE_ATTACH: case SQLITE_DETACH: why = "ATTACH and DETACH"; break;
+    case SQLITE_PRAGMA: why = "PRAGMA"; break;
+    case SQLITE_CREATE_INDEX: case SQLITE_CREATE_TABLE: case SQLITE_CREATE_TEMP_INDEX:
+    case SQLITE_CREATE_TEMP_TABLE: case SQLITE_CREATE_TEMP_TRIGGER: case SQLITE_CREATE_TEMP_VIEW:
+    case SQLITE_CREATE_TRIGGER: case SQLITE_CREATE_VIEW: case SQLITE_DROP_INDEX:
+    case SQLITE_DROP_TABLE: case SQLITE_DROP_TEMP_INDEX: case SQLITE_DROP_TEMP_TABLE:
+    case SQLITE_DROP_TEMP_TRIGGER: case SQLITE_DROP_TEMP_VIEW: case SQLITE_DROP_TRIGGER:
+    case SQLITE_DROP_VIEW: case SQLITE_ALTER_TABLE: case SQLITE_REINDEX: case SQLITE_ANALYZE:
+    case SQLITE_CREATE_VTABLE: case SQLITE_DROP_VTABLE:
+        why = "changing the schema";
+        break;
+    case SQLITE_INSERT: case SQLITE_UPDATE: case SQLITE_DELETE:
+        if (a1 && sqlite3_strnicmp(a1, "sqlite_", 7) == 0) why = "changing the schema";
+        else if (hidden_table(d, a1)) why = "cairn's internal tables";
+        else if (!d->guard_writes) why = "writing (the script was not granted writes)";
+        break;
+    case SQLITE_READ:
+        if (hidden_table(d, a1)) why = "cairn's internal tables";
+        break;
+    case SQLITE_TRANSACTION: case SQLITE_SAVEPOINT:
+        why = "transaction control (cairn runs the script as one unit of work)";
+        break;
+    case SQLITE_FUNCTION:
+        if (a2 && (sqlite3_stricmp(a2, "load_extension") == 0 || sqlite3_stricmp(a2, "fts3_tokenizer") == 0))
+            why = "that function";
+        break;
+    default: break;
+    }
+    if (why) {
+        d->guard_why = why;
+        return SQLITE_DENY;
+    }
+    return SQLITE_OK;
+}
+
+/* db:guard{writes = bool, hidden = {table, ...}} installs the policy; db:guard(nil) removes it. */
+static int db_guard(lua_State *L) {
+    ldb *d = check_db(L, 1);
+    if (d->guarded)
+        return luaL_error(L, "db:guard: not inside db:guarded");
+    free(d->guard_hidden);
+    d->guard_hidden = NULL;
+    d->guard_set = !lua_isnoneornil(L, 2);
+    if (!d->guard_set) {
+        sqlite3_set_authorizer(d->db, NULL, NULL);
+        return 0;
+    }
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_getfield(L, 2, "writes");
+    d->guard_writes = lua_toboolean(L, -1);
+    lua_pop(L, 1);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    if (lua_getfield(L, 2, "hidden") == LUA_TTABLE) {
+        for (lua_Integer i = 1; lua_geti(L, -1, i) == LUA_TSTRING; i++) {
+            luaL_addstring(&b, lua_tostring(L, -1));
+            luaL_addchar(&b, '\0');
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    luaL_addchar(&b, '\0');
+    luaL_pushresult(&b);
+    size_t len;
+    const char *names = lua_tolstring(L, -1, &len);
+    d->guard_hidden = malloc(len);
+    if (!d->guard_hidden)
+        return luaL_error(L, "out of memory");
+    memcpy(d->guard_hidden, names, len);
+    sqlite3_set_authorizer(d->db, authorize, d);
+    return 0;
+}
+
+/* db:guarded(fn, ...) -> fn(...)'s results, with the guard's policy in force while it runs. */
+static int db_guarded(lua_State *L) {
+    ldb *d = check_db(L, 1);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    if (!d->guard_set)
+        return luaL_error(L, "db:guarded: no policy (call db:guard first)");
+    int outer = d->guarded;
+    d->guarded = 1;
+    d->guard_why = NULL;
+    int status = lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, 0);
+    d->guarded = outer;
+    if (status != LUA_OK)
+        return lua_error(L);
+    return lua_gettop(L) - 1;
 }
 
 /* ---- binding ------------------------------------------------------------------------------ */
@@ -630,6 +754,7 @@ static const luaL_Reg db_methods[] = {
     {"last_id", db_last_id},     {"isopen", db_isopen},
     {"path", db_path},           {"readonly", db_readonly},
     {"in_transaction", db_in_transaction}, {"is_readonly_sql", db_is_readonly_sql},
+    {"guard", db_guard},         {"guarded", db_guarded},
     {"close", db_close},         {NULL, NULL}};
 
 static const luaL_Reg db_meta[] = {

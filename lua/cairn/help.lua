@@ -177,6 +177,9 @@ function help.load_builtin()
     path = "db:path() -> the file this handle is on",
     readonly = "db:readonly() -> true for a read-only connection",
     in_transaction = "db:in_transaction() -> true inside BEGIN ... COMMIT",
+    guard = "db:guard{writes = bool, hidden = {table, ...}} | db:guard(nil)\n"
+      .. "The policy for SQL run through db:guarded: no ATTACH, schema change or PRAGMA, no hidden table.",
+    guarded = "db:guarded(fn, ...) -> fn(...)\nRun fn with the guard's policy in force (a sandboxed script's SQL).",
     is_readonly_sql = "db:is_readonly_sql(sql) -> true if the statement cannot change data",
     close = "db:close()\nClose the handle and its statements (also done by <close> and the GC).",
   }
