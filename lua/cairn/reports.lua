@@ -27,7 +27,8 @@ for _, t in ipairs(param_types) do type_set[t] = true end
 local function usage(msg) args.usage_error(msg, "report") end
 
 -- the as-of date when none is given: today (UTC), or $CAIRN_TODAY in tests and demos
-local today = require("cairn.date").today
+-- the session's day (explicit --as-of, else $CAIRN_TODAY, else today), fixed for the run
+local function today() return require("cairn.session").current().as_of end
 
 -- ---- definitions ----------------------------------------------------------------------------
 

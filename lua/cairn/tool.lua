@@ -19,6 +19,10 @@ local text = require "cairn.text"
 local form = require "cairn.tool.form"
 local worksheet = require "cairn.tool.worksheet"
 local layout = require "cairn.tool.layout"
+local session = require "cairn.session"
+
+-- the session's day (as_of), fixed for the run
+local function session_day() return session.current().as_of end
 
 local tool = {}
 
@@ -349,7 +353,7 @@ local function write_plan(T, w, opts)
       return plan.create(s)
     end,
   }, { __index = plan })
-  local ctx = { plan = proxy, worksheet = w, as_of = opts.as_of or date.today(), tool = T }
+  local ctx = { plan = proxy, worksheet = w, as_of = opts.as_of or session_day(), tool = T }
   -- which links the earlier save made is known by making them again: to_plan runs over the
   -- answers of the last final revision inside a savepoint that is then rolled back
   local old_links
@@ -597,7 +601,7 @@ function tool.document(w, opts)
   if not okr then error("reports need cairn.report: " .. tostring(report), 0) end
   local okd, district = pcall(require("cairn.workspace").district)
   local doc = report.new { title = w.title, subtitle = T.title, district = okd and district or nil,
-    as_of = opts.as_of or date.today() }
+    as_of = opts.as_of or session_day() }
   return tool.layout(w, doc)
 end
 
