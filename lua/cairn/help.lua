@@ -234,9 +234,6 @@ function help.load_builtin()
       .. "survey.min_group_size).",
     scope = "ws.scope(fn, ...) -> fn's results\nfn's writes as one unit: kept when it returns, "
       .. "all undone when it raises.",
-    as_of = "ws.as_of() -> the day this run works on (YYYY-MM-DD: $CAIRN_TODAY, else today), "
-      .. "fixed when the run started",
-    actor = "ws.actor() -> who is acting ($USER): the default author of worksheets",
   })
 
   local json = require "cairn.json"

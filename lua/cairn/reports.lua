@@ -17,6 +17,7 @@
 local host = require "cairn.host"
 local args = require "cairn.args"
 local report = require "cairn.report"
+local util = require "cairn.util"
 
 local reports = {}
 
@@ -26,8 +27,7 @@ for _, t in ipairs(param_types) do type_set[t] = true end
 
 local function usage(msg) args.usage_error(msg, "report") end
 
--- the as-of date when none is given: today (UTC), or $CAIRN_TODAY in tests and demos
--- the session's day (explicit --as-of, else $CAIRN_TODAY, else today), fixed for the run
+-- the as-of date when none is given: the session's day (explicit --as-of, else $CAIRN_TODAY, else today), fixed for the run
 local function today() return require("cairn.session").current().as_of end
 
 -- ---- definitions ----------------------------------------------------------------------------
@@ -150,7 +150,7 @@ local function coerce(def, p, v)
     if falsy[s] then return false end
     bad("true or false")
   elseif t == "date" then
-    if not report.is_date(v) then bad("a date (YYYY-MM-DD)") end
+    if not util.is_date(v) then bad("a date (YYYY-MM-DD)") end
     return v
   elseif t == "choice" then
     for _, c in ipairs(p.choices) do
@@ -191,17 +191,15 @@ end
 
 -- ---- runs -----------------------------------------------------------------------------------
 
+-- util.slug, never empty (a file name needs something)
 local function slug(s)
-  local r = report.slug(s)
+  local r = util.slug(s)
   return r ~= "" and r or "x"
 end
 reports.slug = slug
 
 local function read_file(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
+  return assert(util.read_file(path))
 end
 
 local function has_table(db, name)
@@ -283,16 +281,7 @@ local function destination(out, format, batch)
   return { file = out }
 end
 
-local tmp_counter = 0
-local function temp_beside(path)
-  local dir, base = path:match("^(.*)/([^/]*)$")
-  if not dir then dir, base = ".", path end
-  if dir == "" then dir = "/" end
-  if host.file_kind(dir) ~= "dir" then error(path .. ": folder " .. dir .. " does not exist", 0) end
-  tmp_counter = tmp_counter + 1
-  return string.format("%s/.%s.%s-%d.tmp", dir, base,
-    host.hash(path .. tostring({}) .. tostring(host.clock())):sub(1, 8), tmp_counter)
-end
+local temp_beside = util.temp_beside
 
 local function is_document(doc)
   return type(doc) == "table" and doc.type == "document" and getmetatable(doc) == report.Container
@@ -307,17 +296,17 @@ function reports.run(name, opts)
   local def = type(name) == "table" and check_def(name, name.path or "(report)") or reports.load(name)
   local params = reports.params(def, opts.params)
   local as_of = opts.as_of or today()
-  if not report.is_date(as_of) then usage(string.format("--as-of '%s' is not a date (YYYY-MM-DD)", tostring(as_of))) end
+  if not util.is_date(as_of) then usage(string.format("--as-of '%s' is not a date (YYYY-MM-DD)", tostring(as_of))) end
   local period = opts.period
   if period == nil and type(def.period) == "function" then period = def.period(as_of, params) end
   if period == nil then period = as_of:sub(1, 7) end
   period = check_period(period)
   local out = opts.out
-  local format = report.format_name(opts.format or (out and out ~= "-" and out:match("%.(%w+)$")) or "html")
+  local format = util.format_name(opts.format or (out and out ~= "-" and out:match("%.(%w+)$")) or "html")
   if not format then
     usage(string.format("unknown format '%s' (expected %s)", tostring(opts.format), table.concat(report.formats, ", ")))
   end
-  local ext = report.extensions[format]
+  local ext = util.extensions[format]
   local log = opts.log or function() end
 
   local ws = require "cairn.workspace"
@@ -506,17 +495,15 @@ function reports.history(name, db)
 end
 
 do
-  local ok, help = pcall(require, "cairn.help")
-  if ok and type(help) == "table" and help.module then
-    help.module(reports, "reports", {
-      list = "reports.list() -> list\nThe report definitions on the search path: name, description, params, each.",
-      load = "reports.load(name) -> definition\nThe definition reports/NAME.lua (a district's copy first).",
-      run = "reports.run(name, {params=, period=, as_of=, format=, out=, each=}) -> run\nRenders a recurring report (one file per group with each=), writes atomically and records the run.",
-      history = "reports.history(name) -> list\nPast runs of a report, oldest first, with their files and hashes.",
-      previous = "reports.previous(name, group, period) -> data, run\nWhat the last earlier run saved with ctx.save.",
-      params = "reports.params(def, raw) -> params\nChecks and converts parameters by their declared types.",
-    })
-  end
+  local help = require "cairn.help"
+  help.module(reports, "reports", {
+    list = "reports.list() -> list\nThe report definitions on the search path: name, description, params, each.",
+    load = "reports.load(name) -> definition\nThe definition reports/NAME.lua (a district's copy first).",
+    run = "reports.run(name, {params=, period=, as_of=, format=, out=, each=}) -> run\nRenders a recurring report (one file per group with each=), writes atomically and records the run.",
+    history = "reports.history(name) -> list\nPast runs of a report, oldest first, with their files and hashes.",
+    previous = "reports.previous(name, group, period) -> data, run\nWhat the last earlier run saved with ctx.save.",
+    params = "reports.params(def, raw) -> params\nChecks and converts parameters by their declared types.",
+  })
 end
 
 return reports

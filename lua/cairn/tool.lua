@@ -20,6 +20,7 @@ local form = require "cairn.tool.form"
 local worksheet = require "cairn.tool.worksheet"
 local layout = require "cairn.tool.layout"
 local session = require "cairn.session"
+local util = require "cairn.util"
 
 -- the session's day (as_of), fixed for the run
 local function session_day() return session.current().as_of end
@@ -250,7 +251,7 @@ function tool.validate(id, answers, opts)
     local again = false
     for _, e in ipairs(errors) do
       if e.code == "unknown_person" and type(e.input) == "string" then
-        local name = e.input:match("^%s*(.-)%s*$"):gsub("%s+", " ")
+        local name = util.squash(e.input)
         ctx.new_people = ctx.new_people or {}
         if not ctx.new_people[name:lower()] then
           ctx.new_people[name:lower()] = name

@@ -46,8 +46,4 @@ end
 -- together when it raises (the error then propagates unchanged).
 function ws.scope(fn, ...) return current():scope(fn, ...) end
 
--- The session's day (as_of) and acting person.
-function ws.as_of() return current().as_of end
-function ws.actor() return current().actor end
-
 return ws

@@ -4,6 +4,7 @@
 local json = require "cairn.json"
 local dates = require "cairn.plan.dates"
 local rows = require "cairn.plan.rows"
+local util = require "cairn.util"
 
 local core = {}
 
@@ -43,7 +44,7 @@ core.kind_labels = { process = "process", early_evidence = "early evidence of ch
                      long_term = "long-term" }
 
 local function key_of(s)
-  return (tostring(s):lower():gsub("^%s+", ""):gsub("%s+$", ""):gsub("[%s%-]+", "_"))
+  return (util.trim(tostring(s):lower()):gsub("[%s%-]+", "_"))
 end
 
 local function one_of(list, labels)
@@ -71,7 +72,7 @@ end
 function core.org_key(s, field)
   if s == nil or (type(s) == "string" and not s:match("%S")) then return nil end
   if type(s) ~= "string" then fail("%s: expected an organisation kind, got %s", field or "org", type(s)) end
-  local k = s:lower():gsub("^%s+", ""):gsub("%s+$", "")
+  local k = util.trim(s:lower())
   k = core.org_aliases[k] or k
   for _, o in ipairs(core.org_kinds) do if o == k then return k end end
   fail("%s: '%s' is not an organisation kind (expected one of: district, association (union), school, community)",
@@ -85,7 +86,7 @@ local function check_text(v, field, required)
   end
   if type(v) == "number" then v = tostring(v) end
   if type(v) ~= "string" then fail("%s: expected text, got %s", field, type(v)) end
-  v = v:gsub("^%s+", ""):gsub("%s+$", "")
+  v = util.trim(v)
   if v == "" then
     if required then fail("%s: required (got an empty text)", field) end
     return nil
@@ -148,7 +149,7 @@ function core.find_person(name)
     r = core.db():one("SELECT * FROM person WHERE id = ?", name)
   elseif type(name) == "string" then
     r = core.db():one("SELECT * FROM person WHERE name = ? COLLATE NOCASE",
-      (name:gsub("^%s+", ""):gsub("%s+$", "")))
+      util.trim(name))
   end
   return person_from(r)
 end

@@ -47,11 +47,7 @@ function sync.similar(a, b)
   return 2 * both / (na + nb) >= sync.similarity
 end
 
-local function copy(t)
-  local c = {}
-  for k, v in pairs(t or {}) do c[k] = v end
-  return c
-end
+local copy = require("cairn.util").copy
 
 function Scope:own(id)
   if not self.mine[id] then
