@@ -77,21 +77,7 @@ function util.format_name(f)
 end
 
 function util.extension(format)
-  -- A temporary file name in PATH's folder (so renaming it over PATH is atomic), unique in this
--- run (the session's serial) and across processes (a hash of the moment). Raises when PATH
--- names no file or its folder does not exist.
-function util.temp_beside(path)
-  local dir, base = path:match("^(.*)/([^/]*)$")
-  if not dir then dir, base = ".", path end
-  if dir == "" then dir = "/" end
-  if base == "" then error(path .. ": not a file name", 0) end
-  if host.file_kind(dir) ~= "dir" then error(path .. ": folder " .. dir .. " does not exist", 0) end
-  local n = require("cairn.session").current():next_serial()
-  return string.format("%s/.%s.%s-%d.tmp", dir, base,
-    host.hash(path .. tostring(n) .. tostring({}) .. tostring(host.clock())):sub(1, 8), n)
-end
-
-return util.extensions[util.format_name(format) or ""]
+  return util.extensions[util.format_name(format) or ""]
 end
 
 -- A temporary file name in PATH's folder (so renaming it over PATH is atomic), unique in this
