@@ -2,7 +2,7 @@
 -- checks each cairn module offers as module.check(db) -> list of problems.
 local check = {}
 
--- Modules that may have checks of their own; a module that is not installed is skipped.
+-- Modules with checks of their own.
 check.modules = { "cairn.plan", "cairn.tool", "cairn.report", "cairn.survey" }
 
 function check.run(db)
@@ -19,8 +19,8 @@ function check.run(db)
     problems[#problems + 1] = "no district name recorded (meta.district)"
   end
   for _, name in ipairs(check.modules) do
-    local ok, mod = pcall(require, name)
-    if ok and type(mod) == "table" and type(mod.check) == "function" then
+    local mod = require(name)
+    if type(mod.check) == "function" then
       for _, p in ipairs(mod.check(db) or {}) do problems[#problems + 1] = p end
     end
   end

@@ -6,6 +6,7 @@
 local host = require "cairn.host"
 local args = require "cairn.args"
 local ws = require "cairn.workspace"
+local session = require "cairn.session"
 
 local cli = {}
 
@@ -341,13 +342,16 @@ local function trace_wanted()
   return t ~= nil and t ~= "" and t ~= "0"
 end
 
+-- The edge: one session for this run (the workspace, the unit of work, as_of, the actor),
+-- current for everything the command does; `ws` and the script globals forward to it.
 function cli.main(argv)
   require("cairn.paths").install()
   local traceback
-  ws.last_traceback = nil
+  local s = session.new()
+  session.use(s)
   local ok, result = xpcall(dispatch, function(e)
     if not args.is_usage_error(e) then
-      traceback = ws.last_traceback or debug.traceback(nil, 2)
+      traceback = s.last_traceback or debug.traceback(nil, 2)
     end
     return e
   end, argv)

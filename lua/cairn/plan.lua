@@ -106,12 +106,7 @@ plan.today = dates.today
 -- `cairn check`
 function plan.check(db) return require("cairn.plan.check")(db) end
 
--- help texts, when the help module is installed
-do
-  local ok, help = pcall(require, "cairn.help")
-  if ok and type(help) == "table" and type(help.module) == "function" then
-    require("cairn.plan.help")(help, plan, core)
-  end
-end
+-- help texts
+require("cairn.plan.help")(require "cairn.help", plan, core)
 
 return plan

@@ -4,6 +4,7 @@
 local host = require "cairn.host"
 local pretty = require "cairn.pretty"
 local ws = require "cairn.workspace"
+local session = require "cairn.session"
 local prelude = require "cairn.prelude"
 
 local repl = {}
@@ -128,9 +129,10 @@ function repl.eval(chunk)
     return "done"
   end
   local traceback
-  ws.last_traceback = nil
-  local results = table.pack(xpcall(function() return ws.scope(fn) end, function(e)
-    traceback = ws.last_traceback or debug.traceback(nil, 2)
+  local s = session.current()
+  s.last_traceback = nil
+  local results = table.pack(xpcall(function() return s:scope(fn) end, function(e)
+    traceback = s.last_traceback or debug.traceback(nil, 2)
     return e
   end))
   repl.last_traceback = traceback

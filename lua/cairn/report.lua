@@ -10,6 +10,7 @@
 -- builder, the field and what was expected. The tree they build is plain data (methods live in
 -- metatables), so every renderer and the JSON output see exactly the same thing.
 local host = require "cairn.host"
+local util = require "cairn.util"
 
 local report = {}
 
@@ -54,16 +55,7 @@ local function set_of(list)
   return s
 end
 
-local function is_date(s)
-  if type(s) ~= "string" then return false end
-  local y, m, d = s:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
-  if not y then return false end
-  y, m, d = tonumber(y), tonumber(m), tonumber(d)
-  if m < 1 or m > 12 or d < 1 then return false end
-  local days = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 }
-  if m == 2 and (y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0)) then return d <= 29 end
-  return d <= days[m]
-end
+local is_date = util.is_date
 report.is_date = is_date
 
 local function opt_string(builder, field, v)
@@ -108,12 +100,7 @@ local function merge(base, over)
   return out
 end
 
-local function deep_copy(v)
-  if type(v) ~= "table" then return v end
-  local t = {}
-  for k, x in pairs(v) do t[k] = deep_copy(x) end
-  return t
-end
+local deep_copy = util.deep_copy
 
 -- The built-in theme, with the district's cairn/theme.lua (first on the search path) merged
 -- over it. Loaded afresh each call so a changed theme file applies to the next report.
@@ -171,24 +158,8 @@ function report.new(spec)
   return doc
 end
 
--- Latin letters with accents, as their plain letters, so "École" slugs as "ecole".
-local plain = {}
-do
-  local from = { "àáâãäå", "ç", "èéêë", "ìíîï", "ñ", "òóôõöø", "ùúûü", "ýÿ", "ÀÁÂÃÄÅ", "Ç", "ÈÉÊË",
-    "ÌÍÎÏ", "Ñ", "ÒÓÔÕÖØ", "ÙÚÛÜ", "Ý" }
-  local to = { "a", "c", "e", "i", "n", "o", "u", "y", "a", "c", "e", "i", "n", "o", "u", "y" }
-  for i, chars in ipairs(from) do
-    for _, cp in utf8.codes(chars) do plain[utf8.char(cp)] = to[i] end
-  end
-  plain["ß"], plain["æ"], plain["Æ"], plain["œ"], plain["Œ"] = "ss", "ae", "ae", "oe", "oe"
-end
-
 -- A file-safe name: lower-case ASCII letters and digits joined by single dashes.
-local function slug(s)
-  s = tostring(s):gsub("[\xC3\xC5][\x80-\xBF]", plain)
-  s = s:lower():gsub("[^%w]+", "-"):gsub("^%-+", ""):gsub("%-+$", "")
-  return s
-end
+local slug = util.slug
 report.slug = slug
 
 local function next_id(self, prefix, title)
@@ -741,15 +712,9 @@ end
 
 -- ---- rendering and writing ------------------------------------------------------------------
 
-local format_alias = { md = "markdown", markdown = "markdown", txt = "text", text = "text",
-  html = "html", htm = "html", csv = "csv", json = "json", xlsx = "xlsx", docx = "docx", pdf = "pdf" }
 report.formats = { "text", "markdown", "html", "csv", "json", "xlsx", "docx", "pdf" }
-report.extensions = { text = "txt", markdown = "md", html = "html", csv = "csv", json = "json",
-  xlsx = "xlsx", docx = "docx", pdf = "pdf" }
-
-function report.format_name(f)
-  return format_alias[f and f:lower() or ""]
-end
+report.extensions = util.extensions
+report.format_name = util.format_name
 
 -- Every table block of the document (charts' data tables excluded), in order.
 local function tables_of(c, out)
@@ -820,16 +785,8 @@ end
 
 -- Write CONTENT (a string, or a function(tmp_path) that writes the file) to PATH atomically:
 -- a temporary file in the same folder, then rename. Nothing is left behind on failure.
-local counter = 0
 function report.write_atomic(path, content)
-  local dir, base = path:match("^(.*)/([^/]*)$")
-  if not dir then dir, base = ".", path end
-  if dir == "" then dir = "/" end
-  if base == "" then error(path .. ": not a file name", 0) end
-  if host.file_kind(dir) ~= "dir" then error(path .. ": folder " .. dir .. " does not exist", 0) end
-  counter = counter + 1
-  local tmp = string.format("%s/.%s.%s-%d.tmp", dir, base,
-    host.hash(tostring(counter) .. tostring({}) .. tostring(host.clock())):sub(1, 8), counter)
+  local tmp = util.temp_beside(path)
   local ok, err = pcall(function()
     if type(content) == "function" then
       local r, e = content(tmp)

@@ -17,6 +17,7 @@
 local host = require "cairn.host"
 local args = require "cairn.args"
 local report = require "cairn.report"
+local util = require "cairn.util"
 
 local reports = {}
 
@@ -26,8 +27,8 @@ for _, t in ipairs(param_types) do type_set[t] = true end
 
 local function usage(msg) args.usage_error(msg, "report") end
 
--- the as-of date when none is given: today (UTC), or $CAIRN_TODAY in tests and demos
-local today = require("cairn.date").today
+-- the as-of date when none is given: the session's day (explicit --as-of, else $CAIRN_TODAY, else today), fixed for the run
+local function today() return require("cairn.session").current().as_of end
 
 -- ---- definitions ----------------------------------------------------------------------------
 
@@ -149,7 +150,7 @@ local function coerce(def, p, v)
     if falsy[s] then return false end
     bad("true or false")
   elseif t == "date" then
-    if not report.is_date(v) then bad("a date (YYYY-MM-DD)") end
+    if not util.is_date(v) then bad("a date (YYYY-MM-DD)") end
     return v
   elseif t == "choice" then
     for _, c in ipairs(p.choices) do
@@ -190,17 +191,15 @@ end
 
 -- ---- runs -----------------------------------------------------------------------------------
 
+-- util.slug, never empty (a file name needs something)
 local function slug(s)
-  local r = report.slug(s)
+  local r = util.slug(s)
   return r ~= "" and r or "x"
 end
 reports.slug = slug
 
 local function read_file(path)
-  local f = assert(io.open(path, "rb"))
-  local s = f:read("a")
-  f:close()
-  return s
+  return assert(util.read_file(path))
 end
 
 local function has_table(db, name)
@@ -282,183 +281,190 @@ local function destination(out, format, batch)
   return { file = out }
 end
 
-local tmp_counter = 0
-local function temp_beside(path)
-  local dir, base = path:match("^(.*)/([^/]*)$")
-  if not dir then dir, base = ".", path end
-  if dir == "" then dir = "/" end
-  if host.file_kind(dir) ~= "dir" then error(path .. ": folder " .. dir .. " does not exist", 0) end
-  tmp_counter = tmp_counter + 1
-  return string.format("%s/.%s.%s-%d.tmp", dir, base,
-    host.hash(path .. tostring({}) .. tostring(host.clock())):sub(1, 8), tmp_counter)
-end
+local temp_beside = util.temp_beside
 
 local function is_document(doc)
   return type(doc) == "table" and doc.type == "document" and getmetatable(doc) == report.Container
 end
 
---- reports.run(name, opts) -> { id =, files = { {path, hash, bytes, group} }, period, as_of }
---- opts: params, period, as_of, format, out, each, db, progress = function(i, n, path),
----       log = function(line) (verbose messages), width (text)
-function reports.run(name, opts)
-  opts = opts or {}
-  local started = host.clock()
+-- ---- one run, step by step ------------------------------------------------------------------
+-- A run is a table R that the steps below fill in: settle (what to make), open_history (the
+-- workspace), batch_groups (one document or one per group), then per group build_document and
+-- write_files (to temporary files), record (rename into place + history, together), summary.
+
+-- Decide what the run makes: definition, parameters, as_of, period, format.
+local function settle(name, opts)
   local def = type(name) == "table" and check_def(name, name.path or "(report)") or reports.load(name)
-  local params = reports.params(def, opts.params)
-  local as_of = opts.as_of or today()
-  if not report.is_date(as_of) then usage(string.format("--as-of '%s' is not a date (YYYY-MM-DD)", tostring(as_of))) end
+  local R = { def = def, opts = opts, started = host.clock(), log = opts.log or function() end,
+    pending = {}, used_names = {} }
+  R.params = reports.params(def, opts.params)
+  R.as_of = opts.as_of or today()
+  if not util.is_date(R.as_of) then usage(string.format("--as-of '%s' is not a date (YYYY-MM-DD)", tostring(R.as_of))) end
   local period = opts.period
-  if period == nil and type(def.period) == "function" then period = def.period(as_of, params) end
-  if period == nil then period = as_of:sub(1, 7) end
-  period = check_period(period)
+  if period == nil and type(def.period) == "function" then period = def.period(R.as_of, R.params) end
+  if period == nil then period = R.as_of:sub(1, 7) end
+  R.period = check_period(period)
   local out = opts.out
-  local format = report.format_name(opts.format or (out and out ~= "-" and out:match("%.(%w+)$")) or "html")
-  if not format then
+  R.format = util.format_name(opts.format or (out and out ~= "-" and out:match("%.(%w+)$")) or "html")
+  if not R.format then
     usage(string.format("unknown format '%s' (expected %s)", tostring(opts.format), table.concat(report.formats, ", ")))
   end
-  local ext = report.extensions[format]
-  local log = opts.log or function() end
+  R.ext = util.extensions[R.format]
+  return R
+end
 
-  local ws = require "cairn.workspace"
-  local db = opts.db or ws.db()
+-- The workspace database, with the report history tables.
+local function open_history(R)
+  local db = R.opts.db or require("cairn.workspace").db()
   if not has_table(db, "report_run") then
     -- only a workspace made by a development build, before migration 004 had its tables
     error(string.format("%s has no report history tables (it was made by an early development "
       .. "build); copy its data into a new workspace", db:path() or "the workspace"), 0)
   end
+  R.db = db
+end
 
-  -- the groups of a batch
-  local groups = { false }
-  if opts.each then
-    local fn = def.each[opts.each]
-    if not fn then
-      local names = {}
-      for k in pairs(def.each) do names[#names + 1] = k end
-      table.sort(names)
-      usage(string.format("report %s cannot be split by '%s' (%s)", def.name, opts.each,
-        #names > 0 and ("groupings: " .. table.concat(names, ", ")) or "it declares no grouping"))
+-- The groups of a batch ({ false }: one document for everything).
+local function batch_groups(R)
+  local def, each = R.def, R.opts.each
+  if not each then return { false } end
+  local fn = def.each[each]
+  if not fn then
+    local names = {}
+    for k in pairs(def.each) do names[#names + 1] = k end
+    table.sort(names)
+    usage(string.format("report %s cannot be split by '%s' (%s)", def.name, each,
+      #names > 0 and ("groupings: " .. table.concat(names, ", ")) or "it declares no grouping"))
+  end
+  local ok, list = pcall(fn, R.db, R.params)
+  if not ok then error(string.format("report %s: each.%s failed: %s", def.name, each, tostring(list)), 0) end
+  local groups = groups_of(def, each, list)
+  if #groups == 0 then error(string.format("report %s: no %s to report on", def.name, each), 0) end
+  return groups
+end
+
+-- Run the definition's build for group G: the document, what it saved (as JSON) and the words
+-- that name this document in messages.
+local function build_document(R, g)
+  local def = R.def
+  local group = g and g.key or nil
+  local previous, previous_run = reports.previous(def.name, group, R.period, R.db)
+  local saved
+  local ctx = {
+    name = def.name, params = R.params, period = R.period, as_of = R.as_of, db = R.db,
+    group = group, group_label = g and g.label or nil, each = R.opts.each,
+    previous = previous, previous_run = previous_run, format = R.format,
+    save = function(data) saved = data end,
+    report = report,
+  }
+  function ctx.document(fields)
+    fields = fields or {}
+    local spec = { title = fields.title or def.title or def.description or def.name,
+      subtitle = fields.subtitle, district = fields.district or R.district,
+      period = fields.period or R.period, as_of = fields.as_of or R.as_of, theme = fields.theme }
+    return report.new(spec)
+  end
+  local bok, doc = pcall(def.build, ctx)
+  local where = group and string.format("report %s (%s %s)", def.name, R.opts.each, g.label) or ("report " .. def.name)
+  if not bok then error(where .. ": " .. tostring(doc), 0) end
+  if not is_document(doc) then
+    error(string.format("%s: build must return a document (ctx.document{...}), got %s", where, type(doc)), 0)
+  end
+  local saved_json
+  if saved ~= nil then
+    local jok, s = pcall(require("cairn.json").encode, saved)
+    if not jok then error(where .. ": ctx.save: the data cannot be stored as JSON: " .. tostring(s), 0) end
+    saved_json = s
+  end
+  return doc, saved_json, where
+end
+
+-- The files DOC becomes: one, or (CSV holds one table) one per table.
+local function parts_of(R, doc)
+  local tables = R.format == "csv" and doc:tables() or {}
+  if #tables <= 1 then return { { suffix = "" } } end
+  if R.dest.stdout or R.dest.file then
+    local ids = {}
+    for _, tb in ipairs(tables) do ids[#ids + 1] = tb.id end
+    usage(string.format("report %s has %d tables (%s); CSV holds one: give --out FOLDER/ for one file per table",
+      R.def.name, #tables, table.concat(ids, ", ")))
+  end
+  local parts = {}
+  for _, tb in ipairs(tables) do parts[#parts + 1] = { suffix = "-" .. slug(tb.id), table = tb } end
+  return parts
+end
+
+-- The path without extension of group G's file in the destination folder (NAME-PERIOD[-GROUP],
+-- numbered when two groups slug alike), or nil when the destination is not a folder.
+local function file_base(R, g)
+  local dir = R.dest.dir
+  if not dir then return nil end
+  local base = R.def.name .. "-" .. slug(R.period)
+  if g then base = base .. "-" .. slug(g.label) end
+  local candidate, n = base, 1
+  while R.used_names[candidate] do
+    n = n + 1
+    candidate = base .. "-" .. n
+  end
+  R.used_names[candidate] = true
+  return (dir == "." and "" or (dir == "/" and "/" or dir .. "/")) .. candidate
+end
+
+-- Render DOC for group G into pending entries: standard output kept in memory, files written
+-- to temporary files beside their destination. Returns the last path.
+local function write_files(R, g, doc, saved_json, where)
+  local group = g and g.key or nil
+  local base = file_base(R, g)
+  local last_path
+  for k, part in ipairs(parts_of(R, doc)) do
+    local entry = { group = group, data = k == 1 and saved_json or nil }
+    R.pending[#R.pending + 1] = entry
+    if R.dest.stdout then
+      local s = doc:render(R.format, { width = R.opts.width or 80 })
+      entry.path, entry.content = "-", s
+      entry.hash, entry.bytes = host.hash(s), #s
+    else
+      entry.path = R.dest.file or (base .. part.suffix .. "." .. R.ext)
+      entry.tmp = temp_beside(entry.path)
+      local pok, perr
+      if part.table then
+        pok, perr = pcall(function()
+          local fh = assert(io.open(entry.tmp, "wb"))
+          fh:write((require("cairn.render").csv(part.table)))
+          assert(fh:close())
+        end)
+      else
+        pok, perr = pcall(report.produce, doc, entry.tmp, R.format, { width = 80 })
+      end
+      if not pok then error(where .. ": " .. tostring(perr), 0) end
+      local bytes = read_file(entry.tmp)
+      entry.hash, entry.bytes = host.hash(bytes), #bytes
     end
-    local ok, list = pcall(fn, db, params)
-    if not ok then error(string.format("report %s: each.%s failed: %s", def.name, opts.each, tostring(list)), 0) end
-    groups = groups_of(def, opts.each, list)
-    if #groups == 0 then error(string.format("report %s: no %s to report on", def.name, opts.each), 0) end
+    last_path = entry.path
   end
-  local dest = destination(out, format, opts.each ~= nil)
+  return last_path
+end
 
-  local okd, district = pcall(ws.district)
-  district = okd and district or nil
+local function remove_temporaries(R)
+  for _, p in ipairs(R.pending) do if p.tmp then os.remove(p.tmp) end end
+end
 
-  local pending = {} -- { tmp, path, group, hash, bytes, data }
-  local used_names = {}
-  local function cleanup()
-    for _, p in ipairs(pending) do if p.tmp then os.remove(p.tmp) end end
-  end
-
-  local ok, err = pcall(function()
-    for i, g in ipairs(groups) do
-      if host.interrupted() then error("interrupted", 0) end
-      local group = g and g.key or nil
-      local previous, previous_run = reports.previous(def.name, group, period, db)
-      local saved
-      local ctx = {
-        name = def.name, params = params, period = period, as_of = as_of, db = db,
-        group = group, group_label = g and g.label or nil, each = opts.each,
-        previous = previous, previous_run = previous_run, format = format,
-        save = function(data) saved = data end,
-        report = report,
-      }
-      function ctx.document(fields)
-        fields = fields or {}
-        local spec = { title = fields.title or def.title or def.description or def.name,
-          subtitle = fields.subtitle, district = fields.district or district,
-          period = fields.period or period, as_of = fields.as_of or as_of, theme = fields.theme }
-        return report.new(spec)
-      end
-      local bok, doc = pcall(def.build, ctx)
-      local where = group and string.format("report %s (%s %s)", def.name, opts.each, g.label) or ("report " .. def.name)
-      if not bok then error(where .. ": " .. tostring(doc), 0) end
-      if not is_document(doc) then
-        error(string.format("%s: build must return a document (ctx.document{...}), got %s", where, type(doc)), 0)
-      end
-      local saved_json, last_path
-      if saved ~= nil then
-        local jok, s = pcall(require("cairn.json").encode, saved)
-        if not jok then error(where .. ": ctx.save: the data cannot be stored as JSON: " .. tostring(s), 0) end
-        saved_json = s
-      end
-      -- CSV holds one table: a document with several gives one file per table
-      local tables = format == "csv" and doc:tables() or {}
-      local parts = { { suffix = "" } }
-      if #tables > 1 then
-        if dest.stdout or dest.file then
-          local ids = {}
-          for _, tb in ipairs(tables) do ids[#ids + 1] = tb.id end
-          usage(string.format("report %s has %d tables (%s); CSV holds one: give --out FOLDER/ for one file per table",
-            def.name, #tables, table.concat(ids, ", ")))
-        end
-        parts = {}
-        for _, tb in ipairs(tables) do parts[#parts + 1] = { suffix = "-" .. slug(tb.id), table = tb } end
-      end
-      local base
-      if dest.dir then
-        base = def.name .. "-" .. slug(period)
-        if group then base = base .. "-" .. slug(g.label) end
-        local candidate, n = base, 1
-        while used_names[candidate] do
-          n = n + 1
-          candidate = base .. "-" .. n
-        end
-        used_names[candidate] = true
-        base = (dest.dir == "." and "" or (dest.dir == "/" and "/" or dest.dir .. "/")) .. candidate
-      end
-      for k, part in ipairs(parts) do
-        local entry = { group = group, data = k == 1 and saved_json or nil }
-        if dest.stdout then
-          local s = doc:render(format, { width = opts.width or 80 })
-          entry.path, entry.content = "-", s
-          entry.hash, entry.bytes = host.hash(s), #s
-        else
-          entry.path = dest.file or (base .. part.suffix .. "." .. ext)
-          entry.tmp = temp_beside(entry.path)
-          pending[#pending + 1] = entry
-          local pok, perr
-          if part.table then
-            pok, perr = pcall(function()
-              local fh = assert(io.open(entry.tmp, "wb"))
-              fh:write((require("cairn.render").csv(part.table)))
-              assert(fh:close())
-            end)
-          else
-            pok, perr = pcall(report.produce, doc, entry.tmp, format, { width = 80 })
-          end
-          if not pok then error(where .. ": " .. tostring(perr), 0) end
-          local bytes = read_file(entry.tmp)
-          entry.hash, entry.bytes = host.hash(bytes), #bytes
-        end
-        if dest.stdout then pending[#pending + 1] = entry end
-        last_path = entry.path
-      end
-      if opts.progress then opts.progress(i, #groups, last_path) end
-    end
-  end)
-  if not ok then
-    cleanup()
-    error(err, 0)
-  end
-
-  -- all files are ready: rename them into place and record the run, together
+-- All files are ready: rename them into place and record the run, together. Returns its id.
+local function record(R)
+  local db, def = R.db, R.def
   local run_id
-  local tok, terr = pcall(db.transaction, db, function()
+  db:transaction(function()
+    local params = next(R.params) and R.params or setmetatable({}, { __jsontype = "object" })
     db:exec([[INSERT INTO report_run(report, params, period, as_of, format, each, started_at,
                 seconds, cairn_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
-      def.name, require("cairn.json").encode(next(params) and params or setmetatable({}, { __jsontype = "object" })),
-      period, as_of, format, opts.each, require("cairn.date").now(), host.clock() - started, host.version)
+      def.name, require("cairn.json").encode(params), R.period, R.as_of, R.format, R.opts.each,
+      require("cairn.date").now(), host.clock() - R.started, host.version)
     run_id = db:last_id()
-    for seq, e in ipairs(pending) do
+    for seq, e in ipairs(R.pending) do
       db:exec([[INSERT INTO report_output(run_id, seq, grp, path, hash, bytes, data)
                 VALUES (?, ?, ?, ?, ?, ?, ?)]], run_id, seq, e.group, e.path, e.hash, e.bytes, e.data)
     end
-    for _, e in ipairs(pending) do
+    for _, e in ipairs(R.pending) do
       if e.tmp then
         local r, rerr = os.rename(e.tmp, e.path)
         if not r then error(rerr, 0) end
@@ -466,19 +472,46 @@ function reports.run(name, opts)
       end
     end
   end)
-  if not tok then
-    cleanup()
-    error(terr, 0)
-  end
+  return run_id
+end
+
+-- Print what goes to standard output, log the files, and return the run's summary.
+local function summary(R, run_id)
   local files = {}
-  for _, e in ipairs(pending) do
+  for _, e in ipairs(R.pending) do
     if e.content then io.stdout:write(e.content) end
     files[#files + 1] = { path = e.path, hash = e.hash, bytes = e.bytes, group = e.group }
-    if not e.content then log(string.format("wrote %s (%d bytes, %s)", e.path, e.bytes, e.hash)) end
+    if not e.content then R.log(string.format("wrote %s (%d bytes, %s)", e.path, e.bytes, e.hash)) end
   end
-  log(string.format("recorded run %d of %s: period %s, as of %s, %d file%s", run_id, def.name,
-    period or "-", as_of, #files, #files == 1 and "" or "s"))
-  return { id = run_id, files = files, period = period, as_of = as_of, params = params }
+  R.log(string.format("recorded run %d of %s: period %s, as of %s, %d file%s", run_id, R.def.name,
+    R.period or "-", R.as_of, #files, #files == 1 and "" or "s"))
+  return { id = run_id, files = files, period = R.period, as_of = R.as_of, params = R.params }
+end
+
+--- reports.run(name, opts) -> { id =, files = { {path, hash, bytes, group} }, period, as_of }
+--- opts: params, period, as_of, format, out, each, db, progress = function(i, n, path),
+---       log = function(line) (verbose messages), width (text)
+function reports.run(name, opts)
+  opts = opts or {}
+  local R = settle(name, opts)
+  open_history(R)
+  local groups = batch_groups(R)
+  R.dest = destination(opts.out, R.format, opts.each ~= nil)
+  local okd, district = pcall(require("cairn.workspace").district)
+  R.district = okd and district or nil
+  local ok, run_id = pcall(function()
+    for i, g in ipairs(groups) do
+      if host.interrupted() then error("interrupted", 0) end
+      local last_path = write_files(R, g, build_document(R, g))
+      if opts.progress then opts.progress(i, #groups, last_path) end
+    end
+    return record(R)
+  end)
+  if not ok then
+    remove_temporaries(R)
+    error(run_id, 0)
+  end
+  return summary(R, run_id)
 end
 
 --- reports.history(name) -> { {id, report, params, period, as_of, format, each, started_at,
@@ -505,17 +538,15 @@ function reports.history(name, db)
 end
 
 do
-  local ok, help = pcall(require, "cairn.help")
-  if ok and type(help) == "table" and help.module then
-    help.module(reports, "reports", {
-      list = "reports.list() -> list\nThe report definitions on the search path: name, description, params, each.",
-      load = "reports.load(name) -> definition\nThe definition reports/NAME.lua (a district's copy first).",
-      run = "reports.run(name, {params=, period=, as_of=, format=, out=, each=}) -> run\nRenders a recurring report (one file per group with each=), writes atomically and records the run.",
-      history = "reports.history(name) -> list\nPast runs of a report, oldest first, with their files and hashes.",
-      previous = "reports.previous(name, group, period) -> data, run\nWhat the last earlier run saved with ctx.save.",
-      params = "reports.params(def, raw) -> params\nChecks and converts parameters by their declared types.",
-    })
-  end
+  local help = require "cairn.help"
+  help.module(reports, "reports", {
+    list = "reports.list() -> list\nThe report definitions on the search path: name, description, params, each.",
+    load = "reports.load(name) -> definition\nThe definition reports/NAME.lua (a district's copy first).",
+    run = "reports.run(name, {params=, period=, as_of=, format=, out=, each=}) -> run\nRenders a recurring report (one file per group with each=), writes atomically and records the run.",
+    history = "reports.history(name) -> list\nPast runs of a report, oldest first, with their files and hashes.",
+    previous = "reports.previous(name, group, period) -> data, run\nWhat the last earlier run saved with ctx.save.",
+    params = "reports.params(def, raw) -> params\nChecks and converts parameters by their declared types.",
+  })
 end
 
 return reports

@@ -35,8 +35,8 @@ survey.response_rates = results.response_rates
 survey.min_group_size = results.min_group_size
 survey.check = check.check
 
-local ok, help = pcall(require, "cairn.help")
-if ok and type(help) == "table" and type(help.module) == "function" then
+local help = require "cairn.help"
+do
   help.module(survey, "survey", {
     scale = "survey.scale(name) -> scale\nA scale: ordered levels {label, value}, favorable values, optional n/a. "
       .. "survey.scales() lists them; districts edit cairn/survey/scales.lua.",

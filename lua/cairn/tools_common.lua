@@ -4,6 +4,8 @@
 --
 -- Wording stays in the tool scripts: every helper that reports a problem takes the message from
 -- its caller (a district edits the tool, not this file). The helpers only do the mechanics.
+local util = require "cairn.util"
+
 local common = {}
 
 -- ---- answers ------------------------------------------------------------------------------
@@ -118,13 +120,12 @@ end
 
 -- The plan model's SMART warnings for TEXT in FRAMEWORK's own wording ("WestEd",
 -- "Massachusetts", "NEA"), each given to c.warn at PATH. The plan model owns the wording
--- (cairn.plan.smart_check); a tool that runs before it exists simply gets no prompts.
+-- (cairn.plan.smart_check).
 -- SKIP (optional) is a set of criterion labels the tool answers otherwise (a due date field
 -- answers "Time-bound"). Returns the set of criterion labels warned about.
 function common.smart(c, path, text, framework, skip)
   if not common.filled(text) then return {} end
-  local ok, plan = pcall(require, "cairn.plan")
-  if not ok or type(plan) ~= "table" or type(plan.smart_check) ~= "function" then return {} end
+  local plan = require "cairn.plan"
   local failed = {}
   -- Only the criteria the text fails become warnings; the questions only the team can answer
   -- (severity "prompt") would bury them.
@@ -164,7 +165,7 @@ end
 -- ignored). Returns the row and its index, or nil.
 function common.match_row(rows, field, ref, labels)
   if not common.filled(ref) then return nil end
-  local r = tostring(ref):match("^%s*(.-)%s*$")
+  local r = util.trim(tostring(ref))
   local n = tonumber(r:match("^#?(%d+)%.?$") or r:match("^%a+ ?#?(%d+)$"))
   if n and rows[n] then return rows[n], n end
   local letter = r:match("^(%a)$") or r:match("^[Rr]oot [Cc]ause (%a)$")

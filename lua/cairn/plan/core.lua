@@ -4,10 +4,15 @@
 local json = require "cairn.json"
 local dates = require "cairn.plan.dates"
 local rows = require "cairn.plan.rows"
+local util = require "cairn.util"
 
 local core = {}
 
-function core.db() return require("cairn.workspace").db() end
+function core.db() return require("cairn.session").current():db() end
+
+-- The open sync scope of the current session (cairn.plan.sync), or nil: inside one, plans and
+-- items a tool's to_plan writes reuse the rows an earlier save made.
+function core.sync_scope() return require("cairn.session").current().sync end
 
 local now = require("cairn.date").now
 core.now = now
@@ -39,7 +44,7 @@ core.kind_labels = { process = "process", early_evidence = "early evidence of ch
                      long_term = "long-term" }
 
 local function key_of(s)
-  return (tostring(s):lower():gsub("^%s+", ""):gsub("%s+$", ""):gsub("[%s%-]+", "_"))
+  return (util.trim(tostring(s):lower()):gsub("[%s%-]+", "_"))
 end
 
 local function one_of(list, labels)
@@ -67,7 +72,7 @@ end
 function core.org_key(s, field)
   if s == nil or (type(s) == "string" and not s:match("%S")) then return nil end
   if type(s) ~= "string" then fail("%s: expected an organisation kind, got %s", field or "org", type(s)) end
-  local k = s:lower():gsub("^%s+", ""):gsub("%s+$", "")
+  local k = util.trim(s:lower())
   k = core.org_aliases[k] or k
   for _, o in ipairs(core.org_kinds) do if o == k then return k end end
   fail("%s: '%s' is not an organisation kind (expected one of: district, association (union), school, community)",
@@ -81,7 +86,7 @@ local function check_text(v, field, required)
   end
   if type(v) == "number" then v = tostring(v) end
   if type(v) ~= "string" then fail("%s: expected text, got %s", field, type(v)) end
-  v = v:gsub("^%s+", ""):gsub("%s+$", "")
+  v = util.trim(v)
   if v == "" then
     if required then fail("%s: required (got an empty text)", field) end
     return nil
@@ -144,7 +149,7 @@ function core.find_person(name)
     r = core.db():one("SELECT * FROM person WHERE id = ?", name)
   elseif type(name) == "string" then
     r = core.db():one("SELECT * FROM person WHERE name = ? COLLATE NOCASE",
-      (name:gsub("^%s+", ""):gsub("%s+$", "")))
+      util.trim(name))
   end
   return person_from(r)
 end
@@ -341,10 +346,9 @@ end
 
 -- Inside a sync scope (cairn.plan.sync: a tool's to_plan re-run for a saved worksheet) plans
 -- and items the worksheet wrote before are reused instead of created again.
-core.scope = nil
-
 function core.create(spec)
-  if core.scope then return core.scope:create(spec) end
+  local sync = core.sync_scope()
+  if sync then return sync:create(spec) end
   return core.create_new(spec)
 end
 
@@ -562,9 +566,8 @@ local function insert_item(plan_id, parent_id, spec)
   local id = db:last_id()
   for _, t in ipairs(tags) do db:exec("INSERT OR IGNORE INTO item_tag(item_id, tag) VALUES (?, ?)", id, t) end
   if status ~= "not_started" then
-    db:exec([[INSERT INTO status_change(item_id, status, percent, on_date, by_id, note, recorded_at)
-      VALUES (?, ?, ?, ?, NULL, ?, ?)]], id, status, spec.percent,
-      dates.check(spec.status_on, field .. ".status_on") or spec.start or dates.today(), "initial status", now())
+    core.record_status(id, { status = status, percent = spec.percent, note = "initial status",
+      on = dates.check(spec.status_on, field .. ".status_on") or spec.start or dates.today() })
   end
   add_level(plan_id, level)
   return core.item(id)
@@ -582,7 +585,8 @@ function Plan:add(spec)
   local db = core.db()
   local tx <close> = db:begin()
   local it
-  if core.scope then it = core.scope:add(self.id, nil, spec) else it = insert_item(self.id, nil, spec) end
+  local sync = core.sync_scope()
+  if sync then it = sync:add(self.id, nil, spec) else it = insert_item(self.id, nil, spec) end
   self.levels = decode(db:value("SELECT levels FROM plan WHERE id = ?", self.id))
   return it
 end
@@ -590,7 +594,8 @@ end
 function Item:add(spec)
   local db = core.db()
   local tx <close> = db:begin()
-  if core.scope then return core.scope:add(self.plan_id, self.id, spec) end
+  local sync = core.sync_scope()
+  if sync then return sync:add(self.plan_id, self.id, spec) end
   return insert_item(self.plan_id, self.id, spec)
 end
 
@@ -733,16 +738,16 @@ function Item:set_status(status, opts)
   local db = core.db()
   local note = check_text(opts.note, field .. ".status.note")
   -- a re-saved worksheet restating a status it already recorded adds nothing to the history
-  if core.scope and core.scope:repeats_status(self, key, note) then return refresh(self) end
+  local sync = core.sync_scope()
+  if sync and sync:repeats_status(self, key, note) then return refresh(self) end
   local last = db:value("SELECT max(on_date) FROM status_change WHERE item_id = ?", self.id)
-  if core.scope and last and on < last then on = last end
+  if sync and last and on < last then on = last end
   if last and on < last then
     fail("%s.status.on: %s is before the latest recorded change (%s); status history must stay in order",
       field, on, last)
   end
   local tx <close> = db:begin()
-  db:exec([[INSERT INTO status_change(item_id, status, percent, on_date, by_id, note, recorded_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?)]], self.id, key, percent, on, by, note, now())
+  core.record_status(self.id, { status = key, percent = percent, on = on, by = by, note = note })
   if key == "done" then percent = 100 end
   if percent == nil and db:value("SELECT status FROM plan_item WHERE id = ?", self.id) == "done" then
     db:exec("UPDATE plan_item SET percent = NULL WHERE id = ?", self.id) -- reopened
@@ -753,6 +758,15 @@ function Item:set_status(status, opts)
     db:exec("UPDATE plan_item SET status = ? WHERE id = ?", key, self.id)
   end
   return refresh(self)
+end
+
+-- The one writer of status history: a status_change row for item ID. C: status (a key),
+-- percent, on (a checked date), by (a person id or nil), note. Callers (p:add's initial status,
+-- item:set_status, a sync scope restating a worksheet's status) decide the values and update
+-- plan_item themselves.
+function core.record_status(id, c)
+  core.db():exec([[INSERT INTO status_change(item_id, status, percent, on_date, by_id, note, recorded_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?)]], id, c.status, c.percent, c.on, c.by, c.note, now())
 end
 
 core.history_mt = rows.kind({ { "on", "on" },

@@ -22,8 +22,9 @@ dates.add = date.add_days
 -- A minus B in days.
 function dates.diff(a, b) return date.days_between(b, a) end
 
--- Today (UTC, or $CAIRN_TODAY): the same day the tool engine and reports use.
-dates.today = date.today
+-- The session's day (its as_of: explicit, else $CAIRN_TODAY, else today in UTC), decided once
+-- when the session was made: the same day the tool engine and reports use.
+function dates.today() return require("cairn.session").current().as_of end
 
 -- "26 Nov 2026" for readable lines (anything that is not a date is shown as it is).
 function dates.short(s)

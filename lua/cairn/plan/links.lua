@@ -80,7 +80,8 @@ function links.link(from, to, relation, note)
   db:exec([[INSERT INTO link(from_kind, from_id, relation, to_kind, to_id, note) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT(from_kind, from_id, relation, to_kind, to_id) DO UPDATE SET note = coalesce(excluded.note, note)]],
     fk, fi, rel, tk, ti, note)
-  if core.scope then core.scope:linked(fk, fi, rel, tk, ti) end
+  local sync = core.sync_scope()
+  if sync then sync:linked(fk, fi, rel, tk, ti) end
   return { from_kind = fk, from_id = fi, relation = rel, to_kind = tk, to_id = ti, note = note }
 end
 

@@ -85,7 +85,7 @@ function Item:observe(spec)
   if v == nil then fail("%s.value: required", field) end
   local d = dates.check(spec.date or dates.today(), field .. ".date")
   local source = core.check_text(spec.source, field .. ".source")
-  if core.scope then -- a worksheet saved again does not record the same observation twice
+  if core.sync_scope() then -- a worksheet saved again does not record the same observation twice
     local same = db:one("SELECT id FROM observation WHERE item_id = ? AND value = ? AND date = ? AND source IS ?",
       self.id, v, d, source)
     if same then return { id = same.id, value = v, date = d, source = spec.source, note = spec.note } end

@@ -34,7 +34,7 @@ function Plan:snapshot(name, opts)
   local on = dates.check(opts.on or dates.today(), "snapshot.on")
   local db = core.db()
   local old = db:one("SELECT taken_on, data FROM plan_snapshot WHERE plan_id = ? AND name = ?", self.id, name)
-  if old and core.scope then
+  if old and core.sync_scope() then
     -- a worksheet saved again keeps the snapshot its first save took ("baseline" stays the baseline)
     local d = json.decode(old.data) or { items = {} }
     return { plan = self.id, name = name, taken_on = old.taken_on, items = #(d.items or {}), kept = true }

@@ -47,11 +47,7 @@ function sync.similar(a, b)
   return 2 * both / (na + nb) >= sync.similarity
 end
 
-local function copy(t)
-  local c = {}
-  for k, v in pairs(t or {}) do c[k] = v end
-  return c
-end
+local copy = require("cairn.util").copy
 
 function Scope:own(id)
   if not self.mine[id] then
@@ -72,7 +68,8 @@ end
 -- plans it did not create), others (ids other worksheets added, maybe to this one's plans).
 function sync.begin(opts)
   opts = opts or {}
-  if core.scope then core.fail("plan sync: a sync scope is already open") end
+  local owner = require("cairn.session").current()
+  if owner.sync then core.fail("plan sync: a sync scope is already open") end
   local db = core.db()
   local s = setmetatable({
     worksheet = opts.worksheet, prior = {}, prior_list = {}, claimed = {}, created = {},
@@ -105,13 +102,18 @@ function sync.begin(opts)
       for _, d in ipairs(it:descendants()) do s:own(d.id) end
     end
   end
-  core.scope = s
+  s.session = owner -- the scope lives in this session, not in the module
+  owner.sync = s
   return s
+end
+
+local function close(s)
+  if s.session and s.session.sync == s then s.session.sync = nil end
 end
 
 -- Close the scope without finishing (to_plan raised: the caller's transaction rolls back).
 function sync.abort(s)
-  if core.scope == s then core.scope = nil end
+  close(s)
 end
 
 -- ---- plans ----------------------------------------------------------------------------------
@@ -209,8 +211,7 @@ function Scope:restate(id, key, spec, field)
   local on = dates.check(spec.status_on, field .. ".status_on") or spec.start or dates.today()
   local last = db:value("SELECT max(on_date) FROM status_change WHERE item_id = ?", id)
   if last and on < last then on = last end
-  db:exec([[INSERT INTO status_change(item_id, status, percent, on_date, by_id, note, recorded_at)
-    VALUES (?, ?, ?, ?, NULL, ?, ?)]], id, key, spec.percent, on, sync.restated_note, core.now())
+  core.record_status(id, { status = key, percent = spec.percent, on = on, note = sync.restated_note })
   db:exec("UPDATE plan_item SET status = ? WHERE id = ?", key, id)
   if key == "done" then db:exec("UPDATE plan_item SET percent = 100 WHERE id = ?", id) end
 end
@@ -303,7 +304,7 @@ end
 -- its answers) the run did not make again; return the worksheet's outputs,
 -- { {kind = "plan" | "item", ref = id}, ... }, and counts of what was removed.
 function sync.finish(s, old_links)
-  if core.scope == s then core.scope = nil end
+  close(s)
   local db = core.db()
   local removed_links = 0
   for k, l in pairs(old_links or {}) do

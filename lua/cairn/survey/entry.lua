@@ -133,7 +133,7 @@ function M.entry(opts)
     if line == nil then break end
     lineno = lineno + 1
     line = line:gsub("\r$", "")
-    local trimmed = line:gsub("^%s+", ""):gsub("%s+$", "")
+    local trimmed = require("cairn.util").trim(line)
     if trimmed == "done" then break end
     if trimmed == "undo" then
       if #kept > 0 then

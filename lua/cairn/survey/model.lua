@@ -22,12 +22,7 @@ local function sorted_keys(t)
   return ks
 end
 
-local function copy(v)
-  if type(v) ~= "table" then return v end
-  local c = {}
-  for k, x in pairs(v) do c[k] = copy(x) end
-  return c
-end
+local copy = require("cairn.util").deep_copy
 M.copy = copy
 
 -- ---- scales --------------------------------------------------------------------------------

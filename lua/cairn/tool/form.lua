@@ -29,28 +29,20 @@ form.scales = {
 }
 
 local function scale_levels(name)
-  local ok, survey = pcall(require, "cairn.survey")
-  if ok and type(survey) == "table" then
-    local found
-    if type(survey.scale) == "function" then
-      local ok2, s = pcall(survey.scale, name)
-      if ok2 then found = s end
-    elseif type(survey.scales) == "table" then
-      found = survey.scales[name]
-    end
-    if type(found) == "table" then
-      local levels = found.levels or found.labels or found
-      if type(levels) == "table" and #levels > 0 then
-        local out = {}
-        for i, l in ipairs(levels) do out[i] = type(l) == "table" and (l.label or l[1]) or l end
-        return out
-      end
+  local survey = require "cairn.survey" -- here, not at the top: cairn.survey loads this file
+  local ok, found = pcall(survey.scale, name) -- an unknown name: the built-in lists below
+  if ok and type(found) == "table" then
+    local levels = found.levels or found.labels or found
+    if type(levels) == "table" and #levels > 0 then
+      local out = {}
+      for i, l in ipairs(levels) do out[i] = type(l) == "table" and (l.label or l[1]) or l end
+      return out
     end
   end
   return form.scales[name]
 end
 
-local function trim(s) return (s:gsub("^%s+", ""):gsub("%s+$", "")) end
+local trim = require("cairn.util").trim
 
 local function join(list, sep) return table.concat(list, sep or ", ") end
 

@@ -10,6 +10,7 @@ local ask = require "cairn.ask"
 local form = require "cairn.tool.form"
 local layout = require "cairn.tool.layout"
 local worksheet = require "cairn.tool.worksheet"
+local util = require "cairn.util"
 
 local interact = {}
 
@@ -267,7 +268,7 @@ local function ask_field(T, st, q, show_intro)
         if f.type == "longtext" then line = read_longtext(line) end
         local value, err, code = form.coerce(f, line, st.ctx)
         if err and code == "unknown_person" then
-          local name = line:match("^%s*(.-)%s*$"):gsub("%s+", " ")
+          local name = util.squash(line)
           local add = ask.yesno(string.format("  '%s' is not in the workspace yet. Add them as a new person?",
             name), false)
           if add == nil then return "eof" end
@@ -395,8 +396,7 @@ end
 
 local function add_new_people(st)
   if not st.ctx.new_people then return end
-  local ok, plan = pcall(require, "cairn.plan")
-  if not ok or type(plan.person) ~= "function" then return end
+  local plan = require "cairn.plan"
   local names = {}
   for _, name in pairs(st.ctx.new_people) do names[#names + 1] = name end
   table.sort(names)

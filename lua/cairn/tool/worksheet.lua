@@ -16,9 +16,10 @@ worksheet.class = W
 local now = require("cairn.date").now
 worksheet.now = now
 
+-- Who saves: BY when given, else the session's actor ($USER / $LOGNAME unless the edge said).
 function worksheet.user(by)
   if by and by ~= "" then return by end
-  local u = os.getenv("USER") or os.getenv("LOGNAME")
+  local u = require("cairn.session").current().actor
   return (u and u ~= "") and u or "unknown"
 end
 

@@ -1,0 +1,162 @@
+-- cairn.tool.catalog: the tools on the search path in guidebook order (tool.list) and one
+-- tool's instructions and form as text (tool.show). Part of cairn.tool.
+local host = require "cairn.host"
+local paths = require "cairn.paths"
+local text = require "cairn.text"
+local form = require "cairn.tool.form"
+local worksheet = require "cairn.tool.worksheet"
+local loader = require "cairn.tool.load"
+
+local M = {}
+
+local framework_order = { WestEd = 1, LEA = 2, NEA = 3, Massachusetts = 4, SFSS = 5 }
+local stage_words = { "understanding", "logic", "action", "examine", "prepare", "act", "reflect",
+  "create", "align", "implement", "section 1", "section 2" }
+
+local function stage_rank(stage)
+  local s = (stage or ""):lower()
+  for i, w in ipairs(stage_words) do
+    if s:find("%f[%a]" .. w) then return i end
+  end
+  return #stage_words + 1
+end
+
+local list_mt = {
+  __tostring = function(list)
+    if #list == 0 then return "(no tools match)" end
+    local width = host.term_width()
+    local rows = {}
+    for i, e in ipairs(list) do
+      rows[i] = { e.id, e.error and "(cannot load: see tool.load)" or e.title or "", e.stage or "" }
+    end
+    local idw, stw = 0, 0
+    for _, r in ipairs(rows) do
+      idw = math.max(idw, text.width(r[1]))
+      stw = math.max(stw, text.width(r[3]))
+    end
+    local titlew = math.max(20, width - idw - stw - 6)
+    for _, r in ipairs(rows) do r[2] = worksheet.short(r[2], titlew) end
+    return (text.table({ "id", "title", "stage" }, rows, { count = false }):gsub("\n$", ""))
+  end,
+}
+
+-- Tools on the search path, ordered by framework and stage. FILTER (optional) keeps those
+-- whose stage, framework or id contains it (case-insensitive). Each entry: id, title, stage,
+-- framework, summary, path, and error when the file cannot be loaded.
+function M.list(filter)
+  local out = {}
+  local want = filter and tostring(filter):lower()
+  for _, e in ipairs(paths.list("tools", ".lua")) do
+    local ok, T = pcall(loader.load, e.name)
+    local entry
+    if ok then
+      entry = { id = T.id, title = T.title, stage = T.stage, framework = T.framework,
+        summary = T.summary, path = T.path }
+    else
+      entry = { id = e.name, path = e.path, error = tostring(T), stage = "", title = "" }
+    end
+    local hay = ((entry.stage or "") .. " " .. (entry.framework or "") .. " " .. entry.id):lower()
+    if not want or hay:find(want, 1, true) then out[#out + 1] = entry end
+  end
+  table.sort(out, function(a, b)
+    local fa, fb = framework_order[a.framework] or 9, framework_order[b.framework] or 9
+    if fa ~= fb then return fa < fb end
+    local sa, sb = stage_rank(a.stage), stage_rank(b.stage)
+    if sa ~= sb then return sa < sb end
+    if (a.stage or "") ~= (b.stage or "") then return (a.stage or "") < (b.stage or "") end
+    return a.id < b.id
+  end)
+  return setmetatable(out, list_mt)
+end
+
+local function wrap(s, width, indent)
+  indent = indent or ""
+  local lines, line = {}, indent
+  for word in tostring(s):gmatch("%S+") do
+    if line ~= indent and text.width(line) + 1 + text.width(word) > width then
+      lines[#lines + 1] = line
+      line = indent .. word
+    else
+      line = line == indent and indent .. word or line .. " " .. word
+    end
+  end
+  if line ~= indent then lines[#lines + 1] = line end
+  return table.concat(lines, "\n")
+end
+M.wrap = wrap
+
+-- A field's type, requirement and limits in words: "date, required", "choice: A, B".
+function M.describe_field(f)
+  local parts = { form.type_names[f.type] }
+  if f.required then parts[#parts + 1] = "required" end
+  if f.min or f.max then
+    parts[#parts + 1] = f.min and f.max and string.format("%s to %s", f.min, f.max)
+      or f.min and ("at least " .. f.min) or ("at most " .. f.max)
+  end
+  local s = table.concat(parts, ", ")
+  if f.choices then
+    local labels = {}
+    for i, c in ipairs(f.choices) do labels[i] = c.label end
+    s = s .. ": " .. table.concat(labels, " | ")
+  elseif f.levels then
+    s = s .. ": " .. table.concat(f.levels, " | ")
+  end
+  return s
+end
+
+local function show_elements(elements, out, indent, width)
+  for _, el in ipairs(elements) do
+    if el.kind == "section" then
+      out[#out + 1] = ""
+      out[#out + 1] = indent .. "== " .. el.title .. " =="
+      if el.help then out[#out + 1] = wrap(el.help, width, indent .. "   ") end
+    elseif el.kind == "field" then
+      out[#out + 1] = string.format("%s%s  [%s] (%s)", indent, el.label, el.id, M.describe_field(el))
+      if el.help then out[#out + 1] = wrap(el.help, width, indent .. "    ") end
+    elseif el.kind == "table" then
+      local limits
+      if el.fixed then
+        limits = string.format("rows: %s; at least %d filled", table.concat(el.rows, ", "), el.min_rows)
+      else
+        limits = string.format("repeated rows (%s): %d to %s", el.row_label, el.min_rows,
+          el.max_rows and tostring(el.max_rows) or "any number")
+      end
+      out[#out + 1] = string.format("%sTable: %s  [%s]", indent, el.label, el.id)
+      out[#out + 1] = wrap(limits, width, indent .. "    ")
+      if el.help then out[#out + 1] = wrap(el.help, width, indent .. "    ") end
+      for _, c in ipairs(el.columns) do
+        out[#out + 1] = string.format("%s  - %s  [%s] (%s)", indent, c.label, c.id, M.describe_field(c))
+      end
+    elseif el.kind == "group" then
+      out[#out + 1] = string.format("%sRepeated: %s  [%s] (%d to %s)", indent, el.label, el.id, el.min,
+        el.max and tostring(el.max) or "any number")
+      if el.help then out[#out + 1] = wrap(el.help, width, indent .. "    ") end
+      show_elements(el.form, out, indent .. "  ", width)
+    end
+  end
+end
+
+-- The tool's description, instructions and form as readable text.
+function M.show(id)
+  local T = loader.load(id)
+  local width = math.min(host.term_width(), 100) - 2
+  local out = { T.title, string.rep("=", math.min(text.width(T.title), width)) }
+  out[#out + 1] = "id: " .. T.id .. "    stage: " .. T.stage
+    .. (T.framework and ("    framework: " .. T.framework) or "")
+  if T.source then out[#out + 1] = "source: " .. T.source end
+  out[#out + 1] = "file: " .. T.path .. "  (version " .. T.hash .. ")"
+  if T.summary then out[#out + 1] = ""; out[#out + 1] = wrap(T.summary, width) end
+  if T.instructions and #T.instructions > 0 then
+    out[#out + 1] = ""
+    out[#out + 1] = "Instructions"
+    for i, s in ipairs(T.instructions) do
+      out[#out + 1] = wrap(string.format("%d. %s", i, s), width, "  "):gsub("^  ", "  ")
+    end
+  end
+  out[#out + 1] = ""
+  out[#out + 1] = "Form"
+  show_elements(T.form, out, "  ", width)
+  return table.concat(out, "\n") .. "\n"
+end
+
+return M
