@@ -112,7 +112,7 @@ typedef struct {
     rd_format format;
     int decimals; /* given, else 0 integer, 1 number/percent, 2 money */
     /* words shown for true/false cells and for a suppressed cell without a reason: the
-     * document's labels (yes, no, suppressed) via rd_col_words; NULL means the English default */
+     * built-in theme's labels (yes, no, suppressed), or the document's via rd_col_words */
     const char *yes, *no, *suppressed;
 } rd_col;
 
@@ -147,7 +147,7 @@ typedef struct {
 void rd_cell_read(lua_State *L, int row, const rd_col *col, rd_cell *cell);
 
 /* Give N columns the words a district chose (labels yes, no, suppressed; NULL keeps the
- * default), so cells never show English the theme did not ask for. */
+ * built-in theme's), so cells never show words the theme did not ask for. */
 void rd_col_words(rd_col *cols, int n, const char *yes, const char *no, const char *suppressed);
 
 /* Format number X by column COL into BUF (e.g. 0.4 percent -> "40%", money -> "$1,234.50"). */
@@ -169,8 +169,29 @@ int rd_number_exact(char *buf, size_t size, double x);
 
 /* ---- shared pieces of output ----------------------------------------------------------------- */
 
-/* doc.labels[KEY] (words a district may translate: "as_of", "total", "note", ...) or DEF. */
-const char *rd_label(lua_State *L, int doc, const char *key, const char *def);
+/* ---- the theme (lua/cairn/theme.lua): the only source of colours, fonts, CSS and words ------ */
+
+/* Push the built-in theme table (lua/cairn/theme.lua in the data folder). It is read on the
+ * first call in a Lua state and kept in the registry, so a command that renders nothing never
+ * loads it. Raises a Lua error when the file cannot be loaded. */
+void rd_theme_builtin(lua_State *L);
+
+/* A string of the theme: doc.theme[GROUP][KEY] (doc.theme[KEY] when GROUP is NULL) when
+ * VALID accepts it (VALID NULL: any string), else the built-in theme's; NULL when neither has
+ * one. DOC is the document's stack index (0: the built-in theme only). The string lives in
+ * the document or in the registry. */
+const char *rd_theme_str(lua_State *L, int doc, const char *group, const char *key,
+                         int (*valid)(const char *));
+/* Item I of the list doc.theme[GROUP][LIST] (e.g. colors.palette), with the same fallback. */
+const char *rd_theme_item(lua_State *L, int doc, const char *group, const char *list,
+                          lua_Integer i, int (*valid)(const char *));
+/* Length of doc.theme[GROUP][LIST], else of the built-in theme's list (0 when neither). */
+size_t rd_theme_len(lua_State *L, int doc, const char *group, const char *list);
+
+/* A word renderers print around content ("as_of", "total", "note", ...): doc.labels[KEY]
+ * (cairn.report copies them from the theme), else doc.theme.labels[KEY], else the built-in
+ * theme's, else KEY itself. DOC may be 0 (the built-in theme only). Never NULL. */
+const char *rd_label(lua_State *L, int doc, const char *key);
 
 /* May a link in a report go to URL (LEN bytes)? Web, mail and phone links and relative ones
  * (no scheme, or "/", "?", "#" before any ":") may; javascript:, vbscript:, data:, file:, and

@@ -211,8 +211,8 @@ static void md_table(md *m, int t, int show_caption) {
     }
     int n;
     rd_col *cols = rd_columns(L, t, &n);
-    rd_col_words(cols, n, rd_label(L, m->doc, "yes", NULL), rd_label(L, m->doc, "no", NULL),
-                 rd_label(L, m->doc, "suppressed", NULL));
+    rd_col_words(cols, n, rd_label(L, m->doc, "yes"), rd_label(L, m->doc, "no"),
+                 rd_label(L, m->doc, "suppressed"));
     if (n == 0) {
         lua_pop(L, 1);
         return;
@@ -260,7 +260,7 @@ static void md_table(md *m, int t, int show_caption) {
     }
     lua_pop(L, 1); /* cols */
     size_t nn = rd_len(L, t, "notes");
-    const char *note = rd_label(L, m->doc, "note", "Note");
+    const char *note = rd_label(L, m->doc, "note");
     for (size_t i = 1; i <= nn; i++) {
         rd_push_item(L, t, "notes", (lua_Integer)i);
         const char *s = lua_tolstring(L, -1, &len);
@@ -371,7 +371,7 @@ static void md_block(md *m, int blk) {
         break;
     case RD_CHART: {
         s = rd_str(L, blk, "title", &len);
-        const char *label = rd_label(L, m->doc, "chart", "Chart");
+        const char *label = rd_label(L, m->doc, "chart");
         rb_adds(b, "**");
         md_inline(b, label, strlen(label));
         rb_adds(b, ": ");

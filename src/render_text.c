@@ -375,8 +375,8 @@ static void text_table(tx *x, int t, int show_caption) {
     if (cap && show_caption) wrap(b, cap, caplen, x->width, "", "");
     int n;
     rd_col *cols = rd_columns(L, t, &n);
-    rd_col_words(cols, n, rd_label(L, x->doc, "yes", NULL), rd_label(L, x->doc, "no", NULL),
-                 rd_label(L, x->doc, "suppressed", NULL));
+    rd_col_words(cols, n, rd_label(L, x->doc, "yes"), rd_label(L, x->doc, "no"),
+                 rd_label(L, x->doc, "suppressed"));
     if (n == 0) {
         lua_pop(L, 1);
         return;
@@ -450,7 +450,7 @@ static void text_table(tx *x, int t, int show_caption) {
     }
     lua_pop(L, 4); /* cols, w, cells, texts */
     size_t nn = rd_len(L, t, "notes");
-    const char *note = rd_label(L, x->doc, "note", "Note");
+    const char *note = rd_label(L, x->doc, "note");
     char first[64];
     snprintf(first, sizeof first, "%s: ", note);
     for (size_t i = 1; i <= nn; i++) {
@@ -725,8 +725,8 @@ static void text_block(tx *x, int blk) {
     case RD_CALLOUT: {
         const char *style = rd_str(L, blk, "style", NULL);
         int warn = style && strcmp(style, "warning") == 0;
-        const char *label = warn ? rd_label(L, x->doc, "warning", "Warning")
-                                 : rd_label(L, x->doc, "note", "Note");
+        const char *label = warn ? rd_label(L, x->doc, "warning")
+                                 : rd_label(L, x->doc, "note");
         const char *title = rd_str(L, blk, "title", &len);
         s = rd_str(L, blk, "text", NULL);
         size_t tl = s ? strlen(s) : 0;
@@ -751,7 +751,7 @@ static void text_block(tx *x, int blk) {
     case RD_CHART: {
         s = rd_str(L, blk, "title", &len);
         rbuf *head = rb_new(L);
-        rb_adds(head, rd_label(L, x->doc, "chart", "Chart"));
+        rb_adds(head, rd_label(L, x->doc, "chart"));
         rb_add(head, ": ", 2);
         if (s) rb_add(head, s, len);
         wrap(b, head->data, head->len, x->width, "", "");
