@@ -630,14 +630,48 @@ void rd_meta_line(lua_State *L, int doc, rbuf *out) {
     }
 }
 
-void rd_each_block(lua_State *L, int container, void (*fn)(void *ctx, int blk), void *ctx) {
-    container = lua_absindex(L, container);
+/* The blocks of CONTAINER at DEPTH; a section's own blocks one deeper. */
+static void walk_blocks(lua_State *L, int container, int depth, const rd_walker *w, void *ctx) {
     luaL_checkstack(L, 10, "render: blocks nested too deeply");
     size_t n = rd_len(L, container, "blocks");
     for (size_t i = 1; i <= n; i++) {
-        if (rd_push_item(L, container, "blocks", (lua_Integer)i) == LUA_TTABLE) fn(ctx, lua_gettop(L));
+        if (rd_push_item(L, container, "blocks", (lua_Integer)i) != LUA_TTABLE) {
+            if (w->strict) luaL_error(L, "block %d is not a table", (int)i);
+            lua_pop(L, 1);
+            continue;
+        }
+        int blk = lua_gettop(L);
+        void (*fn)(void *, int, int) = NULL;
+        switch (rd_block(L, blk)) {
+        case RD_SECTION:
+            if (w->section) w->section(ctx, blk, depth);
+            walk_blocks(L, blk, depth + 1, w, ctx);
+            fn = w->section_end;
+            break;
+        case RD_PARAGRAPH: fn = w->paragraph; break;
+        case RD_KEYVALUE: fn = w->keyvalue; break;
+        case RD_TABLE: fn = w->table; break;
+        case RD_LIST: fn = w->list; break;
+        case RD_CALLOUT: fn = w->callout; break;
+        case RD_PAGEBREAK: fn = w->pagebreak; break;
+        case RD_CHART: fn = w->chart; break;
+        default:
+            if (w->strict) {
+                const char *ty = rd_str(L, blk, "type", NULL);
+                luaL_error(L, "block %d: unknown type '%s' (expected section, paragraph, keyvalue, "
+                              "table, list, callout, pagebreak or chart)", (int)i, ty ? ty : "nil");
+            }
+        }
+        if (fn) fn(ctx, blk, depth);
         lua_pop(L, 1);
     }
+}
+
+void rd_walk(lua_State *L, int doc, const rd_walker *w, void *ctx) {
+    doc = lua_absindex(L, doc);
+    if (w->document) w->document(ctx, doc);
+    walk_blocks(L, doc, 0, w, ctx);
+    if (w->document_end) w->document_end(ctx, doc);
 }
 
 const char *rd_key_colon(const char *key, size_t len) {

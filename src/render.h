@@ -209,9 +209,31 @@ const char *rd_kv_value(lua_State *L, int doc, int item, char *buf, size_t size,
  * subtitle; words from doc.labels), appended to OUT as plain text; nothing when none is set. */
 void rd_meta_line(lua_State *L, int doc, rbuf *out);
 
-/* Call FN(CTX, index) for each block table of CONTAINER.blocks (others are skipped); the block
- * is on the stack top during the call. */
-void rd_each_block(lua_State *L, int container, void (*fn)(void *ctx, int blk), void *ctx);
+/* ---- the one walk over the document --------------------------------------------------------- */
+
+/* What a renderer does for each kind of block. rd_walk goes through the tree in order and calls
+ * the member for each block, with the block's stack index and DEPTH (0 for blocks of the
+ * document, 1 inside a top-level section, ...); it walks a section's blocks itself, between
+ * section and section_end. A NULL member skips that kind. */
+typedef struct rd_walker {
+    void (*document)(void *ctx, int doc);     /* before the first block: title, facts */
+    void (*document_end)(void *ctx, int doc); /* after the last */
+    void (*section)(void *ctx, int blk, int depth);
+    void (*section_end)(void *ctx, int blk, int depth);
+    void (*paragraph)(void *ctx, int blk, int depth);
+    void (*keyvalue)(void *ctx, int blk, int depth);
+    void (*table)(void *ctx, int blk, int depth);
+    void (*list)(void *ctx, int blk, int depth);
+    void (*callout)(void *ctx, int blk, int depth);
+    void (*pagebreak)(void *ctx, int blk, int depth);
+    void (*chart)(void *ctx, int blk, int depth);
+    /* 1: a block that is not a table, or of an unknown type, is an error naming it; 0: it is
+     * skipped (a newer document on an older cairn still shows what it can) */
+    int strict;
+} rd_walker;
+
+/* Walk the document at DOC: W->document, every block of DOC.blocks, W->document_end. */
+void rd_walk(lua_State *L, int doc, const rd_walker *w, void *ctx);
 
 /* What follows a keyvalue key: ":" unless the key already ends in ? ! : or . ("Done?" reads
  * "Done?", not "Done?:"). */

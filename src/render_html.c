@@ -31,6 +31,7 @@ typedef struct {
     int section_breaks;
     int top_sections;  /* top-level sections seen */
     int secids;        /* stack index: section table -> id given by the table of contents */
+    int theme;         /* stack index of doc.theme, or 0 */
 } html;
 
 static const char *label(html *h, const char *key) { return rd_label(h->L, 1, key); }
@@ -420,7 +421,8 @@ static void table_block(html *h, int t, const char *caption_override) {
 
 /* ---- blocks ----------------------------------------------------------------------------------- */
 
-static void blocks(html *h, int parent, int hlevel, int depth);
+/* Each kind of block is a member of html_walker (rd_walk in render.c walks the tree); DEPTH is
+ * 0 for the document's own blocks, so a section's heading is h(DEPTH + 2). */
 
 /* Text of a list item or key: a string, t.text / t.key, or t[1]. */
 static const char *pick(lua_State *L, int idx, const char *field, int pos, size_t *n) {
@@ -433,7 +435,9 @@ static const char *pick(lua_State *L, int idx, const char *field, int pos, size_
     return s;
 }
 
-static void keyvalue(html *h, int blk) {
+static void keyvalue(void *ctx, int blk, int depth) {
+    html *h = ctx;
+    (void)depth;
     lua_State *L = h->L;
     size_t cl;
     const char *caption = rd_str(L, blk, "caption", &cl);
@@ -484,7 +488,9 @@ static void keyvalue(html *h, int blk) {
     put(h, "</tbody>\n</table>\n</div>\n");
 }
 
-static void list(html *h, int blk) {
+static void list(void *ctx, int blk, int depth) {
+    html *h = ctx;
+    (void)depth;
     lua_State *L = h->L;
     const char *style = rd_str(L, blk, "style", NULL);
     int check = style && strcmp(style, "check") == 0;
@@ -516,7 +522,9 @@ static void list(html *h, int blk) {
     put(h, check ? "</ul>\n" : number ? "</ol>\n" : "</ul>\n");
 }
 
-static void callout(html *h, int blk) {
+static void callout(void *ctx, int blk, int depth) {
+    html *h = ctx;
+    (void)depth;
     lua_State *L = h->L;
     const char *style = rd_str(L, blk, "style", NULL);
     int warning = style && strcmp(style, "warning") == 0;
@@ -547,7 +555,9 @@ static void callout(html *h, int blk) {
     put(h, "</aside>\n");
 }
 
-static void chart(html *h, int blk) {
+static void chart(void *ctx, int blk, int depth) {
+    html *h = ctx;
+    (void)depth;
     lua_State *L = h->L;
     char id[160];
     make_id(h, NULL, "chart", id, sizeof id);
@@ -578,7 +588,8 @@ static void chart(html *h, int blk) {
     put(h, "</figure>\n");
 }
 
-static void section(html *h, int blk, int hlevel, int depth) {
+static void section(void *ctx, int blk, int depth) {
+    html *h = ctx;
     lua_State *L = h->L;
     char id[160];
     lua_pushvalue(L, blk);
@@ -587,7 +598,7 @@ static void section(html *h, int blk, int hlevel, int depth) {
     lua_pop(L, 1);
     size_t tl;
     const char *title = rd_str(L, blk, "title", &tl);
-    int hl = hlevel > 6 ? 6 : hlevel;
+    int hl = depth + 2 > 6 ? 6 : depth + 2;
     int brk = depth == 0 && h->section_breaks && h->top_sections++ > 0;
     rb_addf(h->b, "<section id=\"%s\"%s", id, brk ? " class=\"break-before\"" : "");
     if (title) rb_addf(h->b, " aria-labelledby=\"%s-h\">\n<h%d id=\"%s-h\">", id, hl, id);
@@ -596,43 +607,32 @@ static void section(html *h, int blk, int hlevel, int depth) {
         esc(h, title, tl);
         rb_addf(h->b, "</h%d>\n", hl);
     }
-    blocks(h, blk, hlevel + 1, depth + 1);
-    put(h, "</section>\n");
 }
 
-static void blocks(html *h, int parent, int hlevel, int depth) {
-    lua_State *L = h->L;
-    size_t n = rd_len(L, parent, "blocks");
-    for (size_t i = 1; i <= n; i++) {
-        if (rd_push_item(L, parent, "blocks", (lua_Integer)i) != LUA_TTABLE)
-            luaL_error(L, "block %d is not a table", (int)i);
-        int blk = lua_gettop(L);
-        switch (rd_block(L, blk)) {
-        case RD_SECTION: section(h, blk, hlevel, depth); break;
-        case RD_PARAGRAPH: {
-            size_t tl;
-            const char *text = rd_str(L, blk, "text", &tl);
-            if (text) {
-                put(h, "<div class=\"md\">\n");
-                markdown(h, text, tl, hlevel - 1);
-                put(h, "</div>\n");
-            }
-            break;
-        }
-        case RD_KEYVALUE: keyvalue(h, blk); break;
-        case RD_TABLE: table_block(h, blk, NULL); break;
-        case RD_LIST: list(h, blk); break;
-        case RD_CALLOUT: callout(h, blk); break;
-        case RD_PAGEBREAK: put(h, "<hr class=\"pagebreak\">\n"); break;
-        case RD_CHART: chart(h, blk); break;
-        default: {
-            const char *ty = rd_str(L, blk, "type", NULL);
-            luaL_error(L, "block %d: unknown type '%s' (expected section, paragraph, keyvalue, "
-                          "table, list, callout, pagebreak or chart)", (int)i, ty ? ty : "nil");
-        }
-        }
-        lua_pop(L, 1);
-    }
+static void section_end(void *ctx, int blk, int depth) {
+    (void)blk, (void)depth;
+    put(ctx, "</section>\n");
+}
+
+/* Markdown headings inside the text sit below the section's own heading. */
+static void paragraph(void *ctx, int blk, int depth) {
+    html *h = ctx;
+    size_t tl;
+    const char *text = rd_str(h->L, blk, "text", &tl);
+    if (!text) return;
+    put(h, "<div class=\"md\">\n");
+    markdown(h, text, tl, depth + 1);
+    put(h, "</div>\n");
+}
+
+static void table(void *ctx, int blk, int depth) {
+    (void)depth;
+    table_block(ctx, blk, NULL);
+}
+
+static void pagebreak(void *ctx, int blk, int depth) {
+    (void)blk, (void)depth;
+    put(ctx, "<hr class=\"pagebreak\">\n");
 }
 
 /* A table of contents of the top-level sections, when there are at least three with titles
@@ -681,6 +681,87 @@ static void meta_item(html *h, const char *key, const char *value, int is_date) 
     put(h, "</dd></div>");
 }
 
+/* The page up to the first block: head and stylesheet, header, title, facts, contents. */
+static void document(void *ctx, int doc) {
+    html *h = ctx;
+    lua_State *L = h->L;
+    int theme = h->theme;
+    head(h, doc, theme);
+
+    const char *hdr = theme ? rd_str(L, theme, "header", NULL) : NULL;
+    if (!hdr) hdr = rd_str(L, doc, "district", NULL);
+    const char *logo = theme ? rd_str(L, theme, "logo", NULL) : NULL;
+    if (!data_image(logo, 1)) logo = NULL;
+    if (hdr || logo) {
+        put(h, "<header class=\"doc-header\">");
+        if (logo) {
+            put(h, "<img src=\"");
+            escs(h, logo);
+            put(h, "\" alt=\"\">");
+        }
+        if (hdr) {
+            put(h, "<span>");
+            escs(h, hdr);
+            put(h, "</span>");
+        }
+        put(h, "</header>\n");
+    }
+    put(h, "<main class=\"page\">\n<h1>");
+    const char *title = rd_str(L, doc, "title", NULL);
+    escs(h, title ? title : label(h, "report"));
+    put(h, "</h1>\n");
+    const char *sub = rd_str(L, doc, "subtitle", NULL);
+    if (sub) {
+        put(h, "<p class=\"subtitle\">");
+        escs(h, sub);
+        put(h, "</p>\n");
+    }
+    const char *district = rd_str(L, doc, "district", NULL);
+    const char *period = rd_str(L, doc, "period", NULL);
+    if (district || period || h->svg.as_of) {
+        put(h, "<dl class=\"meta\">");
+        meta_item(h, "meta_district", district, 0);
+        meta_item(h, "meta_period", period, 0);
+        meta_item(h, "meta_as_of", h->svg.as_of, 1);
+        put(h, "</dl>\n");
+    }
+    if (!(lua_istable(L, 2) && lua_getfield(L, 2, "toc") == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
+        contents(h, doc);
+    if (lua_istable(L, 2)) lua_pop(L, 1);
+}
+
+/* The footer: theme.footer, else the title and the as-of date. */
+static void document_end(void *ctx, int doc) {
+    html *h = ctx;
+    lua_State *L = h->L;
+    int theme = h->theme;
+    const char *title = rd_str(L, doc, "title", NULL);
+    put(h, "</main>\n");
+    const char *foot = theme ? rd_str(L, theme, "footer", NULL) : NULL;
+    put(h, "<footer class=\"doc-footer\">");
+    if (foot) {
+        escs(h, foot);
+    } else { /* the default: title, as of DATE */
+        escs(h, title ? title : label(h, "report"));
+        if (h->svg.as_of) {
+            put(h, " \xC2\xB7 ");
+            escs(h, label(h, "as_of"));
+            put(h, " ");
+            escs(h, h->svg.as_of);
+        }
+    }
+    put(h, "</footer>\n");
+    put(h, "</body>\n</html>\n");
+}
+
+static const rd_walker html_walker = {
+    .document = document,   .document_end = document_end, .section = section,
+    .section_end = section_end, .paragraph = paragraph,   .keyvalue = keyvalue,
+    .table = table,         .list = list,                 .callout = callout,
+    .pagebreak = pagebreak, .chart = chart,
+    .strict = 1, /* an unknown block is an error: a page must not silently lose content */
+};
+
 int render_html(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     const char *ty = rd_str(L, 1, "type", NULL);
@@ -708,65 +789,8 @@ int render_html(lua_State *L) {
     h.secids = lua_gettop(L);
     h.b = rb_new(L);
     h.svg.as_of = rd_str(L, 1, "as_of", NULL);
-    head(&h, 1, theme);
-
-    const char *hdr = theme ? rd_str(L, theme, "header", NULL) : NULL;
-    if (!hdr) hdr = rd_str(L, 1, "district", NULL);
-    const char *logo = theme ? rd_str(L, theme, "logo", NULL) : NULL;
-    if (!data_image(logo, 1)) logo = NULL;
-    if (hdr || logo) {
-        put(&h, "<header class=\"doc-header\">");
-        if (logo) {
-            put(&h, "<img src=\"");
-            escs(&h, logo);
-            put(&h, "\" alt=\"\">");
-        }
-        if (hdr) {
-            put(&h, "<span>");
-            escs(&h, hdr);
-            put(&h, "</span>");
-        }
-        put(&h, "</header>\n");
-    }
-    put(&h, "<main class=\"page\">\n<h1>");
-    const char *title = rd_str(L, 1, "title", NULL);
-    escs(&h, title ? title : label(&h, "report"));
-    put(&h, "</h1>\n");
-    const char *sub = rd_str(L, 1, "subtitle", NULL);
-    if (sub) {
-        put(&h, "<p class=\"subtitle\">");
-        escs(&h, sub);
-        put(&h, "</p>\n");
-    }
-    const char *district = rd_str(L, 1, "district", NULL);
-    const char *period = rd_str(L, 1, "period", NULL);
-    if (district || period || h.svg.as_of) {
-        put(&h, "<dl class=\"meta\">");
-        meta_item(&h, "meta_district", district, 0);
-        meta_item(&h, "meta_period", period, 0);
-        meta_item(&h, "meta_as_of", h.svg.as_of, 1);
-        put(&h, "</dl>\n");
-    }
-    if (!(lua_istable(L, 2) && lua_getfield(L, 2, "toc") == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
-        contents(&h, 1);
-    if (lua_istable(L, 2)) lua_pop(L, 1);
-    blocks(&h, 1, 2, 0);
-    put(&h, "</main>\n");
-    const char *foot = theme ? rd_str(L, theme, "footer", NULL) : NULL;
-    put(&h, "<footer class=\"doc-footer\">");
-    if (foot) {
-        escs(&h, foot);
-    } else { /* the default: title, as of DATE */
-        escs(&h, title ? title : label(&h, "report"));
-        if (h.svg.as_of) {
-            put(&h, " \xC2\xB7 ");
-            escs(&h, label(&h, "as_of"));
-            put(&h, " ");
-            escs(&h, h.svg.as_of);
-        }
-    }
-    put(&h, "</footer>\n");
-    put(&h, "</body>\n</html>\n");
+    h.theme = theme;
+    rd_walk(L, 1, &html_walker, &h);
     rb_push(h.b);
     return 1;
 }

@@ -353,49 +353,67 @@ static void write_table(xlsx *x, int t, const char *fallback, int n) {
 
 /* Append every table (and chart data table) under PARENT to the list at LIST as
  * { block, fallback name }, and every key/value block to KV. */
-static void collect(lua_State *L, int parent, int list, int kv, const char *section) {
-    size_t n = rd_len(L, parent, "blocks");
-    for (size_t i = 1; i <= n; i++) {
-        if (rd_push_item(L, parent, "blocks", (lua_Integer)i) != LUA_TTABLE) {
-            lua_pop(L, 1);
-            continue;
-        }
-        int blk = lua_gettop(L);
-        switch (rd_block(L, blk)) {
-        case RD_SECTION: {
-            const char *title = rd_str(L, blk, "title", NULL);
-            collect(L, blk, list, kv, title ? title : section);
-            break;
-        }
-        case RD_TABLE:
-            lua_createtable(L, 2, 0);
-            lua_pushvalue(L, blk);
-            lua_rawseti(L, -2, 1);
-            lua_pushstring(L, section ? section : "");
-            lua_rawseti(L, -2, 2);
-            lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);
-            break;
-        case RD_CHART:
-            if (lua_getfield(L, blk, "table") == LUA_TTABLE) {
-                lua_createtable(L, 2, 0);
-                lua_insert(L, -2);
-                lua_rawseti(L, -2, 1);
-                const char *title = rd_str(L, blk, "title", NULL);
-                lua_pushstring(L, title ? title : "");
-                lua_rawseti(L, -2, 2);
-                lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);
-            } else {
-                lua_pop(L, 1);
-            }
-            break;
-        case RD_KEYVALUE:
-            lua_pushvalue(L, blk);
-            lua_rawseti(L, kv, (lua_Integer)lua_rawlen(L, kv) + 1);
-            break;
-        default: break;
-        }
-        lua_pop(L, 1);
+/* What the workbook needs from the tree, gathered by rd_walk: every table with the title of
+ * the nearest titled section around it (a sheet name when the table has no caption), every
+ * chart's data table with the chart title, and the key/value blocks (for the About sheet). */
+typedef struct {
+    lua_State *L;
+    int list;     /* stack index: { {table, fallback name}, ... } */
+    int kv;       /* stack index: { keyvalue block, ... } */
+    int sections; /* stack index: [depth + 1] = nearest section title at that depth */
+} gather;
+
+static void add_table(gather *g, int table, const char *name) {
+    lua_State *L = g->L;
+    lua_createtable(L, 2, 0);
+    lua_pushvalue(L, table);
+    lua_rawseti(L, -2, 1);
+    lua_pushstring(L, name ? name : "");
+    lua_rawseti(L, -2, 2);
+    lua_rawseti(L, g->list, (lua_Integer)lua_rawlen(L, g->list) + 1);
+}
+
+static void gather_section(void *ctx, int blk, int depth) {
+    gather *g = ctx;
+    if (lua_getfield(g->L, blk, "title") != LUA_TSTRING) {
+        lua_pop(g->L, 1);
+        lua_rawgeti(g->L, g->sections, depth); /* the enclosing one's (nil at the top) */
     }
+    lua_rawseti(g->L, g->sections, depth + 1);
+}
+
+static void gather_table(void *ctx, int blk, int depth) {
+    gather *g = ctx;
+    lua_rawgeti(g->L, g->sections, depth);
+    add_table(g, blk, lua_tostring(g->L, -1));
+    lua_pop(g->L, 1);
+}
+
+static void gather_chart(void *ctx, int blk, int depth) {
+    gather *g = ctx;
+    (void)depth;
+    if (lua_getfield(g->L, blk, "table") == LUA_TTABLE)
+        add_table(g, lua_gettop(g->L), rd_str(g->L, blk, "title", NULL));
+    lua_pop(g->L, 1);
+}
+
+static void gather_keyvalue(void *ctx, int blk, int depth) {
+    gather *g = ctx;
+    (void)depth;
+    lua_pushvalue(g->L, blk);
+    lua_rawseti(g->L, g->kv, (lua_Integer)lua_rawlen(g->L, g->kv) + 1);
+}
+
+static const rd_walker gather_walker = {
+    .section = gather_section, .table = gather_table, .chart = gather_chart,
+    .keyvalue = gather_keyvalue, .strict = 0,
+};
+
+static void collect(lua_State *L, int doc, int list, int kv) {
+    lua_newtable(L);
+    gather g = {L, list, kv, lua_gettop(L)};
+    rd_walk(L, doc, &gather_walker, &g);
+    lua_pop(L, 1);
 }
 
 static void about_sheet(xlsx *x, int doc, int kv) {
@@ -550,7 +568,7 @@ int render_xlsx(lua_State *L) {
 
     lua_newtable(L); /* 6: tables */
     lua_newtable(L); /* 7: key/value blocks */
-    collect(L, 1, 6, 7, NULL);
+    collect(L, 1, 6, 7);
     size_t nt = lua_rawlen(L, 6);
     for (size_t i = 1; i <= nt; i++) {
         lua_rawgeti(L, 6, (lua_Integer)i);
