@@ -442,7 +442,46 @@ int rd_number_exact(char *buf, size_t size, double x) {
     return (int)strlen(buf);
 }
 
-/* ---- shared pieces of output ----------------------------------------------------------------- */
+/* ---- HTML and XML text (the one escaper: render_html.c and render_svg.c) ------------------- */
+
+void rd_html_esc(rbuf *b, const char *s, size_t len) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, run = 0; /* run: start of bytes to copy unchanged */
+    while (i < len) {
+        unsigned c = p[i];
+        const char *rep = NULL;
+        size_t next = i + 1;
+        if (c < 0x80) {
+            switch (c) {
+            case '&': rep = "&amp;"; break;
+            case '<': rep = "&lt;"; break;
+            case '>': rep = "&gt;"; break;
+            case '"': rep = "&quot;"; break;
+            case '\'': rep = "&#39;"; break;
+            case '\t': case '\n': break;
+            case '\r': rep = ""; break;
+            default:
+                if (c < 0x20 || c == 0x7F) rep = "";
+            }
+        } else {
+            unsigned cp;
+            next = i + rd_utf8_next(s + i, len - i, &cp);
+            if (cp == 0xFFFD && next == i + 1) rep = "\xEF\xBF\xBD";
+            else if (cp >= 0x80 && cp < 0xA0) rep = ""; /* C1 controls */
+        }
+        if (rep) {
+            rb_add(b, s + run, i - run);
+            rb_adds(b, rep);
+            run = next;
+        }
+        i = next;
+    }
+    rb_add(b, s + run, len - run);
+}
+
+void rd_html_escs(rbuf *b, const char *s) {
+    if (s) rd_html_esc(b, s, strlen(s));
+}
 
 /* ---- the theme ------------------------------------------------------------------------------ */
 
@@ -568,6 +607,8 @@ const char *rd_label(lua_State *L, int doc, const char *key) {
     if (!s) s = rd_theme_str(L, doc, "labels", key, NULL);
     return s ? s : key;
 }
+
+/* ---- shared pieces of output ----------------------------------------------------------------- */
 
 int rd_safe_url(const char *url, size_t len) {
     char scheme[16];

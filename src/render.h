@@ -169,6 +169,14 @@ int rd_number_exact(char *buf, size_t size, double x);
 
 /* ---- shared pieces of output ----------------------------------------------------------------- */
 
+/* ---- HTML and XML text ------------------------------------------------------------------- */
+
+/* Append S escaped for HTML/XML text and attribute values (& < > " '). Invalid UTF-8 becomes
+ * U+FFFD and control characters other than tab and newline are dropped, so the result is
+ * always well-formed. */
+void rd_html_esc(rbuf *b, const char *s, size_t len);
+void rd_html_escs(rbuf *b, const char *s);
+
 /* ---- the theme (lua/cairn/theme.lua): the only source of colours, fonts, CSS and words ------ */
 
 /* Push the built-in theme table (lua/cairn/theme.lua in the data folder). It is read on the

@@ -5,7 +5,7 @@
  * is Markdown through cmark-gfm with raw HTML off; on top of cmark's own safe mode we keep only
  * http(s)/mailto/tel/relative links, drop remote images (they would be network requests; their
  * alt text stays), show raw HTML as literal text, and nest Markdown headings under the
- * section's heading so the page keeps one h1. Everything else is escaped by svg_esc.
+ * section's heading so the page keeps one h1. Everything else is escaped by rd_html_esc.
  *
  * opts.section_breaks = true starts every top-level section after the first on a new printed
  * page; a table of contents lists the top-level sections when there are three or more
@@ -36,8 +36,8 @@ typedef struct {
 
 static const char *label(html *h, const char *key) { return rd_label(h->L, 1, key); }
 
-static void esc(html *h, const char *s, size_t n) { svg_esc(h->b, s, n); }
-static void escs(html *h, const char *s) { svg_escs(h->b, s); }
+static void esc(html *h, const char *s, size_t n) { rd_html_esc(h->b, s, n); }
+static void escs(html *h, const char *s) { rd_html_escs(h->b, s); }
 static void put(html *h, const char *s) { rb_adds(h->b, s); }
 
 /* ---- theme ------------------------------------------------------------------------------------ */

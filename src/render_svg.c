@@ -27,45 +27,6 @@ static size_t u8_next(const unsigned char *s, size_t n, size_t i, unsigned *cp) 
     return i + rd_utf8_next((const char *)s + i, n - i, cp);
 }
 
-void svg_esc(rbuf *b, const char *s, size_t len) {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, run = 0; /* run: start of bytes to copy unchanged */
-    while (i < len) {
-        unsigned c = p[i];
-        const char *rep = NULL;
-        size_t next = i + 1;
-        if (c < 0x80) {
-            switch (c) {
-            case '&': rep = "&amp;"; break;
-            case '<': rep = "&lt;"; break;
-            case '>': rep = "&gt;"; break;
-            case '"': rep = "&quot;"; break;
-            case '\'': rep = "&#39;"; break;
-            case '\t': case '\n': break;
-            case '\r': rep = ""; break;
-            default:
-                if (c < 0x20 || c == 0x7F) rep = "";
-            }
-        } else {
-            unsigned cp;
-            next = u8_next(p, len, i, &cp);
-            if (cp == 0xFFFD && next == i + 1) rep = "\xEF\xBF\xBD";
-            else if (cp >= 0x80 && cp < 0xA0) rep = ""; /* C1 controls */
-        }
-        if (rep) {
-            rb_add(b, s + run, i - run);
-            rb_adds(b, rep);
-            run = next;
-        }
-        i = next;
-    }
-    rb_add(b, s + run, len - run);
-}
-
-void svg_escs(rbuf *b, const char *s) {
-    if (s) svg_esc(b, s, strlen(s));
-}
-
 static double text_w(const char *s, size_t n) { return (double)rd_width(s, n) * CHAR_W; }
 
 typedef struct {
@@ -159,18 +120,18 @@ static int text_block(rbuf *b, double x, double y, const char *anchor, const cha
     rb_adds(b, ">");
     if (cut) {
         rb_adds(b, "<title>");
-        svg_esc(b, s, n);
+        rd_html_esc(b, s, n);
         rb_adds(b, "</title>");
     }
     if (k <= 1) {
         if (k == 1) {
-            svg_esc(b, ls[0].p, ls[0].n);
+            rd_html_esc(b, ls[0].p, ls[0].n);
             if (ls[0].ellipsis) rb_adds(b, "\xE2\x80\xA6");
         }
     } else {
         for (int i = 0; i < k; i++) {
             rb_addf(b, "<tspan x=\"%.1f\" dy=\"%s\">", x, i == 0 ? "0" : "1.25em");
-            svg_esc(b, ls[i].p, ls[i].n);
+            rd_html_esc(b, ls[i].p, ls[i].n);
             if (ls[i].ellipsis) rb_adds(b, "\xE2\x80\xA6");
             rb_adds(b, "</tspan>");
         }
@@ -413,7 +374,7 @@ static double chart_bar(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
             const char *why = rd_str(L, it, "reason", NULL);
             rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-style=\"italic\" fill=\"%s\">", x0 + 6,
                     y + rh / 2 + 4, ink(L, c, "muted"));
-            svg_escs(b, why ? why : rd_label(L, c->doc, "suppressed"));
+            rd_html_escs(b, why ? why : rd_label(L, c->doc, "suppressed"));
             rb_adds(b, "</text>");
         } else {
             double v = rd_num(L, it, "value", 0, &present);
@@ -427,12 +388,12 @@ static double chart_bar(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
             value_text(vt, sizeof vt, v, &col, unit);
             rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
                        "<title>", x0, y + (rh - 16) / 2, bw, 16.0, bar_fill);
-            svg_esc(b, label, ln);
+            rd_html_esc(b, label, ln);
             rb_adds(b, ": ");
-            svg_escs(b, vt);
+            rd_html_escs(b, vt);
             rb_adds(b, "</title></rect>");
             rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\">", x0 + bw + 4, y + rh / 2 + 4);
-            svg_escs(b, vt);
+            rd_html_escs(b, vt);
             rb_adds(b, "</text>");
         }
         lua_pop(L, 1);
@@ -568,7 +529,7 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
                     x0, by, x1 - x0, bh, ink(L, c, "empty"));
             rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-style=\"italic\" "
                        "fill=\"%s\">", (x0 + x1) / 2, by + 14, ink(L, c, "muted"));
-            svg_escs(b, why);
+            rd_html_escs(b, why);
             rb_adds(b, "</text>");
             lua_pop(L, 1);
             y += rh;
@@ -592,9 +553,9 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
                 num_format(cnt, sizeof cnt, v, 0, 1);
                 rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
                            "<title>", x, by, sw, bh, colours[l - 1]);
-                svg_esc(b, label, ln);
+                rd_html_esc(b, label, ln);
                 rb_adds(b, ", ");
-                svg_esc(b, names[l - 1], lens[l - 1]);
+                rd_html_esc(b, names[l - 1], lens[l - 1]);
                 rb_addf(b, ": %s (%s%%)</title></rect>", cnt, pct);
                 const char *shown = likert ? pct : cnt;
                 double need = (strlen(shown) + (likert ? 1 : 0)) * 7.0 + 4;
@@ -610,7 +571,7 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
         double nval = rd_num(L, it, "n", tot, NULL);
         num_format(nt, sizeof nt, nval, 0, 1);
         rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", x1 + 6, by + 14, ink(L, c, "muted"));
-        svg_escs(b, rd_label(L, c->doc, "n"));
+        rd_html_escs(b, rd_label(L, c->doc, "n"));
         rb_addf(b, " = %s</text>", nt);
         lua_pop(L, 1);
         y += rh;
@@ -674,49 +635,49 @@ static double chart_progress(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
         const char *fill = ink(L, c, met ? "met" : "not_met");
         rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
                    "<title>", x0, y, PX(actual) - x0, bh, fill);
-        svg_escs(b, rd_label(L, c->doc, "actual"));
+        rd_html_escs(b, rd_label(L, c->doc, "actual"));
         rb_adds(b, " ");
-        svg_escs(b, at);
+        rd_html_escs(b, at);
         rb_adds(b, "</title></rect>");
         if (has_b) {
             rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                        "stroke-width=\"2\" stroke-dasharray=\"3 2\"><title>",
                     PX(base), y - 4, PX(base), y + bh + 4, ink(L, c, "ink"));
-            svg_escs(b, rd_label(L, c->doc, "baseline"));
+            rd_html_escs(b, rd_label(L, c->doc, "baseline"));
             rb_adds(b, " ");
-            svg_escs(b, bt);
+            rd_html_escs(b, bt);
             rb_adds(b, "</title></line>");
         }
         rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                    "stroke-width=\"3\"><title>", PX(target), y - 6, PX(target), y + bh + 6,
                 ink(L, c, "ink"));
-        svg_escs(b, rd_label(L, c->doc, "target"));
+        rd_html_escs(b, rd_label(L, c->doc, "target"));
         rb_adds(b, " ");
-        svg_escs(b, tt);
+        rd_html_escs(b, tt);
         rb_adds(b, "</title></line>");
 #undef PX
         y += bh + 20;
         /* the numbers as a sentence-like line: nothing depends on reading the marks */
         rb_addf(b, "<text x=\"4\" y=\"%.1f\">", y - 2);
         rb_addf(b, "<tspan font-weight=\"bold\" fill=\"%s\">", ink(L, c, met ? "met_text" : "not_met_text"));
-        svg_escs(b, rd_label(L, c->doc, "actual"));
+        rd_html_escs(b, rd_label(L, c->doc, "actual"));
         rb_adds(b, " ");
-        svg_escs(b, at);
+        rd_html_escs(b, at);
         rb_adds(b, "</tspan> \xC2\xB7 ");
-        svg_escs(b, rd_label(L, c->doc, "target"));
+        rd_html_escs(b, rd_label(L, c->doc, "target"));
         rb_adds(b, " ");
-        svg_escs(b, tt);
+        rd_html_escs(b, tt);
         if (has_b) {
             rb_adds(b, " \xC2\xB7 ");
-            svg_escs(b, rd_label(L, c->doc, "baseline"));
+            rd_html_escs(b, rd_label(L, c->doc, "baseline"));
             rb_adds(b, " ");
-            svg_escs(b, bt);
+            rd_html_escs(b, bt);
         }
         rb_adds(b, " \xC2\xB7 ");
-        svg_escs(b, down ? rd_label(L, c->doc, "lower_better")
+        rd_html_escs(b, down ? rd_label(L, c->doc, "lower_better")
                          : rd_label(L, c->doc, "higher_better"));
         rb_adds(b, " \xC2\xB7 ");
-        svg_escs(b, met ? rd_label(L, c->doc, "met")
+        rd_html_escs(b, met ? rd_label(L, c->doc, "met")
                         : rd_label(L, c->doc, "not_met"));
         rb_adds(b, "</text></g>");
         y += 14;
@@ -814,7 +775,7 @@ static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
             snprintf(key, sizeof key, "m%d", mm);
             const char *mname = rd_label(L, c->doc, key);
             rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", x + 3, bottom + 14, ink(L, c, "muted"));
-            svg_escs(b, mname);
+            rd_html_escs(b, mname);
             if (k == 0 || mm == 1) rb_addf(b, " %d", yy);
             rb_adds(b, "</text>");
         }
@@ -850,16 +811,16 @@ static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
                     cy - 6, fill, ink(L, c, "ink"));
         }
         rb_adds(b, "<title>");
-        svg_esc(b, label, ln);
+        rd_html_esc(b, label, ln);
         rb_adds(b, ": ");
-        svg_escs(b, ds);
+        rd_html_escs(b, ds);
         if (es && e > d) {
             rb_adds(b, " \xE2\x80\x93 ");
-            svg_escs(b, es);
+            rd_html_escs(b, es);
         }
         if (st) {
             rb_adds(b, " (");
-            svg_escs(b, st);
+            rd_html_escs(b, st);
             rb_adds(b, ")");
         }
         rb_adds(b, "</title></g>");
@@ -872,9 +833,9 @@ static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
                 ink(L, c, "highlight"));
         rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" fill=\"%s\">", x,
                 top - 5, x > x1 - 80 ? "end" : "middle", ink(L, c, "highlight_text"));
-        svg_escs(b, rd_label(L, c->doc, "as_of"));
+        rd_html_escs(b, rd_label(L, c->doc, "as_of"));
         rb_adds(b, " ");
-        svg_escs(b, c->as_of);
+        rd_html_escs(b, c->as_of);
         rb_adds(b, "</text>");
     }
 #undef DX
@@ -989,17 +950,17 @@ static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, doubl
         rb_adds(b, ">");
         if (catl > 30) {
             rb_adds(b, "<title>");
-            svg_esc(b, cat, catl);
+            rd_html_esc(b, cat, catl);
             rb_adds(b, "</title>");
             line cl1[1];
             int ct;
             wrap(cat, catl, 30, 1, cl1, &ct);
-            svg_esc(b, cl1[0].p, cl1[0].n);
+            rd_html_esc(b, cl1[0].p, cl1[0].n);
             rb_adds(b, "\xE2\x80\xA6");
         } else {
-            svg_esc(b, cat, catl);
+            rd_html_esc(b, cat, catl);
         }
-        svg_escs(b, rk);
+        rd_html_escs(b, rk);
         rb_adds(b, "</text>");
         /* causes, nearest the spine first, each on a short rib touching the bone */
         size_t nc = rd_len(L, it, "causes");
@@ -1204,12 +1165,12 @@ static double chart_logic(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *
                 ink(L, c, "head_text"));
         if (hcut) {
             rb_adds(b, "<title>");
-            svg_esc(b, h, hl);
+            rd_html_esc(b, h, hl);
             rb_adds(b, "</title>");
         }
         for (int i = 0; i < hn; i++) {
             if (hn > 1) rb_addf(b, "<tspan x=\"%.1f\" dy=\"%s\">", x + colw / 2, i ? "1.25em" : "0");
-            svg_esc(b, hls[i].p, hls[i].n);
+            rd_html_esc(b, hls[i].p, hls[i].n);
             if (hls[i].ellipsis) rb_adds(b, "\xE2\x80\xA6");
             if (hn > 1) rb_adds(b, "</tspan>");
         }
@@ -1274,11 +1235,11 @@ void svg_chart(lua_State *L, int chart, rbuf *b, svg_ctx *c, const char *id) {
     if (width > W) rb_addf(b, " style=\"min-width:%.0fpx\"", ceil(width * 0.75));
     rb_adds(b, " font-size=\"12\">");
     rb_addf(b, "<title id=\"%s-t\">", id);
-    if (title) svg_esc(b, title, tl);
+    if (title) rd_html_esc(b, title, tl);
     rb_adds(b, "</title>");
     if (alt) {
         rb_addf(b, "<desc id=\"%s-d\">", id);
-        svg_esc(b, alt, al);
+        rd_html_esc(b, alt, al);
         rb_adds(b, "</desc>");
     }
     rb_add(b, body->data ? body->data : "", body->len);

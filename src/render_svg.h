@@ -8,12 +8,6 @@
 
 #include "render.h"
 
-/* Append S escaped for HTML/XML text and attribute values (& < > " '). Invalid UTF-8 becomes
- * U+FFFD and control characters other than tab and newline are dropped, so the result is
- * always well-formed. */
-void svg_esc(rbuf *b, const char *s, size_t len);
-void svg_escs(rbuf *b, const char *s);
-
 /* What a chart needs from the document: a sequence number for unique element ids, the
  * document's as-of date, and the document itself, whose theme gives every colour and word a
  * chart draws (rd_theme_str, rd_label: the built-in theme fills what it lacks). */
