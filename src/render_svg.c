@@ -3,8 +3,9 @@
  * Sizes come from the data (rows, label lengths, columns); text is measured with a rough
  * average glyph width, wrapped, and truncated with an ellipsis when it still does not fit (the
  * full text then goes in a <title>, which browsers show as a tooltip and screen readers read).
- * Colours are the Okabe-Ito palette, which stays distinguishable with the common colour-vision
- * deficiencies; every value is also written as text, so nothing relies on colour alone.
+ * Every colour comes from the theme (colors.palette, status, diverging, likert, chart; see
+ * docs/report-document.md), by default Okabe & Ito's colour-blind-safe set; every value is
+ * also written as text, so nothing relies on colour alone.
  * Output is deterministic: coordinates are printed with a fixed number of decimals. */
 #include "render_svg.h"
 
