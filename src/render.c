@@ -11,6 +11,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include "host.h"
 #include "numfmt.h"
 
 /* ---- output buffer ---------------------------------------------------------------------- */
@@ -254,15 +255,17 @@ rd_col *rd_columns(lua_State *L, int t, int *n) {
         lua_pop(L, 1);
         k++;
     }
+    /* the built-in theme's words; a renderer with a document gives its own (rd_col_words) */
+    rd_col_words(cols, k, rd_label(L, 0, "yes"), rd_label(L, 0, "no"), rd_label(L, 0, "suppressed"));
     *n = k;
     return cols;
 }
 
 void rd_col_words(rd_col *cols, int n, const char *yes, const char *no, const char *suppressed) {
     for (int i = 0; i < n; i++) {
-        cols[i].yes = yes;
-        cols[i].no = no;
-        cols[i].suppressed = suppressed;
+        if (yes) cols[i].yes = yes;
+        if (no) cols[i].no = no;
+        if (suppressed) cols[i].suppressed = suppressed;
     }
 }
 
@@ -314,8 +317,8 @@ static void cell_from_value(lua_State *L, int v, const rd_col *col, rd_cell *cel
     case LUA_TBOOLEAN:
         cell->kind = RD_CELL_BOOL;
         cell->number = lua_toboolean(L, v);
-        cell->text = cell->number ? (col && col->yes ? col->yes : "yes")
-                                  : (col && col->no ? col->no : "no");
+        cell->text = cell->number ? (col && col->yes ? col->yes : rd_label(L, 0, "yes"))
+                                  : (col && col->no ? col->no : rd_label(L, 0, "no"));
         cell->len = strlen(cell->text);
         break;
     default:
@@ -337,7 +340,7 @@ void rd_cell_read(lua_State *L, int row, const rd_col *col, rd_cell *cell) {
             cell->kind = RD_CELL_SUPPRESSED;
             cell->text = rd_str(L, v, "reason", &cell->len);
             if (!cell->text) {
-                cell->text = col->suppressed ? col->suppressed : "suppressed";
+                cell->text = col->suppressed ? col->suppressed : rd_label(L, 0, "suppressed");
                 cell->len = strlen(cell->text);
             }
         } else {
@@ -439,17 +442,173 @@ int rd_number_exact(char *buf, size_t size, double x) {
     return (int)strlen(buf);
 }
 
-/* ---- shared pieces of output ----------------------------------------------------------------- */
+/* ---- HTML and XML text (the one escaper: render_html.c and render_svg.c) ------------------- */
 
-const char *rd_label(lua_State *L, int doc, const char *key, const char *def) {
-    doc = lua_absindex(L, doc);
-    const char *s = NULL;
-    if (lua_type(L, doc) == LUA_TTABLE && lua_getfield(L, doc, "labels") == LUA_TTABLE) {
-        s = rd_str(L, -1, key, NULL);
+void rd_html_esc(rbuf *b, const char *s, size_t len) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, run = 0; /* run: start of bytes to copy unchanged */
+    while (i < len) {
+        unsigned c = p[i];
+        const char *rep = NULL;
+        size_t next = i + 1;
+        if (c < 0x80) {
+            switch (c) {
+            case '&': rep = "&amp;"; break;
+            case '<': rep = "&lt;"; break;
+            case '>': rep = "&gt;"; break;
+            case '"': rep = "&quot;"; break;
+            case '\'': rep = "&#39;"; break;
+            case '\t': case '\n': break;
+            case '\r': rep = ""; break;
+            default:
+                if (c < 0x20 || c == 0x7F) rep = "";
+            }
+        } else {
+            unsigned cp;
+            next = i + rd_utf8_next(s + i, len - i, &cp);
+            if (cp == 0xFFFD && next == i + 1) rep = "\xEF\xBF\xBD";
+            else if (cp >= 0x80 && cp < 0xA0) rep = ""; /* C1 controls */
+        }
+        if (rep) {
+            rb_add(b, s + run, i - run);
+            rb_adds(b, rep);
+            run = next;
+        }
+        i = next;
     }
-    if (lua_type(L, doc) == LUA_TTABLE) lua_pop(L, 1);
-    return s ? s : def;
+    rb_add(b, s + run, len - run);
 }
+
+void rd_html_escs(rbuf *b, const char *s) {
+    if (s) rd_html_esc(b, s, strlen(s));
+}
+
+/* ---- the theme ------------------------------------------------------------------------------ */
+
+#define THEME_KEY "cairn.render.builtin_theme"
+
+void rd_theme_builtin(lua_State *L) {
+    if (lua_getfield(L, LUA_REGISTRYINDEX, THEME_KEY) == LUA_TTABLE) return;
+    lua_pop(L, 1);
+    lua_pushfstring(L, "%s/lua/cairn/theme.lua", host_datadir());
+    const char *path = lua_tostring(L, -1);
+    if (luaL_loadfilex(L, path, "t") != LUA_OK || lua_pcall(L, 0, 1, 0) != LUA_OK)
+        luaL_error(L, "render: cannot load the built-in theme: %s", lua_tostring(L, -1));
+    if (!lua_istable(L, -1)) luaL_error(L, "render: %s does not return a table", path);
+    lua_remove(L, -2); /* the path */
+    lua_pushvalue(L, -1);
+    lua_setfield(L, LUA_REGISTRYINDEX, THEME_KEY);
+}
+
+/* Push T[GROUP] (T itself when GROUP is NULL) when it is a table, else nil; T may be 0. */
+static int push_group(lua_State *L, int t, const char *group) {
+    if (t == 0 || lua_type(L, t) != LUA_TTABLE) {
+        lua_pushnil(L);
+        return 0;
+    }
+    if (!group) {
+        lua_pushvalue(L, t);
+        return 1;
+    }
+    /* GROUP may be a path: "colors.chart" is T.colors.chart */
+    lua_pushvalue(L, t);
+    for (const char *p = group; *p;) {
+        size_t n = strcspn(p, ".");
+        lua_pushlstring(L, p, n);
+        int ty = lua_gettable(L, -2);
+        lua_remove(L, -2);
+        if (ty != LUA_TTABLE) {
+            lua_pop(L, 1);
+            lua_pushnil(L);
+            return 0;
+        }
+        p += n + (p[n] == '.');
+    }
+    return 1;
+}
+
+/* The string KEY (or, when KEY is NULL, item I) of THEME[GROUP], if VALID accepts it. */
+static const char *theme_lookup(lua_State *L, int theme, const char *group, const char *key,
+                                lua_Integer i, int (*valid)(const char *)) {
+    const char *s = NULL;
+    if (push_group(L, theme, group)) {
+        int ty = key ? lua_getfield(L, -1, key) : lua_rawgeti(L, -1, i);
+        if (ty == LUA_TSTRING) s = lua_tostring(L, -1);
+        lua_pop(L, 1); /* anchored in the theme */
+    }
+    lua_pop(L, 1);
+    return s && (!valid || valid(s)) ? s : NULL;
+}
+
+/* Index of doc.theme (pushed) or 0 (nil pushed). */
+static int push_doc_theme(lua_State *L, int doc) {
+    if (doc && lua_type(L, doc) == LUA_TTABLE && lua_getfield(L, doc, "theme") == LUA_TTABLE)
+        return lua_gettop(L);
+    if (doc && lua_type(L, doc) == LUA_TTABLE) lua_pop(L, 1);
+    lua_pushnil(L);
+    return 0;
+}
+
+static const char *theme_get(lua_State *L, int doc, const char *group, const char *key,
+                             lua_Integer i, int (*valid)(const char *)) {
+    doc = doc ? lua_absindex(L, doc) : 0;
+    int theme = push_doc_theme(L, doc);
+    const char *s = theme_lookup(L, theme, group, key, i, valid);
+    lua_pop(L, 1);
+    if (s) return s;
+    rd_theme_builtin(L);
+    s = theme_lookup(L, lua_gettop(L), group, key, i, valid);
+    lua_pop(L, 1); /* the built-in theme stays alive in the registry */
+    return s;
+}
+
+const char *rd_theme_str(lua_State *L, int doc, const char *group, const char *key,
+                         int (*valid)(const char *)) {
+    return theme_get(L, doc, group, key, 0, valid);
+}
+
+const char *rd_theme_item(lua_State *L, int doc, const char *group, const char *list,
+                          lua_Integer i, int (*valid)(const char *)) {
+    doc = doc ? lua_absindex(L, doc) : 0;
+    const char *s = NULL;
+    for (int pass = 0; pass < 2 && !s; pass++) {
+        int theme = pass == 0 ? push_doc_theme(L, doc) : (rd_theme_builtin(L), lua_gettop(L));
+        int top = lua_gettop(L);
+        if (push_group(L, theme, group) && lua_getfield(L, -1, list) == LUA_TTABLE) {
+            if (lua_rawgeti(L, -1, i) == LUA_TSTRING) s = lua_tostring(L, -1);
+            lua_pop(L, 1);
+            if (s && valid && !valid(s)) s = NULL;
+        }
+        lua_settop(L, top - 1); /* the theme, its group and the list are anchored elsewhere */
+    }
+    return s;
+}
+
+size_t rd_theme_len(lua_State *L, int doc, const char *group, const char *list) {
+    doc = doc ? lua_absindex(L, doc) : 0;
+    size_t n = 0;
+    for (int pass = 0; pass < 2 && !n; pass++) {
+        int theme = pass == 0 ? push_doc_theme(L, doc) : (rd_theme_builtin(L), lua_gettop(L));
+        int top = lua_gettop(L);
+        if (push_group(L, theme, group) && lua_getfield(L, -1, list) == LUA_TTABLE)
+            n = lua_rawlen(L, -1);
+        lua_settop(L, top - 1);
+    }
+    return n;
+}
+
+const char *rd_label(lua_State *L, int doc, const char *key) {
+    doc = doc ? lua_absindex(L, doc) : 0;
+    const char *s = NULL;
+    if (doc && lua_type(L, doc) == LUA_TTABLE) {
+        if (lua_getfield(L, doc, "labels") == LUA_TTABLE) s = rd_str(L, -1, key, NULL);
+        lua_pop(L, 1);
+    }
+    if (!s) s = rd_theme_str(L, doc, "labels", key, NULL);
+    return s ? s : key;
+}
+
+/* ---- shared pieces of output ----------------------------------------------------------------- */
 
 int rd_safe_url(const char *url, size_t len) {
     char scheme[16];
@@ -479,7 +638,7 @@ const char *rd_kv_value(lua_State *L, int doc, int item, char *buf, size_t size,
     const char *v;
     if (ty == LUA_TBOOLEAN) {
         const char *key = lua_toboolean(L, -1) ? "yes" : "no";
-        v = rd_label(L, doc, key, key);
+        v = rd_label(L, doc, key);
         *len = strlen(v);
     } else {
         v = rd_text(L, item, "value", buf, size, len);
@@ -499,27 +658,61 @@ void rd_meta_line(lua_State *L, int doc, rbuf *out) {
     const char *p = rd_text(L, doc, "period", num, sizeof num, &len);
     if (p) {
         if (out->len) rb_adds(out, " \xC2\xB7 ");
-        rb_adds(out, rd_label(L, doc, "period", "period"));
+        rb_adds(out, rd_label(L, doc, "period"));
         rb_addc(out, ' ');
         rb_add(out, p, len);
     }
     const char *a = rd_str(L, doc, "as_of", &len);
     if (a) {
         if (out->len) rb_adds(out, " \xC2\xB7 ");
-        rb_adds(out, rd_label(L, doc, "as_of", "as of"));
+        rb_adds(out, rd_label(L, doc, "as_of"));
         rb_addc(out, ' ');
         rb_add(out, a, len);
     }
 }
 
-void rd_each_block(lua_State *L, int container, void (*fn)(void *ctx, int blk), void *ctx) {
-    container = lua_absindex(L, container);
+/* The blocks of CONTAINER at DEPTH; a section's own blocks one deeper. */
+static void walk_blocks(lua_State *L, int container, int depth, const rd_walker *w, void *ctx) {
     luaL_checkstack(L, 10, "render: blocks nested too deeply");
     size_t n = rd_len(L, container, "blocks");
     for (size_t i = 1; i <= n; i++) {
-        if (rd_push_item(L, container, "blocks", (lua_Integer)i) == LUA_TTABLE) fn(ctx, lua_gettop(L));
+        if (rd_push_item(L, container, "blocks", (lua_Integer)i) != LUA_TTABLE) {
+            if (w->strict) luaL_error(L, "block %d is not a table", (int)i);
+            lua_pop(L, 1);
+            continue;
+        }
+        int blk = lua_gettop(L);
+        void (*fn)(void *, int, int) = NULL;
+        switch (rd_block(L, blk)) {
+        case RD_SECTION:
+            if (w->section) w->section(ctx, blk, depth);
+            walk_blocks(L, blk, depth + 1, w, ctx);
+            fn = w->section_end;
+            break;
+        case RD_PARAGRAPH: fn = w->paragraph; break;
+        case RD_KEYVALUE: fn = w->keyvalue; break;
+        case RD_TABLE: fn = w->table; break;
+        case RD_LIST: fn = w->list; break;
+        case RD_CALLOUT: fn = w->callout; break;
+        case RD_PAGEBREAK: fn = w->pagebreak; break;
+        case RD_CHART: fn = w->chart; break;
+        default:
+            if (w->strict) {
+                const char *ty = rd_str(L, blk, "type", NULL);
+                luaL_error(L, "block %d: unknown type '%s' (expected section, paragraph, keyvalue, "
+                              "table, list, callout, pagebreak or chart)", (int)i, ty ? ty : "nil");
+            }
+        }
+        if (fn) fn(ctx, blk, depth);
         lua_pop(L, 1);
     }
+}
+
+void rd_walk(lua_State *L, int doc, const rd_walker *w, void *ctx) {
+    doc = lua_absindex(L, doc);
+    if (w->document) w->document(ctx, doc);
+    walk_blocks(L, doc, 0, w, ctx);
+    if (w->document_end) w->document_end(ctx, doc);
 }
 
 const char *rd_key_colon(const char *key, size_t len) {

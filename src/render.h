@@ -112,7 +112,7 @@ typedef struct {
     rd_format format;
     int decimals; /* given, else 0 integer, 1 number/percent, 2 money */
     /* words shown for true/false cells and for a suppressed cell without a reason: the
-     * document's labels (yes, no, suppressed) via rd_col_words; NULL means the English default */
+     * built-in theme's labels (yes, no, suppressed), or the document's via rd_col_words */
     const char *yes, *no, *suppressed;
 } rd_col;
 
@@ -147,7 +147,7 @@ typedef struct {
 void rd_cell_read(lua_State *L, int row, const rd_col *col, rd_cell *cell);
 
 /* Give N columns the words a district chose (labels yes, no, suppressed; NULL keeps the
- * default), so cells never show English the theme did not ask for. */
+ * built-in theme's), so cells never show words the theme did not ask for. */
 void rd_col_words(rd_col *cols, int n, const char *yes, const char *no, const char *suppressed);
 
 /* Format number X by column COL into BUF (e.g. 0.4 percent -> "40%", money -> "$1,234.50"). */
@@ -169,8 +169,37 @@ int rd_number_exact(char *buf, size_t size, double x);
 
 /* ---- shared pieces of output ----------------------------------------------------------------- */
 
-/* doc.labels[KEY] (words a district may translate: "as_of", "total", "note", ...) or DEF. */
-const char *rd_label(lua_State *L, int doc, const char *key, const char *def);
+/* ---- HTML and XML text ------------------------------------------------------------------- */
+
+/* Append S escaped for HTML/XML text and attribute values (& < > " '). Invalid UTF-8 becomes
+ * U+FFFD and control characters other than tab and newline are dropped, so the result is
+ * always well-formed. */
+void rd_html_esc(rbuf *b, const char *s, size_t len);
+void rd_html_escs(rbuf *b, const char *s);
+
+/* ---- the theme (lua/cairn/theme.lua): the only source of colours, fonts, CSS and words ------ */
+
+/* Push the built-in theme table (lua/cairn/theme.lua in the data folder). It is read on the
+ * first call in a Lua state and kept in the registry, so a command that renders nothing never
+ * loads it. Raises a Lua error when the file cannot be loaded. */
+void rd_theme_builtin(lua_State *L);
+
+/* A string of the theme: doc.theme[GROUP][KEY] (doc.theme[KEY] when GROUP is NULL) when
+ * VALID accepts it (VALID NULL: any string), else the built-in theme's; NULL when neither has
+ * one. DOC is the document's stack index (0: the built-in theme only). The string lives in
+ * the document or in the registry. */
+const char *rd_theme_str(lua_State *L, int doc, const char *group, const char *key,
+                         int (*valid)(const char *));
+/* Item I of the list doc.theme[GROUP][LIST] (e.g. colors.palette), with the same fallback. */
+const char *rd_theme_item(lua_State *L, int doc, const char *group, const char *list,
+                          lua_Integer i, int (*valid)(const char *));
+/* Length of doc.theme[GROUP][LIST], else of the built-in theme's list (0 when neither). */
+size_t rd_theme_len(lua_State *L, int doc, const char *group, const char *list);
+
+/* A word renderers print around content ("as_of", "total", "note", ...): doc.labels[KEY]
+ * (cairn.report copies them from the theme), else doc.theme.labels[KEY], else the built-in
+ * theme's, else KEY itself. DOC may be 0 (the built-in theme only). Never NULL. */
+const char *rd_label(lua_State *L, int doc, const char *key);
 
 /* May a link in a report go to URL (LEN bytes)? Web, mail and phone links and relative ones
  * (no scheme, or "/", "?", "#" before any ":") may; javascript:, vbscript:, data:, file:, and
@@ -188,9 +217,31 @@ const char *rd_kv_value(lua_State *L, int doc, int item, char *buf, size_t size,
  * subtitle; words from doc.labels), appended to OUT as plain text; nothing when none is set. */
 void rd_meta_line(lua_State *L, int doc, rbuf *out);
 
-/* Call FN(CTX, index) for each block table of CONTAINER.blocks (others are skipped); the block
- * is on the stack top during the call. */
-void rd_each_block(lua_State *L, int container, void (*fn)(void *ctx, int blk), void *ctx);
+/* ---- the one walk over the document --------------------------------------------------------- */
+
+/* What a renderer does for each kind of block. rd_walk goes through the tree in order and calls
+ * the member for each block, with the block's stack index and DEPTH (0 for blocks of the
+ * document, 1 inside a top-level section, ...); it walks a section's blocks itself, between
+ * section and section_end. A NULL member skips that kind. */
+typedef struct rd_walker {
+    void (*document)(void *ctx, int doc);     /* before the first block: title, facts */
+    void (*document_end)(void *ctx, int doc); /* after the last */
+    void (*section)(void *ctx, int blk, int depth);
+    void (*section_end)(void *ctx, int blk, int depth);
+    void (*paragraph)(void *ctx, int blk, int depth);
+    void (*keyvalue)(void *ctx, int blk, int depth);
+    void (*table)(void *ctx, int blk, int depth);
+    void (*list)(void *ctx, int blk, int depth);
+    void (*callout)(void *ctx, int blk, int depth);
+    void (*pagebreak)(void *ctx, int blk, int depth);
+    void (*chart)(void *ctx, int blk, int depth);
+    /* 1: a block that is not a table, or of an unknown type, is an error naming it; 0: it is
+     * skipped (a newer document on an older cairn still shows what it can) */
+    int strict;
+} rd_walker;
+
+/* Walk the document at DOC: W->document, every block of DOC.blocks, W->document_end. */
+void rd_walk(lua_State *L, int doc, const rd_walker *w, void *ctx);
 
 /* What follows a keyvalue key: ":" unless the key already ends in ? ! : or . ("Done?" reads
  * "Done?", not "Done?:"). */

@@ -5,7 +5,7 @@
  * is Markdown through cmark-gfm with raw HTML off; on top of cmark's own safe mode we keep only
  * http(s)/mailto/tel/relative links, drop remote images (they would be network requests; their
  * alt text stays), show raw HTML as literal text, and nest Markdown headings under the
- * section's heading so the page keeps one h1. Everything else is escaped by svg_esc.
+ * section's heading so the page keeps one h1. Everything else is escaped by rd_html_esc.
  *
  * opts.section_breaks = true starts every top-level section after the first on a new printed
  * page; a table of contents lists the top-level sections when there are three or more
@@ -31,14 +31,13 @@ typedef struct {
     int section_breaks;
     int top_sections;  /* top-level sections seen */
     int secids;        /* stack index: section table -> id given by the table of contents */
+    int theme;         /* stack index of doc.theme, or 0 */
 } html;
 
-static const char *label(html *h, const char *key, const char *def) {
-    return svg_label(h->L, &h->svg, key, def);
-}
+static const char *label(html *h, const char *key) { return rd_label(h->L, 1, key); }
 
-static void esc(html *h, const char *s, size_t n) { svg_esc(h->b, s, n); }
-static void escs(html *h, const char *s) { svg_escs(h->b, s); }
+static void esc(html *h, const char *s, size_t n) { rd_html_esc(h->b, s, n); }
+static void escs(html *h, const char *s) { rd_html_escs(h->b, s); }
 static void put(html *h, const char *s) { rb_adds(h->b, s); }
 
 /* ---- theme ------------------------------------------------------------------------------------ */
@@ -94,78 +93,14 @@ static int data_image(const char *s, int allow_svg) {
     return 1;
 }
 
-static const char CSS[] =
-    "*{box-sizing:border-box}\n"
-    "html{-webkit-text-size-adjust:100%;text-size-adjust:100%}\n"
-    "body{margin:0;font-family:var(--font);color:var(--text);background:var(--bg);"
-    "line-height:1.5}\n"
-    ".page{max-width:62rem;margin:0 auto;padding:1rem 1.25rem}\n"
-    ".doc-header{display:flex;align-items:center;gap:1rem;border-bottom:4px solid var(--primary);"
-    "padding:.5rem 1.25rem;color:var(--muted)}\n"
-    ".doc-header img{max-height:3rem;max-width:12rem}\n"
-    "h1,h2,h3,h4,h5,h6{color:var(--primary);line-height:1.25;margin:1.5em 0 .5em}\n"
-    "h1{font-size:1.9rem;margin-top:.5em}\n"
-    "h2{font-size:1.45rem;border-bottom:1px solid var(--rule);padding-bottom:.2rem}\n"
-    "h3{font-size:1.2rem}\n"
-    ".subtitle{font-size:1.15rem;color:var(--muted);margin:-.25rem 0 .5rem}\n"
-    "dl.meta{display:flex;flex-wrap:wrap;gap:.25rem 1.5rem;margin:.5rem 0 1.5rem;"
-    "color:var(--muted)}\n"
-    "dl.meta div{display:flex;gap:.4rem}\n"
-    "dl.meta dt{font-weight:600}\n"
-    "dl.meta dd{margin:0}\n"
-    "a{color:var(--accent)}\n"
-    ".table-wrap{overflow-x:auto;margin:1rem 0 .25rem;max-width:100%}\n"
-    "table{border-collapse:collapse;font-variant-numeric:tabular-nums}\n"
-    "caption{text-align:left;font-weight:600;padding:.25rem 0;caption-side:top}\n"
-    "th,td{border-bottom:1px solid var(--rule);padding:.35rem .65rem;vertical-align:top;"
-    "text-align:left}\n"
-    "thead th{border-bottom:2px solid var(--primary);background:var(--head)}\n"
-    "tbody th{font-weight:600}\n"
-    "tfoot th,tfoot td{font-weight:700;border-top:2px solid var(--text);border-bottom:0}\n"
-    ".r{text-align:right;white-space:nowrap}\n"
-    "td time{white-space:nowrap}\n"
-    ".c{text-align:center}\n"
-    ".suppressed{color:var(--muted);font-style:italic}\n"
-    ".empty{color:var(--muted)}\n"
-    ".notes{font-size:.9rem;color:var(--muted);margin:.25rem 0 1rem;padding-left:1.2rem}\n"
-    "table.kv th{width:30%;min-width:8rem}\n"
-    ".callout{border-left:5px solid var(--note);background:#EEF6FB;padding:.6rem 1rem;"
-    "margin:1rem 0;border-radius:0 4px 4px 0}\n"
-    ".callout.warning{border-color:var(--warning);background:#FDF0E6}\n"
-    ".callout-title{font-weight:700;margin:0 0 .25rem}\n"
-    ".callout p:last-child{margin-bottom:0}\n"
-    "ul.checklist{list-style:none;padding-left:.25rem}\n"
-    "ul.checklist input{margin:0 .5rem 0 0;vertical-align:middle}\n"
-    "figure.chart{margin:1.5rem 0;border:1px solid var(--rule);border-radius:6px;"
-    "padding:.75rem;max-width:100%;overflow-x:auto}\n"
-    "figure.chart figcaption{font-weight:600;margin-bottom:.5rem}\n"
-    ".chart-svg{display:block;max-width:100%;height:auto;font-family:var(--font)}\n"
-    "details{margin-top:.5rem}\n"
-    "summary{cursor:pointer;color:var(--accent)}\n"
-    "hr.pagebreak{border:0;border-top:1px dashed var(--rule);margin:2rem 0}\n"
-    "nav.toc{border:1px solid var(--rule);border-radius:6px;padding:.25rem 1.25rem;"
-    "margin:1rem 0 1.5rem;display:inline-block;min-width:50%}\n"
-    "nav.toc h2{font-size:1.1rem;border:0;margin:.5rem 0}\n"
-    "nav.toc ol{margin:.25rem 0 .75rem;padding-left:1.25rem}\n"
-    ".md img{max-width:100%}\n"
-    ".doc-footer{border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem;"
-    "padding:1rem 1.25rem;margin-top:2rem}\n"
-    "@media (max-width:40rem){.page{padding:.5rem .75rem}h1{font-size:1.5rem}"
-    "h2{font-size:1.25rem}th,td{padding:.3rem .45rem}table.kv th{min-width:6rem}"
-    /* charts keep a legible size and scroll sideways in their figure */
-    ".chart-svg{min-width:28rem}figure.chart{padding:.5rem}}\n"
-    "@media print{@page{margin:16mm 14mm}"
-    "body{background:#fff;color:#000;font-size:10.5pt}"
-    ".page{max-width:none;padding:0}"
-    ".table-wrap,figure.chart{overflow:visible}"
-    "thead{display:table-header-group}tfoot{display:table-footer-group}"
-    "tr,th,td,figure,.callout,table.kv,ul.checklist li{break-inside:avoid;"
-    "page-break-inside:avoid}"
-    "h1,h2,h3,h4,h5,h6,caption{break-after:avoid;page-break-after:avoid}"
-    "hr.pagebreak{border:0;margin:0;break-after:page;page-break-after:always}"
-    "section.break-before{break-before:page;page-break-before:always}"
-    "details>summary{display:none}"
-    "a{color:inherit;text-decoration:underline}}\n";
+/* The theme's stylesheet (theme.css), with "<" written as the CSS escape \3C so that no
+ * stylesheet can end the <style> element. */
+static void stylesheet(html *h, const char *css) {
+    for (const char *p = css; *p; p++) {
+        if (*p == '<') put(h, "\\3C ");
+        else rb_addc(h->b, *p);
+    }
+}
 
 /* S as a CSS string literal: quotes, backslashes, markup characters and controls become CSS
  * escapes, so nothing can end the string or the <style> element. */
@@ -178,22 +113,28 @@ static void css_string(html *h, const char *s) {
     rb_addc(h->b, '"');
 }
 
-/* Printed pages carry the header and footer text and "page N / M" in their margins. */
+/* Printed pages carry the header and footer text and "page N / M" in their margins, in the
+ * theme's muted colour. */
 static void page_margins(html *h, const char *header, const char *footer) {
+    char style[64];
+    snprintf(style, sizeof style, ";font-size:8pt;color:%s}",
+             rd_theme_str(h->L, 1, "colors", "muted", css_colour));
     put(h, "@media print{@page{");
     if (header) {
         put(h, "@top-left{content:");
         css_string(h, header);
-        put(h, ";font-size:8pt;color:#595959}");
+        put(h, style);
     }
     if (footer) {
         put(h, "@bottom-left{content:");
         css_string(h, footer);
-        put(h, ";font-size:8pt;color:#595959}");
+        put(h, style);
     }
     put(h, "@bottom-right{content:");
-    css_string(h, label(h, "page", "Page"));
-    put(h, " \" \" counter(page) \" / \" counter(pages);font-size:8pt;color:#595959}}}\n");
+    css_string(h, label(h, "page"));
+    put(h, " \" \" counter(page) \" / \" counter(pages)");
+    put(h, style);
+    put(h, "}}\n");
 }
 
 static void head(html *h, int doc, int theme) {
@@ -213,24 +154,21 @@ static void head(html *h, int doc, int theme) {
                   "<meta name=\"generator\" content=\"cairn\">\n"
                   "<meta name=\"referrer\" content=\"no-referrer\">\n<title>",
             lang_ok ? lang : "en");
-    escs(h, title ? title : label(h, "report", "Report"));
+    escs(h, title ? title : label(h, "report"));
     if (district) {
         put(h, " \xE2\x80\x94 ");
         escs(h, district);
     }
     put(h, "</title>\n<style>\n:root{");
-    /* theme colours and font, each checked before it goes into the stylesheet */
+    /* theme colours and font, each checked before it goes into the stylesheet: the
+     * document's (or the colour named as its stand-in), else the built-in theme's */
     static const struct {
-        const char *key, *alt, *var, *def;
-    } vars[] = {{"primary", "accent", "primary", "#1F4E79"},
-                {"accent", NULL, "accent", "#0063A0"},
-                {"text", NULL, "text", "#1A1A1A"},
-                {"muted", NULL, "muted", "#595959"},
-                {"background", NULL, "bg", "#FFFFFF"},
-                {"rule", NULL, "rule", "#D0D7DE"},
-                {"header_bg", "header", "head", "#F3F6F9"},
-                {"note", "accent", "note", "#0072B2"},
-                {"warning", NULL, "warning", "#D55E00"}};
+        const char *key, *alt, *var;
+    } vars[] = {{"primary", "accent", "primary"}, {"accent", NULL, "accent"},
+                {"text", NULL, "text"},          {"muted", NULL, "muted"},
+                {"background", NULL, "bg"},      {"rule", NULL, "rule"},
+                {"header_bg", "header", "head"}, {"note", "accent", "note"},
+                {"warning", NULL, "warning"}};
     int colours = 0;
     if (theme) {
         lua_getfield(L, theme, "colors");
@@ -240,15 +178,15 @@ static void head(html *h, int doc, int theme) {
     for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
         const char *v = colours ? rd_str(L, colours, vars[i].key, NULL) : NULL;
         if (!css_colour(v) && vars[i].alt && colours) v = rd_str(L, colours, vars[i].alt, NULL);
-        rb_addf(h->b, "--%s:%s;", vars[i].var, css_colour(v) ? v : vars[i].def);
+        if (!css_colour(v)) v = rd_theme_str(L, 0, "colors", vars[i].key, css_colour);
+        if (!v) luaL_error(L, "render: the theme has no colour colors.%s", vars[i].key);
+        rb_addf(h->b, "--%s:%s;", vars[i].var, v);
     }
     if (colours) lua_pop(L, 1);
-    const char *font = theme ? rd_str(L, theme, "font", NULL) : NULL;
-    rb_addf(h->b, "--font:%s}\n",
-            css_font(font) ? font
-                           : "system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\","
-                             "Arial,sans-serif");
-    put(h, CSS);
+    const char *font = rd_theme_str(L, doc, NULL, "font", css_font);
+    rb_addf(h->b, "--font:%s}\n", font ? font : "sans-serif");
+    const char *css = rd_theme_str(L, doc, NULL, "css", NULL);
+    if (css) stylesheet(h, css);
     const char *hdr = theme ? rd_str(L, theme, "header", NULL) : NULL;
     if (!hdr) hdr = district;
     const char *foot = theme ? rd_str(L, theme, "footer", NULL) : NULL;
@@ -411,8 +349,7 @@ static void table_block(html *h, int t, const char *caption_override) {
     t = lua_absindex(L, t);
     int ncols;
     rd_col *cols = rd_columns(L, t, &ncols);
-    rd_col_words(cols, ncols, label(h, "yes", NULL), label(h, "no", NULL),
-                 label(h, "suppressed", NULL));
+    rd_col_words(cols, ncols, label(h, "yes"), label(h, "no"), label(h, "suppressed"));
     size_t cl;
     const char *caption = caption_override ? caption_override : rd_str(L, t, "caption", &cl);
     if (caption_override) cl = strlen(caption_override);
@@ -451,7 +388,7 @@ static void table_block(html *h, int t, const char *caption_override) {
     }
     if (nrows == 0) {
         rb_addf(h->b, "<tr><td colspan=\"%d\" class=\"empty\">", ncols ? ncols : 1);
-        escs(h, label(h, "no_rows", "No rows."));
+        escs(h, label(h, "no_rows"));
         put(h, "</td></tr>\n");
     }
     put(h, "</tbody>\n");
@@ -484,7 +421,8 @@ static void table_block(html *h, int t, const char *caption_override) {
 
 /* ---- blocks ----------------------------------------------------------------------------------- */
 
-static void blocks(html *h, int parent, int hlevel, int depth);
+/* Each kind of block is a member of html_walker (rd_walk in render.c walks the tree); DEPTH is
+ * 0 for the document's own blocks, so a section's heading is h(DEPTH + 2). */
 
 /* Text of a list item or key: a string, t.text / t.key, or t[1]. */
 static const char *pick(lua_State *L, int idx, const char *field, int pos, size_t *n) {
@@ -497,7 +435,9 @@ static const char *pick(lua_State *L, int idx, const char *field, int pos, size_
     return s;
 }
 
-static void keyvalue(html *h, int blk) {
+static void keyvalue(void *ctx, int blk, int depth) {
+    html *h = ctx;
+    (void)depth;
     lua_State *L = h->L;
     size_t cl;
     const char *caption = rd_str(L, blk, "caption", &cl);
@@ -548,7 +488,9 @@ static void keyvalue(html *h, int blk) {
     put(h, "</tbody>\n</table>\n</div>\n");
 }
 
-static void list(html *h, int blk) {
+static void list(void *ctx, int blk, int depth) {
+    html *h = ctx;
+    (void)depth;
     lua_State *L = h->L;
     const char *style = rd_str(L, blk, "style", NULL);
     int check = style && strcmp(style, "check") == 0;
@@ -580,7 +522,9 @@ static void list(html *h, int blk) {
     put(h, check ? "</ul>\n" : number ? "</ol>\n" : "</ul>\n");
 }
 
-static void callout(html *h, int blk) {
+static void callout(void *ctx, int blk, int depth) {
+    html *h = ctx;
+    (void)depth;
     lua_State *L = h->L;
     const char *style = rd_str(L, blk, "style", NULL);
     int warning = style && strcmp(style, "warning") == 0;
@@ -590,7 +534,7 @@ static void callout(html *h, int blk) {
     rb_addf(h->b, "<aside class=\"callout %s\" role=\"note\">\n<p class=\"callout-title\">",
             warning ? "warning" : "note");
     if (title) esc(h, title, tl);
-    else escs(h, warning ? label(h, "warning", "Warning") : label(h, "note", "Note"));
+    else escs(h, warning ? label(h, "warning") : label(h, "note"));
     put(h, "</p>\n");
     if (text) {
         /* blank lines separate paragraphs */
@@ -611,7 +555,9 @@ static void callout(html *h, int blk) {
     put(h, "</aside>\n");
 }
 
-static void chart(html *h, int blk) {
+static void chart(void *ctx, int blk, int depth) {
+    html *h = ctx;
+    (void)depth;
     lua_State *L = h->L;
     char id[160];
     make_id(h, NULL, "chart", id, sizeof id);
@@ -632,7 +578,7 @@ static void chart(html *h, int blk) {
     put(h, "\n");
     if (lua_getfield(L, blk, "table") == LUA_TTABLE) {
         put(h, "<details>\n<summary>");
-        escs(h, label(h, "data_table", "Data table"));
+        escs(h, label(h, "data_table"));
         put(h, "</summary>\n");
         const char *cap = rd_str(L, -1, "caption", NULL);
         table_block(h, lua_gettop(L), cap ? NULL : (title ? title : ""));
@@ -642,7 +588,8 @@ static void chart(html *h, int blk) {
     put(h, "</figure>\n");
 }
 
-static void section(html *h, int blk, int hlevel, int depth) {
+static void section(void *ctx, int blk, int depth) {
+    html *h = ctx;
     lua_State *L = h->L;
     char id[160];
     lua_pushvalue(L, blk);
@@ -651,7 +598,7 @@ static void section(html *h, int blk, int hlevel, int depth) {
     lua_pop(L, 1);
     size_t tl;
     const char *title = rd_str(L, blk, "title", &tl);
-    int hl = hlevel > 6 ? 6 : hlevel;
+    int hl = depth + 2 > 6 ? 6 : depth + 2;
     int brk = depth == 0 && h->section_breaks && h->top_sections++ > 0;
     rb_addf(h->b, "<section id=\"%s\"%s", id, brk ? " class=\"break-before\"" : "");
     if (title) rb_addf(h->b, " aria-labelledby=\"%s-h\">\n<h%d id=\"%s-h\">", id, hl, id);
@@ -660,43 +607,32 @@ static void section(html *h, int blk, int hlevel, int depth) {
         esc(h, title, tl);
         rb_addf(h->b, "</h%d>\n", hl);
     }
-    blocks(h, blk, hlevel + 1, depth + 1);
-    put(h, "</section>\n");
 }
 
-static void blocks(html *h, int parent, int hlevel, int depth) {
-    lua_State *L = h->L;
-    size_t n = rd_len(L, parent, "blocks");
-    for (size_t i = 1; i <= n; i++) {
-        if (rd_push_item(L, parent, "blocks", (lua_Integer)i) != LUA_TTABLE)
-            luaL_error(L, "block %d is not a table", (int)i);
-        int blk = lua_gettop(L);
-        switch (rd_block(L, blk)) {
-        case RD_SECTION: section(h, blk, hlevel, depth); break;
-        case RD_PARAGRAPH: {
-            size_t tl;
-            const char *text = rd_str(L, blk, "text", &tl);
-            if (text) {
-                put(h, "<div class=\"md\">\n");
-                markdown(h, text, tl, hlevel - 1);
-                put(h, "</div>\n");
-            }
-            break;
-        }
-        case RD_KEYVALUE: keyvalue(h, blk); break;
-        case RD_TABLE: table_block(h, blk, NULL); break;
-        case RD_LIST: list(h, blk); break;
-        case RD_CALLOUT: callout(h, blk); break;
-        case RD_PAGEBREAK: put(h, "<hr class=\"pagebreak\">\n"); break;
-        case RD_CHART: chart(h, blk); break;
-        default: {
-            const char *ty = rd_str(L, blk, "type", NULL);
-            luaL_error(L, "block %d: unknown type '%s' (expected section, paragraph, keyvalue, "
-                          "table, list, callout, pagebreak or chart)", (int)i, ty ? ty : "nil");
-        }
-        }
-        lua_pop(L, 1);
-    }
+static void section_end(void *ctx, int blk, int depth) {
+    (void)blk, (void)depth;
+    put(ctx, "</section>\n");
+}
+
+/* Markdown headings inside the text sit below the section's own heading. */
+static void paragraph(void *ctx, int blk, int depth) {
+    html *h = ctx;
+    size_t tl;
+    const char *text = rd_str(h->L, blk, "text", &tl);
+    if (!text) return;
+    put(h, "<div class=\"md\">\n");
+    markdown(h, text, tl, depth + 1);
+    put(h, "</div>\n");
+}
+
+static void table(void *ctx, int blk, int depth) {
+    (void)depth;
+    table_block(ctx, blk, NULL);
+}
+
+static void pagebreak(void *ctx, int blk, int depth) {
+    (void)blk, (void)depth;
+    put(ctx, "<hr class=\"pagebreak\">\n");
 }
 
 /* A table of contents of the top-level sections, when there are at least three with titles
@@ -711,7 +647,7 @@ static void contents(html *h, int doc) {
     }
     if (titled < 3) return;
     put(h, "<nav class=\"toc\" aria-labelledby=\"toc-h\">\n<h2 id=\"toc-h\">");
-    escs(h, label(h, "contents", "Contents"));
+    escs(h, label(h, "contents"));
     put(h, "</h2>\n<ol>\n");
     for (size_t i = 1; i <= n; i++) {
         rd_push_item(L, doc, "blocks", (lua_Integer)i);
@@ -733,10 +669,10 @@ static void contents(html *h, int doc) {
     put(h, "</ol>\n</nav>\n");
 }
 
-static void meta_item(html *h, const char *key, const char *def, const char *value, int is_date) {
+static void meta_item(html *h, const char *key, const char *value, int is_date) {
     if (!value) return;
     put(h, "<div><dt>");
-    escs(h, label(h, key, def));
+    escs(h, label(h, key));
     put(h, "</dt><dd>");
     long days;
     if (is_date && svg_parse_date(value, &days)) rb_addf(h->b, "<time datetime=\"%s\">", value);
@@ -744,6 +680,87 @@ static void meta_item(html *h, const char *key, const char *def, const char *val
     if (is_date && svg_parse_date(value, &days)) put(h, "</time>");
     put(h, "</dd></div>");
 }
+
+/* The page up to the first block: head and stylesheet, header, title, facts, contents. */
+static void document(void *ctx, int doc) {
+    html *h = ctx;
+    lua_State *L = h->L;
+    int theme = h->theme;
+    head(h, doc, theme);
+
+    const char *hdr = theme ? rd_str(L, theme, "header", NULL) : NULL;
+    if (!hdr) hdr = rd_str(L, doc, "district", NULL);
+    const char *logo = theme ? rd_str(L, theme, "logo", NULL) : NULL;
+    if (!data_image(logo, 1)) logo = NULL;
+    if (hdr || logo) {
+        put(h, "<header class=\"doc-header\">");
+        if (logo) {
+            put(h, "<img src=\"");
+            escs(h, logo);
+            put(h, "\" alt=\"\">");
+        }
+        if (hdr) {
+            put(h, "<span>");
+            escs(h, hdr);
+            put(h, "</span>");
+        }
+        put(h, "</header>\n");
+    }
+    put(h, "<main class=\"page\">\n<h1>");
+    const char *title = rd_str(L, doc, "title", NULL);
+    escs(h, title ? title : label(h, "report"));
+    put(h, "</h1>\n");
+    const char *sub = rd_str(L, doc, "subtitle", NULL);
+    if (sub) {
+        put(h, "<p class=\"subtitle\">");
+        escs(h, sub);
+        put(h, "</p>\n");
+    }
+    const char *district = rd_str(L, doc, "district", NULL);
+    const char *period = rd_str(L, doc, "period", NULL);
+    if (district || period || h->svg.as_of) {
+        put(h, "<dl class=\"meta\">");
+        meta_item(h, "meta_district", district, 0);
+        meta_item(h, "meta_period", period, 0);
+        meta_item(h, "meta_as_of", h->svg.as_of, 1);
+        put(h, "</dl>\n");
+    }
+    if (!(lua_istable(L, 2) && lua_getfield(L, 2, "toc") == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
+        contents(h, doc);
+    if (lua_istable(L, 2)) lua_pop(L, 1);
+}
+
+/* The footer: theme.footer, else the title and the as-of date. */
+static void document_end(void *ctx, int doc) {
+    html *h = ctx;
+    lua_State *L = h->L;
+    int theme = h->theme;
+    const char *title = rd_str(L, doc, "title", NULL);
+    put(h, "</main>\n");
+    const char *foot = theme ? rd_str(L, theme, "footer", NULL) : NULL;
+    put(h, "<footer class=\"doc-footer\">");
+    if (foot) {
+        escs(h, foot);
+    } else { /* the default: title, as of DATE */
+        escs(h, title ? title : label(h, "report"));
+        if (h->svg.as_of) {
+            put(h, " \xC2\xB7 ");
+            escs(h, label(h, "as_of"));
+            put(h, " ");
+            escs(h, h->svg.as_of);
+        }
+    }
+    put(h, "</footer>\n");
+    put(h, "</body>\n</html>\n");
+}
+
+static const rd_walker html_walker = {
+    .document = document,   .document_end = document_end, .section = section,
+    .section_end = section_end, .paragraph = paragraph,   .keyvalue = keyvalue,
+    .table = table,         .list = list,                 .callout = callout,
+    .pagebreak = pagebreak, .chart = chart,
+    .strict = 1, /* an unknown block is an error: a page must not silently lose content */
+};
 
 int render_html(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -761,22 +778,9 @@ int render_html(lua_State *L) {
         lua_pop(L, 1);
         lua_pushnil(L);
     }
-    /* the words the page prints: doc.labels (cairn.report copies them from the theme), else
-     * theme.labels */
-    if (lua_getfield(L, 1, "labels") == LUA_TTABLE) h.svg.labels = lua_gettop(L); /* slot 4 */
-    else {
-        lua_pop(L, 1);
-        if (theme && lua_getfield(L, theme, "labels") == LUA_TTABLE) h.svg.labels = lua_gettop(L);
-        else {
-            if (theme) lua_pop(L, 1);
-            lua_pushnil(L);
-        }
-    }
-    if (theme && lua_getfield(L, theme, "colors") == LUA_TTABLE) h.svg.colors = lua_gettop(L);
-    else { /* slot 5 */
-        if (theme) lua_pop(L, 1);
-        lua_pushnil(L);
-    }
+    /* words come from doc.labels and colours from doc.theme, through rd_label and
+     * rd_theme_str (the built-in theme fills what they lack) */
+    h.svg.doc = 1;
     if (theme && !rd_bool(L, 2, "section_breaks") && rd_bool(L, theme, "section_breaks"))
         h.section_breaks = 1;
     lua_newtable(L);
@@ -785,65 +789,8 @@ int render_html(lua_State *L) {
     h.secids = lua_gettop(L);
     h.b = rb_new(L);
     h.svg.as_of = rd_str(L, 1, "as_of", NULL);
-    head(&h, 1, theme);
-
-    const char *hdr = theme ? rd_str(L, theme, "header", NULL) : NULL;
-    if (!hdr) hdr = rd_str(L, 1, "district", NULL);
-    const char *logo = theme ? rd_str(L, theme, "logo", NULL) : NULL;
-    if (!data_image(logo, 1)) logo = NULL;
-    if (hdr || logo) {
-        put(&h, "<header class=\"doc-header\">");
-        if (logo) {
-            put(&h, "<img src=\"");
-            escs(&h, logo);
-            put(&h, "\" alt=\"\">");
-        }
-        if (hdr) {
-            put(&h, "<span>");
-            escs(&h, hdr);
-            put(&h, "</span>");
-        }
-        put(&h, "</header>\n");
-    }
-    put(&h, "<main class=\"page\">\n<h1>");
-    const char *title = rd_str(L, 1, "title", NULL);
-    escs(&h, title ? title : label(&h, "report", "Report"));
-    put(&h, "</h1>\n");
-    const char *sub = rd_str(L, 1, "subtitle", NULL);
-    if (sub) {
-        put(&h, "<p class=\"subtitle\">");
-        escs(&h, sub);
-        put(&h, "</p>\n");
-    }
-    const char *district = rd_str(L, 1, "district", NULL);
-    const char *period = rd_str(L, 1, "period", NULL);
-    if (district || period || h.svg.as_of) {
-        put(&h, "<dl class=\"meta\">");
-        meta_item(&h, "meta_district", "District", district, 0);
-        meta_item(&h, "meta_period", "Period", period, 0);
-        meta_item(&h, "meta_as_of", "As of", h.svg.as_of, 1);
-        put(&h, "</dl>\n");
-    }
-    if (!(lua_istable(L, 2) && lua_getfield(L, 2, "toc") == LUA_TBOOLEAN && !lua_toboolean(L, -1)))
-        contents(&h, 1);
-    if (lua_istable(L, 2)) lua_pop(L, 1);
-    blocks(&h, 1, 2, 0);
-    put(&h, "</main>\n");
-    const char *foot = theme ? rd_str(L, theme, "footer", NULL) : NULL;
-    put(&h, "<footer class=\"doc-footer\">");
-    if (foot) {
-        escs(&h, foot);
-    } else { /* the default: title, as of DATE */
-        escs(&h, title ? title : label(&h, "report", "Report"));
-        if (h.svg.as_of) {
-            put(&h, " \xC2\xB7 ");
-            escs(&h, label(&h, "as_of", "as of"));
-            put(&h, " ");
-            escs(&h, h.svg.as_of);
-        }
-    }
-    put(&h, "</footer>\n");
-    put(&h, "</body>\n</html>\n");
+    h.theme = theme;
+    rd_walk(L, 1, &html_walker, &h);
     rb_push(h.b);
     return 1;
 }

@@ -196,8 +196,6 @@ static void md_line(rbuf *b, const char *s, size_t len) {
     lua_pop(b->L, 1);
 }
 
-static void md_blocks(md *m, int container);
-
 static void md_table(md *m, int t, int show_caption) {
     lua_State *L = m->L;
     rbuf *b = m->b;
@@ -211,8 +209,8 @@ static void md_table(md *m, int t, int show_caption) {
     }
     int n;
     rd_col *cols = rd_columns(L, t, &n);
-    rd_col_words(cols, n, rd_label(L, m->doc, "yes", NULL), rd_label(L, m->doc, "no", NULL),
-                 rd_label(L, m->doc, "suppressed", NULL));
+    rd_col_words(cols, n, rd_label(L, m->doc, "yes"), rd_label(L, m->doc, "no"),
+                 rd_label(L, m->doc, "suppressed"));
     if (n == 0) {
         lua_pop(L, 1);
         return;
@@ -260,7 +258,7 @@ static void md_table(md *m, int t, int show_caption) {
     }
     lua_pop(L, 1); /* cols */
     size_t nn = rd_len(L, t, "notes");
-    const char *note = rd_label(L, m->doc, "note", "Note");
+    const char *note = rd_label(L, m->doc, "note");
     for (size_t i = 1; i <= nn; i++) {
         rd_push_item(L, t, "notes", (lua_Integer)i);
         const char *s = lua_tolstring(L, -1, &len);
@@ -275,164 +273,205 @@ static void md_table(md *m, int t, int show_caption) {
     }
 }
 
-static void md_block(md *m, int blk) {
+/* ---- blocks (the walk is rd_walk's; each block ends with an empty line) --------------------- */
+
+static void md_section(void *ctx, int blk, int depth) {
+    md *m = ctx;
+    (void)depth; /* the builder's level says how deep the heading is */
+    size_t len;
+    lua_Integer level = rd_int(m->L, blk, "level", 1);
+    if (level < 1) level = 1;
+    if (level > 5) level = 5;
+    const char *s = rd_str(m->L, blk, "title", &len);
+    if (s) {
+        rb_addrep(m->b, '#', (size_t)level + 1);
+        rb_addc(m->b, ' ');
+        md_inline_at(m->b, s, len, MD_HEADING);
+        rb_adds(m->b, "\n\n");
+    }
+}
+
+static void md_paragraph(void *ctx, int blk, int depth) {
+    md *m = ctx;
+    (void)depth;
+    size_t len;
+    const char *s = rd_str(m->L, blk, "text", &len);
+    if (!s) return;
+    md_text(m->b, s, len, "");
+    rb_addc(m->b, '\n');
+}
+
+static void md_keyvalue(void *ctx, int blk, int depth) {
+    md *m = ctx;
     lua_State *L = m->L;
     rbuf *b = m->b;
+    (void)depth;
     size_t len;
-    const char *s;
     char num[64];
-    switch (rd_block(L, blk)) {
-    case RD_SECTION: {
-        lua_Integer level = rd_int(L, blk, "level", 1);
-        if (level < 1) level = 1;
-        if (level > 5) level = 5;
-        s = rd_str(L, blk, "title", &len);
-        if (s) {
-            rb_addrep(b, '#', (size_t)level + 1);
-            rb_addc(b, ' ');
-            md_inline_at(b, s, len, MD_HEADING);
-            rb_adds(b, "\n\n");
-        }
-        md_blocks(m, blk);
-        return;
-    }
-    case RD_PARAGRAPH:
-        s = rd_str(L, blk, "text", &len);
-        if (!s) return;
-        md_text(b, s, len, "");
-        break;
-    case RD_KEYVALUE: {
-        s = rd_str(L, blk, "caption", &len);
-        if (s) {
-            rb_adds(b, "**");
-            md_inline(b, s, len);
-            rb_adds(b, "**\n\n");
-        }
-        size_t n = rd_len(L, blk, "items");
-        for (size_t i = 1; i <= n; i++) {
-            rd_push_item(L, blk, "items", (lua_Integer)i);
-            int it = lua_gettop(L);
-            const char *k = rd_str(L, it, "key", &len);
-            rb_adds(b, "- **");
-            if (k) md_inline(b, k, len);
-            rb_adds(b, rd_key_colon(k ? k : "", k ? len : 0));
-            rb_adds(b, "**");
-            int number;
-            size_t vl;
-            const char *v = rd_kv_value(L, m->doc, it, num, sizeof num, &vl, &number);
-            if (v && vl) {
-                rb_addc(b, ' ');
-                if (number) rb_add(b, v, vl); /* digits, sign, point, exponent: nothing to escape */
-                else md_inline(b, v, vl);
-            }
-            rb_addc(b, '\n');
-            lua_pop(L, 1);
-        }
-        break;
-    }
-    case RD_TABLE:
-        md_table(m, blk, 1);
-        break;
-    case RD_LIST: {
-        const char *style = rd_str(L, blk, "style", NULL);
-        int number = style && strcmp(style, "number") == 0;
-        int check = style && strcmp(style, "check") == 0;
-        int markdown = rd_bool(L, blk, "markdown");
-        size_t n = rd_len(L, blk, "items");
-        for (size_t i = 1; i <= n; i++) {
-            rd_push_item(L, blk, "items", (lua_Integer)i);
-            s = rd_str(L, -1, "text", &len);
-            if (number) rb_addf(b, "%zu. ", i);
-            else if (check) rb_adds(b, rd_bool(L, -1, "checked") ? "- [x] " : "- [ ] ");
-            else rb_adds(b, "- ");
-            if (s && markdown) md_line(b, s, len);
-            else if (s) md_inline_at(b, s, len, MD_LINE);
-            rb_addc(b, '\n');
-            lua_pop(L, 1);
-        }
-        break;
-    }
-    case RD_CALLOUT: {
-        const char *style = rd_str(L, blk, "style", NULL);
-        int warn = style && strcmp(style, "warning") == 0;
-        rb_adds(b, warn ? "> [!WARNING]\n" : "> [!NOTE]\n");
-        s = rd_str(L, blk, "title", &len);
-        if (s) {
-            rb_adds(b, "> **");
-            md_inline(b, s, len);
-            rb_adds(b, "**\n>\n");
-        }
-        s = rd_str(L, blk, "text", &len);
-        if (s) md_text(b, s, len, "> ");
-        break;
-    }
-    case RD_PAGEBREAK:
-        rb_adds(b, "---\n");
-        break;
-    case RD_CHART: {
-        s = rd_str(L, blk, "title", &len);
-        const char *label = rd_label(L, m->doc, "chart", "Chart");
+    const char *s = rd_str(L, blk, "caption", &len);
+    if (s) {
         rb_adds(b, "**");
-        md_inline(b, label, strlen(label));
-        rb_adds(b, ": ");
-        if (s) md_inline(b, s, len);
+        md_inline(b, s, len);
         rb_adds(b, "**\n\n");
-        s = rd_str(L, blk, "alt", &len);
-        if (s) {
-            rb_addc(b, '_');
-            md_inline(b, s, len);
-            rb_adds(b, "_\n\n");
-        }
-        rd_chart_kind kind = rd_chart(L, blk);
-        /* an indented code block, not a fence: no label can close it */
-        if (rd_chart_bars(L, blk, b, 84, "    ")) {
-            if (kind == RD_CHART_BAR) break;
-            rb_addc(b, '\n');
-        }
-        if (lua_getfield(L, blk, "table") == LUA_TTABLE) md_table(m, lua_gettop(L), 0);
-        lua_pop(L, 1);
-        break;
     }
-    default:
-        return;
+    size_t n = rd_len(L, blk, "items");
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, blk, "items", (lua_Integer)i);
+        int it = lua_gettop(L);
+        const char *k = rd_str(L, it, "key", &len);
+        rb_adds(b, "- **");
+        if (k) md_inline(b, k, len);
+        rb_adds(b, rd_key_colon(k ? k : "", k ? len : 0));
+        rb_adds(b, "**");
+        int number;
+        size_t vl;
+        const char *v = rd_kv_value(L, m->doc, it, num, sizeof num, &vl, &number);
+        if (v && vl) {
+            rb_addc(b, ' ');
+            if (number) rb_add(b, v, vl); /* digits, sign, point, exponent: nothing to escape */
+            else md_inline(b, v, vl);
+        }
+        rb_addc(b, '\n');
+        lua_pop(L, 1);
     }
     rb_addc(b, '\n');
 }
 
-static void md_block_cb(void *m, int blk) { md_block(m, blk); }
+static void md_table_block(void *ctx, int blk, int depth) {
+    (void)depth;
+    md_table(ctx, blk, 1);
+    rb_addc(((md *)ctx)->b, '\n');
+}
 
-static void md_blocks(md *m, int container) { rd_each_block(m->L, container, md_block_cb, m); }
-
-int render_markdown(lua_State *L) {
-    luaL_checktype(L, 1, LUA_TTABLE);
-    lua_settop(L, 1);
-    md m = {L, rb_new(L), 1};
-    rbuf *b = m.b;
+static void md_list(void *ctx, int blk, int depth) {
+    md *m = ctx;
+    lua_State *L = m->L;
+    rbuf *b = m->b;
+    (void)depth;
     size_t len;
-    const char *s = rd_str(L, 1, "title", &len);
+    const char *style = rd_str(L, blk, "style", NULL);
+    int number = style && strcmp(style, "number") == 0;
+    int check = style && strcmp(style, "check") == 0;
+    int markdown = rd_bool(L, blk, "markdown");
+    size_t n = rd_len(L, blk, "items");
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, blk, "items", (lua_Integer)i);
+        const char *s = rd_str(L, -1, "text", &len);
+        if (number) rb_addf(b, "%zu. ", i);
+        else if (check) rb_adds(b, rd_bool(L, -1, "checked") ? "- [x] " : "- [ ] ");
+        else rb_adds(b, "- ");
+        if (s && markdown) md_line(b, s, len);
+        else if (s) md_inline_at(b, s, len, MD_LINE);
+        rb_addc(b, '\n');
+        lua_pop(L, 1);
+    }
+    rb_addc(b, '\n');
+}
+
+static void md_callout(void *ctx, int blk, int depth) {
+    md *m = ctx;
+    rbuf *b = m->b;
+    (void)depth;
+    size_t len;
+    const char *style = rd_str(m->L, blk, "style", NULL);
+    int warn = style && strcmp(style, "warning") == 0;
+    rb_adds(b, warn ? "> [!WARNING]\n" : "> [!NOTE]\n");
+    const char *s = rd_str(m->L, blk, "title", &len);
+    if (s) {
+        rb_adds(b, "> **");
+        md_inline(b, s, len);
+        rb_adds(b, "**\n>\n");
+    }
+    s = rd_str(m->L, blk, "text", &len);
+    if (s) md_text(b, s, len, "> ");
+    rb_addc(b, '\n');
+}
+
+static void md_pagebreak(void *ctx, int blk, int depth) {
+    (void)blk, (void)depth;
+    rb_adds(((md *)ctx)->b, "---\n\n");
+}
+
+static void md_chart(void *ctx, int blk, int depth) {
+    md *m = ctx;
+    lua_State *L = m->L;
+    rbuf *b = m->b;
+    (void)depth;
+    size_t len;
+    const char *s = rd_str(L, blk, "title", &len);
+    const char *label = rd_label(L, m->doc, "chart");
+    rb_adds(b, "**");
+    md_inline(b, label, strlen(label));
+    rb_adds(b, ": ");
+    if (s) md_inline(b, s, len);
+    rb_adds(b, "**\n\n");
+    s = rd_str(L, blk, "alt", &len);
+    if (s) {
+        rb_addc(b, '_');
+        md_inline(b, s, len);
+        rb_adds(b, "_\n\n");
+    }
+    rd_chart_kind kind = rd_chart(L, blk);
+    /* an indented code block, not a fence: no label can close it */
+    if (rd_chart_bars(L, blk, b, 84, "    ")) {
+        if (kind == RD_CHART_BAR) {
+            rb_addc(b, '\n');
+            return;
+        }
+        rb_addc(b, '\n');
+    }
+    if (lua_getfield(L, blk, "table") == LUA_TTABLE) md_table(m, lua_gettop(L), 0);
+    lua_pop(L, 1);
+    rb_addc(b, '\n');
+}
+
+/* Title, subtitle and the "District · period P · as of D" line. */
+static void md_document(void *ctx, int doc) {
+    md *m = ctx;
+    lua_State *L = m->L;
+    rbuf *b = m->b;
+    size_t len;
+    const char *s = rd_str(L, doc, "title", &len);
     if (s) {
         rb_adds(b, "# ");
         md_inline_at(b, s, len, MD_HEADING);
         rb_adds(b, "\n\n");
     }
-    const char *sub = rd_str(L, 1, "subtitle", &len);
+    const char *sub = rd_str(L, doc, "subtitle", &len);
     if (sub) {
         rb_adds(b, "**");
         md_inline(b, sub, len);
         rb_adds(b, "**\n\n");
     }
-    /* "District · period P · as of D", one line that starts a block */
     rbuf *meta = rb_new(L);
-    rd_meta_line(L, 1, meta);
+    rd_meta_line(L, doc, meta);
     if (meta->len) {
         md_inline_at(b, meta->data, meta->len, MD_LINE);
         rb_adds(b, "\n\n");
     }
     lua_pop(L, 1);
-    md_blocks(&m, 1);
-    /* the file ends with exactly one newline */
+}
+
+/* The file ends with exactly one newline. */
+static void md_document_end(void *ctx, int doc) {
+    rbuf *b = ((md *)ctx)->b;
+    (void)doc;
     while (b->len > 0 && (b->data[b->len - 1] == '\n' || b->data[b->len - 1] == ' ')) b->len--;
     if (b->len) rb_addc(b, '\n');
-    rb_push(b);
+}
+
+static const rd_walker md_walker = {
+    .document = md_document,   .document_end = md_document_end, .section = md_section,
+    .paragraph = md_paragraph, .keyvalue = md_keyvalue,         .table = md_table_block,
+    .list = md_list,           .callout = md_callout,           .pagebreak = md_pagebreak,
+    .chart = md_chart,         .strict = 0,
+};
+
+int render_markdown(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    md m = {L, rb_new(L), 1};
+    rd_walk(L, 1, &md_walker, &m);
+    rb_push(m.b);
     return 1;
 }

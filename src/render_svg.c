@@ -3,8 +3,9 @@
  * Sizes come from the data (rows, label lengths, columns); text is measured with a rough
  * average glyph width, wrapped, and truncated with an ellipsis when it still does not fit (the
  * full text then goes in a <title>, which browsers show as a tooltip and screen readers read).
- * Colours are the Okabe-Ito palette, which stays distinguishable with the common colour-vision
- * deficiencies; every value is also written as text, so nothing relies on colour alone.
+ * Every colour comes from the theme (colors.palette, status, diverging, likert, chart; see
+ * docs/report-document.md), by default Okabe & Ito's colour-blind-safe set; every value is
+ * also written as text, so nothing relies on colour alone.
  * Output is deterministic: coordinates are printed with a fixed number of decimals. */
 #include "render_svg.h"
 
@@ -20,63 +21,11 @@
 #define CHAR_W 6.6     /* average glyph width at FS, for layout */
 #define LINE_H 15.0    /* line height at FS */
 
-/* Okabe-Ito */
-#define C_ORANGE "#E69F00"
-#define C_SKY "#56B4E9"
-#define C_GREEN "#009E73"
-#define C_YELLOW "#F0E442"
-#define C_BLUE "#0072B2"
-#define C_VERMILLION "#D55E00"
-#define C_PURPLE "#CC79A7"
-#define C_GREY "#BBBBBB"
-#define C_DARK "#222222"
-#define C_MUTED "#595959"
-#define C_TRACK "#E8E8E8"
-
 /* ---- text ------------------------------------------------------------------------------------ */
 
 /* Index after the UTF-8 character at S[I] (render.c decodes it). */
 static size_t u8_next(const unsigned char *s, size_t n, size_t i, unsigned *cp) {
     return i + rd_utf8_next((const char *)s + i, n - i, cp);
-}
-
-void svg_esc(rbuf *b, const char *s, size_t len) {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0, run = 0; /* run: start of bytes to copy unchanged */
-    while (i < len) {
-        unsigned c = p[i];
-        const char *rep = NULL;
-        size_t next = i + 1;
-        if (c < 0x80) {
-            switch (c) {
-            case '&': rep = "&amp;"; break;
-            case '<': rep = "&lt;"; break;
-            case '>': rep = "&gt;"; break;
-            case '"': rep = "&quot;"; break;
-            case '\'': rep = "&#39;"; break;
-            case '\t': case '\n': break;
-            case '\r': rep = ""; break;
-            default:
-                if (c < 0x20 || c == 0x7F) rep = "";
-            }
-        } else {
-            unsigned cp;
-            next = u8_next(p, len, i, &cp);
-            if (cp == 0xFFFD && next == i + 1) rep = "\xEF\xBF\xBD";
-            else if (cp >= 0x80 && cp < 0xA0) rep = ""; /* C1 controls */
-        }
-        if (rep) {
-            rb_add(b, s + run, i - run);
-            rb_adds(b, rep);
-            run = next;
-        }
-        i = next;
-    }
-    rb_add(b, s + run, len - run);
-}
-
-void svg_escs(rbuf *b, const char *s) {
-    if (s) svg_esc(b, s, strlen(s));
 }
 
 static double text_w(const char *s, size_t n) { return (double)rd_width(s, n) * CHAR_W; }
@@ -172,18 +121,18 @@ static int text_block(rbuf *b, double x, double y, const char *anchor, const cha
     rb_adds(b, ">");
     if (cut) {
         rb_adds(b, "<title>");
-        svg_esc(b, s, n);
+        rd_html_esc(b, s, n);
         rb_adds(b, "</title>");
     }
     if (k <= 1) {
         if (k == 1) {
-            svg_esc(b, ls[0].p, ls[0].n);
+            rd_html_esc(b, ls[0].p, ls[0].n);
             if (ls[0].ellipsis) rb_adds(b, "\xE2\x80\xA6");
         }
     } else {
         for (int i = 0; i < k; i++) {
             rb_addf(b, "<tspan x=\"%.1f\" dy=\"%s\">", x, i == 0 ? "0" : "1.25em");
-            svg_esc(b, ls[i].p, ls[i].n);
+            rd_html_esc(b, ls[i].p, ls[i].n);
             if (ls[i].ellipsis) rb_adds(b, "\xE2\x80\xA6");
             rb_adds(b, "</tspan>");
         }
@@ -193,12 +142,6 @@ static int text_block(rbuf *b, double x, double y, const char *anchor, const cha
 }
 
 /* ---- values ---------------------------------------------------------------------------------- */
-
-const char *svg_label(lua_State *L, const svg_ctx *c, const char *key, const char *def) {
-    if (!c->labels) return def;
-    const char *s = rd_str(L, c->labels, key, NULL);
-    return s ? s : def;
-}
 
 /* days since 1970-01-01 of a proleptic Gregorian date */
 static long ymd_days(long y, long m, long d) {
@@ -282,45 +225,40 @@ static int hex6(const char *s) {
     return 1;
 }
 
-/* theme.colors[LIST][I] (1-based) when it is a valid colour, else NULL. */
-static const char *theme_list_colour(lua_State *L, const svg_ctx *c, const char *list, int i) {
-    if (!c->colors) return NULL;
-    const char *s = NULL;
-    if (rd_push_item(L, c->colors, list, i) == LUA_TSTRING) s = lua_tostring(L, -1);
-    lua_pop(L, 1); /* anchored in the theme */
-    return hex6(s) ? s : NULL;
+/* A colour of what charts draw besides data: theme.colors.chart[KEY] (ink, muted, track, ...). */
+static const char *ink(lua_State *L, const svg_ctx *c, const char *key) {
+    const char *s = rd_theme_str(L, c->doc, "colors.chart", key, hex6);
+    if (!s) luaL_error(L, "render: the theme has no colour colors.chart.%s", key);
+    return s;
 }
 
-static const char *const PALETTE[] = {C_BLUE, C_ORANGE, C_GREEN, C_VERMILLION,
-                                      C_SKY,  C_PURPLE, C_YELLOW, C_GREY};
+/* Colour I (0-based, wrapping) of theme.colors.palette. */
+static const char *palette(lua_State *L, const svg_ctx *c, int i) {
+    /* the longer of the document's and the built-in list: a short list borrows the rest */
+    size_t n = rd_theme_len(L, c->doc, "colors", "palette");
+    size_t nb = rd_theme_len(L, 0, "colors", "palette");
+    if (nb > n) n = nb;
+    const char *s = n ? rd_theme_item(L, c->doc, "colors", "palette", (lua_Integer)(i % (int)n) + 1, hex6)
+                      : NULL;
+    return s ? s : ink(L, c, "bar");
+}
 
-/* Status colours: theme.colors.status[name], else by the standard level names, else by
- * position in the palette. */
+/* Status colours: theme.colors.status[name] (as written, then in lower case), else the
+ * palette by position. */
 static const char *status_colour(lua_State *L, const svg_ctx *c, const char *name, int index) {
-    if (c->colors && name && lua_getfield(L, c->colors, "status") == LUA_TTABLE) {
-        const char *s = rd_str(L, -1, name, NULL);
-        lua_pop(L, 1);
-        if (hex6(s)) return s;
-    } else if (c->colors && name) {
-        lua_pop(L, 1);
-    }
-    static const struct {
-        const char *name, *colour;
-    } known[] = {{"not started", C_GREY}, {"on track", C_GREEN},  {"at risk", C_ORANGE},
-                 {"off track", C_VERMILLION}, {"done", C_BLUE},   {"complete", C_BLUE},
-                 {"completed", C_BLUE},   {"dropped", "#777777"}, {"cancelled", "#777777"}};
     if (name) {
-        char low[32];
+        const char *s = rd_theme_str(L, c->doc, "colors.status", name, hex6);
+        if (s) return s;
+        char low[64];
         size_t n = strlen(name);
         if (n < sizeof low) {
             for (size_t i = 0; i <= n; i++)
                 low[i] = (char)((name[i] >= 'A' && name[i] <= 'Z') ? name[i] + 32 : name[i]);
-            for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-                if (strcmp(low, known[i].name) == 0) return known[i].colour;
+            s = rd_theme_str(L, c->doc, "colors.status", low, hex6);
+            if (s) return s;
         }
     }
-    const char *t = theme_list_colour(L, c, "palette", index % 8 + 1);
-    return t ? t : PALETTE[index % 8];
+    return palette(L, c, index);
 }
 
 /* ---- shared pieces ------------------------------------------------------------------------- */
@@ -424,8 +362,7 @@ static double chart_bar(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
     rd_col col = chart_col(L, chart, integers);
     const char *unit = rd_str(L, chart, "unit", NULL);
     double x0 = lw + 12, x1 = W - 80, y = 8;
-    const char *bar_fill = theme_list_colour(L, c, "palette", 1);
-    if (!bar_fill) bar_fill = C_BLUE;
+    const char *bar_fill = palette(L, c, 0);
     for (size_t i = 1; i <= rows; i++) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
         int it = lua_gettop(L);
@@ -437,8 +374,8 @@ static double chart_bar(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
         if (rd_bool(L, it, "suppressed")) {
             const char *why = rd_str(L, it, "reason", NULL);
             rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-style=\"italic\" fill=\"%s\">", x0 + 6,
-                    y + rh / 2 + 4, C_MUTED);
-            svg_escs(b, why ? why : svg_label(L, c, "suppressed", "suppressed"));
+                    y + rh / 2 + 4, ink(L, c, "muted"));
+            rd_html_escs(b, why ? why : rd_label(L, c->doc, "suppressed"));
             rb_adds(b, "</text>");
         } else {
             double v = rd_num(L, it, "value", 0, &present);
@@ -452,33 +389,30 @@ static double chart_bar(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
             value_text(vt, sizeof vt, v, &col, unit);
             rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
                        "<title>", x0, y + (rh - 16) / 2, bw, 16.0, bar_fill);
-            svg_esc(b, label, ln);
+            rd_html_esc(b, label, ln);
             rb_adds(b, ": ");
-            svg_escs(b, vt);
+            rd_html_escs(b, vt);
             rb_adds(b, "</title></rect>");
             rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\">", x0 + bw + 4, y + rh / 2 + 4);
-            svg_escs(b, vt);
+            rd_html_escs(b, vt);
             rb_adds(b, "</text>");
         }
         lua_pop(L, 1);
         y += rh;
     }
     rb_addf(b, "<line x1=\"%.1f\" y1=\"4\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>", x0, x0,
-            y + 4, C_MUTED);
+            y + 4, ink(L, c, "muted"));
     return y + 8;
 }
 
 /* ---- likert and status: stacked bars ------------------------------------------------------ */
 
-/* Colours for Likert levels: unfavourable levels in oranges (darkest outermost), favourable
- * in blues (darkest outermost). */
+/* Colours for Likert levels: theme.colors.diverging (unfavourable ... neutral ... favourable,
+ * an odd count) when it has a shade for every level on each side, else theme.colors.likert's
+ * ramps (outermost first) and its neutral. */
 static const char *likert_colour(lua_State *L, const svg_ctx *c, int level, int nlev,
                                  int fav_from, int neutral) {
-    static const char *const unfav[] = {C_VERMILLION, C_ORANGE, "#F5C77E", "#FBE3BE"};
-    static const char *const fav[] = {C_BLUE, C_SKY, "#A9D8F2", "#D4ECF9"};
-    /* theme.colors.diverging: unfavourable ... neutral ... favourable, an odd count; used when
-     * it has a shade for every level on each side */
-    size_t nd = c->colors ? rd_len(L, c->colors, "diverging") : 0;
+    size_t nd = rd_theme_len(L, c->doc, "colors", "diverging");
     int half = nd ? (int)(nd - 1) / 2 : 0;
     int left = neutral ? neutral - 1 : fav_from - 1;
     int right = neutral ? nlev - neutral : nlev - fav_from + 1;
@@ -486,19 +420,20 @@ static const char *likert_colour(lua_State *L, const svg_ctx *c, int level, int 
         int idx = level == neutral ? half + 1
                 : level <= left    ? half - (left - level) /* nearest the centre: half */
                                    : half + 1 + (level - (nlev - right)); /* favourable */
-        const char *t = theme_list_colour(L, c, "diverging", idx);
+        const char *t = rd_theme_item(L, c->doc, "colors", "diverging", idx, hex6);
         if (t) return t;
     }
-    if (neutral && level == neutral) return C_GREY;
-    if (neutral) fav_from = neutral + 1;
-    if (level < fav_from) {
-        int from_centre = fav_from - 1 - level; /* 0 = next to the centre */
-        int nun = fav_from - 1;
-        int k = nun - 1 - from_centre; /* 0 = outermost */
-        return unfav[k > 3 ? 3 : k];
+    const char *s = NULL;
+    if (neutral && level == neutral) {
+        s = rd_theme_str(L, c->doc, "colors.likert", "neutral", hex6);
+    } else {
+        if (neutral) fav_from = neutral + 1;
+        const char *ramp = level < fav_from ? "unfavourable" : "favourable";
+        int k = level < fav_from ? level - 1 : nlev - level; /* 0 = outermost */
+        size_t n = rd_theme_len(L, c->doc, "colors.likert", ramp);
+        if (n) s = rd_theme_item(L, c->doc, "colors.likert", ramp, (lua_Integer)k >= (lua_Integer)n ? (lua_Integer)n : k + 1, hex6);
     }
-    int k = nlev - level; /* 0 = outermost */
-    return fav[k > 3 ? 3 : k];
+    return s ? s : ink(L, c, "empty");
 }
 
 static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int likert) {
@@ -588,14 +523,14 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
         if (rd_bool(L, it, "suppressed") || tot <= 0) {
             /* a labelled gap: the row is there, its numbers are not */
             const char *why = rd_str(L, it, "reason", NULL);
-            if (!why) why = rd_bool(L, it, "suppressed") ? svg_label(L, c, "suppressed", "suppressed")
-                                                         : svg_label(L, c, "no_data", "no responses");
+            if (!why) why = rd_bool(L, it, "suppressed") ? rd_label(L, c->doc, "suppressed")
+                                                         : rd_label(L, c->doc, "no_data");
             rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" "
                        "stroke=\"%s\" stroke-dasharray=\"4 3\"/>",
-                    x0, by, x1 - x0, bh, C_GREY);
+                    x0, by, x1 - x0, bh, ink(L, c, "empty"));
             rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-style=\"italic\" "
-                       "fill=\"%s\">", (x0 + x1) / 2, by + 14, C_MUTED);
-            svg_escs(b, why);
+                       "fill=\"%s\">", (x0 + x1) / 2, by + 14, ink(L, c, "muted"));
+            rd_html_escs(b, why);
             rb_adds(b, "</text>");
             lua_pop(L, 1);
             y += rh;
@@ -619,9 +554,9 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
                 num_format(cnt, sizeof cnt, v, 0, 1);
                 rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
                            "<title>", x, by, sw, bh, colours[l - 1]);
-                svg_esc(b, label, ln);
+                rd_html_esc(b, label, ln);
                 rb_adds(b, ", ");
-                svg_esc(b, names[l - 1], lens[l - 1]);
+                rd_html_esc(b, names[l - 1], lens[l - 1]);
                 rb_addf(b, ": %s (%s%%)</title></rect>", cnt, pct);
                 const char *shown = likert ? pct : cnt;
                 double need = (strlen(shown) + (likert ? 1 : 0)) * 7.0 + 4;
@@ -636,15 +571,15 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
         char nt[48];
         double nval = rd_num(L, it, "n", tot, NULL);
         num_format(nt, sizeof nt, nval, 0, 1);
-        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", x1 + 6, by + 14, C_MUTED);
-        svg_escs(b, svg_label(L, c, "n", "n"));
+        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", x1 + 6, by + 14, ink(L, c, "muted"));
+        rd_html_escs(b, rd_label(L, c->doc, "n"));
         rb_addf(b, " = %s</text>", nt);
         lua_pop(L, 1);
         y += rh;
     }
     if (likert)
         rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                   "stroke-width=\"1.5\"/>", centre, top - 2, centre, y + 2, C_DARK);
+                   "stroke-width=\"1.5\"/>", centre, top - 2, centre, y + 2, ink(L, c, "ink"));
     return y + 8;
 }
 
@@ -697,54 +632,54 @@ static double chart_progress(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
         double x0 = 4, x1 = W - 8, bh = 18;
 #define PX(v) (x0 + ((v) - lo) / (hi - lo) * (x1 - x0))
         rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x0,
-                y, x1 - x0, bh, C_TRACK);
-        const char *fill = met ? C_GREEN : C_ORANGE;
+                y, x1 - x0, bh, ink(L, c, "track"));
+        const char *fill = ink(L, c, met ? "met" : "not_met");
         rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
                    "<title>", x0, y, PX(actual) - x0, bh, fill);
-        svg_escs(b, svg_label(L, c, "actual", "actual"));
+        rd_html_escs(b, rd_label(L, c->doc, "actual"));
         rb_adds(b, " ");
-        svg_escs(b, at);
+        rd_html_escs(b, at);
         rb_adds(b, "</title></rect>");
         if (has_b) {
             rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                        "stroke-width=\"2\" stroke-dasharray=\"3 2\"><title>",
-                    PX(base), y - 4, PX(base), y + bh + 4, C_DARK);
-            svg_escs(b, svg_label(L, c, "baseline", "baseline"));
+                    PX(base), y - 4, PX(base), y + bh + 4, ink(L, c, "ink"));
+            rd_html_escs(b, rd_label(L, c->doc, "baseline"));
             rb_adds(b, " ");
-            svg_escs(b, bt);
+            rd_html_escs(b, bt);
             rb_adds(b, "</title></line>");
         }
         rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                    "stroke-width=\"3\"><title>", PX(target), y - 6, PX(target), y + bh + 6,
-                C_DARK);
-        svg_escs(b, svg_label(L, c, "target", "target"));
+                ink(L, c, "ink"));
+        rd_html_escs(b, rd_label(L, c->doc, "target"));
         rb_adds(b, " ");
-        svg_escs(b, tt);
+        rd_html_escs(b, tt);
         rb_adds(b, "</title></line>");
 #undef PX
         y += bh + 20;
         /* the numbers as a sentence-like line: nothing depends on reading the marks */
         rb_addf(b, "<text x=\"4\" y=\"%.1f\">", y - 2);
-        rb_addf(b, "<tspan font-weight=\"bold\" fill=\"%s\">", met ? "#00684A" : "#8A4B00");
-        svg_escs(b, svg_label(L, c, "actual", "actual"));
+        rb_addf(b, "<tspan font-weight=\"bold\" fill=\"%s\">", ink(L, c, met ? "met_text" : "not_met_text"));
+        rd_html_escs(b, rd_label(L, c->doc, "actual"));
         rb_adds(b, " ");
-        svg_escs(b, at);
+        rd_html_escs(b, at);
         rb_adds(b, "</tspan> \xC2\xB7 ");
-        svg_escs(b, svg_label(L, c, "target", "target"));
+        rd_html_escs(b, rd_label(L, c->doc, "target"));
         rb_adds(b, " ");
-        svg_escs(b, tt);
+        rd_html_escs(b, tt);
         if (has_b) {
             rb_adds(b, " \xC2\xB7 ");
-            svg_escs(b, svg_label(L, c, "baseline", "baseline"));
+            rd_html_escs(b, rd_label(L, c->doc, "baseline"));
             rb_adds(b, " ");
-            svg_escs(b, bt);
+            rd_html_escs(b, bt);
         }
         rb_adds(b, " \xC2\xB7 ");
-        svg_escs(b, down ? svg_label(L, c, "lower_better", "\xE2\x86\x93 lower is better")
-                         : svg_label(L, c, "higher_better", "\xE2\x86\x91 higher is better"));
+        rd_html_escs(b, down ? rd_label(L, c->doc, "lower_better")
+                         : rd_label(L, c->doc, "higher_better"));
         rb_adds(b, " \xC2\xB7 ");
-        svg_escs(b, met ? svg_label(L, c, "met", "target met")
-                        : svg_label(L, c, "not_met", "target not yet met"));
+        rd_html_escs(b, met ? rd_label(L, c->doc, "met")
+                        : rd_label(L, c->doc, "not_met"));
         rb_adds(b, "</text></g>");
         y += 14;
         lua_pop(L, 1);
@@ -825,8 +760,6 @@ static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
     double rowsy = top + 6;
     double bottom = rowsy + 24.0 * (double)rows + 4;
     /* month grid and labels */
-    static const char *const mon_default[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     int step = 1;
     while ((x1 - x0) / ((double)months / step) < 52) step++;
     int yy = y0, mm = m0;
@@ -837,20 +770,20 @@ static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
             continue;
         }
         rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>", x, top,
-                x, bottom, k % step == 0 ? "#CCCCCC" : "#EEEEEE");
+                x, bottom, ink(L, c, k % step == 0 ? "grid" : "grid_minor"));
         if (k < months && k % step == 0) {
             char key[8];
             snprintf(key, sizeof key, "m%d", mm);
-            const char *mname = svg_label(L, c, key, mon_default[mm - 1]);
-            rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", x + 3, bottom + 14, C_MUTED);
-            svg_escs(b, mname);
+            const char *mname = rd_label(L, c->doc, key);
+            rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", x + 3, bottom + 14, ink(L, c, "muted"));
+            rd_html_escs(b, mname);
             if (k == 0 || mm == 1) rb_addf(b, " %d", yy);
             rb_adds(b, "</text>");
         }
         if (++mm > 12) mm = 1, yy++;
     }
     rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>", x0, bottom,
-            x1, bottom, C_MUTED);
+            x1, bottom, ink(L, c, "muted"));
     for (size_t i = 1; i <= rows; i++) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
         int it = lua_gettop(L);
@@ -864,7 +797,7 @@ static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
         int si = 0;
         for (int k = 0; k < nstat; k++)
             if (st && strcmp(snames[k], st) == 0) si = k;
-        const char *fill = st ? scol[si] : C_BLUE;
+        const char *fill = st ? scol[si] : ink(L, c, "bar");
         double cy = rowsy + 24.0 * (double)(i - 1) + 12;
         text_block(b, lw + 8, cy + 4, "end", label, ln, lchars, 1, NULL);
         rb_adds(b, "<g>");
@@ -872,23 +805,23 @@ static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
             double xa = DX(d), xb = DX(e + 1);
             rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"12\" rx=\"3\" "
                        "fill=\"%s\" stroke=\"%s\"/>", xa, cy - 6, xb - xa < 3 ? 3 : xb - xa, fill,
-                    C_DARK);
+                    ink(L, c, "ink"));
         } else {
             double x = DX(d) + 0.5 * (x1 - x0) / (double)(end - start);
             rb_addf(b, "<path d=\"M%.1f %.1fl6 6l-6 6l-6 -6z\" fill=\"%s\" stroke=\"%s\"/>", x,
-                    cy - 6, fill, C_DARK);
+                    cy - 6, fill, ink(L, c, "ink"));
         }
         rb_adds(b, "<title>");
-        svg_esc(b, label, ln);
+        rd_html_esc(b, label, ln);
         rb_adds(b, ": ");
-        svg_escs(b, ds);
+        rd_html_escs(b, ds);
         if (es && e > d) {
             rb_adds(b, " \xE2\x80\x93 ");
-            svg_escs(b, es);
+            rd_html_escs(b, es);
         }
         if (st) {
             rb_adds(b, " (");
-            svg_escs(b, st);
+            rd_html_escs(b, st);
             rb_adds(b, ")");
         }
         rb_adds(b, "</title></g>");
@@ -898,12 +831,12 @@ static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
         double x = DX(asof) + 0.5 * (x1 - x0) / (double)(end - start);
         rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                    "stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>", x, top - 2, x, bottom,
-                C_VERMILLION);
+                ink(L, c, "highlight"));
         rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" fill=\"%s\">", x,
-                top - 5, x > x1 - 80 ? "end" : "middle", "#A33F00");
-        svg_escs(b, svg_label(L, c, "as_of", "as of"));
+                top - 5, x > x1 - 80 ? "end" : "middle", ink(L, c, "highlight_text"));
+        rd_html_escs(b, rd_label(L, c->doc, "as_of"));
         rb_adds(b, " ");
-        svg_escs(b, c->as_of);
+        rd_html_escs(b, c->as_of);
         rb_adds(b, "</text>");
     }
 #undef DX
@@ -980,11 +913,13 @@ static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, doubl
     if (fit < CAUSE_CHARS) fit = CAUSE_CHARS;
     /* spine and head */
     rb_addf(b, "<line x1=\"12\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-               "stroke-width=\"3\"/>", spine, head_x, spine, C_DARK);
+               "stroke-width=\"3\"/>", spine, head_x, spine, ink(L, c, "ink"));
     rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"6\" fill=\"%s\"/>",
-            head_x, spine - headh / 2, headw, headh, C_BLUE);
+            head_x, spine - headh / 2, headw, headh, ink(L, c, "head"));
+    char head_attrs[64];
+    snprintf(head_attrs, sizeof head_attrs, "fill=\"%s\" font-weight=\"bold\"", ink(L, c, "head_text"));
     text_block(b, head_x + headw / 2, spine - headh / 2 + 8 + 11, "middle", problem, pl, 19, 8,
-               "fill=\"#FFFFFF\" font-weight=\"bold\"");
+               head_attrs);
     for (size_t i = 1; i <= n; i++) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
         int it = lua_gettop(L);
@@ -997,35 +932,36 @@ static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, doubl
         rb_adds(b, "<g>");
         rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                    "stroke-width=\"%s\"/>", attach, spine, tip_x, tip_y,
-                hot ? C_VERMILLION : C_MUTED, hot ? "3" : "2");
+                hot ? ink(L, c, "highlight") : ink(L, c, "muted"), hot ? "3" : "2");
         size_t catl;
         const char *cat = rd_str(L, it, "category", &catl);
         char rk[64] = "";
         if (rank > 0) {
-            const char *rw = svg_label(L, c, "rank", "rank");
+            const char *rw = rd_label(L, c->doc, "rank");
             snprintf(rk, sizeof rk, " (%.40s %lld)", rw, (long long)rank);
         }
         double ly = up ? tip_y - 8 : tip_y + 16;
         if (hot) {
             double lwid = text_w(cat, catl > 30 ? 30 : catl) + text_w(rk, strlen(rk)) + 12;
             rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" rx=\"3\" "
-                       "fill=\"#FBE3BE\"/>", tip_x - lwid / 2, ly - 13, lwid);
+                       "fill=\"%s\"/>", tip_x - lwid / 2, ly - 13, lwid, ink(L, c, "highlight_bg"));
         }
-        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-weight=\"bold\"%s>",
-                tip_x, ly, hot ? " fill=\"#A33F00\"" : "");
+        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-weight=\"bold\"", tip_x, ly);
+        if (hot) rb_addf(b, " fill=\"%s\"", ink(L, c, "highlight_text"));
+        rb_adds(b, ">");
         if (catl > 30) {
             rb_adds(b, "<title>");
-            svg_esc(b, cat, catl);
+            rd_html_esc(b, cat, catl);
             rb_adds(b, "</title>");
             line cl1[1];
             int ct;
             wrap(cat, catl, 30, 1, cl1, &ct);
-            svg_esc(b, cl1[0].p, cl1[0].n);
+            rd_html_esc(b, cl1[0].p, cl1[0].n);
             rb_adds(b, "\xE2\x80\xA6");
         } else {
-            svg_esc(b, cat, catl);
+            rd_html_esc(b, cat, catl);
         }
-        svg_escs(b, rk);
+        rd_html_escs(b, rk);
         rb_adds(b, "</text>");
         /* causes, nearest the spine first, each on a short rib touching the bone */
         size_t nc = rd_len(L, it, "causes");
@@ -1039,10 +975,10 @@ static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, doubl
             double cy = up ? spine - dist : spine + dist;
             double bx = attach - slant * (dist / bh);
             rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
-                    bx - 14, cy, bx, cy, C_GREY);
+                    bx - 14, cy, bx, cy, ink(L, c, "empty"));
             char attrs[64] = "";
             if (crank == 1)
-                snprintf(attrs, sizeof attrs, "font-weight=\"bold\" fill=\"#A33F00\"");
+                snprintf(attrs, sizeof attrs, "font-weight=\"bold\" fill=\"%s\"", ink(L, c, "highlight_text"));
             if (crank > 0) {
                 /* "1. cause": the rank shown as text as well as by colour */
                 char tmp[600];
@@ -1162,7 +1098,7 @@ static int head_wrap(const char *s, size_t n, double maxw, int maxl, line *out, 
     return k ? k : 1;
 }
 
-static double chart_logic(lua_State *L, int chart, rbuf *b, double *width) {
+static double chart_logic(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *width) {
     size_t m = rd_len(L, chart, "columns");
     if (m == 0) data_error(L, chart, 0, "'columns' is missing or empty");
     double gap = 30, colw = (W - 8 - gap * (double)(m - 1)) / (double)m;
@@ -1224,17 +1160,18 @@ static double chart_logic(lua_State *L, int chart, rbuf *b, double *width) {
         double hh = head_lines * LINE_H + 14;
         rb_adds(b, "<g>");
         rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
-                   "fill=\"%s\"/>", x, y, colw, hh, C_BLUE);
-        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"#FFFFFF\" "
-                   "font-weight=\"bold\">", x + colw / 2, y + 7 + 11 + (head_lines - hn) * LINE_H / 2);
+                   "fill=\"%s\"/>", x, y, colw, hh, ink(L, c, "head"));
+        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\" "
+                   "font-weight=\"bold\">", x + colw / 2, y + 7 + 11 + (head_lines - hn) * LINE_H / 2,
+                ink(L, c, "head_text"));
         if (hcut) {
             rb_adds(b, "<title>");
-            svg_esc(b, h, hl);
+            rd_html_esc(b, h, hl);
             rb_adds(b, "</title>");
         }
         for (int i = 0; i < hn; i++) {
             if (hn > 1) rb_addf(b, "<tspan x=\"%.1f\" dy=\"%s\">", x + colw / 2, i ? "1.25em" : "0");
-            svg_esc(b, hls[i].p, hls[i].n);
+            rd_html_esc(b, hls[i].p, hls[i].n);
             if (hls[i].ellipsis) rb_adds(b, "\xE2\x80\xA6");
             if (hn > 1) rb_adds(b, "</tspan>");
         }
@@ -1248,7 +1185,8 @@ static double chart_logic(lua_State *L, int chart, rbuf *b, double *width) {
             int tn = wrap_count(s, tl, chars, 6);
             double ih = tn * LINE_H + 12;
             rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
-                       "fill=\"#EAF4FB\" stroke=\"%s\"/>", x, y, colw, ih, C_SKY);
+                       "fill=\"%s\" stroke=\"%s\"/>", x, y, colw, ih, ink(L, c, "item_bg"),
+                    ink(L, c, "item_border"));
             text_block(b, x + 7, y + 6 + 11, "start", s, tl, chars, 6, NULL);
             y += ih + 8;
             lua_pop(L, 1);
@@ -1258,7 +1196,7 @@ static double chart_logic(lua_State *L, int chart, rbuf *b, double *width) {
             double ax0 = x + colw + 4, ax1 = x + colw + gap - 4, ay = top + tallest / 2;
             rb_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"2\"/>"
                        "<path d=\"M%.1f %.1fl-8 -5v10z\" fill=\"%s\"/>",
-                    ax0, ay, ax1 - 6, C_DARK, ax1, ay, C_DARK);
+                    ax0, ay, ax1 - 6, ink(L, c, "ink"), ax1, ay, ink(L, c, "ink"));
         }
         lua_pop(L, 1);
     }
@@ -1284,7 +1222,7 @@ void svg_chart(lua_State *L, int chart, rbuf *b, svg_ctx *c, const char *id) {
     case RD_CHART_PROGRESS: height = chart_progress(L, chart, body, c); break;
     case RD_CHART_TIMELINE: height = chart_timeline(L, chart, body, c); break;
     case RD_CHART_FISHBONE: height = chart_fishbone(L, chart, body, c, &width); break;
-    case RD_CHART_LOGIC_MODEL: height = chart_logic(L, chart, body, &width); break;
+    case RD_CHART_LOGIC_MODEL: height = chart_logic(L, chart, body, c, &width); break;
     default: break;
     }
     size_t tl, al;
@@ -1298,11 +1236,11 @@ void svg_chart(lua_State *L, int chart, rbuf *b, svg_ctx *c, const char *id) {
     if (width > W) rb_addf(b, " style=\"min-width:%.0fpx\"", ceil(width * 0.75));
     rb_adds(b, " font-size=\"12\">");
     rb_addf(b, "<title id=\"%s-t\">", id);
-    if (title) svg_esc(b, title, tl);
+    if (title) rd_html_esc(b, title, tl);
     rb_adds(b, "</title>");
     if (alt) {
         rb_addf(b, "<desc id=\"%s-d\">", id);
-        svg_esc(b, alt, al);
+        rd_html_esc(b, alt, al);
         rb_adds(b, "</desc>");
     }
     rb_add(b, body->data ? body->data : "", body->len);

@@ -8,24 +8,14 @@
 
 #include "render.h"
 
-/* Append S escaped for HTML/XML text and attribute values (& < > " '). Invalid UTF-8 becomes
- * U+FFFD and control characters other than tab and newline are dropped, so the result is
- * always well-formed. */
-void svg_esc(rbuf *b, const char *s, size_t len);
-void svg_escs(rbuf *b, const char *s);
-
 /* What a chart needs from the document: a sequence number for unique element ids, the
- * document's as-of date, and theme.labels (a table index, or 0) for the few words a chart
- * draws ("target", "baseline", ...), which Lua can reword. */
+ * document's as-of date, and the document itself, whose theme gives every colour and word a
+ * chart draws (rd_theme_str, rd_label: the built-in theme fills what it lacks). */
 typedef struct {
     int seq;
     const char *as_of;
-    int labels; /* absolute stack index of a labels table, or 0 */
-    int colors; /* absolute stack index of theme.colors (palette, diverging, status), or 0 */
+    int doc; /* absolute stack index of the document */
 } svg_ctx;
-
-/* A word from the labels table [KEY], or DEF. */
-const char *svg_label(lua_State *L, const svg_ctx *c, const char *key, const char *def);
 
 /* Append the chart block at index CHART as one <svg role="img"> element whose <title> and
  * <desc> come from the chart's title and alt. ID prefixes every element id. Raises a Lua error

@@ -375,8 +375,8 @@ static void text_table(tx *x, int t, int show_caption) {
     if (cap && show_caption) wrap(b, cap, caplen, x->width, "", "");
     int n;
     rd_col *cols = rd_columns(L, t, &n);
-    rd_col_words(cols, n, rd_label(L, x->doc, "yes", NULL), rd_label(L, x->doc, "no", NULL),
-                 rd_label(L, x->doc, "suppressed", NULL));
+    rd_col_words(cols, n, rd_label(L, x->doc, "yes"), rd_label(L, x->doc, "no"),
+                 rd_label(L, x->doc, "suppressed"));
     if (n == 0) {
         lua_pop(L, 1);
         return;
@@ -450,7 +450,7 @@ static void text_table(tx *x, int t, int show_caption) {
     }
     lua_pop(L, 4); /* cols, w, cells, texts */
     size_t nn = rd_len(L, t, "notes");
-    const char *note = rd_label(L, x->doc, "note", "Note");
+    const char *note = rd_label(L, x->doc, "note");
     char first[64];
     snprintf(first, sizeof first, "%s: ", note);
     for (size_t i = 1; i <= nn; i++) {
@@ -632,152 +632,202 @@ static void underline(rbuf *b, const char *s, size_t len, char c, int width) {
     rb_addc(b, '\n');
 }
 
-static void text_blocks(tx *x, int container);
+/* Each block ends with an empty line; the walk is rd_walk's. */
 
-static void text_block(tx *x, int blk) {
+static void text_section(void *ctx, int blk, int depth) {
+    tx *x = ctx;
+    rbuf *b = x->b;
+    (void)depth; /* the builder's level says how the heading looks */
+    size_t len;
+    const char *s = rd_str(x->L, blk, "title", &len);
+    lua_Integer level = rd_int(x->L, blk, "level", 1);
+    if (s) {
+        if (level <= 1) underline(b, s, len, '-', x->width);
+        else if (level == 2) underline(b, s, len, '.', x->width);
+        else wrap(b, s, len, x->width, "", "");
+        rb_addc(b, '\n');
+    }
+}
+
+static void text_paragraph(void *ctx, int blk, int depth) {
+    tx *x = ctx;
+    (void)depth;
+    size_t len;
+    const char *s = rd_str(x->L, blk, "text", &len);
+    if (s) plain_markdown(x, s, len, "", "");
+    rb_addc(x->b, '\n');
+}
+
+static void text_keyvalue(void *ctx, int blk, int depth) {
+    tx *x = ctx;
     lua_State *L = x->L;
     rbuf *b = x->b;
+    (void)depth;
     size_t len;
-    const char *s;
     char num[64];
-    switch (rd_block(L, blk)) {
-    case RD_SECTION: {
-        s = rd_str(L, blk, "title", &len);
-        lua_Integer level = rd_int(L, blk, "level", 1);
-        if (s) {
-            if (level <= 1) underline(b, s, len, '-', x->width);
-            else if (level == 2) underline(b, s, len, '.', x->width);
-            else wrap(b, s, len, x->width, "", "");
-            rb_addc(b, '\n');
-        }
-        text_blocks(x, blk);
-        return;
-    }
-    case RD_PARAGRAPH:
-        s = rd_str(L, blk, "text", &len);
-        if (s) plain_markdown(x, s, len, "", "");
-        break;
-    case RD_KEYVALUE: {
-        s = rd_str(L, blk, "caption", &len);
-        if (s) wrap(b, s, len, x->width, "", "");
-        size_t n = rd_len(L, blk, "items"), kw = 0;
-        for (size_t i = 1; i <= n; i++) {
-            rd_push_item(L, blk, "items", (lua_Integer)i);
-            const char *k = rd_str(L, -1, "key", &len);
-            size_t w = k ? rd_width(k, len) + strlen(rd_key_colon(k, len)) : 0;
-            if (w > kw) kw = w;
-            lua_pop(L, 1);
-        }
-        if (kw > (size_t)x->width / 3) kw = (size_t)x->width / 3;
-        rbuf *line = rb_new(L);
-        rbuf *hang = rb_new(L);
-        rb_addrep(hang, ' ', kw + 2);
-        rb_addc(hang, '\0');
-        for (size_t i = 1; i <= n; i++) {
-            rd_push_item(L, blk, "items", (lua_Integer)i);
-            const char *k = rd_str(L, -1, "key", &len);
-            rb_reset(line);
-            rb_add(line, k ? k : "", k ? len : 0);
-            rb_adds(line, rd_key_colon(k ? k : "", k ? len : 0));
-            size_t lw = rd_width(line->data, line->len);
-            if (lw < kw + 2) rb_addrep(line, ' ', kw + 2 - lw);
-            else rb_addc(line, ' ');
-            rb_addc(line, '\0');
-            size_t vl;
-            const char *v = rd_kv_value(L, x->doc, -1, num, sizeof num, &vl, NULL);
-            wrap(b, v ? v : "", v ? vl : 0, x->width, line->data, hang->data);
-            trim_line(b);
-            lua_pop(L, 1);
-        }
-        lua_pop(L, 2);
-        break;
-    }
-    case RD_TABLE:
-        text_table(x, blk, 1);
-        break;
-    case RD_LIST: {
-        const char *style = rd_str(L, blk, "style", NULL);
-        int number = style && strcmp(style, "number") == 0;
-        int check = style && strcmp(style, "check") == 0;
-        int markdown = rd_bool(L, blk, "markdown");
-        size_t n = rd_len(L, blk, "items");
-        int digits = snprintf(num, sizeof num, "%zu", n);
-        char first[64], rest[64];
-        for (size_t i = 1; i <= n; i++) {
-            rd_push_item(L, blk, "items", (lua_Integer)i);
-            s = rd_str(L, -1, "text", &len);
-            if (number) {
-                snprintf(first, sizeof first, "%*zu. ", digits, i);
-                snprintf(rest, sizeof rest, "%*s", digits + 2, "");
-            } else if (check) {
-                snprintf(first, sizeof first, "[%c] ", rd_bool(L, -1, "checked") ? 'x' : ' ');
-                snprintf(rest, sizeof rest, "    ");
-            } else {
-                snprintf(first, sizeof first, "- ");
-                snprintf(rest, sizeof rest, "  ");
-            }
-            if (s && markdown) plain_item(x, s, len, first, rest);
-            else wrap(b, s ? s : "", s ? len : 0, x->width, first, rest);
-            lua_pop(L, 1);
-        }
-        break;
-    }
-    case RD_CALLOUT: {
-        const char *style = rd_str(L, blk, "style", NULL);
-        int warn = style && strcmp(style, "warning") == 0;
-        const char *label = warn ? rd_label(L, x->doc, "warning", "Warning")
-                                 : rd_label(L, x->doc, "note", "Note");
-        const char *title = rd_str(L, blk, "title", &len);
-        s = rd_str(L, blk, "text", NULL);
-        size_t tl = s ? strlen(s) : 0;
-        char first[128];
-        if (title) {
-            rbuf *head = rb_new(L);
-            rb_adds(head, warn ? "! " : "i ");
-            rb_adds(head, label);
-            rb_add(head, ": ", 2);
-            rb_add(head, title, len);
-            wrap(b, head->data, head->len, x->width, "", "  ");
-            lua_pop(L, 1);
-            if (s) plain_markdown(x, s, tl, "  ", "  ");
-        } else {
-            snprintf(first, sizeof first, "%s%s: ", warn ? "! " : "i ", label);
-            plain_markdown(x, s ? s : "", tl, first, "  ");
-        }
-        break;
-    }
-    case RD_PAGEBREAK:
-        return; /* nothing to see in a terminal */
-    case RD_CHART: {
-        s = rd_str(L, blk, "title", &len);
-        rbuf *head = rb_new(L);
-        rb_adds(head, rd_label(L, x->doc, "chart", "Chart"));
-        rb_add(head, ": ", 2);
-        if (s) rb_add(head, s, len);
-        wrap(b, head->data, head->len, x->width, "", "");
+    const char *s = rd_str(L, blk, "caption", &len);
+    if (s) wrap(b, s, len, x->width, "", "");
+    size_t n = rd_len(L, blk, "items"), kw = 0;
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, blk, "items", (lua_Integer)i);
+        const char *k = rd_str(L, -1, "key", &len);
+        size_t w = k ? rd_width(k, len) + strlen(rd_key_colon(k, len)) : 0;
+        if (w > kw) kw = w;
         lua_pop(L, 1);
-        s = rd_str(L, blk, "alt", &len);
-        if (s) wrap(b, s, len, x->width, "", "");
-        rb_addc(b, '\n');
-        rd_chart_kind kind = rd_chart(L, blk);
-        if (rd_chart_bars(L, blk, b, x->width, "  ") && kind == RD_CHART_BAR) break;
+    }
+    if (kw > (size_t)x->width / 3) kw = (size_t)x->width / 3;
+    rbuf *line = rb_new(L);
+    rbuf *hang = rb_new(L);
+    rb_addrep(hang, ' ', kw + 2);
+    rb_addc(hang, '\0');
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, blk, "items", (lua_Integer)i);
+        const char *k = rd_str(L, -1, "key", &len);
+        rb_reset(line);
+        rb_add(line, k ? k : "", k ? len : 0);
+        rb_adds(line, rd_key_colon(k ? k : "", k ? len : 0));
+        size_t lw = rd_width(line->data, line->len);
+        if (lw < kw + 2) rb_addrep(line, ' ', kw + 2 - lw);
+        else rb_addc(line, ' ');
+        rb_addc(line, '\0');
+        size_t vl;
+        const char *v = rd_kv_value(L, x->doc, -1, num, sizeof num, &vl, NULL);
+        wrap(b, v ? v : "", v ? vl : 0, x->width, line->data, hang->data);
+        trim_line(b);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 2);
+    rb_addc(b, '\n');
+}
+
+static void text_table_block(void *ctx, int blk, int depth) {
+    (void)depth;
+    text_table(ctx, blk, 1);
+    rb_addc(((tx *)ctx)->b, '\n');
+}
+
+static void text_list(void *ctx, int blk, int depth) {
+    tx *x = ctx;
+    lua_State *L = x->L;
+    (void)depth;
+    size_t len;
+    char num[64];
+    const char *style = rd_str(L, blk, "style", NULL);
+    int number = style && strcmp(style, "number") == 0;
+    int check = style && strcmp(style, "check") == 0;
+    int markdown = rd_bool(L, blk, "markdown");
+    size_t n = rd_len(L, blk, "items");
+    int digits = snprintf(num, sizeof num, "%zu", n);
+    char first[64], rest[64];
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, blk, "items", (lua_Integer)i);
+        const char *s = rd_str(L, -1, "text", &len);
+        if (number) {
+            snprintf(first, sizeof first, "%*zu. ", digits, i);
+            snprintf(rest, sizeof rest, "%*s", digits + 2, "");
+        } else if (check) {
+            snprintf(first, sizeof first, "[%c] ", rd_bool(L, -1, "checked") ? 'x' : ' ');
+            snprintf(rest, sizeof rest, "    ");
+        } else {
+            snprintf(first, sizeof first, "- ");
+            snprintf(rest, sizeof rest, "  ");
+        }
+        if (s && markdown) plain_item(x, s, len, first, rest);
+        else wrap(x->b, s ? s : "", s ? len : 0, x->width, first, rest);
+        lua_pop(L, 1);
+    }
+    rb_addc(x->b, '\n');
+}
+
+static void text_callout(void *ctx, int blk, int depth) {
+    tx *x = ctx;
+    lua_State *L = x->L;
+    rbuf *b = x->b;
+    (void)depth;
+    size_t len;
+    const char *style = rd_str(L, blk, "style", NULL);
+    int warn = style && strcmp(style, "warning") == 0;
+    const char *label = rd_label(L, x->doc, warn ? "warning" : "note");
+    const char *title = rd_str(L, blk, "title", &len);
+    const char *s = rd_str(L, blk, "text", NULL);
+    size_t tl = s ? strlen(s) : 0;
+    char first[128];
+    if (title) {
+        rbuf *head = rb_new(L);
+        rb_adds(head, warn ? "! " : "i ");
+        rb_adds(head, label);
+        rb_add(head, ": ", 2);
+        rb_add(head, title, len);
+        wrap(b, head->data, head->len, x->width, "", "  ");
+        lua_pop(L, 1);
+        if (s) plain_markdown(x, s, tl, "  ", "  ");
+    } else {
+        snprintf(first, sizeof first, "%s%s: ", warn ? "! " : "i ", label);
+        plain_markdown(x, s ? s : "", tl, first, "  ");
+    }
+    rb_addc(b, '\n');
+}
+
+static void text_chart(void *ctx, int blk, int depth) {
+    tx *x = ctx;
+    lua_State *L = x->L;
+    rbuf *b = x->b;
+    (void)depth;
+    size_t len;
+    const char *s = rd_str(L, blk, "title", &len);
+    rbuf *head = rb_new(L);
+    rb_adds(head, rd_label(L, x->doc, "chart"));
+    rb_add(head, ": ", 2);
+    if (s) rb_add(head, s, len);
+    wrap(b, head->data, head->len, x->width, "", "");
+    lua_pop(L, 1);
+    s = rd_str(L, blk, "alt", &len);
+    if (s) wrap(b, s, len, x->width, "", "");
+    rb_addc(b, '\n');
+    rd_chart_kind kind = rd_chart(L, blk);
+    if (!(rd_chart_bars(L, blk, b, x->width, "  ") && kind == RD_CHART_BAR)) {
         if (kind == RD_CHART_PROGRESS) rb_addc(b, '\n');
         if (lua_getfield(L, blk, "table") == LUA_TTABLE) {
             /* the chart title is already shown: no caption */
             text_table(x, lua_gettop(L), 0);
         }
         lua_pop(L, 1);
-        break;
-    }
-    default:
-        return; /* unknown blocks are skipped: a newer document on an older cairn */
     }
     rb_addc(b, '\n');
 }
 
-static void text_block_cb(void *x, int blk) { text_block(x, blk); }
+/* Title, subtitle and the "District · period P · as of D" line. */
+static void text_document(void *ctx, int doc) {
+    tx *x = ctx;
+    lua_State *L = x->L;
+    rbuf *b = x->b;
+    size_t len;
+    const char *s = rd_str(L, doc, "title", &len);
+    if (s) underline(b, s, len, '=', x->width);
+    s = rd_str(L, doc, "subtitle", &len);
+    if (s) wrap(b, s, len, x->width, "", "");
+    rbuf *meta = rb_new(L);
+    rd_meta_line(L, doc, meta);
+    if (meta->len) wrap(b, meta->data, meta->len, x->width, "", "");
+    lua_pop(L, 1);
+    if (b->len) rb_addc(b, '\n');
+}
 
-static void text_blocks(tx *x, int container) { rd_each_block(x->L, container, text_block_cb, x); }
+/* One trailing newline, and no control characters a terminal would act on. */
+static void text_document_end(void *ctx, int doc) {
+    rbuf *b = ((tx *)ctx)->b;
+    (void)doc;
+    while (b->len > 1 && b->data[b->len - 1] == '\n' && b->data[b->len - 2] == '\n') b->len--;
+    strip_controls(b);
+}
+
+/* A page break shows nothing in a terminal: no member for it. */
+static const rd_walker text_walker = {
+    .document = text_document,   .document_end = text_document_end, .section = text_section,
+    .paragraph = text_paragraph, .keyvalue = text_keyvalue,         .table = text_table_block,
+    .list = text_list,           .callout = text_callout,           .chart = text_chart,
+    .strict = 0,
+};
 
 int render_text(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -787,22 +837,7 @@ int render_text(lua_State *L) {
     if (width > 1000) width = 1000;
     lua_settop(L, 1);
     tx x = {L, rb_new(L), width, 1};
-    rbuf *b = x.b;
-    size_t len;
-    const char *s = rd_str(L, 1, "title", &len);
-    if (s) underline(b, s, len, '=', width);
-    s = rd_str(L, 1, "subtitle", &len);
-    if (s) wrap(b, s, len, width, "", "");
-    /* "District · period P · as of D" */
-    rbuf *meta = rb_new(L);
-    rd_meta_line(L, 1, meta);
-    if (meta->len) wrap(b, meta->data, meta->len, width, "", "");
-    lua_pop(L, 1);
-    if (b->len) rb_addc(b, '\n');
-    text_blocks(&x, 1);
-    /* one trailing newline */
-    while (b->len > 1 && b->data[b->len - 1] == '\n' && b->data[b->len - 2] == '\n') b->len--;
-    strip_controls(b);
-    rb_push(b);
+    rd_walk(L, 1, &text_walker, &x);
+    rb_push(x.b);
     return 1;
 }

@@ -55,7 +55,6 @@ typedef struct {
     rbuf *text;  /* scratch for cleaned strings */
     int names;   /* stack index: lower-cased sheet names taken */
     lxw_format *header, *bold, *italic, *suppressed;
-    int labels;  /* theme.labels or 0 */
 } xlsx;
 
 /* ---- strings -------------------------------------------------------------------------------- */
@@ -100,10 +99,20 @@ static const char *clean(xlsx *x, const char *s, size_t n, int neutralise) {
     return b->data;
 }
 
-static const char *label(xlsx *x, const char *key, const char *def) {
-    if (!x->labels) return def;
-    const char *s = rd_str(x->L, x->labels, key, NULL);
-    return s ? s : def;
+static const char *label(xlsx *x, const char *key) { return rd_label(x->L, 1, key); }
+
+/* theme.colors[KEY] ("#RRGGBB", the document's else the built-in one's) as 0xRRGGBB. */
+static int rgb6(const char *s) {
+    if (!s || strlen(s) != 7 || s[0] != '#') return 0;
+    for (int i = 1; i < 7; i++)
+        if (!strchr("0123456789abcdefABCDEF", s[i])) return 0;
+    return 1;
+}
+
+static lxw_color_t theme_rgb(lua_State *L, const char *key) {
+    const char *s = rd_theme_str(L, 1, "colors", key, rgb6);
+    if (!s) luaL_error(L, "render: the theme has no colour colors.%s", key);
+    return (lxw_color_t)strtoul(s + 1, NULL, 16);
 }
 
 /* ---- sheet names ------------------------------------------------------------------------- */
@@ -142,7 +151,7 @@ static void sheet_name(xlsx *x, const char *base, int n, char *out, size_t size)
         /* no usable name: "Table N" in the district's word, cleaned like any other name (a
          * long translation must still fit); plain "Table N" if even that cleans to nothing */
         char fallback[96];
-        snprintf(fallback, sizeof fallback, "%s %d", label(x, "table", "Table"), n);
+        snprintf(fallback, sizeof fallback, "%s %d", label(x, "table"), n);
         if (strcmp(base ? base : "", fallback) != 0) {
             sheet_name(x, fallback, n, out, size);
             return;
@@ -271,8 +280,8 @@ static void write_table(xlsx *x, int t, const char *fallback, int n) {
     if (!ws) luaL_error(L, "xlsx: cannot add a worksheet named '%s'", name);
     int ncols;
     rd_col *cols = rd_columns(L, t, &ncols);
-    rd_col_words(cols, ncols, label(x, "yes", NULL), label(x, "no", NULL),
-                 label(x, "suppressed", NULL));
+    rd_col_words(cols, ncols, label(x, "yes"), label(x, "no"),
+                 label(x, "suppressed"));
     if (ncols > 16384) ncols = 16384;
     /* per column: a number format, and the same in bold for the totals row */
     lxw_format **fmts = lua_newuserdatauv(L, sizeof *fmts * 2 * (size_t)(ncols ? ncols : 1), 0);
@@ -344,69 +353,87 @@ static void write_table(xlsx *x, int t, const char *fallback, int n) {
 
 /* Append every table (and chart data table) under PARENT to the list at LIST as
  * { block, fallback name }, and every key/value block to KV. */
-static void collect(lua_State *L, int parent, int list, int kv, const char *section) {
-    size_t n = rd_len(L, parent, "blocks");
-    for (size_t i = 1; i <= n; i++) {
-        if (rd_push_item(L, parent, "blocks", (lua_Integer)i) != LUA_TTABLE) {
-            lua_pop(L, 1);
-            continue;
-        }
-        int blk = lua_gettop(L);
-        switch (rd_block(L, blk)) {
-        case RD_SECTION: {
-            const char *title = rd_str(L, blk, "title", NULL);
-            collect(L, blk, list, kv, title ? title : section);
-            break;
-        }
-        case RD_TABLE:
-            lua_createtable(L, 2, 0);
-            lua_pushvalue(L, blk);
-            lua_rawseti(L, -2, 1);
-            lua_pushstring(L, section ? section : "");
-            lua_rawseti(L, -2, 2);
-            lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);
-            break;
-        case RD_CHART:
-            if (lua_getfield(L, blk, "table") == LUA_TTABLE) {
-                lua_createtable(L, 2, 0);
-                lua_insert(L, -2);
-                lua_rawseti(L, -2, 1);
-                const char *title = rd_str(L, blk, "title", NULL);
-                lua_pushstring(L, title ? title : "");
-                lua_rawseti(L, -2, 2);
-                lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);
-            } else {
-                lua_pop(L, 1);
-            }
-            break;
-        case RD_KEYVALUE:
-            lua_pushvalue(L, blk);
-            lua_rawseti(L, kv, (lua_Integer)lua_rawlen(L, kv) + 1);
-            break;
-        default: break;
-        }
-        lua_pop(L, 1);
+/* What the workbook needs from the tree, gathered by rd_walk: every table with the title of
+ * the nearest titled section around it (a sheet name when the table has no caption), every
+ * chart's data table with the chart title, and the key/value blocks (for the About sheet). */
+typedef struct {
+    lua_State *L;
+    int list;     /* stack index: { {table, fallback name}, ... } */
+    int kv;       /* stack index: { keyvalue block, ... } */
+    int sections; /* stack index: [depth + 1] = nearest section title at that depth */
+} gather;
+
+static void add_table(gather *g, int table, const char *name) {
+    lua_State *L = g->L;
+    lua_createtable(L, 2, 0);
+    lua_pushvalue(L, table);
+    lua_rawseti(L, -2, 1);
+    lua_pushstring(L, name ? name : "");
+    lua_rawseti(L, -2, 2);
+    lua_rawseti(L, g->list, (lua_Integer)lua_rawlen(L, g->list) + 1);
+}
+
+static void gather_section(void *ctx, int blk, int depth) {
+    gather *g = ctx;
+    if (lua_getfield(g->L, blk, "title") != LUA_TSTRING) {
+        lua_pop(g->L, 1);
+        lua_rawgeti(g->L, g->sections, depth); /* the enclosing one's (nil at the top) */
     }
+    lua_rawseti(g->L, g->sections, depth + 1);
+}
+
+static void gather_table(void *ctx, int blk, int depth) {
+    gather *g = ctx;
+    lua_rawgeti(g->L, g->sections, depth);
+    add_table(g, blk, lua_tostring(g->L, -1));
+    lua_pop(g->L, 1);
+}
+
+static void gather_chart(void *ctx, int blk, int depth) {
+    gather *g = ctx;
+    (void)depth;
+    if (lua_getfield(g->L, blk, "table") == LUA_TTABLE)
+        add_table(g, lua_gettop(g->L), rd_str(g->L, blk, "title", NULL));
+    lua_pop(g->L, 1);
+}
+
+static void gather_keyvalue(void *ctx, int blk, int depth) {
+    gather *g = ctx;
+    (void)depth;
+    lua_pushvalue(g->L, blk);
+    lua_rawseti(g->L, g->kv, (lua_Integer)lua_rawlen(g->L, g->kv) + 1);
+}
+
+static const rd_walker gather_walker = {
+    .section = gather_section, .table = gather_table, .chart = gather_chart,
+    .keyvalue = gather_keyvalue, .strict = 0,
+};
+
+static void collect(lua_State *L, int doc, int list, int kv) {
+    lua_newtable(L);
+    gather g = {L, list, kv, lua_gettop(L)};
+    rd_walk(L, doc, &gather_walker, &g);
+    lua_pop(L, 1);
 }
 
 static void about_sheet(xlsx *x, int doc, int kv) {
     lua_State *L = x->L;
     char name[128];
-    sheet_name(x, label(x, "about", "About"), 0, name, sizeof name);
+    sheet_name(x, label(x, "about"), 0, name, sizeof name);
     lxw_worksheet *ws = workbook_add_worksheet(x->job->wb, name);
     if (!ws) luaL_error(L, "xlsx: cannot add the About sheet");
     lxw_row_t r = 0;
     double w0 = 10, w1 = 20;
     static const struct {
-        const char *field, *key, *def;
-    } meta[] = {{"title", "meta_title", "Title"},          {"subtitle", "meta_subtitle", "Subtitle"},
-                {"district", "meta_district", "District"}, {"period", "meta_period", "Period"},
-                {"as_of", "meta_as_of", "As of"}};
+        const char *field, *key;
+    } meta[] = {{"title", "meta_title"},       {"subtitle", "meta_subtitle"},
+                {"district", "meta_district"}, {"period", "meta_period"},
+                {"as_of", "meta_as_of"}};
     for (size_t i = 0; i < sizeof meta / sizeof meta[0]; i++) {
         size_t l;
         const char *v = rd_str(L, doc, meta[i].field, &l);
         if (!v) continue;
-        const char *k = label(x, meta[i].key, meta[i].def);
+        const char *k = label(x, meta[i].key);
         worksheet_write_string(ws, r, 0, clean(x, k, strlen(k), 1), x->bold);
         lxw_datetime dt;
         if (i == 4 && iso_date(v, l, &dt)) {
@@ -489,17 +516,6 @@ int render_xlsx(lua_State *L) {
     x.text = rb_new(L); /* 4 */
     lua_newtable(L);    /* 5 */
     x.names = 5;
-    lua_pushnil(L); /* 6: labels: doc.labels, else doc.theme.labels */
-    if (lua_getfield(L, 1, "labels") == LUA_TTABLE) {
-        lua_replace(L, 6);
-        x.labels = 6;
-    } else if (lua_getfield(L, 1, "theme") == LUA_TTABLE &&
-               lua_getfield(L, -1, "labels") == LUA_TTABLE) {
-        lua_replace(L, 6);
-        x.labels = 6;
-    }
-    lua_settop(L, 6);
-
     /* the temporary file, in the same folder so the rename is atomic */
     size_t plen = strlen(path);
     x.job->tmp = malloc(plen + 16);
@@ -540,7 +556,7 @@ int render_xlsx(lua_State *L) {
     x.header = workbook_add_format(x.job->wb);
     format_set_bold(x.header);
     format_set_bottom(x.header, LXW_BORDER_THIN);
-    format_set_bg_color(x.header, 0xF3F6F9);
+    format_set_bg_color(x.header, theme_rgb(L, "header_bg"));
     format_set_text_wrap(x.header);
     format_set_align(x.header, LXW_ALIGN_VERTICAL_TOP);
     x.bold = workbook_add_format(x.job->wb);
@@ -548,21 +564,21 @@ int render_xlsx(lua_State *L) {
     x.italic = workbook_add_format(x.job->wb);
     format_set_italic(x.italic);
     x.suppressed = workbook_add_format(x.job->wb);
-    format_set_bg_color(x.suppressed, 0xEEEEEE);
+    format_set_bg_color(x.suppressed, theme_rgb(L, "suppressed_bg"));
 
-    lua_newtable(L); /* 7: tables */
-    lua_newtable(L); /* 8: key/value blocks */
-    collect(L, 1, 7, 8, NULL);
-    size_t nt = lua_rawlen(L, 7);
+    lua_newtable(L); /* 6: tables */
+    lua_newtable(L); /* 7: key/value blocks */
+    collect(L, 1, 6, 7);
+    size_t nt = lua_rawlen(L, 6);
     for (size_t i = 1; i <= nt; i++) {
-        lua_rawgeti(L, 7, (lua_Integer)i);
+        lua_rawgeti(L, 6, (lua_Integer)i);
         lua_rawgeti(L, -1, 1);
         lua_rawgeti(L, -2, 2);
         const char *fallback = lua_tostring(L, -1);
         write_table(&x, -2, fallback && *fallback ? fallback : NULL, (int)i);
         lua_pop(L, 3);
     }
-    about_sheet(&x, 1, 8);
+    about_sheet(&x, 1, 7);
 
     lxw_error err = workbook_close(x.job->wb); /* writes and frees the workbook */
     x.job->wb = NULL;

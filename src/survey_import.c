@@ -309,19 +309,42 @@ static uint64_t mix(uint64_t x) {
 
 static int import_path(sv_import *im, const char *path);
 
-int sv_import_reader(sv_import *im, csv_reader *r) {
-    sqlite3_stmt *ins = NULL, *who = NULL, *num = NULL, *txt = NULL, *val = NULL;
-    unsigned char *blob = NULL;
-    char *norm = NULL;
-    size_t norm_cap = 0;
-    int result = -1;
-    sv_counts *counts = NULL;
-    r->delim = im->delim ? im->delim : ',';
-    if (im->lay && !(counts = sv_counts_new(im->lay, im->nattrs))) goto done;
-    if (load_dicts(im)) { sql_fail(im, NULL); goto done; }
+/* ---- one run over a CSV reader, in named steps ----------------------------------------------- */
+
+/* What a run holds besides IM: prepared statements, the row's packed answers and scratch. */
+typedef struct {
+    sqlite3_stmt *ins, *who, *num, *txt, *val;
+    unsigned char *blob; /* the row's answers, im->bytes long */
+    char *norm;          /* a normalised field (sv_norm) */
+    size_t norm_cap;
+    sv_counts *counts;   /* tallies kept up to date, when im->lay is set */
+    int has_bits;        /* a checklist column exists */
+} import_run;
+
+/* What one row gave: attribute codes, its reference, whether anything was answered, and the
+ * fingerprint of the columns that identify a response. */
+typedef struct {
+    int attrs[SV_MAX_ATTRS + 1];
+    const char *ref;
+    size_t ref_len;
+    int answered;
+    uint64_t fp;
+} import_row;
+
+/* S without leading and trailing white space: *B .. *E. */
+static void trim_span(const char *s, size_t len, size_t *b, size_t *e) {
+    *b = 0;
+    *e = len;
+    while (*b < *e && is_space((unsigned char)s[*b])) (*b)++;
+    while (*e > *b && is_space((unsigned char)s[*e - 1])) (*e)--;
+}
+
+/* Checklist labels longest first (for set_bits; stable, there are few), and the one-character
+ * labels of every column in a table for a quick match. */
+static void prepare_columns(sv_import *im) {
     for (size_t i = 0; i < im->ncols; i++) {
         sv_column *c = &im->cols[i];
-        if (c->kind == SV_COL_BITS) /* longest label first, for set_bits (stable: few labels) */
+        if (c->kind == SV_COL_BITS)
             for (size_t k = 1; k < c->nlabels; k++)
                 for (size_t j = k; j > 0 && c->labels[j].len > c->labels[j - 1].len; j--) {
                     sv_label t = c->labels[j];
@@ -333,270 +356,336 @@ int sv_import_reader(sv_import *im, csv_reader *r) {
             if (c->labels[k].len == 1 && !c->single[(unsigned char)c->labels[k].key[0]])
                 c->single[(unsigned char)c->labels[k].key[0]] = (short)(k + 1);
     }
-    if (sqlite3_prepare_v2(im->db, insert_sql, -1, &ins, NULL) != SQLITE_OK ||
+}
+
+static int prepare_statements(sv_import *im, import_run *run) {
+    if (sqlite3_prepare_v2(im->db, insert_sql, -1, &run->ins, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(im->db,
                            "SELECT id, import_id FROM survey_response WHERE wave_id = ? AND fingerprint = ?",
-                           -1, &who, NULL) != SQLITE_OK ||
+                           -1, &run->who, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(im->db, "INSERT INTO survey_number(response_id, item, value) VALUES (?, ?, ?)",
-                           -1, &num, NULL) != SQLITE_OK ||
+                           -1, &run->num, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(im->db, "INSERT INTO survey_text(response_id, item, value) VALUES (?, ?, ?)",
-                           -1, &txt, NULL) != SQLITE_OK ||
+                           -1, &run->txt, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(im->db,
                            "INSERT INTO survey_attr_value(wave_id, position, code, value) VALUES (?, ?, ?, ?)",
-                           -1, &val, NULL) != SQLITE_OK) {
+                           -1, &run->val, NULL) != SQLITE_OK) {
         sql_fail(im, NULL);
-        goto done;
+        return -1;
     }
-    int has_bits = 0;
-    for (size_t i = 0; i < im->ncols; i++)
-        if (im->cols[i].kind == SV_COL_BITS) has_bits = 1;
-    blob = malloc((size_t)im->bytes ? (size_t)im->bytes : 1);
-    if (!blob) goto done;
-    int rc;
+    return 0;
+}
+
+/* A CSV syntax error from the reader, into im->err. */
+static void csv_failed(sv_import *im, const csv_reader *r) {
+    im->err.problem = SV_ECSV;
+    im->err.csv_err = r->err;
+    im->err.line = r->err_line;
+    im->err.col = r->err_col;
+}
+
+static int skip_header(sv_import *im, csv_reader *r) {
     for (int h = 0; h < im->header_records; h++) {
-        rc = csv_next(r);
-        if (rc != CSV_RECORD) {
-            if (rc == CSV_ERROR) {
-                im->err.problem = SV_ECSV;
-                im->err.csv_err = r->err;
-                im->err.line = r->err_line;
-                im->err.col = r->err_col;
-            } else {
-                im->err.problem = SV_EHEADER;
+        int rc = csv_next(r);
+        if (rc == CSV_RECORD) continue;
+        if (rc == CSV_ERROR) csv_failed(im, r);
+        else im->err.problem = SV_EHEADER;
+        return -1;
+    }
+    return 0;
+}
+
+/* Check the row's shape and make room to normalise its longest field. */
+static int start_row(sv_import *im, csv_reader *r, import_run *run) {
+    if (r->nfields != im->ncols) {
+        im->err.expected_fields = im->ncols;
+        im->err.got_fields = r->nfields;
+        size_t at = r->nfields < im->ncols ? r->nfields - 1 : im->ncols;
+        size_t len;
+        const char *v = csv_field(r, at, &len);
+        fail(im, SV_EFIELDS, r, at, v, len);
+        return -1;
+    }
+    if (r->rec_len + 1 > run->norm_cap) {
+        free(run->norm);
+        run->norm_cap = r->rec_len + 64;
+        run->norm = malloc(run->norm_cap);
+        if (!run->norm) return -1;
+    }
+    if (im->blank) memcpy(run->blob, im->blank, (size_t)im->bytes);
+    else memset(run->blob, 0, (size_t)im->bytes);
+    return 0;
+}
+
+/* A number answer into the blob (NaN when blank); checks that it reads and is in range. */
+static int read_number(sv_import *im, csv_reader *r, size_t i, const sv_column *c,
+                       import_run *run, const char *s, size_t len, import_row *row) {
+    double v = NAN;
+    size_t n = sv_norm(s, len, run->norm);
+    if (n > 0) {
+        char *end;
+        errno = 0;
+        v = strtod(run->norm, &end);
+        if (*end || errno || isnan(v) || isinf(v)) {
+            fail(im, SV_ENUMBER, r, i, run->norm, n);
+            return -1;
+        }
+        if ((c->has_min && v < c->min) || (c->has_max && v > c->max)) {
+            fail(im, SV_ERANGE, r, i, run->norm, n);
+            return -1;
+        }
+        row->answered = 1;
+    }
+    memcpy(run->blob + c->offset, &v, 8);
+    return 0;
+}
+
+/* Every answer of the row into the blob, its reference and fingerprint into ROW. Attributes
+ * wait until the row is known to be answered (store_attributes): a row with none leaves no
+ * trace. */
+static int read_answers(sv_import *im, csv_reader *r, import_run *run, import_row *row) {
+    for (size_t i = 0; i < im->ncols; i++) {
+        const sv_column *c = &im->cols[i];
+        size_t len;
+        const char *s = csv_field(r, i, &len);
+        if (c->in_fingerprint) {
+            row->fp = fnv(s, len, row->fp);
+            row->fp = fnv("\x1f", 1, row->fp);
+        }
+        switch (c->kind) {
+        case SV_COL_LEVEL: {
+            size_t n = sv_norm(s, len, run->norm);
+            if (n == 0) break;
+            const sv_label *l = find_label(c, run->norm, n);
+            if (!l) {
+                size_t b, e;
+                trim_span(s, len, &b, &e);
+                fail(im, SV_ELEVEL, r, i, s + b, e - b);
+                return -1;
             }
-            goto done;
+            run->blob[c->offset] = (unsigned char)l->code;
+            row->answered = 1;
+            break;
+        }
+        case SV_COL_BITS: {
+            int got = set_bits(im, r, i, c, s, len, run->norm, run->blob);
+            if (got < 0) return -1;
+            if (got) row->answered = 1;
+            break;
+        }
+        case SV_COL_NUMBER:
+            if (read_number(im, r, i, c, run, s, len, row)) return -1;
+            break;
+        case SV_COL_TEXT:
+            if (sv_norm(s, len, run->norm) > 0) {
+                run->blob[c->offset] = 1;
+                row->answered = 1;
+            }
+            break;
+        case SV_COL_REF:
+            if (sv_norm(s, len, run->norm) > 0) {
+                row->ref = s;
+                row->ref_len = len;
+            }
+            break;
+        default: /* SV_COL_ATTR: store_attributes; ignored columns */
+            break;
         }
     }
+    return 0;
+}
+
+/* Does any field of the row hold more than white space? */
+static int row_has_text(const sv_import *im, csv_reader *r) {
+    for (size_t i = 0; i < im->ncols; i++) {
+        size_t len;
+        const char *s = csv_field(r, i, &len);
+        for (size_t k = 0; k < len; k++)
+            if (!is_space((unsigned char)s[k])) return 1;
+    }
+    return 0;
+}
+
+/* The row's attribute values as codes; a value not seen before in this wave gets the next
+ * code and is stored as first written, trimmed. */
+static int store_attributes(sv_import *im, csv_reader *r, import_run *run, import_row *row) {
+    for (size_t i = 0; i < im->ncols; i++) {
+        const sv_column *c = &im->cols[i];
+        if (c->kind != SV_COL_ATTR) continue;
+        size_t len;
+        const char *s = csv_field(r, i, &len);
+        size_t n = sv_norm(s, len, run->norm);
+        if (n == 0) continue;
+        sv_dict *d = im->dicts[c->pos];
+        int code = dict_get(d, run->norm, n);
+        if (!code) {
+            code = d->next_code;
+            if (dict_put(d, run->norm, n, code)) return -1;
+            size_t b, e;
+            trim_span(s, len, &b, &e);
+            sqlite3_bind_int64(run->val, 1, im->wave_id);
+            sqlite3_bind_int(run->val, 2, c->pos);
+            sqlite3_bind_int(run->val, 3, code);
+            sqlite3_bind_text(run->val, 4, s + b, (int)(e - b), SQLITE_TRANSIENT);
+            if (sqlite3_step(run->val) != SQLITE_DONE) { sql_fail(im, r); return -1; }
+            sqlite3_reset(run->val);
+        }
+        row->attrs[c->pos] = code;
+    }
+    return 0;
+}
+
+/* Insert the response under a key from its fingerprint. The key may exist: an earlier copy of
+ * this row in this same file is another respondent who answered identically (the next key is
+ * tried); from an earlier import it is a duplicate (*ID stays 0). */
+static int insert_response(sv_import *im, csv_reader *r, import_run *run, const import_row *row,
+                           int64_t *id) {
+    *id = 0;
+    for (uint64_t occurrence = 0;; occurrence++) {
+        int64_t key = (int64_t)(mix(row->fp + occurrence * 0x9E3779B97F4A7C15ull) >> 1);
+        sqlite3_stmt *ins = run->ins;
+        sqlite3_bind_int64(ins, 1, im->wave_id);
+        if (im->import_id) sqlite3_bind_int64(ins, 2, im->import_id);
+        else sqlite3_bind_null(ins, 2);
+        sqlite3_bind_int64(ins, 3, key);
+        if (row->ref) sqlite3_bind_text(ins, 4, row->ref, (int)row->ref_len, SQLITE_STATIC);
+        else sqlite3_bind_null(ins, 4);
+        for (int p = 1; p <= SV_MAX_ATTRS; p++) sqlite3_bind_int(ins, 4 + p, row->attrs[p]);
+        sqlite3_bind_blob(ins, 13, run->blob, im->bytes, SQLITE_STATIC);
+        int src = sqlite3_step(ins);
+        sqlite3_reset(ins);
+        if (src != SQLITE_DONE) { sql_fail(im, r); return -1; }
+        if (sqlite3_changes(im->db) == 1) {
+            *id = sqlite3_last_insert_rowid(im->db);
+            return 0;
+        }
+        sqlite3_bind_int64(run->who, 1, im->wave_id);
+        sqlite3_bind_int64(run->who, 2, key);
+        int same_import = 0;
+        if (sqlite3_step(run->who) == SQLITE_ROW)
+            same_import = im->import_id && sqlite3_column_type(run->who, 1) != SQLITE_NULL &&
+                          sqlite3_column_int64(run->who, 1) == im->import_id;
+        sqlite3_reset(run->who);
+        if (!same_import) return 0;
+    }
+}
+
+/* Number and text answers of response ID as rows of their own (text trimmed). */
+static int store_values(sv_import *im, csv_reader *r, import_run *run, int64_t id) {
+    for (size_t i = 0; i < im->ncols; i++) {
+        const sv_column *c = &im->cols[i];
+        if (c->kind != SV_COL_NUMBER && c->kind != SV_COL_TEXT) continue;
+        size_t len;
+        const char *s = csv_field(r, i, &len);
+        if (sv_norm(s, len, run->norm) == 0) continue;
+        sqlite3_stmt *st = c->kind == SV_COL_NUMBER ? run->num : run->txt;
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_text(st, 2, c->item, -1, SQLITE_STATIC);
+        if (c->kind == SV_COL_NUMBER) {
+            double v;
+            memcpy(&v, run->blob + c->offset, 8);
+            sqlite3_bind_double(st, 3, v);
+        } else {
+            size_t b, e;
+            trim_span(s, len, &b, &e);
+            sqlite3_bind_text(st, 3, s + b, (int)(e - b), SQLITE_STATIC);
+        }
+        int src = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (src != SQLITE_DONE) { sql_fail(im, r); return -1; }
+    }
+    return 0;
+}
+
+/* One data row: read, skip when nothing was answered, store, count. */
+static int import_one_row(sv_import *im, csv_reader *r, import_run *run) {
+    if (start_row(im, r, run)) return -1;
+    im->rows++;
+    import_row row;
+    memset(&row, 0, sizeof row);
+    row.fp = FNV0;
+    if (read_answers(im, r, run, &row)) return -1;
+    /* A returned checklist with nothing ticked is a respondent ("nothing needs to improve"):
+     * in a file with a checklist column, any row that is not wholly blank is kept. */
+    if (!row.answered && run->has_bits) row.answered = row_has_text(im, r);
+    if (!row.answered) {
+        im->empty++;
+        return 0;
+    }
+    if (store_attributes(im, r, run, &row)) return -1;
+    int64_t id;
+    if (insert_response(im, r, run, &row, &id)) return -1;
+    if (!id) {
+        im->duplicates++;
+        return 0;
+    }
+    im->added++;
+    if (run->counts && sv_counts_add(run->counts, row.attrs, run->blob, (size_t)im->bytes)) return -1;
+    return store_values(im, r, run, id);
+}
+
+/* A CSV error in a data row: where, and what was read of the field, as the offending value. */
+static void row_csv_failed(sv_import *im, const csv_reader *r) {
+    csv_failed(im, r);
+    im->err.field = r->nfields; /* the field being read */
+    if (r->nfields > 0) {
+        size_t off = r->fields[r->nfields - 1].off, len = r->rec_len - off;
+        if (len >= sizeof im->err.value) len = sizeof im->err.value - 1;
+        if (len) memcpy(im->err.value, r->rec + off, len);
+        im->err.value[len] = 0;
+    }
+}
+
+static int import_rows(sv_import *im, csv_reader *r, import_run *run) {
+    int rc;
     while ((rc = csv_next(r)) == CSV_RECORD) {
         if (r->nfields == 1 && r->fields[0].len == 0) continue; /* a blank line */
         if ((im->rows & 4095) == 0 && im->interrupted && *im->interrupted) {
             im->err.problem = SV_EINTERRUPT;
-            goto done;
+            return -1;
         }
-        if (r->nfields != im->ncols) {
-            im->err.expected_fields = im->ncols;
-            im->err.got_fields = r->nfields;
-            size_t at = r->nfields < im->ncols ? r->nfields - 1 : im->ncols;
-            size_t len;
-            const char *v = csv_field(r, at, &len);
-            fail(im, SV_EFIELDS, r, at, v, len);
-            goto done;
-        }
-        im->rows++;
-        if (r->rec_len + 1 > norm_cap) {
-            free(norm);
-            norm_cap = r->rec_len + 64;
-            norm = malloc(norm_cap);
-            if (!norm) goto done;
-        }
-        if (im->blank) memcpy(blob, im->blank, (size_t)im->bytes);
-        else memset(blob, 0, (size_t)im->bytes);
-        int attrs[SV_MAX_ATTRS + 1] = {0};
-        const char *ref = NULL;
-        size_t ref_len = 0;
-        int answered = 0;
-        uint64_t fp = FNV0;
-        for (size_t i = 0; i < im->ncols; i++) {
-            const sv_column *c = &im->cols[i];
-            size_t len;
-            const char *s = csv_field(r, i, &len);
-            if (c->in_fingerprint) {
-                fp = fnv(s, len, fp);
-                fp = fnv("\x1f", 1, fp);
-            }
-            switch (c->kind) {
-            case SV_COL_ATTR: /* after the answers: a row with none leaves no trace */
-                break;
-            case SV_COL_LEVEL: {
-                size_t n = sv_norm(s, len, norm);
-                if (n == 0) break;
-                const sv_label *l = find_label(c, norm, n);
-                if (!l) {
-                    size_t b = 0, e = len;
-                    while (b < e && is_space((unsigned char)s[b])) b++;
-                    while (e > b && is_space((unsigned char)s[e - 1])) e--;
-                    fail(im, SV_ELEVEL, r, i, s + b, e - b);
-                    goto done;
-                }
-                blob[c->offset] = (unsigned char)l->code;
-                answered = 1;
-                break;
-            }
-            case SV_COL_BITS: {
-                int got = set_bits(im, r, i, c, s, len, norm, blob);
-                if (got < 0) goto done;
-                if (got) answered = 1;
-                break;
-            }
-            case SV_COL_NUMBER: {
-                double v = NAN;
-                size_t n = sv_norm(s, len, norm);
-                if (n > 0) {
-                    char *end;
-                    errno = 0;
-                    v = strtod(norm, &end);
-                    if (*end || errno || isnan(v) || isinf(v)) {
-                        fail(im, SV_ENUMBER, r, i, norm, n);
-                        goto done;
-                    }
-                    if ((c->has_min && v < c->min) || (c->has_max && v > c->max)) {
-                        fail(im, SV_ERANGE, r, i, norm, n);
-                        goto done;
-                    }
-                    answered = 1;
-                }
-                memcpy(blob + c->offset, &v, 8);
-                break;
-            }
-            case SV_COL_TEXT: {
-                size_t n = sv_norm(s, len, norm);
-                if (n > 0) {
-                    blob[c->offset] = 1;
-                    answered = 1;
-                }
-                break;
-            }
-            case SV_COL_REF:
-                if (sv_norm(s, len, norm) > 0) {
-                    ref = s;
-                    ref_len = len;
-                }
-                break;
-            default:
-                break;
-            }
-        }
-        /* A returned checklist with nothing ticked is a respondent ("nothing needs to improve"):
-         * in a file with a checklist column, any row that is not wholly blank is kept. */
-        if (!answered && has_bits) {
-            for (size_t i = 0; i < im->ncols && !answered; i++) {
-                size_t len;
-                const char *s = csv_field(r, i, &len);
-                for (size_t k = 0; k < len; k++)
-                    if (!is_space((unsigned char)s[k])) { answered = 1; break; }
-            }
-        }
-        if (!answered) {
-            im->empty++;
-            continue;
-        }
-        for (size_t i = 0; i < im->ncols; i++) {
-            const sv_column *c = &im->cols[i];
-            if (c->kind != SV_COL_ATTR) continue;
-            size_t len;
-            const char *s = csv_field(r, i, &len);
-            size_t n = sv_norm(s, len, norm);
-            if (n == 0) continue;
-            sv_dict *d = im->dicts[c->pos];
-            int code = dict_get(d, norm, n);
-            if (!code) {
-                code = d->next_code;
-                if (dict_put(d, norm, n, code)) goto done;
-                /* store the value as first written, trimmed */
-                size_t b = 0, e = len;
-                while (b < e && is_space((unsigned char)s[b])) b++;
-                while (e > b && is_space((unsigned char)s[e - 1])) e--;
-                sqlite3_bind_int64(val, 1, im->wave_id);
-                sqlite3_bind_int(val, 2, c->pos);
-                sqlite3_bind_int(val, 3, code);
-                sqlite3_bind_text(val, 4, s + b, (int)(e - b), SQLITE_TRANSIENT);
-                if (sqlite3_step(val) != SQLITE_DONE) { sql_fail(im, r); goto done; }
-                sqlite3_reset(val);
-            }
-            attrs[c->pos] = code;
-        }
-        int64_t resp_id = 0;
-        for (uint64_t occurrence = 0;; occurrence++) {
-            int64_t key = (int64_t)(mix(fp + occurrence * 0x9E3779B97F4A7C15ull) >> 1);
-            sqlite3_bind_int64(ins, 1, im->wave_id);
-            if (im->import_id) sqlite3_bind_int64(ins, 2, im->import_id);
-            else sqlite3_bind_null(ins, 2);
-            sqlite3_bind_int64(ins, 3, key);
-            if (ref) sqlite3_bind_text(ins, 4, ref, (int)ref_len, SQLITE_STATIC);
-            else sqlite3_bind_null(ins, 4);
-            for (int p = 1; p <= SV_MAX_ATTRS; p++) sqlite3_bind_int(ins, 4 + p, attrs[p]);
-            sqlite3_bind_blob(ins, 13, blob, im->bytes, SQLITE_STATIC);
-            int src = sqlite3_step(ins);
-            sqlite3_reset(ins);
-            if (src != SQLITE_DONE) { sql_fail(im, r); goto done; }
-            if (sqlite3_changes(im->db) == 1) {
-                resp_id = sqlite3_last_insert_rowid(im->db);
-                break;
-            }
-            /* the key exists: an earlier copy of this row in this same file is another
-             * respondent who answered identically; from an earlier import it is a duplicate */
-            sqlite3_bind_int64(who, 1, im->wave_id);
-            sqlite3_bind_int64(who, 2, key);
-            int same_import = 0;
-            if (sqlite3_step(who) == SQLITE_ROW)
-                same_import = im->import_id && sqlite3_column_type(who, 1) != SQLITE_NULL &&
-                              sqlite3_column_int64(who, 1) == im->import_id;
-            sqlite3_reset(who);
-            if (!same_import) break;
-        }
-        if (!resp_id) {
-            im->duplicates++;
-            continue;
-        }
-        im->added++;
-        if (counts && sv_counts_add(counts, attrs, blob, (size_t)im->bytes)) goto done;
-        for (size_t i = 0; i < im->ncols; i++) {
-            const sv_column *c = &im->cols[i];
-            if (c->kind != SV_COL_NUMBER && c->kind != SV_COL_TEXT) continue;
-            size_t len;
-            const char *s = csv_field(r, i, &len);
-            size_t n = sv_norm(s, len, norm);
-            if (n == 0) continue;
-            sqlite3_stmt *st = c->kind == SV_COL_NUMBER ? num : txt;
-            sqlite3_bind_int64(st, 1, resp_id);
-            sqlite3_bind_text(st, 2, c->item, -1, SQLITE_STATIC);
-            if (c->kind == SV_COL_NUMBER) {
-                double v;
-                memcpy(&v, blob + c->offset, 8);
-                sqlite3_bind_double(st, 3, v);
-            } else {
-                size_t b = 0, e = len;
-                while (b < e && is_space((unsigned char)s[b])) b++;
-                while (e > b && is_space((unsigned char)s[e - 1])) e--;
-                sqlite3_bind_text(st, 3, s + b, (int)(e - b), SQLITE_STATIC);
-            }
-            int src = sqlite3_step(st);
-            sqlite3_reset(st);
-            if (src != SQLITE_DONE) { sql_fail(im, r); goto done; }
-        }
+        if (import_one_row(im, r, run)) return -1;
     }
     if (rc == CSV_ERROR) {
-        im->err.problem = SV_ECSV;
-        im->err.csv_err = r->err;
-        im->err.line = r->err_line;
-        im->err.col = r->err_col;
-        im->err.field = r->nfields; /* the field being read */
-        if (r->nfields > 0) {       /* what was read of it, as the offending value */
-            size_t off = r->fields[r->nfields - 1].off, len = r->rec_len - off;
-            if (len >= sizeof im->err.value) len = sizeof im->err.value - 1;
-            if (len) memcpy(im->err.value, r->rec + off, len);
-            im->err.value[len] = 0;
-        }
-        goto done;
+        row_csv_failed(im, r);
+        return -1;
     }
-    if (counts && im->added > 0 && sv_counts_store(counts, im->db, im->wave_id, 1) != SQLITE_OK) {
+    return 0;
+}
+
+int sv_import_reader(sv_import *im, csv_reader *r) {
+    import_run run;
+    memset(&run, 0, sizeof run);
+    int result = -1;
+    r->delim = im->delim ? im->delim : ',';
+    if (im->lay && !(run.counts = sv_counts_new(im->lay, im->nattrs))) goto done;
+    if (load_dicts(im)) { sql_fail(im, NULL); goto done; }
+    prepare_columns(im);
+    if (prepare_statements(im, &run)) goto done;
+    for (size_t i = 0; i < im->ncols; i++)
+        if (im->cols[i].kind == SV_COL_BITS) run.has_bits = 1;
+    run.blob = malloc((size_t)im->bytes ? (size_t)im->bytes : 1);
+    if (!run.blob) goto done;
+    if (skip_header(im, r) || import_rows(im, r, &run)) goto done;
+    if (run.counts && im->added > 0 &&
+        sv_counts_store(run.counts, im->db, im->wave_id, 1) != SQLITE_OK) {
         sql_fail(im, NULL);
         goto done;
     }
     result = 0;
 done:
-    sv_counts_free(counts);
+    sv_counts_free(run.counts);
     if (result && !im->err.problem) {
         im->err.problem = SV_ESQL;
         snprintf(im->err.message, sizeof im->err.message, "out of memory");
     }
-    sqlite3_finalize(ins);
-    sqlite3_finalize(who);
-    sqlite3_finalize(num);
-    sqlite3_finalize(txt);
-    sqlite3_finalize(val);
-    free(blob);
-    free(norm);
+    sqlite3_finalize(run.ins);
+    sqlite3_finalize(run.who);
+    sqlite3_finalize(run.num);
+    sqlite3_finalize(run.txt);
+    sqlite3_finalize(run.val);
+    free(run.blob);
+    free(run.norm);
     return result;
 }
 

@@ -1,7 +1,10 @@
 /* test_render.c: the shared renderer helpers (src/render.c): output buffer, column defaults,
  * cell formatting, suppressed cells, display width, exact numbers. */
+#define _POSIX_C_SOURCE 200809L /* setenv */
 #include <lauxlib.h>
 #include <lualib.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "render.h"
@@ -27,6 +30,13 @@ static int buffer_grows(lua_State *L) {
 }
 
 int main(void) {
+    /* the helpers read words from the built-in theme (lua/cairn/theme.lua): find the source
+     * tree from the tests folder tests/run names, else run from the tree itself */
+    const char *tests = getenv("CAIRN_TESTS");
+    char home[4096];
+    snprintf(home, sizeof home, "%s/..", tests ? tests : ".");
+    if (!tests) snprintf(home, sizeof home, ".");
+    setenv("CAIRN_HOME", home, 1);
     lua_State *L = luaL_newstate();
     luaL_openlibs(L);
 
@@ -99,8 +109,12 @@ int main(void) {
        "rd_str wants a string; rd_text converts integers");
     ok(strcmp(rd_text(L, -1, "f", buf, sizeof buf, &l), "2.5") == 0, "rd_text converts floats exactly");
     ok(rd_len(L, -1, "blocks") == 2 && rd_len(L, -1, "title") == 0, "rd_len counts lists only");
-    ok(strcmp(rd_label(L, -1, "total", "Total"), "Summe") == 0 && strcmp(rd_label(L, -1, "note", "Note"), "Note") == 0,
-       "rd_label reads doc.labels with a default");
+    ok(strcmp(rd_label(L, -1, "total"), "Summe") == 0 && strcmp(rd_label(L, -1, "note"), "Note") == 0,
+       "rd_label reads doc.labels, else the built-in theme's");
+    ok(strcmp(rd_label(L, -1, "no_such_word"), "no_such_word") == 0, "a word no theme has shows its key");
+    ok(strcmp(rd_theme_str(L, -1, "colors.chart", "ink", NULL), "#222222") == 0 &&
+       rd_theme_str(L, -1, "colors", "nothing", NULL) == NULL,
+       "rd_theme_str reads a nested group of the built-in theme; NULL when absent");
     ok(lua_gettop(L) == 1, "helpers leave the stack as they found it");
     lua_pop(L, 1);
 
