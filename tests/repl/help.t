@@ -65,6 +65,8 @@ the workspace database (cairn.db handle): db:exec, db:rows, db:one, ...
   db:changes() -> rows changed by the last statement
   db:close()
   db:exec(sql, ...) -> changes
+  db:guard{writes = bool, hidden = {table, ...}} | db:guard(nil)
+  db:guarded(fn, ...) -> fn(...)
   db:in_transaction() -> true inside BEGIN ... COMMIT
   db:is_readonly_sql(sql) -> true if the statement cannot change data
   db:isopen() -> true until db:close()
