@@ -4,7 +4,7 @@
 --   cairn run scripts/workflows/nea_cycle.lua FOLDER [--as-of 2026-11-26] [--out reports/]
 --
 -- Each tool's worksheet is stored and its plan content written, so later tools build on earlier
--- ones: the issue ranked first becomes the fishbone's head; the root cause a 5 Whys or fishbone
+-- ones (the joint letter names the partners who committed and the issue ranked first): the issue ranked first becomes the fishbone's head; the root cause a 5 Whys or fishbone
 -- finds is what the initiative goal and the action plan's steps address; the monitoring plan's
 -- milestones follow those steps; the results analysis records adopt/adapt/abandon on the tasks.
 -- At the end the script walks the plan model: root cause -> action step -> monitoring milestone.
@@ -13,18 +13,35 @@
 local cycle = require "cairn.tool_cycle"
 
 local steps = {
+  { stage = "Prepare", chapter = "Learn the Case for Collaboration", tool = "sharing_the_case" },
+  { stage = "Prepare", chapter = "Learn the Case for Collaboration", tool = "extending_the_invitation" },
+  { stage = "Prepare", chapter = "Identify Partners", tool = "potential_partner_brainstorm" },
   { stage = "Prepare", chapter = "Discover Shared Goals", tool = "discovering_shared_goals" },
+  { stage = "Prepare", chapter = "Discover Shared Goals", tool = "community_outreach_guide" },
+  { stage = "Prepare", chapter = "Discover Shared Goals", tool = "community_conversations" },
+  { stage = "Prepare", chapter = "Commit to Collaborate", tool = "guiding_principles_behaviors" },
+  { stage = "Prepare", chapter = "Commit to Collaborate", tool = "building_strong_partnership" },
+  { stage = "Prepare", chapter = "Commit to Collaborate", tool = "joint_letter" },
+  { stage = "Act", chapter = "Identify Collaborative Teams and Functions", tool = "collaborative_structure_worksheet" },
+  { stage = "Act", chapter = "Identify Collaborative Teams and Functions", tool = "standing_meeting_worksheet" },
   { stage = "Act", chapter = "Establish Support Resources", tool = "overarching_goals" },
   { stage = "Act", chapter = "Establish Support Resources", tool = "support_tracking" },
+  { stage = "Act", chapter = "Establish Support Resources", tool = "support_resources" },
   { stage = "Act", chapter = "Establish Support Resources", tool = "communication_plan" },
+  { stage = "Act", chapter = "Define Content for Collaboration", tool = "opportunity_audit" },
   { stage = "Act", chapter = "Define Content for Collaboration", tool = "fishbone_diagram" },
   { stage = "Act", chapter = "Define Content for Collaboration", tool = "five_whys" },
   { stage = "Act", chapter = "Define Content for Collaboration", tool = "logic_model" },
   { stage = "Act", chapter = "Define Content for Collaboration", tool = "goals_objectives" },
   { stage = "Act", chapter = "Define Content for Collaboration", tool = "action_planning_template" },
   { stage = "Act", chapter = "Define Content for Collaboration", tool = "project_plan" },
+  { stage = "Act", chapter = "Define Process for Collaboration", tool = "group_norms_activity" },
   { stage = "Act", chapter = "Implement Collaboration", tool = "monitoring_plan" },
   { stage = "Reflect", chapter = "Evaluate Process and Content Outcomes", tool = "results_analysis" },
+  { stage = "Reflect", chapter = "Evaluate Process and Content Outcomes", tool = "lessons_learned_discussion" },
+  { stage = "Reflect", chapter = "Sustain and Expand the Effort to Collaborate", tool = "where_are_you_going_next" },
+  { stage = "Reflect", chapter = "Sustain and Expand the Effort to Collaborate", tool = "sustaining_collaborative_structures" },
+  { stage = "Reflect", chapter = "Sustain and Expand the Effort to Collaborate", tool = "identifying_repeatable_processes" },
 }
 
 local clip = require("cairn.text").clip

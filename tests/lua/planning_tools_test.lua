@@ -30,6 +30,14 @@ local order = {
   "support_tracking", "monitoring_plan", "results_analysis", "sample_planning_process",
   "ma_create_align_implement", "ma_district_plan", "ma_district_action_plan", "sfss_action_plan",
   "sfss_four_rs",
+  -- the NEA guidebook's other tools (issue 13), after the above so the joint letter finds the
+  -- shared goals and teams they wrote
+  "sharing_the_case", "extending_the_invitation", "potential_partner_brainstorm",
+  "community_outreach_guide", "community_conversations", "guiding_principles_behaviors",
+  "building_strong_partnership", "collaborative_structure_worksheet", "standing_meeting_worksheet",
+  "joint_letter", "support_resources", "opportunity_audit", "group_norms_activity",
+  "lessons_learned_discussion", "where_are_you_going_next", "sustaining_collaborative_structures",
+  "identifying_repeatable_processes",
 }
 
 local only
