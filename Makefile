@@ -20,6 +20,9 @@ LIBDIR  ?= $(PREFIX)/lib/cairn
 # time. Lua stays shared, so Debian's Lua C modules and cairn use one Lua.
 PKGS    := lua5.4 sqlite3 libedit libcmark-gfm
 LAZY_PKGS := xlsxwriter
+# libpq likewise goes only into cairn-pg.so (src/l_pg.c), opened on the first require "cairn.pg"
+# (src/pg_lazy.c): only publishing and the state side use PostgreSQL.
+PG_PKGS := libpq
 STATIC_ARCHIVES := libsqlite3.a libedit.a libtinfo.a libbsd.a libmd.a libcmark-gfm.a \
                    libcmark-gfm-extensions.a
 # static only when every archive is there (cc -print-file-name echoes the bare name if not)
@@ -43,6 +46,8 @@ endif
 LIBS    = -rdynamic -Wl,-O1,--as-needed $(LINK_LIBS) -ldl -lm
 LAZY_CFLAGS = $(shell pkg-config --cflags $(LAZY_PKGS) 2>/dev/null)
 LAZY_LIBS   = $(shell pkg-config --libs $(LAZY_PKGS) 2>/dev/null)
+PG_CFLAGS   = $(shell pkg-config --cflags $(PG_PKGS) 2>/dev/null || echo -I/usr/include/postgresql)
+PG_LIBS     = $(shell pkg-config --libs $(PG_PKGS) 2>/dev/null || echo -lpq)
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
@@ -63,8 +68,10 @@ ifdef SAN
 endif
 
 LAZY_SRC := $(wildcard src/render_xlsx.c)
-SRC     := $(filter-out $(LAZY_SRC),$(wildcard src/*.c))
+PG_SRC  := $(wildcard src/l_pg.c)
+SRC     := $(filter-out $(LAZY_SRC) $(PG_SRC),$(wildcard src/*.c))
 XLSX_SO := $(if $(LAZY_SRC),$(dir $(BIN))cairn-xlsx.so)
+PG_SO   := $(if $(PG_SRC),$(dir $(BIN))cairn-pg.so)
 OBJ     := $(patsubst src/%.c,$(B)/%.o,$(SRC)) $(B)/migrations.o
 LIB_OBJ := $(filter-out $(B)/main.o,$(OBJ))
 MIGRATIONS := $(sort $(wildcard src/migrations/*.sql))
@@ -72,7 +79,7 @@ C_TESTS := $(patsubst tests/c/%.c,$(B)/tests/%,$(wildcard tests/c/test_*.c))
 
 .PHONY: all deps test-deps test check demo bench fuzz sanitize valgrind install uninstall clean help
 
-all: $(BIN) $(XLSX_SO) $(C_TESTS)
+all: $(BIN) $(XLSX_SO) $(PG_SO) $(C_TESTS)
 
 deps:
 	@scripts/install-deps
@@ -87,6 +94,10 @@ $(BIN): $(OBJ)
 $(XLSX_SO): $(LAZY_SRC) $(wildcard src/*.h) | $(B)/tests
 	$(CC) $(ALL_CFLAGS) $(LAZY_CFLAGS) -fPIC -shared -Drender_xlsx=cairn_render_xlsx -o $@ \
 	  $(LAZY_SRC) $(LAZY_LIBS)
+
+$(PG_SO): $(PG_SRC) | $(B)/tests
+	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(PG_CFLAGS) $(if $(SAN),$(SAN_FLAGS)) -fPIC -shared \
+	  -o $@ $(PG_SRC) $(PG_LIBS)
 
 $(B)/%.o: src/%.c $(wildcard src/*.h) | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -105,17 +116,17 @@ $(B)/tests:
 
 # The whole suite: C unit tests, Lua tests inside the host, CLI/REPL transcripts, tool goldens.
 # Prints "N passed, N failed" last and fails if anything failed.
-test: test-deps $(BIN) $(XLSX_SO) $(C_TESTS)
+test: test-deps $(BIN) $(XLSX_SO) $(PG_SO) $(C_TESTS)
 	@CAIRN_BIN=$(CURDIR)/$(BIN) CAIRN_TEST_BUILD=$(B) tests/run
 
 check: test
 
 # A demo workspace with a district, people, plans and survey results, then the REPL on it
 # (or, without a terminal, a short scripted tour).
-demo: deps $(BIN) $(XLSX_SO)
+demo: deps $(BIN) $(XLSX_SO) $(PG_SO)
 	@scripts/demo
 
-bench: deps $(BIN) $(XLSX_SO)
+bench: deps $(BIN) $(XLSX_SO) $(PG_SO)
 	@scripts/install-deps --bench
 	@CAIRN_BIN=$(CURDIR)/$(BIN) bench/run
 
@@ -135,13 +146,14 @@ fuzz: | $(B)/tests
 sanitize: test-deps
 	@$(MAKE) --no-print-directory O=build-san SAN=1 test
 
-valgrind: test-deps $(BIN) $(XLSX_SO) $(C_TESTS)
+valgrind: test-deps $(BIN) $(XLSX_SO) $(PG_SO) $(C_TESTS)
 	@CAIRN_VALGRIND=1 CAIRN_BIN=$(CURDIR)/$(BIN) CAIRN_TEST_BUILD=$(B) tests/run
 
-install: deps $(BIN) $(XLSX_SO)
+install: deps $(BIN) $(XLSX_SO) $(PG_SO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(LIBDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/cairn
 	$(if $(XLSX_SO),install -m 644 $(XLSX_SO) $(DESTDIR)$(LIBDIR)/cairn-xlsx.so)
+	$(if $(PG_SO),install -m 644 $(PG_SO) $(DESTDIR)$(LIBDIR)/cairn-pg.so)
 	cp -R lua scripts $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/cairn.1 $(DESTDIR)$(MANDIR)/cairn.1
 
@@ -150,7 +162,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)
 
 clean:
-	rm -rf build build-* cairn cairn-xlsx.so
+	rm -rf build build-* cairn cairn-xlsx.so cairn-pg.so
 
 help:
 	@echo "make            build ./cairn (installs missing Debian packages first)"
