@@ -73,9 +73,15 @@ static int pg_error(lua_State *L, lpg *c, PGresult *res, const char *sql) {
     luaL_Buffer b;
     luaL_buffinit(L, &b);
     const char *primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-    if (PQstatus(c->conn) == CONNECTION_BAD) {
+    const char *state0 = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    /* libpq's own errors carry no SQLSTATE; a closed socket is one of them */
+    const char *said = primary ? primary : PQerrorMessage(c->conn);
+    int lost = PQstatus(c->conn) == CONNECTION_BAD ||
+               (!state0 && said && (strstr(said, "closed the connection") ||
+                                    strstr(said, "no connection to the server")));
+    if (lost) {
         luaL_addstring(&b, "the connection to the PostgreSQL server was lost");
-        const char *m = PQerrorMessage(c->conn);
+        const char *m = said;
         if (m && *m) {
             luaL_addstring(&b, " (");
             push_line(L, m);
@@ -595,6 +601,12 @@ static int pg_tostring(lua_State *L) {
     return 1;
 }
 
+/* Server notices (NOTICE, WARNING) would go to stderr between cairn's own messages. */
+static void ignore_notice(void *arg, const char *message) {
+    (void)arg;
+    (void)message;
+}
+
 /* pg.connect(target [, {readonly = true}]): target is a URL (postgresql://...), a conninfo
  * string (key=value ...), a service name (a bare word: service=NAME), or "" / nil for the PG*
  * environment variables. Raises a message naming where it tried and why it failed. */
@@ -664,6 +676,7 @@ static int pg_connect(lua_State *L) {
         return lua_error(L);
     }
     PQsetClientEncoding(c->conn, "UTF8");
+    PQsetNoticeProcessor(c->conn, ignore_notice, NULL);
     return 1;
 }
 

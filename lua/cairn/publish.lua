@@ -207,7 +207,7 @@ function M.run(opts)
     min_group_size = min }
   local changes = {} -- name -> {rows = {...}, gone = {keys}, hashes = {key = hash}}
 
-  c:transaction(function()
+  local tok, terr = pcall(c.transaction, c, function()
     -- one publish per district at a time
     c:exec("SELECT pg_advisory_xact_lock(hashtext('cairn.publish'), $1)", did)
     local state_last = c:value("SELECT max(publish_id) FROM cairn.publish WHERE district_id = $1", did)
@@ -293,6 +293,10 @@ function M.run(opts)
       summary.deleted)
     if opts.before_commit then opts.before_commit(c, summary) end -- fault tests stop here
   end)
+  if not tok then
+    -- a publish is all or nothing on the state side; the workspace's marker is untouched
+    fail("%s; the publish did not complete: run `cairn publish` again", tostring(terr))
+  end
 
   if not summary.publish_id then return summary end
   -- the state committed: remember what it now has (a crash before this only makes the marker

@@ -319,9 +319,17 @@ function reports.run(name, opts)
   local ext = report.extensions[format]
   local log = opts.log or function() end
 
+  -- A state report (def.source = "state") reads a state database (PostgreSQL) given by
+  -- opts.from, read-only; its runs are not recorded (there is no workspace).
+  local state = def.source == "state"
+  if state and not opts.db and not opts.from then
+    usage(string.format("report %s reads a state database: give --from URL", def.name))
+  elseif opts.from and not state then
+    usage(string.format("report %s reads a workspace, not a state database (--from)", def.name))
+  end
   local ws = require "cairn.workspace"
-  local db = opts.db or ws.db()
-  if not has_table(db, "report_run") then
+  local db = opts.db or (state and require("cairn.state.conn").open_checked(opts.from)) or ws.db()
+  if not state and not has_table(db, "report_run") then
     -- only a workspace made by a development build, before migration 004 had its tables
     error(string.format("%s has no report history tables (it was made by an early development "
       .. "build); copy its data into a new workspace", db:path() or "the workspace"), 0)
@@ -345,7 +353,8 @@ function reports.run(name, opts)
   end
   local dest = destination(out, format, opts.each ~= nil)
 
-  local okd, district = pcall(ws.district)
+  local okd, district = false, nil
+  if not state then okd, district = pcall(ws.district) end
   district = okd and district or nil
 
   local pending = {} -- { tmp, path, group, hash, bytes, data }
@@ -358,7 +367,8 @@ function reports.run(name, opts)
     for i, g in ipairs(groups) do
       if host.interrupted() then error("interrupted", 0) end
       local group = g and g.key or nil
-      local previous, previous_run = reports.previous(def.name, group, period, db)
+      local previous, previous_run
+      if not state then previous, previous_run = reports.previous(def.name, group, period, db) end
       local saved
       local ctx = {
         name = def.name, params = params, period = period, as_of = as_of, db = db,
@@ -448,7 +458,17 @@ function reports.run(name, opts)
 
   -- all files are ready: rename them into place and record the run, together
   local run_id
-  local tok, terr = pcall(db.transaction, db, function()
+  local tok, terr = pcall(state and function(_, f) f() end or db.transaction, db, function()
+    if state then -- nothing to record: only put the files in place
+      for _, e in ipairs(pending) do
+        if e.tmp then
+          local r, rerr = os.rename(e.tmp, e.path)
+          if not r then error(rerr, 0) end
+          e.tmp = nil
+        end
+      end
+      return
+    end
     db:exec([[INSERT INTO report_run(report, params, period, as_of, format, each, started_at,
                 seconds, cairn_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)]],
       def.name, require("cairn.json").encode(next(params) and params or setmetatable({}, { __jsontype = "object" })),
@@ -475,6 +495,9 @@ function reports.run(name, opts)
     if e.content then io.stdout:write(e.content) end
     files[#files + 1] = { path = e.path, hash = e.hash, bytes = e.bytes, group = e.group }
     if not e.content then log(string.format("wrote %s (%d bytes, %s)", e.path, e.bytes, e.hash)) end
+  end
+  if state then
+    return { files = files, period = period, as_of = as_of, params = params }
   end
   log(string.format("recorded run %d of %s: period %s, as of %s, %d file%s", run_id, def.name,
     period or "-", as_of, #files, #files == 1 and "" or "s"))
