@@ -20,7 +20,7 @@ check $? "plan status across districts" "status $st: $out"
 out=$(cairn report state_not_published --from "$from" --as-of "$today" --format text 2>&1); st=$?
 [ $st -eq 0 ] && [[ $out == *"Hillcrest  never"* ]] && [[ $out != *"Riverside Unified"*"never"* ]]
 check $? "districts not published this period" "status $st: $out"
-out=$(cairn report state_survey_favorable --from "$from" --param "wave=2026 fall" --format text 2>&1); st=$?
+out=$(cairn report state_favorable --from "$from" --param "wave=2026 fall" --format text 2>&1); st=$?
 [ $st -eq 0 ] && [[ $out == *"Percent favorable, statewide"* ]] && [[ $out == *"%"* ]]
 check $? "survey percent favorable statewide and by district" "status $st: $out"
 out=$(cairn report state_benchmarks --from "$from" --as-of 2027-06-30 --format text 2>&1); st=$?
@@ -28,7 +28,7 @@ out=$(cairn report state_benchmarks --from "$from" --as-of 2027-06-30 --format t
 check $? "benchmarks off target by district" "status $st: $out"
 mkdir -p out
 bad=""
-for r in state_plan_status state_benchmarks state_not_published state_survey_favorable; do
+for r in state_plan_status state_benchmarks state_not_published state_favorable; do
   for f in text markdown html csv json xlsx; do
     cairn report $r --from "$from" --as-of 2026-11-26 --format $f --out out/ >/dev/null 2>err || bad="$bad $r/$f($(cat err))"
   done

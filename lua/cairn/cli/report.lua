@@ -14,8 +14,7 @@ local args = require "cairn.args"
 local cmd = {
   summary = "render reports and recurring report runs",
   usage = "cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]\n"
-    .. "       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]\n"
-    .. "       [--from URL]",
+    .. "       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]",
   help = [[
 Runs a report definition (reports/NAME.lua on the search path: next to the workspace, on
 $CAIRN_PATH, in ~/.config/cairn, or built in) and writes NAME-PERIOD.EXT in the current folder,

@@ -3,7 +3,7 @@
 -- item combines the districts whose result is shown and is itself withheld when fewer than the
 -- state's minimum group size answered. Withheld results show no numbers.
 return {
-  name = "state_survey_favorable",
+  name = "state_favorable",
   source = "state",
   description = "State: survey percent favorable by district and statewide",
   params = { { name = "wave", type = "string", help = "one wave (default: every wave)" } },
