@@ -22,6 +22,9 @@ LIBDIR  ?= $(PREFIX)/lib/cairn
 # time. Lua stays shared, so Debian's Lua C modules and cairn use one Lua.
 PKGS    := lua5.4 sqlite3 libedit libcmark-gfm
 LAZY_PKGS := xlsxwriter
+# libpq likewise goes only into cairn-pg.so (src/l_pg.c), opened on the first require "cairn.pg"
+# (src/pg_lazy.c): only publishing and the state side use PostgreSQL.
+PG_PKGS := libpq
 STATIC_ARCHIVES := libsqlite3.a libedit.a libtinfo.a libbsd.a libmd.a libcmark-gfm.a \
                    libcmark-gfm-extensions.a
 # static only when every archive is there (cc -print-file-name echoes the bare name if not)
@@ -45,6 +48,8 @@ endif
 LIBS    = -rdynamic -Wl,-O1,--as-needed $(LINK_LIBS) -ldl -lm
 LAZY_CFLAGS = $(shell pkg-config --cflags $(LAZY_PKGS) 2>/dev/null)
 LAZY_LIBS   = $(shell pkg-config --libs $(LAZY_PKGS) 2>/dev/null)
+PG_CFLAGS   = $(shell pkg-config --cflags $(PG_PKGS) 2>/dev/null || echo -I/usr/include/postgresql)
+PG_LIBS     = $(shell pkg-config --libs $(PG_PKGS) 2>/dev/null || echo -lpq)
 
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
@@ -65,8 +70,10 @@ ifdef SAN
 endif
 
 LAZY_SRC := $(wildcard src/render_xlsx.c)
-SRC     := $(filter-out $(LAZY_SRC),$(wildcard src/*.c))
+PG_SRC  := $(wildcard src/l_pg.c)
+SRC     := $(filter-out $(LAZY_SRC) $(PG_SRC),$(wildcard src/*.c))
 XLSX_SO := $(if $(LAZY_SRC),$(dir $(BIN))cairn-xlsx.so)
+PG_SO   := $(if $(PG_SRC),$(dir $(BIN))cairn-pg.so)
 OBJ     := $(patsubst src/%.c,$(B)/%.o,$(SRC)) $(B)/migrations.o
 LIB_OBJ := $(filter-out $(B)/main.o,$(OBJ))
 MIGRATIONS := $(sort $(wildcard src/migrations/*.sql))
@@ -75,7 +82,7 @@ C_TESTS := $(patsubst tests/c/%.c,$(B)/tests/%,$(wildcard tests/c/test_*.c))
 .PHONY: all deps test-deps test check demo bench fuzz sanitize valgrind install uninstall clean help \
         test-run demo-run bench-run valgrind-run install-run FORCE
 
-all: $(BIN) $(XLSX_SO) $(C_TESTS)
+all: $(BIN) $(XLSX_SO) $(PG_SO) $(C_TESTS)
 
 deps:
 	@scripts/install-deps
@@ -95,6 +102,10 @@ $(BIN): $(OBJ) $(B)/link-mode
 $(XLSX_SO): $(LAZY_SRC) $(wildcard src/*.h) | $(B)/tests
 	$(CC) $(ALL_CFLAGS) $(LAZY_CFLAGS) -fPIC -shared -Drender_xlsx=cairn_render_xlsx -o $@ \
 	  $(LAZY_SRC) $(LAZY_LIBS)
+
+$(PG_SO): $(PG_SRC) | $(B)/tests
+	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(PG_CFLAGS) $(if $(SAN),$(SAN_FLAGS)) -fPIC -shared \
+	  -o $@ $(PG_SRC) $(PG_LIBS)
 
 $(B)/%.o: src/%.c $(wildcard src/*.h) | $(B)/tests
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -116,7 +127,7 @@ $(B)/tests:
 test: test-deps
 	@$(MAKE) --no-print-directory test-run
 
-test-run: $(BIN) $(XLSX_SO) $(C_TESTS)
+test-run: $(BIN) $(XLSX_SO) $(PG_SO) $(C_TESTS)
 	@CAIRN_BIN=$(abspath $(BIN)) CAIRN_TEST_BUILD=$(B) tests/run
 
 check: test
@@ -126,14 +137,14 @@ check: test
 demo: deps
 	@$(MAKE) --no-print-directory demo-run
 
-demo-run: $(BIN) $(XLSX_SO)
+demo-run: $(BIN) $(XLSX_SO) $(PG_SO)
 	@scripts/demo
 
 bench: deps
 	@scripts/install-deps --bench
 	@$(MAKE) --no-print-directory bench-run
 
-bench-run: $(BIN) $(XLSX_SO)
+bench-run: $(BIN) $(XLSX_SO) $(PG_SO)
 	@CAIRN_BIN=$(abspath $(BIN)) bench/run
 
 # libFuzzer on the CSV reader (src/csv.c has no Lua inside, so it fuzzes alone), with ASan and
@@ -155,16 +166,17 @@ sanitize: test-deps
 valgrind: test-deps
 	@$(MAKE) --no-print-directory valgrind-run
 
-valgrind-run: $(BIN) $(XLSX_SO) $(C_TESTS)
+valgrind-run: $(BIN) $(XLSX_SO) $(PG_SO) $(C_TESTS)
 	@CAIRN_VALGRIND=1 CAIRN_BIN=$(abspath $(BIN)) CAIRN_TEST_BUILD=$(B) tests/run
 
 install: deps
 	@$(MAKE) --no-print-directory install-run
 
-install-run: $(BIN) $(XLSX_SO)
+install-run: $(BIN) $(XLSX_SO) $(PG_SO)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(LIBDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/cairn
 	$(if $(XLSX_SO),install -m 644 $(XLSX_SO) $(DESTDIR)$(LIBDIR)/cairn-xlsx.so)
+	$(if $(PG_SO),install -m 644 $(PG_SO) $(DESTDIR)$(LIBDIR)/cairn-pg.so)
 	cp -R lua scripts $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/cairn.1 $(DESTDIR)$(MANDIR)/cairn.1
 
@@ -173,7 +185,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)
 
 clean:
-	rm -rf build build-* cairn cairn-xlsx.so
+	rm -rf build build-* cairn cairn-xlsx.so cairn-pg.so
 
 help:
 	@echo "make            build ./cairn (installs nothing: make deps installs the build packages)"

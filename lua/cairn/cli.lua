@@ -24,6 +24,8 @@ local extensions = {
   report = "render reports and recurring report runs",
   tool = "list, show and run the guidebook tools",
   survey = "survey instruments, response imports and results",
+  publish = "send this district's plans and survey aggregates to a state database",
+  state = "create, migrate and look after a state database (PostgreSQL)",
 }
 
 local function find_command(name)

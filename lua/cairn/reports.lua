@@ -313,9 +313,21 @@ local function settle(name, opts)
   return R
 end
 
--- The workspace database, with the report history tables.
+-- The database the report reads: the workspace, with the report history tables, or for a
+-- state report (def.source = "state") a state database (PostgreSQL) given by opts.from, read
+-- only; a state report's runs are not recorded (there is no workspace).
 local function open_history(R)
-  local db = R.opts.db or require("cairn.workspace").db()
+  local def, opts = R.def, R.opts
+  R.state = def.source == "state"
+  if R.state and not opts.db and not opts.from then
+    usage(string.format("report %s reads a state database: give --from URL", def.name))
+  elseif opts.from and not R.state then
+    usage(string.format("report %s reads a workspace, not a state database (--from)", def.name))
+  end
+  local db = opts.db or (R.state and require("cairn.state.conn").open_checked(opts.from))
+    or require("cairn.workspace").db()
+  R.db = db
+  if R.state then return end
   if not has_table(db, "report_run") then
     -- only a workspace made by a development build, before migration 004 had its tables
     error(string.format("%s has no report history tables (it was made by an early development "
@@ -348,7 +360,8 @@ end
 local function build_document(R, g)
   local def = R.def
   local group = g and g.key or nil
-  local previous, previous_run = reports.previous(def.name, group, R.period, R.db)
+  local previous, previous_run
+  if not R.state then previous, previous_run = reports.previous(def.name, group, R.period, R.db) end
   local saved
   local ctx = {
     name = def.name, params = R.params, period = R.period, as_of = R.as_of, db = R.db,
@@ -449,9 +462,22 @@ local function remove_temporaries(R)
   for _, p in ipairs(R.pending) do if p.tmp then os.remove(p.tmp) end end
 end
 
--- All files are ready: rename them into place and record the run, together. Returns its id.
+-- Rename every temporary file into place.
+local function put_in_place(R)
+  for _, e in ipairs(R.pending) do
+    if e.tmp then
+      local r, rerr = os.rename(e.tmp, e.path)
+      if not r then error(rerr, 0) end
+      e.tmp = nil
+    end
+  end
+end
+
+-- All files are ready: rename them into place and record the run, together. Returns its id
+-- (none for a state report, which only puts its files in place).
 local function record(R)
   local db, def = R.db, R.def
+  if R.state then return put_in_place(R) end
   local run_id
   db:transaction(function()
     local params = next(R.params) and R.params or setmetatable({}, { __jsontype = "object" })
@@ -464,13 +490,7 @@ local function record(R)
       db:exec([[INSERT INTO report_output(run_id, seq, grp, path, hash, bytes, data)
                 VALUES (?, ?, ?, ?, ?, ?, ?)]], run_id, seq, e.group, e.path, e.hash, e.bytes, e.data)
     end
-    for _, e in ipairs(R.pending) do
-      if e.tmp then
-        local r, rerr = os.rename(e.tmp, e.path)
-        if not r then error(rerr, 0) end
-        e.tmp = nil
-      end
-    end
+    put_in_place(R)
   end)
   return run_id
 end
@@ -483,6 +503,7 @@ local function summary(R, run_id)
     files[#files + 1] = { path = e.path, hash = e.hash, bytes = e.bytes, group = e.group }
     if not e.content then R.log(string.format("wrote %s (%d bytes, %s)", e.path, e.bytes, e.hash)) end
   end
+  if R.state then return { files = files, period = R.period, as_of = R.as_of, params = R.params } end
   R.log(string.format("recorded run %d of %s: period %s, as of %s, %d file%s", run_id, R.def.name,
     R.period or "-", R.as_of, #files, #files == 1 and "" or "s"))
   return { id = run_id, files = files, period = R.period, as_of = R.as_of, params = R.params }
@@ -497,7 +518,8 @@ function reports.run(name, opts)
   open_history(R)
   local groups = batch_groups(R)
   R.dest = destination(opts.out, R.format, opts.each ~= nil)
-  local okd, district = pcall(require("cairn.workspace").district)
+  local okd, district = false, nil
+  if not R.state then okd, district = pcall(require("cairn.workspace").district) end
   R.district = okd and district or nil
   local ok, run_id = pcall(function()
     for i, g in ipairs(groups) do

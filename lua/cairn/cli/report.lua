@@ -28,6 +28,8 @@ written atomically; if any file fails, none is written and the run is not record
                  --as-of give byte-identical files
   --format F     text, md, html, csv, json, xlsx, docx, pdf (default: from --out, else html)
   --verbose      say what was written
+  --from URL     a state report (state_*) reads this state database (PostgreSQL URL, service
+                 or key=value settings), read-only; its runs are not recorded
 
 cairn report history [NAME] lists past runs (of NAME, or of every report) with their files;
 --verbose adds each file's fingerprint.]],
@@ -130,7 +132,7 @@ function cmd.run(argv)
   if sub == "history" then return history(table.move(argv, 2, #argv, 1, {})) end
   local opts, rest = args.parse(argv, {
     flags = { verbose = true },
-    options = { period = "P", as_of = "DATE", format = "F", out = "PATH", each = "GROUP" },
+    options = { period = "P", as_of = "DATE", format = "F", out = "PATH", each = "GROUP", from = "URL" },
     multi = { param = "K=V" },
   }, "report")
   local name = rest[1]
@@ -140,7 +142,7 @@ function cmd.run(argv)
   local r = require("cairn.reports").run(name, {
     params = args.pairs_list(opts.param, "--param", "report"),
     period = opts.period, as_of = opts.as_of, format = opts.format, out = opts.out,
-    each = opts.each,
+    each = opts.each, from = opts.from,
     width = opts.out == nil and host.isatty(1) and host.term_width() or 80,
     progress = not verbose and progress_bar() or nil,
     log = verbose and function(line) io.stderr:write(line, "\n") end or nil,
