@@ -189,6 +189,15 @@ for _, g in ipairs(cm.groups) do
   end
 end
 
+local c2 = survey.comments { wave = "issue", item = "O1", by = { "school", "role" } }
+t.ok(#c2.groups == 9, "comments by two attributes (was: \"table: 0x...\")")
+for _, g in ipairs(c2.groups) do
+  if g.label:find("Lincoln") then t.ok(g.suppressed, g.label .. ": comments withheld") end
+end
+local adams = survey.results { wave = "issue", where = { school = "Adams" }, by = "role", items = { "C1" } }
+t.is(adams.total.label, "All respondents (school = Adams)", "where + by: the total is labelled by what it counts")
+t.is(adams.total.respondents, 28, "and counts Adams's 28")
+
 -- the audit can fail: publish everything at a minimum of 1, then audit at 5
 ws.set_setting("survey.min_group_size", 1)
 local loose = audit_wave.run { wave = "issue" }

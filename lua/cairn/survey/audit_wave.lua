@@ -49,6 +49,7 @@ function M.run(opts)
   local attrs = w.inst.attributes
   local lay = cube.lay
   -- published[family][cell index] = true; family "respondents", an item index, or "comments:ii"
+  -- (where= views are covered: they show cells of these same tables, from the same pattern)
   local published = { respondents = {} }
   for ii in ipairs(lay.items) do published[ii] = {} end
   local function record(g)
@@ -82,10 +83,18 @@ function M.run(opts)
       published[fam] = {}
       local all = results.comments { wave = w.name, item = item.code, db = db }
       if not all.all.suppressed then published[fam][cell_of(cube, w, codes, {})] = true end
-      for _, a in ipairs(attrs) do
+      for i, a in ipairs(attrs) do
         local c = results.comments { wave = w.name, item = item.code, by = a, db = db }
         for _, g in ipairs(c.groups) do
           if not g.suppressed then published[fam][cell_of(cube, w, codes, { [a] = g.label })] = true end
+        end
+        for j = i + 1, #attrs do
+          local b = attrs[j]
+          local c2 = results.comments { wave = w.name, item = item.code, by = { a, b }, db = db }
+          for _, g in ipairs(c2.groups) do
+            local x, y = g.label:match("^(.-) / (.*)$")
+            if not g.suppressed then published[fam][cell_of(cube, w, codes, { [a] = x, [b] = y })] = true end
+          end
         end
       end
     end

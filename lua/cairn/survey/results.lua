@@ -483,7 +483,14 @@ function M.results(opts)
     end
     res.margins[a] = margins(a, sa, la)
     res.margins[b] = margins(b, sb, lb)
-    res.total = total_result(sa)
+    if want then
+      -- the total of what is shown: everyone with a = x (X's margin), labelled as such
+      local g = sa.by_code[want]
+      res.total = group_result(w, sel, g, string.format("All respondents (%s = %s)", a, la[want]),
+        { [a] = la[want] }, nil)
+    else
+      res.total = total_result(sa)
+    end
   end
   if opts.compare and not opts._no_compare then compare_into(db, res, opts.compare, opts) end
   return format.attach("results", res)
@@ -549,7 +556,10 @@ function M.comments(opts)
     local sql = "SELECT t.value FROM survey_text t JOIN survey_response r ON r.id = t.response_id "
       .. "WHERE r.wave_id = ? AND t.item = ?"
     local params = { w.id, item.code }
-    if pos then sql = sql .. " AND r.a" .. math.tointeger(pos) .. " = ?"; params[3] = code end
+    for i, p in ipairs(pos or {}) do
+      sql = sql .. " AND r.a" .. math.tointeger(p) .. " = ?"
+      params[#params + 1] = code[i]
+    end
     for r in db:rows(sql, table.unpack(params)) do list[#list + 1] = r.value end
     table.sort(list)
     return list
@@ -562,15 +572,33 @@ function M.comments(opts)
   local total_reason = pat[""][""]
   out.all = total_reason and { suppressed = true, reason = total_reason } or { comments = texts() }
   if not opts.by then return format.attach("comments", out) end
-  local pos = position_of(w, canonical(w, opts.by))
-  local labels = attr_values(db, w, pos)
-  for _, r in ipairs(stored_counts(db, w, pos)) do
-    local label = labels[r.code]
-    local why = pat[tostring(pos)][tostring(r.code)]
-    if why then
-      out.groups[#out.groups + 1] = { label = label, suppressed = true, reason = why }
-    else
-      out.groups[#out.groups + 1] = { label = label, comments = texts(pos, r.code) }
+  local by = normalize_by(opts.by, w)
+  if #by == 1 then
+    local pos = position_of(w, by[1])
+    local labels = attr_values(db, w, pos)
+    for _, r in ipairs(stored_counts(db, w, pos)) do
+      local label = labels[r.code]
+      local why = pat[tostring(pos)][tostring(r.code)]
+      if why then
+        out.groups[#out.groups + 1] = { label = label, suppressed = true, reason = why }
+      else
+        out.groups[#out.groups + 1] = { label = label, comments = texts({ pos }, { r.code }) }
+      end
+    end
+  elseif #by == 2 then
+    local pa, pb = position_of(w, by[1]), position_of(w, by[2])
+    if pa == pb then fail("by: the two attributes must differ") end
+    local la, lb = attr_values(db, w, pa), attr_values(db, w, pb)
+    local lo, hi = math.min(pa, pb), math.max(pa, pb)
+    for r in db:rows("SELECT DISTINCT a" .. pa .. " AS x, a" .. pb .. " AS y FROM survey_response WHERE wave_id = ?", w.id) do
+      local ck = pa < pb and (r.x .. ":" .. r.y) or (r.y .. ":" .. r.x)
+      local label = la[r.x] .. " / " .. lb[r.y]
+      local why = pat[lo .. "," .. hi][ck]
+      if why then
+        out.groups[#out.groups + 1] = { label = label, suppressed = true, reason = why }
+      else
+        out.groups[#out.groups + 1] = { label = label, comments = texts({ pa, pb }, { r.x, r.y }) }
+      end
     end
   end
   table.sort(out.groups, function(a, b) return a.label < b.label end)
