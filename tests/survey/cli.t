@@ -170,6 +170,33 @@ entering staff_climate into wave '2026 fall': one line per form: school role C1 
 line 2: C1: "9": expected one of Strongly disagree, Disagree, Agree, Strongly agree (or 1, 2, 3, 4), Not applicable, or a blank (not kept; type the line again)
 stored 2 forms in wave '2026 fall' (1 line not kept)
 [1]
+# audit: no withheld figure of the wave can be worked out from the published ones
+$ cairn survey audit "2026 fall"
+2026 fall: minimum group size 3, comments 10, protection level 3
+checked 9 figure families over 14 table cells each: 89 of 126 withheld
+no withheld figure can be worked out from the published ones
+$ cairn survey audit "no such wave"
+cairn: no survey wave 'no such wave' (known: 2026 fall)
+[1]
+# the minimum group size: positive whole numbers only; under 5 warns; stated everywhere
+$ cairn survey min-group-size abc
+cairn: minimum group size "abc": expected a positive whole number (like 5)
+[1]
+$ cairn survey min-group-size 0
+cairn: minimum group size "0": expected a positive whole number (like 5)
+[1]
+$ cairn survey min-group-size -3
+cairn: minimum group size "-3": expected a positive whole number (like 5)
+[1]
+$ cairn -e 'ws.set_setting("survey.min_group_size", "abc")'
+$ cairn survey results "2026 fall" --item C1
+cairn: setting survey.min_group_size = "abc": expected a positive whole number (like 5)
+[1]
+$ cairn survey min-group-size 4
+warning: a minimum group size of 4 is below the recommended 5; small groups of staff can be identified from their answers
+minimum group size: 4
+$ cairn survey min-group-size
+minimum group size: 4
 $ cairn survey show staff_climate | head -n 4
 staff_climate (version 1): Staff climate survey
 attributes: school, role

@@ -208,8 +208,8 @@ function sub.audit(argv)
   return #r.problems == 0 and 0 or 1
 end
 
-sub["min-group-size"] = function(argv)
-  local _, rest = args.parse(argv, {}, "survey")
+sub["min-group-size"] = function(rest)
+  -- no option parsing: "-3" is a value to refuse with the rule, not an unknown option
   local results = require "cairn.survey.results"
   if rest[2] then args.usage_error("unexpected argument '" .. rest[2] .. "'", "survey") end
   if rest[1] then

@@ -142,8 +142,8 @@ end
 function M.format(r)
   local out = { string.format("%s: minimum group size %d, comments %d, protection level %d\n",
     r.wave, r.min, r.comment_min, r.protection) }
-  out[#out + 1] = string.format("checked %d figure families over %d table cells (%d withheld cells)\n",
-    r.families, r.cells, r.withheld)
+  out[#out + 1] = string.format("checked %d figure families over %d table cells each: %d of %d withheld\n",
+    r.families, r.cells, r.withheld, r.families * r.cells)
   local what = {
     determined = "is determined by the published figures",
     narrow = "can be narrowed to a range %d wide",
