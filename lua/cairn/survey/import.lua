@@ -327,14 +327,20 @@ function M.plan(file, w, map)
     if identifying[k] then return { kind = "id" } end
     return nil
   end
+  -- every column that matches nothing is reported in one run, each with its closest match
+  local unmatched = {}
+  for i, h in ipairs(header) do
+    if not target_of(i) then
+      local attr_list = #inst.attributes > 0 and table.concat(inst.attributes, ", ") or "none declared"
+      unmatched[#unmatched + 1] = string.format("%s:1:%d (%s): %s: expected a question of instrument %s "
+        .. "(its code, text or an alias), an attribute (%s), an export column such as Timestamp, or a "
+        .. "--map entry (column,target)%s", file, i, h, M.show_value(h), inst.id, attr_list,
+        require("cairn.survey.closest").describe(inst, h))
+    end
+  end
+  if #unmatched > 0 then error(table.concat(unmatched, "\n"), 0) end
   for i, h in ipairs(header) do
     local t = target_of(i)
-    if not t then
-      local attr_list = #inst.attributes > 0 and table.concat(inst.attributes, ", ") or "none declared"
-      fail("%s:1:%d (%s): %s: expected a question of instrument %s (its code, text or an alias), "
-        .. "an attribute (%s), an export column such as Timestamp, or a --map entry (column,target)",
-        file, i, h, M.show_value(h), inst.id, attr_list)
-    end
     local col
     if t.kind == "ignore" then
       col = { kind = "ignore" }
@@ -485,6 +491,10 @@ function M.import(opts)
     spec.layout = model.layout(w.inst) -- the count tables are kept up to date as rows go in
     local res, e = core.import(db, opts.file, spec)
     if not res then error(error_message(opts.file, e, spec, header, w.inst), 0) end
+    if res.rows == 0 then
+      -- nothing to import: no wave, no import record (the transaction is rolled back)
+      fail("%s: no responses (the file has a header but no rows of answers)", opts.file)
+    end
     db:exec("UPDATE survey_import SET rows = ?, added = ? WHERE id = ?", res.rows, res.added, spec.import_id)
     result = { file = opts.file, wave = w.name, instrument = w.instrument, style = style,
       rows = res.rows, added = res.added, duplicates = res.duplicates, empty = res.empty,
