@@ -90,9 +90,9 @@ cairn: typo.csv:3:4 (I feel safe at school.): "Strongly agre": expected one of S
 [1]
 # the failed import changed nothing
 $ cairn survey waves
-wave       instrument     version  starts  ends  mode       responses
----------  -------------  -------  ------  ----  ---------  ---------
-2026 fall  staff_climate        1                anonymous         12
+wave       instrument     version  starts      ends        mode       responses
+---------  -------------  -------  ----------  ----------  ---------  ---------
+2026 fall  staff_climate        1  2026-10-01  2026-10-02  anonymous         12
 (1 row)
 $ cairn sql "SELECT item, label, count(*) AS n FROM survey_answers WHERE item IN ('C1', 'N1') GROUP BY 1, 2 ORDER BY 1, 2"
 item  label               n

@@ -459,6 +459,46 @@ local function error_message(file, e, spec, header, inst)
   return string.format("%s:%d: %s", file, e.line, e.message or e.problem)
 end
 
+-- The date part of an export timestamp: 2026/10/01 8:01 AM, 2026-10-01 08:01:02, 10/1/2026 ...
+function M.date_of(v)
+  local y, m, d = tostring(v):match("^%s*(%d%d%d%d)[/-](%d%d?)[/-](%d%d?)")
+  if not y then m, d, y = tostring(v):match("^%s*(%d%d?)/(%d%d?)/(%d%d%d%d)") end
+  if not y then return nil end
+  m, d = tonumber(m), tonumber(d)
+  if m < 1 or m > 12 or d < 1 or d > 31 then return nil end
+  return string.format("%s-%02d-%02d", y, m, d)
+end
+
+local timestamp_columns = { "timestamp", "submitdate", "submit date", "date submitted", "recorded date",
+  "recordeddate", "end date", "enddate", "datestamp", "start date", "startdate" }
+
+-- The first and last dates of the export's timestamp column (nil when it has none).
+function M.timestamp_span(file, header, header_records)
+  local col
+  for _, name in ipairs(timestamp_columns) do
+    for i, h in ipairs(header) do if not col and norm(h) == name then col = i end end
+  end
+  if not col then return nil end
+  local r = csv.open(file)
+  if not r then return nil end
+  local first, last
+  local n = 0
+  while true do
+    local rec, e = r:read()
+    if e or not rec then break end
+    n = n + 1
+    if n > (header_records or 1) then
+      local d = M.date_of(rec[col] or "")
+      if d then
+        if not first or d < first then first = d end
+        if not last or d > last then last = d end
+      end
+    end
+  end
+  r:close()
+  return first, last
+end
+
 -- Import FILE into WAVE (created for INSTRUMENT when it does not exist yet).
 function M.import(opts)
   if type(opts) ~= "table" or type(opts.file) ~= "string" then
@@ -496,6 +536,11 @@ function M.import(opts)
       fail("%s: no responses (the file has a header but no rows of answers)", opts.file)
     end
     db:exec("UPDATE survey_import SET rows = ?, added = ? WHERE id = ?", res.rows, res.added, spec.import_id)
+    if not w.starts and not w.ends then
+      -- a wave without dates takes the span of the export's timestamps (never a row's time)
+      local first, last = M.timestamp_span(opts.file, header, spec.header_records)
+      if first then db:exec("UPDATE survey_wave SET starts = ?, ends = ? WHERE id = ?", first, last, w.id) end
+    end
     result = { file = opts.file, wave = w.name, instrument = w.instrument, style = style,
       rows = res.rows, added = res.added, duplicates = res.duplicates, empty = res.empty,
       columns = described, created_wave = not exists or nil, checked = opts.check and true or false }
