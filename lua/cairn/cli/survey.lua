@@ -12,7 +12,7 @@ local M = {
     .. "       | bank import FILE.csv\n"
     .. "       | waves | wave NAME --instrument ID [--starts D] [--ends D] [--audience T] [--mode M]\n"
     .. "       | entry --wave NAME [--instrument ID] | results WAVE [--by ATTR[,ATTR]] [--item CODE]\n"
-    .. "       | audit WAVE | min-group-size [N]",
+    .. "       | audit WAVE | min-group-size [N] | draft EXPORT.csv [--id ID] [--out PREFIX]",
   help = [[
   import FILE.csv      import responses (Google Forms, Qualtrics, LimeSurvey or plain CSV) into
                        wave NAME, created for --instrument ID if new. Columns are matched to
@@ -35,6 +35,9 @@ local M = {
                        withheld (settings survey.min_group_size, default 5)
   audit WAVE           prove that no withheld figure of the wave can be worked out from the
                        published ones (docs/survey-privacy.md); exit 1 when one can
+  draft EXPORT.csv     draft an instrument from a form export: PREFIX.lua and PREFIX.csv
+                       (question bank) with items from the headers, scales guessed from the
+                       answers, checkbox questions and attribute columns; review, then load
   min-group-size [N]   show or set the minimum group size (a positive whole number; under 5
                        warns)
 
@@ -206,6 +209,22 @@ function sub.audit(argv)
   local r = audit.run { wave = rest[1] }
   out(audit.format(r))
   return #r.problems == 0 and 0 or 1
+end
+
+function sub.draft(argv)
+  local opts, rest = args.parse(argv, { options = { id = "ID", out = "PREFIX", title = "TEXT" } }, "survey")
+  if not rest[1] then args.usage_error("expected an EXPORT.csv to draft from", "survey") end
+  if rest[2] then args.usage_error("unexpected argument '" .. rest[2] .. "'", "survey") end
+  if not host.file_kind(rest[1]) then error(rest[1] .. ": no such file", 0) end
+  local draft = require "cairn.survey.draft"
+  local def, notes, style = draft.draft { file = rest[1], id = opts.id, title = opts.title }
+  local prefix = opts.out or (rest[1]:match("([^/]*)$"):gsub("%.[Cc][Ss][Vv]$", "") .. "_instrument")
+  local inst = draft.write(def, prefix)
+  out(string.format("%s: %s export; drafted instrument %s: %d items, attributes %s\n", rest[1], style,
+    inst.id, #inst.items, #inst.attributes > 0 and table.concat(inst.attributes, ", ") or "none"))
+  for _, n in ipairs(notes) do out("  " .. n .. "\n") end
+  out(string.format("wrote %s.lua and %s.csv: review them, then cairn survey load %s.lua\n", prefix, prefix, prefix))
+  return 0
 end
 
 sub["min-group-size"] = function(rest)

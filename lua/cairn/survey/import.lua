@@ -32,6 +32,7 @@ for _, h in ipairs { "response id", "responseid", "id", "response_id", "responde
   "respondent" } do
   identifying[h] = true
 end
+M.metadata, M.identifying = metadata, identifying
 -- which identifying column becomes the respondent id of a confidential wave, best first
 local ref_order = { "respondent id", "response id", "responseid", "response_id", "id", "token",
   "external data reference", "externalreference", "external reference", "email address", "email" }
@@ -248,7 +249,7 @@ function M.expected_for(item)
   return "text"
 end
 
-local function detect_style(header, second, third)
+function M.detect_style(header, second, third)
   local h = {}
   for _, x in ipairs(header) do h[norm(x)] = true end
   if third and third[1] and third[1]:match('^%s*{%s*"ImportId"') then return "qualtrics", 3 end
@@ -278,7 +279,7 @@ function M.plan(file, w, map)
   r:close()
   local header = rows[1]
   if not header or (#header == 1 and header[1] == "") then fail("%s: the file is empty (expected a header row)", file) end
-  local style, header_records = detect_style(header, rows[2], rows[3])
+  local style, header_records = M.detect_style(header, rows[2], rows[3])
   local by, attrs = lookup_tables(inst)
   local lay = model.layout(inst)
   local spec = { wave_id = w.id, bytes = lay.bytes, header_records = header_records,
