@@ -214,7 +214,7 @@ usage: cairn survey import FILE.csv --wave NAME [--instrument ID] [--map FILE] [
        | bank import FILE.csv
        | waves | wave NAME --instrument ID [--starts D] [--ends D] [--audience T] [--mode M]
        | entry --wave NAME [--instrument ID] | results WAVE [--by ATTR[,ATTR]] [--item CODE]
-       | audit WAVE | min-group-size [N]
+       | audit WAVE | min-group-size [N] | draft EXPORT.csv [--id ID] [--out PREFIX]
 [2]
 $ cairn survey import nope.csv --wave "2026 fall"
 cairn: nope.csv: no such file
