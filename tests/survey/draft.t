@@ -151,6 +151,18 @@ wrote plain_draft.lua and plain_draft.csv: review them, then cairn survey load p
 $ cairn survey load plain_draft.csv && cairn survey import plain.csv --instrument plain_draft --wave "plain fall" | tail -n 1
 stored instrument plain_draft version 1 (7 items)
 imported 3 new responses into wave 'plain fall'
+# headers that only name an attribute in other words: the bank CSV carries them as aliases
+$ sed 's/^Timestamp,School,Role/Timestamp,What school do you work at?,Your job/' google.csv > worded.csv
+$ cairn survey draft worded.csv --out worded
+cairn: worded.csv: the draft would overwrite the export; choose another --out PREFIX
+[1]
+$ cairn survey draft worded.csv --id worded --out worded_bank | sed -n 3,4p && head -n 2 worded_bank.csv | tail -n 1 | cut -d, -f1-4
+  column 2 (What school do you work at?): attribute school (2 distinct values)
+  column 3 (Your job): attribute role (2 distinct values)
+worded,1,worded,school = What school do you work at?|role = Your job
+$ cairn survey load worded_bank.csv && cairn survey import worded.csv --instrument worded --wave "worded fall" | tail -n 1
+stored instrument worded version 1 (7 items)
+imported 5 new responses into wave 'worded fall'
 # the wave took its dates from the export's timestamps
 $ cairn survey waves
 wave            instrument       version  starts      ends        mode       responses
@@ -158,8 +170,9 @@ wave            instrument       version  starts      ends        mode       res
 plain fall      plain_draft            1                          anonymous          3
 google fall     google_draft           1  2026-10-01  2026-10-02  anonymous          5
 qualtrics fall  qualtrics_draft        1  2026-10-01  2026-10-02  anonymous          3
+worded fall     worded                 1  2026-10-01  2026-10-02  anonymous          5
 lime fall       lime_draft             1  2026-10-03  2026-10-03  anonymous          4
-(4 rows)
+(5 rows)
 # a header-only export has nothing to draft from
 $ head -n 1 google.csv > empty.csv && cairn survey draft empty.csv
 cairn: empty.csv: no responses (the file has a header but no rows of answers)

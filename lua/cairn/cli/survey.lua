@@ -219,6 +219,9 @@ function sub.draft(argv)
   local draft = require "cairn.survey.draft"
   local def, notes, style = draft.draft { file = rest[1], id = opts.id, title = opts.title }
   local prefix = opts.out or (rest[1]:match("([^/]*)$"):gsub("%.[Cc][Ss][Vv]$", "") .. "_instrument")
+  if prefix .. ".csv" == rest[1] or prefix .. ".lua" == rest[1] then
+    error(string.format("%s: the draft would overwrite the export; choose another --out PREFIX", rest[1]), 0)
+  end
   local inst = draft.write(def, prefix)
   out(string.format("%s: %s export; drafted instrument %s: %d items, attributes %s\n", rest[1], style,
     inst.id, #inst.items, #inst.attributes > 0 and table.concat(inst.attributes, ", ") or "none"))
