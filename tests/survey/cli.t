@@ -170,6 +170,11 @@ entering staff_climate into wave '2026 fall': one line per form: school role C1 
 line 2: C1: "9": expected one of Strongly disagree, Disagree, Agree, Strongly agree (or 1, 2, 3, 4), Not applicable, or a blank (not kept; type the line again)
 stored 2 forms in wave '2026 fall' (1 line not kept)
 [1]
+# a file with one huge field is refused at the 4 MiB limit at once, the echoed value cut
+$ cairn -e 'local f = io.open("huge.csv", "w"); f:write("school,role,C1,O1\nAdams,Teacher,Agree,\"", string.rep("x", 6 << 20), "\"\n"); f:close()'
+$ cairn survey import huge.csv --wave "2026 fall"
+cairn: huge.csv:2:4 (O1): "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..." (cut at 120 characters): malformed CSV at character 4194310 of line 2: expected a record shorter than 4 MiB
+[1]
 # audit: no withheld figure of the wave can be worked out from the published ones
 $ cairn survey audit "2026 fall"
 2026 fall: minimum group size 3, comments 10, protection level 3

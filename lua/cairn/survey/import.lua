@@ -416,10 +416,17 @@ function M.blank_answers(inst)
   return table.concat(parts)
 end
 
--- A value for a message: quoted, with bytes that are not UTF-8 shown as \xHH.
+-- A value for a message: quoted, with bytes that are not UTF-8 shown as \xHH; a long value is
+-- cut after M.shown_chars characters (a 4 MB field must not become a 4 MB message).
+M.shown_chars = 120
 function M.show_value(v)
   local out, i = {}, 1
+  local shown = 0
   while i <= #v do
+    shown = shown + 1
+    if shown > M.shown_chars then
+      return string.format('"%s..." (cut at %d characters)', table.concat(out), M.shown_chars)
+    end
     local ok, cp = pcall(utf8.codepoint, v, i)
     if ok and cp then
       local ch = utf8.char(cp)
