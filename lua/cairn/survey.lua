@@ -33,6 +33,12 @@ survey.top_areas = results.top_areas
 survey.comments = results.comments
 survey.response_rates = results.response_rates
 survey.min_group_size = results.min_group_size
+survey.set_min_group_size = results.set_min_group_size
+-- the proof that no withheld figure can be worked out (docs/survey-privacy.md)
+function survey.audit(wave)
+  local opts = type(wave) == "table" and wave or { wave = wave }
+  return require("cairn.survey.audit_wave").run(opts)
+end
 survey.check = check.check
 
 local help = require "cairn.help"
@@ -66,6 +72,8 @@ do
     comments = "survey.comments{wave =, item =, by =} -- open-text answers, only for large enough groups",
     response_rates = "survey.response_rates{wave =, by = 'school'} -- respondents / roster counts",
     min_group_size = "survey.min_group_size() -> the workspace's minimum group size (settings, default 5)",
+    set_min_group_size = "survey.set_min_group_size(n) -- a positive whole number; returns a warning under 5",
+    audit = "survey.audit('2026 fall') -> { problems = {...}, ... } -- can any withheld figure be worked out?",
     check = "survey.check(db) -> list of problems (used by cairn check)",
   })
 end

@@ -225,9 +225,9 @@ end
 
 local function suppression_notes(sec, min)
   sec:paragraph(string.format("Results for any group with fewer than %d respondents are not "
-    .. "shown, in any format. Where hiding one small group would still let it be worked out by "
-    .. "subtracting the groups shown from the total, the next smallest group is hidden too. Hidden "
-    .. "cells give the reason instead of a number.", min))
+    .. "shown, in any format. Where hiding one small group would still let it be worked out from "
+    .. "the other figures published for this wave (by school, by role, by school and role, the "
+    .. "totals), further groups are hidden too. Hidden cells give the reason instead of a number.", min))
 end
 
 -- ---- the report --------------------------------------------------------------------------------
@@ -285,10 +285,21 @@ return {
         if g.key and g.key[BY] == school then group = g end
       end
       if not group then error("survey_results: no responses from school '" .. tostring(school) .. "' in " .. wave.name, 0) end
-      local s = doc:section("Response")
       if suppressed(group) then
-        s:keyvalue { { "Respondents", hidden(group) }, { "Response rate", hidden(group) } }
-      else
+        -- a short document that says so, with a one-row table so every format (CSV too) has it
+        local w = doc:section("Withheld")
+        w:paragraph(string.format("Results for %s are not shown: %s.", school, group.reason or "suppressed"))
+        -- (the reason stays out of the row: a row about a withheld group holds no number at all)
+        w:table { id = "withheld", caption = "Withheld",
+          columns = { { id = "school", label = "School" }, { id = "status", label = "Status" } },
+          rows = { { school = school, status = "withheld" } },
+          notes = { string.format("%s: %s (minimum group size %d).", school, group.reason or "suppressed",
+            res.min_group_size) } }
+        suppression_notes(doc:section("About suppressed results"), res.min_group_size)
+        return doc
+      end
+      local s = doc:section("Response")
+      do
         s:keyvalue { { "Respondents", group.respondents },
           { "Response rate", suppressed(group.response_rate) and hidden(group.response_rate)
               or (group.response_rate and (host.format_number(group.response_rate * 100, 0) .. "%") or "no roster count") } }

@@ -37,8 +37,10 @@ rows[#rows + 1] = { school = "C", role = "T", S1 = 1 }
 rows[#rows + 1] = { school = "C", role = "S", S1 = 2, S2 = "Not applicable" }
 survey.add_responses("fall", rows)
 
+t.is(survey.results { wave = "fall" }.min_group_size, 5, "default minimum group size is 5 (settings table)")
+-- the statistics first, with nothing withheld (privacy is checked below at the default of 5)
+ws.set_setting("survey.min_group_size", 1)
 local res = survey.results { wave = "fall", by = "school" }
-t.is(res.min_group_size, 5, "default minimum group size is 5 (settings table)")
 local g = {}
 for _, x in ipairs(res.groups) do g[x.label] = x end
 t.same({ res.groups[1].label, res.groups[2].label, res.groups[3].label }, { "A", "B", "C" }, "groups sorted")
@@ -65,33 +67,48 @@ t.same({ y.counts, r4(y.favorable), r4(y.mean) }, { { 2, 4 }, 66.6667, 0.6667 },
 t.is(g.A.items.O.n, 6, "text item: only n")
 t.is(r4(g.A.response_rate), 0.75, "response rate from the roster (6 of 8)")
 
--- suppression: C has 2 (primary); B is the next smallest (complementary); the total is shown
-t.same({ g.C.suppressed, g.C.reason }, { true, "fewer than 5 respondents" }, "C withheld: too few")
-t.same({ g.B.suppressed, g.B.reason }, { true, "withheld so that a smaller group cannot be worked out by subtraction" },
-  "B withheld so C cannot be worked out from the total")
-t.is(g.B.respondents, nil, "a withheld group carries no numbers at all")
-t.is(g.B.response_rate, nil, "nor a response rate")
 local tot = res.total.items.S1
 t.same({ res.total.respondents, tot.n, r4(tot.mean), r4(tot.sd), r4(tot.favorable) }, { 13, 13, 2.7692, 1.0919, 61.5385 },
   "whole wave S1: 13 answers")
 t.same({ tot.na, res.total.items.S2.n }, { 0, 6 }, "n/a is not in n")
 t.same({ r4(res.total.items.S2.mean), res.total.items.S2.na }, { 2.8333, 1 }, "whole wave S2: A's six answers and C's n/a")
 
--- one school: the same decisions as the breakdown
-local one = survey.results { wave = "fall", where = { school = "B" } }
-t.same({ #one.groups, one.groups[1].suppressed }, { 1, true }, "B alone is withheld too (same rule as the breakdown)")
 local a_only = survey.results { wave = "fall", where = { school = "a" }, items = { "S1" } }
 t.is(a_only.groups[1].items.S1.n, 6, "A alone, case-insensitive")
 t.same(a_only.items[1].code, "S1", "items = {...} selects items")
+
+-- suppression at the default minimum of 5, one pattern for every table of the wave. C has 2
+-- (primary). The school table alone would let C = total - A - B; B is a single cell B/T of
+-- the school x role table, so withholding B would need B/T too: withholding A (6) is cheaper.
+ws.set_setting("survey.min_group_size", 5)
+res = survey.results { wave = "fall", by = "school" }
+g = {}
+for _, x in ipairs(res.groups) do g[x.label] = x end
+t.same({ g.C.suppressed, g.C.reason }, { true, "fewer than 5 respondents" }, "C withheld: too few")
+t.same({ g.A.suppressed, g.A.reason }, { true, "withheld so that a smaller group cannot be worked out by subtraction" },
+  "A withheld so C cannot be worked out from the total")
+t.is(g.A.respondents, nil, "a withheld group carries no numbers at all")
+t.is(g.A.response_rate, nil, "nor a response rate")
+t.same({ g.B.respondents, g.B.items.S1.n }, { 5, 5 }, "B shown")
+t.is(res.total.respondents, 13, "the total is shown")
+
+-- one school: the same decisions as the breakdown
+local one = survey.results { wave = "fall", where = { school = "A" } }
+t.same({ #one.groups, one.groups[1].suppressed }, { 1, true }, "A alone is withheld too (same pattern as the breakdown)")
 
 -- two attributes: school x role
 local two = survey.results { wave = "fall", by = { "school", "role" }, items = { "S1" } }
 local cells = {}
 for _, x in ipairs(two.groups) do cells[x.label] = x end
 t.ok(cells["A / T"].suppressed and cells["A / S"].suppressed, "A/T (3) and A/S (3) both withheld")
-t.ok(cells["B / T"].suppressed, "B/T withheld, as its margin B is")
+t.is(cells["B / T"].respondents, 5, "B/T shown, as its margin B is (the same five people)")
 t.is(#two.margins.school, 3, "school margins")
-t.ok(two.margins.school[1].items.S1.n == 6, "margin A shown as in the one-way result")
+t.ok(two.margins.school[1].suppressed and two.margins.school[2].items.S1.n == 5,
+  "margins as in the one-way result")
+t.ok(two.margins.role[1].suppressed and two.margins.role[2].suppressed,
+  "roles S (4) and T (9 = 13 - 4) withheld")
+local audit = require("cairn.survey.audit_wave").run { wave = "fall" }
+t.same(audit.problems, {}, "the audit finds nothing recoverable")
 
 -- comments: only groups of 10 or more, never with attributes
 local cm = survey.comments { wave = "fall", item = "O" }
@@ -113,12 +130,17 @@ for _, v in ipairs { 4, 4, 4, 3, 3, 2 } do rows2[#rows2 + 1] = { school = "A", r
 for _, v in ipairs { 4, 4, 4, 4, 4 } do rows2[#rows2 + 1] = { school = "B", role = "T", SAFE = v } end
 for _, v in ipairs { 4, 4 } do rows2[#rows2 + 1] = { school = "C", role = "T", SAFE = v } end
 survey.add_responses("spring", rows2)
+ws.set_setting("survey.min_group_size", 1)
 local ch = survey.results { wave = "spring", by = "school", compare = "fall" }
 local A2 = ch.groups[1].items.SAFE
 t.same({ r4(A2.favorable), r4(A2.change.favorable), r4(A2.change.mean), A2.change.previous_n },
   { 83.3333, 16.6667, 0.5, 6 }, "A: favorable 83.3 (+16.7), mean +0.5 since fall, via the crosswalk SAFE <- S1")
-t.ok(ch.groups[2].suppressed, "B still withheld in spring (C is small)")
 t.same({ r4(ch.total.items.SAFE.change.favorable) }, { r4(12 / 13 * 100 - 61.5385) }, "whole wave change")
+ws.set_setting("survey.min_group_size", 5)
+ch = survey.results { wave = "spring", by = "school", compare = "fall" }
+t.ok(ch.groups[2].suppressed and ch.groups[3].suppressed, "spring: B and C withheld (B is its one cell B/T, A is not)")
+t.same(ch.groups[1].items.SAFE.change, { suppressed = true, reason = "the previous wave's result is withheld or missing" },
+  "A's change: compared only with what the previous wave's pattern published (A was withheld in fall)")
 
 -- the minimum is a workspace setting
 ws.set_setting("survey.min_group_size", 2)

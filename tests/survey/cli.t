@@ -90,9 +90,9 @@ cairn: typo.csv:3:4 (I feel safe at school.): "Strongly agre": expected one of S
 [1]
 # the failed import changed nothing
 $ cairn survey waves
-wave       instrument     version  starts  ends  mode       responses
----------  -------------  -------  ------  ----  ---------  ---------
-2026 fall  staff_climate        1                anonymous         12
+wave       instrument     version  starts      ends        mode       responses
+---------  -------------  -------  ----------  ----------  ---------  ---------
+2026 fall  staff_climate        1  2026-10-01  2026-10-02  anonymous         12
 (1 row)
 $ cairn sql "SELECT item, label, count(*) AS n FROM survey_answers WHERE item IN ('C1', 'N1') GROUP BY 1, 2 ORDER BY 1, 2"
 item  label               n
@@ -170,6 +170,38 @@ entering staff_climate into wave '2026 fall': one line per form: school role C1 
 line 2: C1: "9": expected one of Strongly disagree, Disagree, Agree, Strongly agree (or 1, 2, 3, 4), Not applicable, or a blank (not kept; type the line again)
 stored 2 forms in wave '2026 fall' (1 line not kept)
 [1]
+# a file with one huge field is refused at the 4 MiB limit at once, the echoed value cut
+$ cairn -e 'local f = io.open("huge.csv", "w"); f:write("school,role,C1,O1\nAdams,Teacher,Agree,\"", string.rep("x", 6 << 20), "\"\n"); f:close()'
+$ cairn survey import huge.csv --wave "2026 fall"
+cairn: huge.csv:2:4 (O1): "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..." (cut at 120 characters): malformed CSV at character 4194310 of line 2: expected a record shorter than 4 MiB
+[1]
+# audit: no withheld figure of the wave can be worked out from the published ones
+$ cairn survey audit "2026 fall"
+2026 fall: minimum group size 3, comments 10, protection level 3
+checked 9 figure families over 14 table cells each: 89 of 126 withheld
+no withheld figure can be worked out from the published ones
+$ cairn survey audit "no such wave"
+cairn: no survey wave 'no such wave' (known: 2026 fall)
+[1]
+# the minimum group size: positive whole numbers only; under 5 warns; stated everywhere
+$ cairn survey min-group-size abc
+cairn: minimum group size "abc": expected a positive whole number (like 5)
+[1]
+$ cairn survey min-group-size 0
+cairn: minimum group size "0": expected a positive whole number (like 5)
+[1]
+$ cairn survey min-group-size -3
+cairn: minimum group size "-3": expected a positive whole number (like 5)
+[1]
+$ cairn -e 'ws.set_setting("survey.min_group_size", "abc")'
+$ cairn survey results "2026 fall" --item C1
+cairn: setting survey.min_group_size = "abc": expected a positive whole number (like 5)
+[1]
+$ cairn survey min-group-size 4
+warning: a minimum group size of 4 is below the recommended 5; small groups of staff can be identified from their answers
+minimum group size: 4
+$ cairn survey min-group-size
+minimum group size: 4
 $ cairn survey show staff_climate | head -n 4
 staff_climate (version 1): Staff climate survey
 attributes: school, role
@@ -187,6 +219,7 @@ usage: cairn survey import FILE.csv --wave NAME [--instrument ID] [--map FILE] [
        | bank import FILE.csv
        | waves | wave NAME --instrument ID [--starts D] [--ends D] [--audience T] [--mode M]
        | entry --wave NAME [--instrument ID] | results WAVE [--by ATTR[,ATTR]] [--item CODE]
+       | audit WAVE | min-group-size [N] | draft EXPORT.csv [--id ID] [--out PREFIX]
 [2]
 $ cairn survey import nope.csv --wave "2026 fall"
 cairn: nope.csv: no such file

@@ -11,7 +11,8 @@ local M = {
     .. "       | instruments | show ID | load FILE.lua|FILE.csv | bank [export] ID FILE.csv\n"
     .. "       | bank import FILE.csv\n"
     .. "       | waves | wave NAME --instrument ID [--starts D] [--ends D] [--audience T] [--mode M]\n"
-    .. "       | entry --wave NAME [--instrument ID] | results WAVE [--by ATTR[,ATTR]] [--item CODE]",
+    .. "       | entry --wave NAME [--instrument ID] | results WAVE [--by ATTR[,ATTR]] [--item CODE]\n"
+    .. "       | audit WAVE | min-group-size [N] | draft EXPORT.csv [--id ID] [--out PREFIX]",
   help = [[
   import FILE.csv      import responses (Google Forms, Qualtrics, LimeSurvey or plain CSV) into
                        wave NAME, created for --instrument ID if new. Columns are matched to
@@ -32,6 +33,13 @@ local M = {
   entry                type paper forms, one line per respondent, from the terminal or a pipe
   results WAVE         results by school (or --by ATTR, or --by A,B), with small groups
                        withheld (settings survey.min_group_size, default 5)
+  audit WAVE           prove that no withheld figure of the wave can be worked out from the
+                       published ones (docs/survey-privacy.md); exit 1 when one can
+  draft EXPORT.csv     draft an instrument from a form export: PREFIX.lua and PREFIX.csv
+                       (question bank) with items from the headers, scales guessed from the
+                       answers, checkbox questions and attribute columns; review, then load
+  min-group-size [N]   show or set the minimum group size (a positive whole number; under 5
+                       warns)
 
 Exit status: 0 done, 1 a problem in the input (nothing stored), 2 usage error.]],
 }
@@ -190,6 +198,48 @@ function sub.results(argv)
   local res = s.results { wave = rest[1], by = by, items = opts.item and { opts.item } or nil,
     compare = opts.compare }
   out(require("cairn.survey.format").results(res))
+  return 0
+end
+
+function sub.audit(argv)
+  local _, rest = args.parse(argv, {}, "survey")
+  if not rest[1] then args.usage_error("expected a WAVE name", "survey") end
+  if rest[2] then args.usage_error("unexpected argument '" .. rest[2] .. "'", "survey") end
+  local audit = require "cairn.survey.audit_wave"
+  local r = audit.run { wave = rest[1] }
+  out(audit.format(r))
+  return #r.problems == 0 and 0 or 1
+end
+
+function sub.draft(argv)
+  local opts, rest = args.parse(argv, { options = { id = "ID", out = "PREFIX", title = "TEXT" } }, "survey")
+  if not rest[1] then args.usage_error("expected an EXPORT.csv to draft from", "survey") end
+  if rest[2] then args.usage_error("unexpected argument '" .. rest[2] .. "'", "survey") end
+  if not host.file_kind(rest[1]) then error(rest[1] .. ": no such file", 0) end
+  local draft = require "cairn.survey.draft"
+  local def, notes, style = draft.draft { file = rest[1], id = opts.id, title = opts.title }
+  local prefix = opts.out or (rest[1]:match("([^/]*)$"):gsub("%.[Cc][Ss][Vv]$", "") .. "_instrument")
+  if prefix .. ".csv" == rest[1] or prefix .. ".lua" == rest[1] then
+    error(string.format("%s: the draft would overwrite the export; choose another --out PREFIX", rest[1]), 0)
+  end
+  local inst = draft.write(def, prefix)
+  out(string.format("%s: %s export; drafted instrument %s: %d items, attributes %s\n", rest[1], style,
+    inst.id, #inst.items, #inst.attributes > 0 and table.concat(inst.attributes, ", ") or "none"))
+  for _, n in ipairs(notes) do out("  " .. n .. "\n") end
+  out(string.format("wrote %s.lua and %s.csv: review them, then cairn survey load %s.lua\n", prefix, prefix, prefix))
+  return 0
+end
+
+sub["min-group-size"] = function(rest)
+  -- no option parsing: "-3" is a value to refuse with the rule, not an unknown option
+  local results = require "cairn.survey.results"
+  if rest[2] then args.usage_error("unexpected argument '" .. rest[2] .. "'", "survey") end
+  if rest[1] then
+    local warning
+    ws.db():transaction(function() warning = results.set_min_group_size(rest[1]) end)
+    if warning then io.stderr:write(warning .. "\n") end
+  end
+  out(string.format("minimum group size: %d\n", results.min_group_size()))
   return 0
 end
 

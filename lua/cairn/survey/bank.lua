@@ -1,6 +1,7 @@
 -- cairn.survey.bank: instruments as a CSV "question bank" a non-programmer edits in a
 -- spreadsheet. One row per item; the columns are below (any order; only code and text are
--- required). Lists inside a cell (options, aliases, attributes) are separated by "|".
+-- required). Lists inside a cell (options, aliases, attributes) are separated by "|"; an
+-- attribute may carry the other header texts it goes by: "school = What school?; Building".
 local csv = require "cairn.csv"
 local model = require "cairn.survey.model"
 local text = require "cairn.text"
@@ -81,7 +82,25 @@ function M.load(path)
         def.version = n
       end
       local attrs = get("attributes")
-      if attrs and not def.attributes then def.attributes = split(attrs) end
+      if attrs and not def.attributes then
+        -- "school = What school do you work at?; Building|role": an attribute, then the other
+        -- header texts it goes by (so an import needs no --map for them)
+        def.attributes = {}
+        for _, entry in ipairs(split(attrs)) do
+          local name, rest = entry:match("^(.-)%s*=%s*(.*)$")
+          name = name or entry
+          def.attributes[#def.attributes + 1] = name
+          if rest then
+            def.attribute_aliases = def.attribute_aliases or {}
+            local list = {}
+            for a in (rest .. ";"):gmatch("(.-);") do
+              a = a:gsub("^%s+", ""):gsub("%s+$", "")
+              if a ~= "" then list[#list + 1] = a end
+            end
+            def.attribute_aliases[name] = list
+          end
+        end
+      end
       local code, ci = get("code")
       if not code then bad(line, col.code, header[col.code], "", "an item code such as C1") end
       if not code:match("^[%a][%w_.]*$") then
@@ -150,6 +169,16 @@ function M.load(path)
   return inst
 end
 
+-- The attributes cell: "school = What school do you work at?; Building|role".
+local function attribute_cell(inst)
+  local parts = {}
+  for i, a in ipairs(inst.attributes) do
+    local al = (inst.attribute_aliases or {})[a]
+    parts[i] = (al and #al > 0) and (a .. " = " .. table.concat(al, "; ")) or a
+  end
+  return table.concat(parts, "|")
+end
+
 -- Write INST (an instrument or an id in the workspace) to PATH as a bank.
 function M.save(inst, path)
   if type(inst) == "string" then inst = model.get_instrument(inst) end
@@ -166,7 +195,7 @@ function M.save(inst, path)
     end
     rows[#rows + 1] = {
       i == 1 and inst.id or nil, i == 1 and inst.version or nil, i == 1 and inst.title or nil,
-      i == 1 and table.concat(inst.attributes, "|") or nil,
+      i == 1 and attribute_cell(inst) or nil,
       item.section, item.code, item.text, item.type,
       item.type == "scale" and item.scale.name or nil, options, item.reverse and "yes" or nil,
       #item.aliases > 0 and table.concat(item.aliases, "|") or nil, prev[item.code], item.min, item.max }

@@ -32,6 +32,7 @@ for _, h in ipairs { "response id", "responseid", "id", "response_id", "responde
   "respondent" } do
   identifying[h] = true
 end
+M.metadata, M.identifying = metadata, identifying
 -- which identifying column becomes the respondent id of a confidential wave, best first
 local ref_order = { "respondent id", "response id", "responseid", "response_id", "id", "token",
   "external data reference", "externalreference", "external reference", "email address", "email" }
@@ -248,7 +249,7 @@ function M.expected_for(item)
   return "text"
 end
 
-local function detect_style(header, second, third)
+function M.detect_style(header, second, third)
   local h = {}
   for _, x in ipairs(header) do h[norm(x)] = true end
   if third and third[1] and third[1]:match('^%s*{%s*"ImportId"') then return "qualtrics", 3 end
@@ -278,7 +279,7 @@ function M.plan(file, w, map)
   r:close()
   local header = rows[1]
   if not header or (#header == 1 and header[1] == "") then fail("%s: the file is empty (expected a header row)", file) end
-  local style, header_records = detect_style(header, rows[2], rows[3])
+  local style, header_records = M.detect_style(header, rows[2], rows[3])
   local by, attrs = lookup_tables(inst)
   local lay = model.layout(inst)
   local spec = { wave_id = w.id, bytes = lay.bytes, header_records = header_records,
@@ -327,14 +328,20 @@ function M.plan(file, w, map)
     if identifying[k] then return { kind = "id" } end
     return nil
   end
+  -- every column that matches nothing is reported in one run, each with its closest match
+  local unmatched = {}
+  for i, h in ipairs(header) do
+    if not target_of(i) then
+      local attr_list = #inst.attributes > 0 and table.concat(inst.attributes, ", ") or "none declared"
+      unmatched[#unmatched + 1] = string.format("%s:1:%d (%s): %s: expected a question of instrument %s "
+        .. "(its code, text or an alias), an attribute (%s), an export column such as Timestamp, or a "
+        .. "--map entry (column,target)%s", file, i, h, M.show_value(h), inst.id, attr_list,
+        require("cairn.survey.closest").describe(inst, h))
+    end
+  end
+  if #unmatched > 0 then error(table.concat(unmatched, "\n"), 0) end
   for i, h in ipairs(header) do
     local t = target_of(i)
-    if not t then
-      local attr_list = #inst.attributes > 0 and table.concat(inst.attributes, ", ") or "none declared"
-      fail("%s:1:%d (%s): %s: expected a question of instrument %s (its code, text or an alias), "
-        .. "an attribute (%s), an export column such as Timestamp, or a --map entry (column,target)",
-        file, i, h, M.show_value(h), inst.id, attr_list)
-    end
     local col
     if t.kind == "ignore" then
       col = { kind = "ignore" }
@@ -409,10 +416,17 @@ function M.blank_answers(inst)
   return table.concat(parts)
 end
 
--- A value for a message: quoted, with bytes that are not UTF-8 shown as \xHH.
+-- A value for a message: quoted, with bytes that are not UTF-8 shown as \xHH; a long value is
+-- cut after M.shown_chars characters (a 4 MB field must not become a 4 MB message).
+M.shown_chars = 120
 function M.show_value(v)
   local out, i = {}, 1
+  local shown = 0
   while i <= #v do
+    shown = shown + 1
+    if shown > M.shown_chars then
+      return string.format('"%s..." (cut at %d characters)', table.concat(out), M.shown_chars)
+    end
     local ok, cp = pcall(utf8.codepoint, v, i)
     if ok and cp then
       local ch = utf8.char(cp)
@@ -453,6 +467,46 @@ local function error_message(file, e, spec, header, inst)
   return string.format("%s:%d: %s", file, e.line, e.message or e.problem)
 end
 
+-- The date part of an export timestamp: 2026/10/01 8:01 AM, 2026-10-01 08:01:02, 10/1/2026 ...
+function M.date_of(v)
+  local y, m, d = tostring(v):match("^%s*(%d%d%d%d)[/-](%d%d?)[/-](%d%d?)")
+  if not y then m, d, y = tostring(v):match("^%s*(%d%d?)/(%d%d?)/(%d%d%d%d)") end
+  if not y then return nil end
+  m, d = tonumber(m), tonumber(d)
+  if m < 1 or m > 12 or d < 1 or d > 31 then return nil end
+  return string.format("%s-%02d-%02d", y, m, d)
+end
+
+local timestamp_columns = { "timestamp", "submitdate", "submit date", "date submitted", "recorded date",
+  "recordeddate", "end date", "enddate", "datestamp", "start date", "startdate" }
+
+-- The first and last dates of the export's timestamp column (nil when it has none).
+function M.timestamp_span(file, header, header_records)
+  local col
+  for _, name in ipairs(timestamp_columns) do
+    for i, h in ipairs(header) do if not col and norm(h) == name then col = i end end
+  end
+  if not col then return nil end
+  local r = csv.open(file)
+  if not r then return nil end
+  local first, last
+  local n = 0
+  while true do
+    local rec, e = r:read()
+    if e or not rec then break end
+    n = n + 1
+    if n > (header_records or 1) then
+      local d = M.date_of(rec[col] or "")
+      if d then
+        if not first or d < first then first = d end
+        if not last or d > last then last = d end
+      end
+    end
+  end
+  r:close()
+  return first, last
+end
+
 -- Import FILE into WAVE (created for INSTRUMENT when it does not exist yet).
 function M.import(opts)
   if type(opts) ~= "table" or type(opts.file) ~= "string" then
@@ -485,7 +539,16 @@ function M.import(opts)
     spec.layout = model.layout(w.inst) -- the count tables are kept up to date as rows go in
     local res, e = core.import(db, opts.file, spec)
     if not res then error(error_message(opts.file, e, spec, header, w.inst), 0) end
+    if res.rows == 0 then
+      -- nothing to import: no wave, no import record (the transaction is rolled back)
+      fail("%s: no responses (the file has a header but no rows of answers)", opts.file)
+    end
     db:exec("UPDATE survey_import SET rows = ?, added = ? WHERE id = ?", res.rows, res.added, spec.import_id)
+    if not w.starts and not w.ends then
+      -- a wave without dates takes the span of the export's timestamps (never a row's time)
+      local first, last = M.timestamp_span(opts.file, header, spec.header_records)
+      if first then db:exec("UPDATE survey_wave SET starts = ?, ends = ? WHERE id = ?", first, last, w.id) end
+    end
     result = { file = opts.file, wave = w.name, instrument = w.instrument, style = style,
       rows = res.rows, added = res.added, duplicates = res.duplicates, empty = res.empty,
       columns = described, created_wave = not exists or nil, checked = opts.check and true or false }

@@ -6,24 +6,30 @@
 local ws = require "cairn.workspace"
 local core = require "cairn.surveycore"
 local model = require "cairn.survey.model"
-local suppress = require "cairn.survey.suppress"
+local linked = require "cairn.survey.linked"
 local format = require "cairn.survey.format"
 
 local M = {}
 
 local function fail(fmt, ...) error(string.format(fmt, ...), 0) end
 
+-- A whole-number setting: positive whole numbers only, anything else is an error naming the
+-- setting (a typo must not quietly weaken privacy).
 local function setting(db, key, default)
   local v = db:value("SELECT value FROM settings WHERE key = ?", key)
   if v == nil then return default end
-  return tonumber(v) or default
+  local n = math.tointeger(tonumber(v))
+  if not n or n < 1 or not tostring(v):match("^%s*%d+%s*$") then
+    fail("setting %s = %q: expected a positive whole number (like 5)", key, tostring(v))
+  end
+  return n
 end
+
+M.recommended_min_group_size = 5
 
 function M.min_group_size(db)
   db = db or ws.db()
-  local v = setting(db, "survey.min_group_size", 5)
-  if v < 1 then v = 1 end
-  return v
+  return setting(db, "survey.min_group_size", M.recommended_min_group_size)
 end
 
 function M.min_comment_group_size(db)
@@ -31,27 +37,32 @@ function M.min_comment_group_size(db)
   return math.max(setting(db, "survey.min_comment_group_size", 10), M.min_group_size(db))
 end
 
+-- How wide the range of every withheld count must stay (docs/survey-privacy.md): the setting
+-- survey.protection_level, by default 3 (or the minimum group size when that is smaller).
+function M.protection_level(db)
+  db = db or ws.db()
+  return setting(db, "survey.protection_level", math.min(3, M.min_group_size(db)))
+end
+
+-- Set the minimum group size; returns a warning when it is below the recommended 5.
+function M.set_min_group_size(value, db)
+  db = db or ws.db()
+  local n = math.tointeger(tonumber(value))
+  if not n or n < 1 or not tostring(value):match("^%s*%d+%s*$") then
+    fail("minimum group size %q: expected a positive whole number (like 5)", tostring(value))
+  end
+  db:exec("INSERT INTO settings(key, value) VALUES ('survey.min_group_size', ?) "
+    .. "ON CONFLICT(key) DO UPDATE SET value = excluded.value", tostring(n))
+  if n < M.recommended_min_group_size then
+    return string.format("warning: a minimum group size of %d is below the recommended %d; "
+      .. "small groups of staff can be identified from their answers", n, M.recommended_min_group_size)
+  end
+  return nil
+end
+
 M.not_given = "(not given)"
 
 -- ---- item statistics from counts ----------------------------------------------------------
-
--- n per item (the count that primary item suppression looks at)
-local function item_ns(lay, cells)
-  local ns = {}
-  for i, s in ipairs(lay.items) do
-    local c = s.cell + 1
-    if s.kind == "level" then
-      local n = 0
-      for k = 1, s.k do n = n + cells[c + 1 + k] end
-      ns[i] = n
-    elseif s.kind == "bits" then
-      ns[i] = cells[c] + cells[c + 1] -- a checklist with nothing ticked is an answer
-    else
-      ns[i] = cells[c + 1]
-    end
-  end
-  return ns
-end
 
 local function item_result(item, s, cells)
   local c = s.cell + 1
@@ -153,49 +164,45 @@ local function empty_cells(lay)
   return c
 end
 
--- The suppression state of a one-way breakdown by POS: per group {respondents, ns, sup, isup}
--- where sup is the group's reason and isup[i] an item's reason. Uses only the n's (cheap), so
--- results for one school make the same decisions as the whole breakdown.
+-- The wave's one suppression pattern (cairn.survey.linked): every table reads from it.
+local function pattern_of(db, w, min)
+  return linked.pattern(db, w, min, M.protection_level(db))
+end
+
+-- The suppression state of a one-way breakdown by POS (0: the whole wave only): per group
+-- {respondents, cells, sup, isup} where sup is the group's reason and isup[i] an item's reason,
+-- all read from the wave's pattern, so every table makes the same decisions.
 local function one_way_state(db, w, pos, min, rows)
   local lay = model.layout(w.inst)
+  local pat = pattern_of(db, w, min)
   rows = rows or stored_counts(db, w, pos)
   local total = stored_counts(db, w, 0, 0)[1]
   local total_cells = total and core.cells(total.blob) or empty_cells(lay)
   local total_resp = total and total.respondents or 0
   local state = { groups = {}, by_code = {}, total = { respondents = total_resp, cells = total_cells } }
+  local tkey = pos == 0 and "" or tostring(pos)
+  local function decisions(g, ck)
+    g.sup = pat.respondents[tkey] and pat.respondents[tkey][ck]
+    g.isup = {}
+    if not g.sup then
+      for ii in ipairs(lay.items) do
+        local r = pat.items[ii][tkey] and pat.items[ii][tkey][ck]
+        if r then g.isup[ii] = r end
+      end
+    end
+  end
   for _, r in ipairs(rows) do
     local cells = r.cells or core.cells(r.blob)
-    local g = { code = r.code, respondents = r.respondents, cells = cells, ns = item_ns(lay, cells) }
+    local g = { code = r.code, respondents = r.respondents, cells = cells }
+    decisions(g, tostring(r.code))
     state.groups[#state.groups + 1] = g
     state.by_code[r.code] = g
   end
-  state.total.ns = item_ns(lay, total_cells)
-  -- group level: members are the groups, the total is the wave
-  local cells = {}
-  local members = {}
-  for i, g in ipairs(state.groups) do
-    cells[i] = { value = g.respondents }
-    members[i] = i
-  end
-  cells[#cells + 1] = { value = total_resp }
-  local ti = #cells
-  suppress.apply(cells, { { members = members, total = ti } }, min)
-  state.total.sup = cells[ti].suppressed
-  for i, g in ipairs(state.groups) do g.sup = cells[i].suppressed; g.isup = {} end
-  state.total.isup = {}
-  -- item level, per item, starting from the groups already withheld
-  for ii in ipairs(lay.items) do
-    local ic = {}
-    for i, g in ipairs(state.groups) do
-      ic[i] = { value = g.ns[ii], suppressed = g.sup }
-    end
-    ic[#ic + 1] = { value = state.total.ns[ii], suppressed = state.total.sup }
-    suppress.apply(ic, { { members = members, total = #ic } }, min,
-      { primary = suppress.reasons.small_item(min) })
-    for i, g in ipairs(state.groups) do
-      if not g.sup and ic[i].suppressed then g.isup[ii] = ic[i].suppressed end
-    end
-    if not state.total.sup and ic[#ic].suppressed then state.total.isup[ii] = ic[#ic].suppressed end
+  local t = state.total
+  t.sup = pat.respondents[""][""]
+  t.isup = {}
+  if not t.sup then
+    for ii in ipairs(lay.items) do t.isup[ii] = pat.items[ii][""][""] end
   end
   return state
 end
@@ -294,49 +301,17 @@ end
 
 local function two_way(db, w, pa, pb, min)
   local lay = model.layout(w.inst)
+  local pat = pattern_of(db, w, min)
   local sa = one_way_state(db, w, pa, min)
   local sb = one_way_state(db, w, pb, min)
   local groups = core.tally(db, w.id, lay, pa, pb)
-  local cells_idx = {}
-  local resp_cells = {}
-  local rows, cols = {}, {}
-  for i, g in ipairs(groups) do
-    g.ns = item_ns(lay, g.cells)
-    resp_cells[i] = { value = g.respondents }
-    rows[g.a] = rows[g.a] or {}
-    table.insert(rows[g.a], i)
-    cols[g.b] = cols[g.b] or {}
-    table.insert(cols[g.b], i)
-    cells_idx[g.a .. ":" .. g.b] = i
-  end
-  -- margins: the one-way results, fixed as they are published
-  local function margin_cells(cells, value_of, sup_of)
-    local ra, cb = {}, {}
-    for code, g in pairs(sa.by_code) do
-      cells[#cells + 1] = { value = value_of(g), suppressed = sup_of(g, sa), fixed = true }
-      ra[code] = #cells
-    end
-    for code, g in pairs(sb.by_code) do
-      cells[#cells + 1] = { value = value_of(g), suppressed = sup_of(g, sb), fixed = true }
-      cb[code] = #cells
-    end
-    -- rows then columns, in code order, so every call makes the same decisions
-    local lines = {}
-    for _, code in ipairs(model.sorted_keys(rows)) do lines[#lines + 1] = { members = rows[code], total = ra[code] } end
-    for _, code in ipairs(model.sorted_keys(cols)) do lines[#lines + 1] = { members = cols[code], total = cb[code] } end
-    return lines
-  end
-  local lines = margin_cells(resp_cells, function(g) return g.respondents end, function(g) return g.sup end)
-  suppress.apply(resp_cells, lines, min)
-  for i, g in ipairs(groups) do g.sup = resp_cells[i].suppressed; g.isup = {} end
-  for ii in ipairs(lay.items) do
-    local ic = {}
-    for i, g in ipairs(groups) do ic[i] = { value = g.ns[ii], suppressed = g.sup } end
-    local ilines = margin_cells(ic, function(g) return g.ns[ii] end,
-      function(g) return g.sup or g.isup[ii] end)
-    suppress.apply(ic, ilines, min, { primary = suppress.reasons.small_item(min) })
-    for i, g in ipairs(groups) do
-      if not g.sup and ic[i].suppressed then g.isup[ii] = ic[i].suppressed end
+  local tkey = pa .. "," .. pb
+  for _, g in ipairs(groups) do
+    local ck = g.a .. ":" .. g.b
+    g.sup = pat.respondents[tkey][ck]
+    g.isup = {}
+    if not g.sup then
+      for ii in ipairs(lay.items) do g.isup[ii] = pat.items[ii][tkey][ck] end
     end
   end
   return groups, sa, sb
@@ -429,7 +404,7 @@ function M.results(opts)
   local function total_result(state)
     local t = state.total
     local g = { respondents = t.respondents, cells = t.cells, sup = t.sup, isup = t.isup }
-    if t.respondents < min then g.sup = suppress.reasons.small(min) end
+    if t.respondents < min then g.sup = linked.reasons.small(min) end
     return group_result(w, sel, g, "All respondents", {}, nil)
   end
   if #by == 0 and not where_attr then
@@ -508,7 +483,14 @@ function M.results(opts)
     end
     res.margins[a] = margins(a, sa, la)
     res.margins[b] = margins(b, sb, lb)
-    res.total = total_result(sa)
+    if want then
+      -- the total of what is shown: everyone with a = x (X's margin), labelled as such
+      local g = sa.by_code[want]
+      res.total = group_result(w, sel, g, string.format("All respondents (%s = %s)", a, la[want]),
+        { [a] = la[want] }, nil)
+    else
+      res.total = total_result(sa)
+    end
   end
   if opts.compare and not opts._no_compare then compare_into(db, res, opts.compare, opts) end
   return format.attach("results", res)
@@ -574,33 +556,49 @@ function M.comments(opts)
     local sql = "SELECT t.value FROM survey_text t JOIN survey_response r ON r.id = t.response_id "
       .. "WHERE r.wave_id = ? AND t.item = ?"
     local params = { w.id, item.code }
-    if pos then sql = sql .. " AND r.a" .. math.tointeger(pos) .. " = ?"; params[3] = code end
+    for i, p in ipairs(pos or {}) do
+      sql = sql .. " AND r.a" .. math.tointeger(p) .. " = ?"
+      params[#params + 1] = code[i]
+    end
     for r in db:rows(sql, table.unpack(params)) do list[#list + 1] = r.value end
     table.sort(list)
     return list
   end
-  local total = stored_counts(db, w, 0, 0)[1]
-  local total_n = total and total.respondents or 0
+  -- the comment pattern: the wave's pattern for this item, then the same search over the
+  -- respondent counts with the comment threshold as the minimum (cairn.survey.linked)
+  local pat = linked.comment_pattern(db, w, model.item_index(w.inst, item.code), M.min_group_size(db),
+    threshold, M.protection_level(db), reason)
   local out = { wave = w.name, item = item.code, text = item.text, threshold = threshold, groups = {} }
-  if not opts.by then
-    if total_n < threshold then out.all = { suppressed = true, reason = reason }
-    else out.all = { comments = texts() } end
-    return format.attach("comments", out)
-  end
-  local pos = position_of(w, canonical(w, opts.by))
-  local labels = attr_values(db, w, pos)
-  local rows = stored_counts(db, w, pos)
-  local cells, members = {}, {}
-  for i, r in ipairs(rows) do cells[i] = { value = r.respondents }; members[i] = i end
-  cells[#cells + 1] = { value = total_n }
-  suppress.apply(cells, { { members = members, total = #cells } }, threshold, { primary = reason, complementary = reason })
-  out.all = cells[#cells].suppressed and { suppressed = true, reason = reason } or { comments = texts() }
-  for i, r in ipairs(rows) do
-    local label = labels[r.code]
-    if cells[i].suppressed then
-      out.groups[#out.groups + 1] = { label = label, suppressed = true, reason = cells[i].suppressed }
-    else
-      out.groups[#out.groups + 1] = { label = label, comments = texts(pos, r.code) }
+  local total_reason = pat[""][""]
+  out.all = total_reason and { suppressed = true, reason = total_reason } or { comments = texts() }
+  if not opts.by then return format.attach("comments", out) end
+  local by = normalize_by(opts.by, w)
+  if #by == 1 then
+    local pos = position_of(w, by[1])
+    local labels = attr_values(db, w, pos)
+    for _, r in ipairs(stored_counts(db, w, pos)) do
+      local label = labels[r.code]
+      local why = pat[tostring(pos)][tostring(r.code)]
+      if why then
+        out.groups[#out.groups + 1] = { label = label, suppressed = true, reason = why }
+      else
+        out.groups[#out.groups + 1] = { label = label, comments = texts({ pos }, { r.code }) }
+      end
+    end
+  elseif #by == 2 then
+    local pa, pb = position_of(w, by[1]), position_of(w, by[2])
+    if pa == pb then fail("by: the two attributes must differ") end
+    local la, lb = attr_values(db, w, pa), attr_values(db, w, pb)
+    local lo, hi = math.min(pa, pb), math.max(pa, pb)
+    for r in db:rows("SELECT DISTINCT a" .. pa .. " AS x, a" .. pb .. " AS y FROM survey_response WHERE wave_id = ?", w.id) do
+      local ck = pa < pb and (r.x .. ":" .. r.y) or (r.y .. ":" .. r.x)
+      local label = la[r.x] .. " / " .. lb[r.y]
+      local why = pat[lo .. "," .. hi][ck]
+      if why then
+        out.groups[#out.groups + 1] = { label = label, suppressed = true, reason = why }
+      else
+        out.groups[#out.groups + 1] = { label = label, comments = texts({ pa, pb }, { r.x, r.y }) }
+      end
     end
   end
   table.sort(out.groups, function(a, b) return a.label < b.label end)

@@ -1,7 +1,7 @@
 -- The malformed-file corpus: each file's import must fail with exactly this message (the path
 -- prefix removed) and leave the workspace unchanged. map = a --map file, wave = another wave.
 return {
-  { "01_unknown_column.csv", [[01_unknown_column.csv:1:11 (Favourite colour): "Favourite colour": expected a question of instrument staff_climate (its code, text or an alias), an attribute (school, role), an export column such as Timestamp, or a --map entry (column,target)]] },
+  { "01_unknown_column.csv", [[01_unknown_column.csv:1:11 (Favourite colour): "Favourite colour": expected a question of instrument staff_climate (its code, text or an alias), an attribute (school, role), an export column such as Timestamp, or a --map entry (column,target); closest: attribute school]] },
   { "02_scale_typo.csv", [[02_scale_typo.csv:3:4 (I feel safe at school.): "Strongly agre": expected one of Strongly disagree, Disagree, Agree, Strongly agree (or 1, 2, 3, 4), Not applicable, or a blank]] },
   { "03_scale_value_too_high.csv", [[03_scale_value_too_high.csv:3:4 (I feel safe at school.): "5": expected one of Strongly disagree, Disagree, Agree, Strongly agree (or 1, 2, 3, 4), Not applicable, or a blank]] },
   { "04_scale_zero.csv", [[04_scale_zero.csv:2:5 (Staff morale is low.): "0": expected one of Strongly disagree, Disagree, Agree, Strongly agree (or 1, 2, 3, 4), Not applicable, or a blank]] },
@@ -30,10 +30,13 @@ return {
   { "27_number_nan.csv", [[27_number_nan.csv:2:9 (Hours of professional development this year): "nan": expected a number from 0 to 200, or a blank]] },
   { "28_label_of_other_scale.csv", [[28_label_of_other_scale.csv:3:6 (Leaders communicate clearly.): "Agree": expected one of Never, Sometimes, Often, Always (or 1, 2, 3, 4), Not applicable, or a blank]] },
   { "29_limesurvey_bad_flag.csv", [[29_limesurvey_bad_flag.csv:2:11 (N1[SQ001]): "maybe": expected options of N1 separated by ; or , (Communication, Safety, discipline, Facilities, Family engagement)]] },
-  { "30_limesurvey_unknown_subquestion.csv", [[30_limesurvey_unknown_subquestion.csv:1:11 (N1[SQ009]): "N1[SQ009]": expected a question of instrument staff_climate (its code, text or an alias), an attribute (school, role), an export column such as Timestamp, or a --map entry (column,target)]] },
+  { "30_limesurvey_unknown_subquestion.csv", [[30_limesurvey_unknown_subquestion.csv:1:11 (N1[SQ009]): "N1[SQ009]": expected a question of instrument staff_climate (its code, text or an alias), an attribute (school, role), an export column such as Timestamp, or a --map entry (column,target); closest: item N1 (Areas where the school needs to improve)]] },
   { "31_bad_row_after_many_good.csv", [[31_bad_row_after_many_good.csv:202:2 (School): "Late\xFF": malformed CSV at character 31 of line 202: expected UTF-8 text (save the file as CSV UTF-8)]] },
   { "32_empty_header_name.csv", [[32_empty_header_name.csv:1:11 (): "": expected a question of instrument staff_climate (its code, text or an alias), an attribute (school, role), an export column such as Timestamp, or a --map entry (column,target)]] },
   { "33_header_only_quote_error.csv", [[33_header_only_quote_error.csv:1:2: "School\n": malformed CSV at character 11 of line 1: expected a closing quote (the file ends inside a quoted field)]] },
   { "34_surrogate_utf8.csv", [[34_surrogate_utf8.csv:2:10 (Any other comments?): "\xED\xA0\x80": malformed CSV at character 82 of line 2: expected UTF-8 text (save the file as CSV UTF-8)]] },
   { "35_missing_wave_instrument.csv", [[no survey wave '2027 spring'; give the instrument to create it (--instrument ID)]], wave = "2027 spring" },
+  { "36_header_only.csv", [[36_header_only.csv: no responses (the file has a header but no rows of answers)]] },
+  { "37_two_unmatched_columns.csv", [[37_two_unmatched_columns.csv:1:5 (Staff morale is lo): "Staff morale is lo": expected a question of instrument staff_climate (its code, text or an alias), an attribute (school, role), an export column such as Timestamp, or a --map entry (column,target); closest: item C2 (Staff morale is low.)
+37_two_unmatched_columns.csv:1:11 (Rol): "Rol": expected a question of instrument staff_climate (its code, text or an alias), an attribute (school, role), an export column such as Timestamp, or a --map entry (column,target); closest: attribute role]] },
 }

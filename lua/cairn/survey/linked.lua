@@ -1,0 +1,332 @@
+-- cairn.survey.linked: one suppression pattern per wave, decided for all its tables together
+-- (docs/survey-privacy.md).
+--
+-- The published tables of a wave are the total, the breakdown by each attribute, and the
+-- breakdown by each pair of attributes (results, where=, margins, rates, reports and exports
+-- all read from these). They are margins of one hypercube: the full cross-classification of
+-- the wave's attributes. A pattern is chosen for the respondent counts, then for each item
+-- (starting from the withheld groups), by primary suppression (above zero, below the minimum)
+-- and then secondary suppression until cairn.survey.audit finds nothing: no withheld cell is
+-- determined by the published ones, each withheld cell's range is at least the protection
+-- level wide, and no published line leaves a small group of withheld cells recoverable as a
+-- whole. Complements are the cheapest published cell (smallest count) on a line through the
+-- problem cell, as in the hypercube method.
+local core = require "cairn.surveycore"
+local model = require "cairn.survey.model"
+local audit = require "cairn.survey.audit"
+
+local M = {}
+
+M.reasons = {
+  small = function(min) return string.format("fewer than %d respondents", min) end,
+  small_item = function(min) return string.format("fewer than %d answers to this item", min) end,
+  complementary = "withheld so that a smaller group cannot be worked out by subtraction",
+}
+
+-- The n of each item in a counts vector (same rule as results: the n that suppression counts).
+function M.item_ns(lay, cells)
+  local ns = {}
+  for i, s in ipairs(lay.items) do
+    local c = s.cell + 1
+    if s.kind == "level" then
+      local n = 0
+      for k = 1, s.k do n = n + cells[c + 1 + k] end
+      ns[i] = n
+    elseif s.kind == "bits" then
+      ns[i] = cells[c] + cells[c + 1]
+    else
+      ns[i] = cells[c + 1]
+    end
+  end
+  return ns
+end
+
+-- Table keys: "" (total), "1" (by attribute 1), "1,2" (attributes 1 and 2; lower first).
+-- Cell keys: the codes at those positions joined by ":" ("" for the total).
+function M.table_key(positions)
+  local p = {}
+  for i, v in ipairs(positions) do p[i] = v end
+  table.sort(p)
+  return table.concat(p, ","), p
+end
+
+function M.cell_key(codes) return table.concat(codes, ":") end
+
+-- The hypercube of a wave: atoms (attribute codes, respondents, item n's) and every published
+-- cell with the atoms it sums.
+function M.cube(db, w)
+  local lay = model.layout(w.inst)
+  local m = #w.inst.attributes
+  local atoms, by_key = {}, {}
+  local cols = {}
+  for p = 1, m do cols[p] = "a" .. p end
+  local sql = "SELECT " .. (m > 0 and table.concat(cols, ", ") .. ", " or "")
+    .. "answers FROM survey_response WHERE wave_id = ? ORDER BY "
+    .. (m > 0 and table.concat(cols, ", ") .. ", " or "") .. "id"
+  for r in db:rows(sql, w.id) do
+    local codes = {}
+    for p = 1, m do codes[p] = r["a" .. p] end
+    local key = M.cell_key(codes)
+    local a = by_key[key]
+    if not a then
+      a = { codes = codes, respondents = 0, cells = nil }
+      atoms[#atoms + 1] = a
+      by_key[key] = a
+    end
+    a.respondents = a.respondents + 1
+    a.cells = core.accumulate(lay, r.answers, a.cells)
+  end
+  for _, a in ipairs(atoms) do a.ns = M.item_ns(lay, a.cells or {}) end
+  -- tables: total, each attribute, each pair
+  local tables = { { key = "", positions = {} } }
+  for p = 1, m do tables[#tables + 1] = { key = tostring(p), positions = { p } } end
+  for p = 1, m do
+    for q = p + 1, m do tables[#tables + 1] = { key = p .. "," .. q, positions = { p, q } } end
+  end
+  local cells, index = {}, {}
+  for _, t in ipairs(tables) do
+    index[t.key] = {}
+    local groups, order = {}, {}
+    for ai, a in ipairs(atoms) do
+      local codes = {}
+      for i, p in ipairs(t.positions) do codes[i] = a.codes[p] end
+      local ck = M.cell_key(codes)
+      if not groups[ck] then
+        groups[ck] = { table = t.key, positions = t.positions, codes = codes, key = ck, atoms = {} }
+        order[#order + 1] = ck
+      end
+      table.insert(groups[ck].atoms, ai)
+    end
+    if #t.positions == 0 and not groups[""] then
+      groups[""] = { table = "", positions = {}, codes = {}, key = "", atoms = {} }
+      order[1] = ""
+    end
+    for _, ck in ipairs(order) do
+      cells[#cells + 1] = groups[ck]
+      index[t.key][ck] = #cells
+    end
+  end
+  -- lines: a cell of a table and its members in each table one attribute finer
+  local lines = {}
+  for ci, c in ipairs(cells) do
+    if #c.positions < 2 then
+      for p = 1, m do
+        local has = false
+        for _, q in ipairs(c.positions) do if q == p then has = true end end
+        if not has then
+          local fk, fpos = M.table_key({ p, table.unpack(c.positions) })
+          local members = {}
+          for _, mi in pairs(index[fk]) do
+            local mc = cells[mi]
+            local inside = true
+            for i, q in ipairs(c.positions) do
+              for j, fq in ipairs(fpos) do
+                if fq == q and mc.codes[j] ~= c.codes[i] then inside = false end
+              end
+            end
+            if inside then members[#members + 1] = mi end
+          end
+          table.sort(members)
+          lines[#lines + 1] = { parent = ci, members = members }
+        end
+      end
+    end
+  end
+  return { atoms = atoms, cells = cells, index = index, lines = lines, tables = tables, lay = lay }
+end
+
+-- The system of one figure family: VALUE_OF(atom) is the family's count in an atom.
+local function system_of(cube, value_of)
+  local x = {}
+  for i, a in ipairs(cube.atoms) do x[i] = value_of(a) end
+  local cells = {}
+  for i, c in ipairs(cube.cells) do
+    local v = 0
+    for _, ai in ipairs(c.atoms) do v = v + x[ai] end
+    cells[i] = { atoms = c.atoms, value = v }
+  end
+  return { atoms = x, cells = cells, lines = cube.lines }
+end
+
+-- Do two cells lie on one line (same table differing in one code, or one is the other's
+-- parent)? Used to pick complements near the problem.
+local function on_line(cube, a, b)
+  local ca, cb = cube.cells[a], cube.cells[b]
+  if ca.table == cb.table then
+    local diff = 0
+    for i = 1, #ca.codes do if ca.codes[i] ~= cb.codes[i] then diff = diff + 1 end end
+    return diff == 1
+  end
+  local small, big = ca, cb
+  if #small.positions > #big.positions then small, big = big, small end
+  if #big.positions - #small.positions ~= 1 then return false end
+  for i, q in ipairs(small.positions) do
+    for j, p in ipairs(big.positions) do
+      if p == q and big.codes[j] ~= small.codes[i] then return false end
+    end
+  end
+  return true
+end
+
+-- Published cells that could be withheld for problem cell PI, cheapest first: cells of its own
+-- table on a line through it (the hypercube's choice), then its parents and children, then
+-- cells sharing respondents with it, then any other; within each, by count; the total, and
+-- cells with a count of zero, last.
+local function candidates(cube, sys, pi)
+  local pc = cube.cells[pi]
+  local patoms = {}
+  for _, a in ipairs(pc.atoms) do patoms[a] = true end
+  local list = {}
+  for ci, c in ipairs(sys.cells) do
+    if not c.withheld and #c.atoms > 0 then
+      local cc = cube.cells[ci]
+      local class = 4
+      if on_line(cube, pi, ci) then
+        class = cc.table == pc.table and 1 or 2
+      else
+        for _, a in ipairs(cc.atoms) do if patoms[a] then class = 3; break end end
+      end
+      if #cc.positions == 0 then class = class + 10 end
+      if c.value == 0 then class = class + 20 end
+      list[#list + 1] = { ci = ci, class = class, value = c.value }
+    end
+  end
+  table.sort(list, function(x, y)
+    if x.class ~= y.class then return x.class < y.class end
+    if x.value ~= y.value then return x.value < y.value end
+    return x.ci < y.ci
+  end)
+  return list
+end
+
+-- Is the problem PR resolved when the cells currently withheld stay withheld?
+local function resolved(sys, pr, opts)
+  local problems = audit.check(sys, opts, pr.kind ~= "small_union" and pr.cell or nil)
+  for _, p in ipairs(problems) do
+    if p.cell == pr.cell and p.kind == pr.kind then return false end
+  end
+  return true
+end
+
+M.tries = 6
+
+-- Choose the pattern of one family. INITIAL: cell index -> reason already withheld.
+function M.search(cube, sys, opts, initial)
+  for ci, c in ipairs(sys.cells) do
+    if initial and initial[ci] then
+      c.withheld = initial[ci]
+    elseif c.value > 0 and c.value < opts.min then
+      c.withheld = opts.primary
+    end
+  end
+  while true do
+    local problems = audit.check(sys, opts)
+    if #problems == 0 then break end
+    -- one complement per round, for the first problem: the first candidate (cheapest first)
+    -- that resolves it, else the cheapest
+    local pr = problems[1]
+    local pick
+    if pr.kind == "small_union" then
+      local line = sys.lines[pr.line]
+      for _, mi in ipairs(line.members) do
+        local m = sys.cells[mi]
+        if not m.withheld and m.value > 0 and (not pick or m.value < sys.cells[pick].value) then pick = mi end
+      end
+      pick = pick or line.parent
+    else
+      local list = candidates(cube, sys, pr.cell)
+      for i = 1, math.min(M.tries, #list) do
+        local c = sys.cells[list[i].ci]
+        c.withheld = M.reasons.complementary
+        local ok = resolved(sys, pr, opts)
+        c.withheld = nil
+        if ok then pick = list[i].ci; break end
+      end
+      pick = pick or (list[1] and list[1].ci)
+    end
+    if not pick or sys.cells[pick].withheld then
+      error("survey suppression: no cell left to withhold (please report this as a bug)", 0)
+    end
+    sys.cells[pick].withheld = M.reasons.complementary
+  end
+  return sys
+end
+
+-- The whole wave: { respondents = {tkey = {ckey = reason}}, items = {[ii] = {tkey = {ckey = reason}}},
+--   cube =, systems = {respondents = sys, [ii] = sys} }
+function M.compute(db, w, min, protection)
+  local cube = M.cube(db, w)
+  local opts = { min = min, protection = protection, primary = M.reasons.small(min) }
+  local rsys = M.search(cube, system_of(cube, function(a) return a.respondents end), opts)
+  local function as_map(sys)
+    local map = {}
+    for tkey, cellsof in pairs(cube.index) do
+      map[tkey] = {}
+      for ckey, ci in pairs(cellsof) do map[tkey][ckey] = sys.cells[ci].withheld end
+    end
+    return map
+  end
+  local out = { respondents = as_map(rsys), items = {}, cube = cube, systems = { respondents = rsys },
+    min = min, protection = protection }
+  local initial = {}
+  for ci, c in ipairs(rsys.cells) do initial[ci] = c.withheld end
+  local iopts = { min = min, protection = protection, primary = M.reasons.small_item(min) }
+  local memo = {}
+  for ii in ipairs(cube.lay.items) do
+    local sys = system_of(cube, function(a) return a.ns[ii] end)
+    local key = table.concat(sys.atoms, ",")
+    if memo[key] then
+      out.items[ii] = memo[key].map
+      out.systems[ii] = memo[key].sys
+    else
+      M.search(cube, sys, iopts, initial)
+      local map = as_map(sys)
+      memo[key] = { map = map, sys = sys }
+      out.items[ii], out.systems[ii] = map, sys
+    end
+  end
+  return out
+end
+
+-- The pattern for listing an open-text item's comments: starts from the item's own pattern (so
+-- a group whose answers to it are withheld shows no comments, and no comment count) and
+-- searches the respondent counts with the comment threshold as the minimum.
+-- Returns {tkey = {ckey = reason}}.
+function M.comment_pattern(db, w, ii, min, threshold, protection, reason)
+  local base = M.pattern(db, w, min, protection)
+  local cube = base.cube
+  local initial = {}
+  for ci, c in ipairs(base.systems[ii].cells) do
+    if c.withheld then initial[ci] = reason end
+  end
+  local sys = system_of(cube, function(a) return a.respondents end)
+  M.search(cube, sys, { min = threshold, protection = protection, primary = reason }, initial)
+  for _, c in ipairs(sys.cells) do
+    if c.withheld then c.withheld = reason end
+  end
+  local map = {}
+  for tkey, cellsof in pairs(cube.index) do
+    map[tkey] = {}
+    for ckey, ci in pairs(cellsof) do map[tkey][ckey] = sys.cells[ci].withheld end
+  end
+  return map
+end
+
+-- Cached per database and wave; the key includes everything the pattern depends on.
+local cache = setmetatable({}, { __mode = "k" })
+
+function M.pattern(db, w, min, protection)
+  local per_db = cache[db]
+  if not per_db then per_db = {}; cache[db] = per_db end
+  local stamp = db:one("SELECT count(*) AS n, coalesce(sum(fingerprint % 1000003), 0) AS s, "
+    .. "coalesce(sum(a1 * 7 + a2 * 13 + a3 * 17 + a4 * 19 + a5 * 23 + a6 * 29 + a7 * 31 + a8 * 37), 0) AS a "
+    .. "FROM survey_response WHERE wave_id = ?", w.id)
+  local key = table.concat({ w.id, w.instrument, w.version, min, protection, stamp.n, stamp.s, stamp.a }, "|")
+  local hit = per_db[key]
+  if hit then return hit end
+  local p = M.compute(db, w, min, protection)
+  per_db[key] = p
+  return p
+end
+
+return M
