@@ -93,7 +93,7 @@ elseif cmd == "ratio" then
   else
     local r = c.cpu / b.cpu
     local misses = {}
-    if r > target then misses[#misses + 1] = string.format("ratio %.2fx the target", r / target) end
+    if r > target then misses[#misses + 1] = string.format("%.2fx over the target", r / target) end
     if rss_cap and c.rss > rss_cap then
       misses[#misses + 1] = string.format("RSS %.0f MiB > %d MiB", c.rss, rss_cap)
     end
