@@ -62,21 +62,22 @@ measure() {
   done
 }
 
-# timed_once FILE NAME SECONDS CMD: one run under `timeout`; records "NAME wall user sys 1 rss"
+# timed_once FILE NAME SECONDS CMD: one run under `timeout`; records "NAME wall user sys 1 0"
 # or, when it did not finish, "NAME timeout SECONDS cpu".
 timed_once() {
   local file=$1 name=$2 limit=$3 cmd=$4 t status
   : > "$work/rss"
   local TIMEFORMAT='%3R %3U %3S'
-  t=$( { time timeout --signal=KILL "$limit" /usr/bin/time -a -o "$work/rss" -f '%M' bash -c "$cmd" \
-        </dev/null >/dev/null 2>&1 ; } 2>&1 ); status=$?
+  # SIGTERM, then KILL 10 s later: timeout waits for the command, so the CPU it used until then
+  # is counted (GNU time in between would be killed first and lose it; no RSS for this row)
+  t=$( { time timeout --kill-after=10 "$limit" bash -c "$cmd" </dev/null >/dev/null 2>&1 ; } 2>&1 ); status=$?
   t=${t##*$'\n'}
   if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
     echo "$name timeout $limit $t" >> "$file"
   elif [ "$status" -ne 0 ]; then
     echo "bench: failed (status $status): $cmd" >&2; exit 1
   else
-    echo "$name $t 1 $(sort -n "$work/rss" | tail -n 1)" >> "$file"
+    echo "$name $t 1 0" >> "$file"
   fi
 }
 

@@ -63,7 +63,7 @@ end
 
 local function ratio_text(c, b)
   if c.timeout then
-    return string.format("> %.0fx (CPU; wall > %.0fx)", c.timeout.cpu / b.cpu, c.timeout.wall / b.wall)
+    return string.format("> %.1fx (CPU; wall > %.1fx)", c.timeout.cpu / b.cpu, c.timeout.wall / b.wall)
   end
   local r = c.cpu / b.cpu
   return string.format(r < 0.1 and "%.3fx" or "%.2fx", r) .. string.format(" (wall %.2fx)", c.wall / b.wall)
@@ -89,7 +89,7 @@ elseif cmd == "ratio" then
   if not target then
     verdict = "(no target)"
   elseif c.timeout then
-    verdict = string.format("missed: did not finish (> %.0fx the target)", c.timeout.cpu / b.cpu / target)
+    verdict = string.format("missed: did not finish (> %.1fx over the target)", c.timeout.cpu / b.cpu / target)
   else
     local r = c.cpu / b.cpu
     local misses = {}
