@@ -1,92 +1,74 @@
 #!/usr/bin/env bash
-# bench/survey/run.sh: the survey benchmarks of issue 5, measured in one run against the
-# sqlite3 shell on the same machine, printed as ratios (lower is better):
-#   import     cairn survey import of a 200,000 x 40 CSV / sqlite3 .import of it into a wide
-#              table (target <= 1.0), and cairn's peak memory (target < 32 MiB)
-#   full       survey.results by school (n, percent favorable, mean for every school x item,
-#              with suppression) / the same GROUP BY in the sqlite3 shell over a long table
-#              answers(respondent, item, value) joined to respondents(school) (target <= 0.05)
-#   one school survey.results for one school / that full GROUP BY (target <= 0.01)
-# Import times are the best of RUNS (default 3) interleaved runs, wall clock; CPU times are
-# printed too. Analysis times are measured inside each process (sqlite3 .timer, host.clock).
-#   bench/survey/run.sh [RESPONDENTS=200000] [RUNS=3]      CAIRN_BIN=another binary
-set -eu
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-cairn=${CAIRN_BIN:-$root/cairn}
-n=${1:-200000}
-runs=${2:-3}
-[ -x "$cairn" ] || { echo "survey bench: $cairn is not built (run make)" >&2; exit 1; }
-for tool in sqlite3 lua5.4 /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "survey bench: $tool is missing (scripts/install-deps --bench)" >&2; exit 1; }
+# Survey benchmarks, whole commands from fresh processes against the sqlite3 shell:
+#   import    `cairn survey import` of N respondents x 40 items (bench/survey/gen.lua, 400
+#             schools) vs `sqlite3 .import` of the same CSV into a new wide table; target each
+#             <= 1.0x, peak RSS <= 32 MiB. N = 10,000, 200,000, 1,000,000.
+#   results   `cairn survey results bench --by school` (printed to a file) vs the GROUP BY an
+#             analyst runs on that wide table (bench/survey/sql.lua; target <= 1.0x at 10,000,
+#             <= 0.1x at 200,000), and vs reading a stored summary table (what cairn's tallies are)
+#   by role   `--by school,role` at 200,000 vs the wide-table GROUP BY school, role; target
+#             <= 0.2x, RSS <= 48 MiB
+# Each result's output is checked against the baseline's (bench/survey/compare.lua).
+# BENCH_RUNS runs (default 3; 1 at 1,000,000 unless BENCH_RUNS_1M), interleaved, medians.
+source "$(dirname "$0")/../lib.sh"
+here="$bench_dir/survey"
+runs=$(pick "${BENCH_RUNS:-3}" 2)
+schools=$(pick 400 20)
+import_sizes=$(pick "${BENCH_IMPORT_SIZES:-10000 200000 1000000}" "500 2000")
+small=$(pick 10000 500) big=$(pick 200000 2000)
+label() { lua5.4 -e "local n = tostring($1):reverse():gsub('(%d%d%d)', '%1,'):reverse():gsub('^,', '') print(n)"; }
+
+rec="$out/survey.rec"
+: > "$rec"
+# a workspace with the instrument loaded, copied before each import
+tmpl="$work/import-template.db"
+rm -f "$tmpl"*
+"$cairn" -w "$tmpl" init --district Bench >/dev/null 2>&1
+"$cairn" -w "$tmpl" survey load "$here/instrument.lua" >/dev/null
+for n in $import_sizes; do
+  csv=$(survey_csv "$n" "$schools")
+  r=$runs
+  [ "$n" -ge 1000000 ] && r=${BENCH_RUNS_1M:-1}
+  echo "import: $(label "$n") respondents x 40 items, $schools schools ($(du -m "$csv" | cut -f1) MB CSV), $r run(s) each"
+  ws="$work/import.db" wide="$work/import-wide.db"
+  measure "$rec" "$r" 1 \
+    "cairn-import-$n" "rm -f $ws*; cp $tmpl $ws; $RSS $cairn -w $ws survey import $csv --instrument bench --wave bench >/dev/null" \
+    "sqlite-import-$n" "rm -f $wide; $RSS sqlite3 $wide '.mode csv' '.import $csv wide'"
+  got=$("$cairn" -w "$ws" sql 'SELECT count(*) FROM survey_response' --csv | tail -n 1 | tr -d '\r')
+  [ "$got" = "$n" ] || { echo "bench: cairn imported $got responses, expected $n" >&2; exit 1; }
+  echo "    imported: $got responses (checked)"
+  lua5.4 "$stats" ratio "$rec" "$rows" "import $(label "$n") respondents x 40 items" "cairn-import-$n" \
+    "sqlite-import-$n" "sqlite3 \`.import\` into a new wide table" 1.0 32
+  rm -f "$ws"* "$wide"
 done
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-cd "$dir"
-lua5.4 "$here/gen.lua" responses.csv "$n" 40 400
-echo "survey bench: $n respondents x 40 items, 400 schools, 3 roles ($(du -m responses.csv | cut -f1) MB CSV)"
 
-best() { sort -n | head -1; }
-: > cairn.times; : > sqlite.times
-for i in $(seq 1 "$runs"); do
-  rm -f ws.db* wide.db
-  "$cairn" -w ws.db init --district Bench >/dev/null 2>&1
-  "$cairn" -w ws.db survey load "$here/instrument.lua" >/dev/null
-  /usr/bin/time -f "%e %U %S %M" -o t.txt "$cairn" -w ws.db survey import responses.csv --instrument bench --wave bench >/dev/null
-  cat t.txt >> cairn.times
-  /usr/bin/time -f "%e %U %S %M" -o t.txt sqlite3 wide.db ".mode csv" ".import responses.csv wide"
-  cat t.txt >> sqlite.times
-done
-read -r c_wall c_user c_sys c_kb < <(sort -n cairn.times | head -1)
-read -r s_wall s_user s_sys s_kb < <(sort -n sqlite.times | head -1)
-peak_kb=$(awk '{ if ($4 > m) m = $4 } END { print m }' cairn.times)
+sql_school="$work/by-school.sql" sql_role="$work/by-school-role.sql"
+lua5.4 "$here/sql.lua" school > "$sql_school"
+lua5.4 "$here/sql.lua" school,role > "$sql_role"
+results() { # results N TARGET
+  local n=$1 target=$2 ws
+  ws=$(survey_workspace "$n" "$schools")
+  echo "survey results --by school: $(label "$n") respondents, $schools schools, $runs runs each"
+  measure "$rec" "$runs" 1 \
+    "cairn-school-$n" "$cairn -w $ws survey results bench --by school > $work/cairn-school-$n.txt" \
+    "groupby-school-$n" "sqlite3 -csv $ws.wide < $sql_school > $work/groupby-school-$n.csv" \
+    "summary-school-$n" "sqlite3 -csv $ws.wide 'SELECT * FROM summary' > $work/summary-school-$n.csv"
+  lua5.4 "$here/compare.lua" "$work/cairn-school-$n.txt" "$work/groupby-school-$n.csv" || exit 1
+  cmp -s "$work/groupby-school-$n.csv" "$work/summary-school-$n.csv" \
+    || { echo "bench: the stored summary differs from the GROUP BY" >&2; exit 1; }
+  lua5.4 "$stats" ratio "$rec" "$rows" "\`survey results --by school\`, $(label "$n") respondents" \
+    "cairn-school-$n" "groupby-school-$n" "sqlite3: \`GROUP BY school\` on the wide table" "$target"
+  lua5.4 "$stats" ratio "$rec" "$rows" "\`survey results --by school\`, $(label "$n") respondents" \
+    "cairn-school-$n" "summary-school-$n" "sqlite3: read a stored summary table" -
+}
+results "$small" 1.0
+results "$big" 0.1
 
-# the baseline's long table, built once (not timed)
-sqlite3 wide.db "CREATE TABLE respondents(respondent INTEGER PRIMARY KEY, school TEXT, role TEXT);
-  INSERT INTO respondents SELECT rowid, school, role FROM wide;
-  CREATE TABLE answers(respondent INTEGER, item TEXT, value INTEGER);"
-for i in $(seq 1 40); do echo "INSERT INTO answers SELECT rowid, 'Q$i', CAST(Q$i AS INTEGER) FROM wide WHERE Q$i <> '';"; done | sqlite3 wide.db
-group_by="SELECT r.school, a.item, count(*) AS n, 100.0 * sum(a.value >= 3) / count(*) AS favorable,
-  avg(a.value) AS mean FROM answers a JOIN respondents r ON r.respondent = a.respondent GROUP BY r.school, a.item"
-g_real=$(printf '.timer on\n.output /dev/null\n%s;\n' "$group_by" | sqlite3 wide.db | sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' | tail -1)
-[ -n "$g_real" ] || g_real=$(printf '.timer on\n%s;\n' "$group_by" | sqlite3 wide.db 2>&1 | sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' | tail -1)
-
-cat > analysis.lua <<'LUA'
-local host = require "cairn.host"
-local survey = require "cairn.survey"
-survey.results { wave = "bench", where = { school = "School 1" } } -- warm the instrument cache
-local function best(f)
-  local b = math.huge
-  for _ = 1, 3 do
-    local t0 = host.clock()
-    f()
-    b = math.min(b, host.clock() - t0)
-  end
-  return b
-end
-local full = best(function()
-  local r = survey.results { wave = "bench", by = "school" }
-  assert(#r.groups == 400 and r.groups[1].items.Q1.n > 0)
-end)
-local one = best(function()
-  local r = survey.results { wave = "bench", where = { school = "School 17" } }
-  assert(r.groups[1].items.Q40.favorable)
-end)
-print(string.format("%.6f %.6f", full, one))
-LUA
-read -r a_full a_one < <("$cairn" -w ws.db run analysis.lua)
-
-lua5.4 - "$c_wall" "$c_user" "$c_sys" "$s_wall" "$s_user" "$s_sys" "$peak_kb" "$g_real" "$a_full" "$a_one" <<'LUA'
-local cw, cu, cs, sw, su, ss, kb, g, full, one = table.unpack(arg)
-cw, cu, cs, sw, su, ss, kb, g, full, one = tonumber(cw), tonumber(cu), tonumber(cs), tonumber(sw),
-  tonumber(su), tonumber(ss), tonumber(kb), tonumber(g), tonumber(full), tonumber(one)
-local function line(name, ratio, target, detail)
-  print(string.format("  %-11s %7.4f  (target %s %s)  %s", name, ratio, target:sub(1, 2), target:sub(3),
-    detail))
-end
-line("import", cw / sw, "<=1.0", string.format("cairn %.2fs, sqlite3 .import %.2fs; CPU %.2fs vs %.2fs (ratio %.2f)",
-  cw, sw, cu + cs, su + ss, (cu + cs) / (su + ss)))
-print(string.format("  %-11s %7.1f MiB (target < 32 MiB)", "peak memory", kb / 1024))
-line("full", full / g, "<=0.05", string.format("survey.results by school %.1f ms, sqlite3 GROUP BY %.0f ms", full * 1000, g * 1000))
-line("one school", one / g, "<=0.01", string.format("survey.results for one school %.1f ms", one * 1000))
-LUA
+ws=$(survey_workspace "$big" "$schools")
+echo "survey results --by school,role: $(label "$big") respondents, $runs runs each"
+measure "$rec" "$runs" 1 \
+  "cairn-role-$big" "$RSS $cairn -w $ws survey results bench --by school,role > $work/cairn-role-$big.txt" \
+  "groupby-role-$big" "$RSS sqlite3 -csv $ws.wide < $sql_role > $work/groupby-role-$big.csv"
+lua5.4 "$here/compare.lua" "$work/cairn-role-$big.txt" "$work/groupby-role-$big.csv" || exit 1
+lua5.4 "$stats" ratio "$rec" "$rows" "\`survey results --by school,role\`, $(label "$big") respondents" \
+  "cairn-role-$big" "groupby-role-$big" "sqlite3: \`GROUP BY school, role\` on the wide table" 0.2 48
