@@ -136,18 +136,15 @@ static int sql_error(lua_State *L, ldb *d, const char *sql) {
     const char *msg = sqlite3_errmsg(d->db);
     if ((code & 0xff) == SQLITE_INTERRUPT)
         return luaL_error(L, "interrupted");
-    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-        msg = "the workspace is busy: another program kept it locked for longer than cairn "
-              "waits (10 s); try again when it has finished";
-    if ((code & 0xff) == SQLITE_READONLY)
-        msg = "the workspace is read-only here";
     if ((code & 0xff) == SQLITE_AUTH && d->guard_why)
         return luaL_error(L, "not allowed in a sandboxed script: %s (SQL: %s)", d->guard_why, sql);
-    int sys = sqlite3_system_errno(d->db);
-    if ((code & 0xff) == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT)
-        msg = "the disk is full";
-    else if (sys == EROFS)
-        msg = "the file system is read-only";
+    switch (code & 0xff) {
+    case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_READONLY: case SQLITE_FULL:
+    case SQLITE_IOERR: case SQLITE_CORRUPT: case SQLITE_NOTADB: case SQLITE_CANTOPEN:
+        msg = store_error_words(d->db, code); /* the workspace file's troubles: one wording */
+        break;
+    default: break;
+    }
     return luaL_error(L, "%s (SQL: %s)", msg, sql);
 }
 

@@ -154,7 +154,9 @@ static int is_foreign(sqlite3 *db) {
     return foreign;
 }
 
-static const char *why(sqlite3 *db, int rc) {
+/* The words for a SQLite failure, the one place cairn says what went wrong with the
+ * workspace file (store.c and l_db.c both use it). */
+const char *store_error_words(sqlite3 *db, int rc) {
     /* SQLite reports a failed write of its shared-memory or journal file as an I/O error;
      * the system's errno says what really happened. */
     int sys = db ? sqlite3_system_errno(db) : 0;
@@ -163,11 +165,14 @@ static const char *why(sqlite3 *db, int rc) {
     if (sys == EROFS)
         return "the file system is read-only";
     switch (rc & 0xff) {
-    case SQLITE_READONLY: return "the file or its folder is read-only";
+    case SQLITE_READONLY: return "the workspace file or its folder is read-only";
     case SQLITE_FULL: return "the disk is full";
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB: return "the file is damaged or not a SQLite database";
-    case SQLITE_BUSY: return "another program is writing to it (try again when it has finished)";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return "the workspace is busy: another program kept it locked for longer than cairn "
+               "waits (10 s); try again when it has finished";
     case SQLITE_CANTOPEN: return "it cannot be opened (missing, or a read-only folder)";
     default: return db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     }
@@ -181,7 +186,7 @@ int store_migrate_list(sqlite3 *db, const char *path, const struct store_migrati
                        int count, char *err, size_t errlen) {
     int have = 0, rc = user_version(db, &have);
     if (rc != SQLITE_OK)
-        return fail(err, errlen, "%s: cannot read the workspace: %s", path, why(db, rc));
+        return fail(err, errlen, "%s: cannot read the workspace: %s", path, store_error_words(db, rc));
     int want = count ? list[count - 1].version : 0;
     if (have > want)
         return fail(err, errlen,
@@ -205,7 +210,7 @@ int store_migrate_list(sqlite3 *db, const char *path, const struct store_migrati
         if (rc != SQLITE_OK) {
             int ext = sqlite3_extended_errcode(db);
             fail(err, errlen, "%s: cannot update the workspace to schema %d (%s): %s", path,
-                 m->version, m->name, (ext & 0xff) == SQLITE_ERROR && msg ? msg : why(db, ext));
+                 m->version, m->name, (ext & 0xff) == SQLITE_ERROR && msg ? msg : store_error_words(db, ext));
             sqlite3_free(msg);
             sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
             return 1;
@@ -252,7 +257,7 @@ int store_open(const char *path, enum store_mode mode, sqlite3 **out, char *err,
     }
     int rc = sqlite3_open_v2(name, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
     if (rc != SQLITE_OK) {
-        fail(err, errlen, "%s: cannot open the workspace: %s", path, why(db, rc));
+        fail(err, errlen, "%s: cannot open the workspace: %s", path, store_error_words(db, rc));
         sqlite3_close(db);
         return 1;
     }
@@ -261,7 +266,7 @@ int store_open(const char *path, enum store_mode mode, sqlite3 **out, char *err,
     int version = 0;
     rc = user_version(db, &version);
     if (rc != SQLITE_OK) {
-        fail(err, errlen, "%s: cannot read the workspace: %s", path, why(db, rc));
+        fail(err, errlen, "%s: cannot read the workspace: %s", path, store_error_words(db, rc));
         goto bad;
     }
     if (mode != STORE_CREATE && is_foreign(db)) {
@@ -288,7 +293,7 @@ int store_open(const char *path, enum store_mode mode, sqlite3 **out, char *err,
         rc = sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, &msg);
         sqlite3_free(msg);
         if (rc != SQLITE_OK) {
-            fail(err, errlen, "%s: cannot prepare the workspace: %s", path, why(db, rc));
+            fail(err, errlen, "%s: cannot prepare the workspace: %s", path, store_error_words(db, rc));
             goto bad;
         }
     }
@@ -331,7 +336,7 @@ int store_backup(sqlite3 *db, const char *dest, char *err, size_t errlen) {
     }
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(out, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
-    const char *msg = why(out, rc);
+    const char *msg = store_error_words(out, rc);
     char saved[256];
     snprintf(saved, sizeof saved, "%s", msg);
     if (sqlite3_close(out) != SQLITE_OK && rc == SQLITE_OK)

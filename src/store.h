@@ -51,4 +51,8 @@ int store_backup(sqlite3 *db, const char *dest, char *err, size_t errlen);
 /* Close with the WAL checkpointed; safe on NULL. */
 void store_close(sqlite3 *db);
 
+/* What went wrong, in words people read: the disk is full, the workspace is busy, read-only,
+ * damaged... (SQLite's own message for anything else). RC is a SQLite result code. */
+const char *store_error_words(sqlite3 *db, int rc);
+
 #endif

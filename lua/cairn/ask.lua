@@ -9,11 +9,15 @@ local host = require "cairn.host"
 
 local ask = {}
 
-local fed          -- list of lines from ask.feed, or nil
-local fed_pos = 0
-local sink         -- list collecting output while fed, or nil (then stdout)
+-- Fed input (ask.feed) belongs to the run, not to this module: it is kept on the session as
+-- s.fed = { lines =, pos =, sink = } (lines: what to read; sink: a list collecting output).
+local function fed_input()
+  return require("cairn.session").current().fed
+end
 
 local function emit(...)
+  local f = fed_input()
+  local sink = f and f.sink
   if sink then
     for i = 1, select("#", ...) do sink[#sink + 1] = tostring((select(i, ...))) end
   else
@@ -23,7 +27,7 @@ end
 
 -- Does input come from a person at a terminal?
 function ask.interactive()
-  if fed then return false end
+  if fed_input() then return false end
   return host.isatty(0)
 end
 
@@ -41,15 +45,17 @@ end
 -- for tests. Reading past the end is end of input. With OUTPUT (a list), what would be
 -- written is appended there instead (table.concat(output) is the conversation).
 function ask.feed(lines, output)
-  local saved, saved_pos, saved_sink = fed, fed_pos, sink
-  fed, fed_pos, sink = lines, 0, output
-  return function() fed, fed_pos, sink = saved, saved_pos, saved_sink end
+  local s = require("cairn.session").current()
+  local saved = s.fed
+  s.fed = { lines = lines, pos = 0, sink = output }
+  return function() s.fed = saved end
 end
 
 local function raw_line(prompt)
-  if fed then
-    fed_pos = fed_pos + 1
-    return fed[fed_pos]
+  local f = fed_input()
+  if f then
+    f.pos = f.pos + 1
+    return f.lines[f.pos]
   end
   if host.isatty(0) and host.readline then return host.readline(prompt) end
   io.stdout:flush()
@@ -75,7 +81,8 @@ function ask.line(prompt)
   end
   if line then line = line:gsub("\r$", "") end
   if not tty then emit(line or "", "\n") end
-  if not sink then io.stdout:flush() end
+  local f = fed_input()
+  if not (f and f.sink) then io.stdout:flush() end
   if line == nil then return nil, "eof" end
   return line
 end

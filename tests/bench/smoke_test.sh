@@ -6,7 +6,7 @@
 root=$(cd "$(dirname "$0")/../.." && pwd)
 n=0
 ok() { n=$((n + 1)); if eval "$2"; then echo "ok $n - $1"; else echo "not ok $n - $1"; fi; }
-for tool in lua5.4 sqlite3 cmark-gfm hyperfine /usr/bin/time; do
+for tool in lua5.4 sqlite3 cmark-gfm hyperfine /usr/bin/time psql; do
   if ! command -v "$tool" >/dev/null; then
     echo "1..1"; echo "ok 1 # skip $tool is not installed (scripts/install-deps --bench)"; exit 0
   fi
@@ -15,7 +15,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 BENCH_QUICK=1 BENCH_OUT="$out" CAIRN_BIN="${CAIRN_BIN:-$root/cairn}" "$root/bench/run" > "$out/log" 2>&1
 status=$?
-echo "1..14"
+echo "1..15"
 ok "bench/run exits 0" '[ "$status" -eq 0 ] || { sed "s/^/# /" "$out/log" | tail -n 30; false; }'
 rows="$out/rows.tsv"
 has() { grep -q -- "$1" "$rows"; }
@@ -35,8 +35,10 @@ ok "report batch: one HTML file per school" \
   "grep -q 'cairn wrote 20 files, 1 per school' \"$out/log\" && [ \$(ls \"$out/work/report-html\" | wc -l) -eq 20 ]"
 ok "report batch row against sqlite3 + cmark-gfm" "has '^\`report survey_results --each school\`.*cmark-gfm'"
 ok "plan_status row with its growth factors" "has '^\`report plan_status\`.*growth per doubling'"
-ok "publish row (placeholder until bench/pg exists)" \
-  "has '^publish' || [ -x \"$root/bench/pg/run.sh\" ]"
+ok "publish row: cairn publish of 3 districts against psql \\copy of the same rows" \
+  "has '^\`publish\`, 3 districts, .*psql .copy of the same rows' && grep -q 'nothing new to publish' \"$out/log\""
+ok "state report rows against the same SQL in psql" \
+  "[ \$(grep -c '^\`report state_.*the same SQL in psql' \"$rows\") -eq 2 ]"
 ok "table.md has a row per measured row, each with a verdict column" \
   "[ \$(grep -c '^| ' \"$out/table.md\") -eq \$((\$(wc -l < \"$rows\") + 1)) ]"
 # scripts/readme-bench on a copy of the repository's README
