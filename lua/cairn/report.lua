@@ -890,10 +890,10 @@ function report.list() return require("cairn.reports").list() end
 --- report.history(name) -> past runs, oldest first
 function report.history(name) return require("cairn.reports").history(name) end
 
--- help docs, when the help system is there
+-- help docs
 do
-  local ok, help = pcall(require, "cairn.help")
-  if ok and type(help) == "table" and help.register then
+  local help = require "cairn.help"
+  do
     local docs = {
       new = "report.new{title=, subtitle=, district=, period=, as_of=} -> document\nA new report document; build it with doc:section, doc:table, doc:chart ... and doc:render or doc:write it.",
       theme = "report.theme() -> table\nThe theme in use: the built-in one with the district's cairn/theme.lua merged over it.",

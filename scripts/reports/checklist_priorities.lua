@@ -28,8 +28,7 @@ end
 
 -- Gather worksheets of the checklist tool into their waves (only waves built from worksheets).
 local function sync_worksheets(only)
-  local ok, team = pcall(require, "cairn.team")
-  if not ok then return end
+  local team = require "cairn.team"
   local okl, sessions = pcall(team.sessions, TOOL)
   if not okl then return end
   for _, s in ipairs(sessions) do

@@ -8,9 +8,7 @@
 -- The worksheet comes from the tool engine (cairn.tool: open_worksheet, layout), so a district
 -- that overrides a tool's layout (tools/ID.lua on its search path) sees it here too.
 local function tool_engine()
-  local ok, tool = pcall(require, "cairn.tool")
-  if not ok then error("worksheet reports need the tool engine (cairn.tool): " .. tostring(tool), 0) end
-  return tool
+  return require "cairn.tool"
 end
 
 local function has_worksheets(db)

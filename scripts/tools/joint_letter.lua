@@ -44,8 +44,7 @@ local function latest_partners()
 end
 
 local function first_issue()
-  local ok, plan = pcall(require, "cairn.plan")
-  if not ok then return nil end
+  local plan = require "cairn.plan"
   local found
   pcall(function()
     for _, p in ipairs(plan.list { kind = "shared_goals" }) do
@@ -58,8 +57,7 @@ local function first_issue()
 end
 
 local function planned_teams()
-  local ok, plan = pcall(require, "cairn.plan")
-  if not ok then return nil end
+  local plan = require "cairn.plan"
   local names = {}
   pcall(function()
     for _, p in ipairs(plan.list { kind = "collaborative_structure" }) do

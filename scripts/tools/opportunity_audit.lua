@@ -35,8 +35,7 @@ local form = common.form {
 
 -- The loaded question bank, or nil.
 local function bank()
-  local ok, survey = pcall(require, "cairn.survey")
-  if not ok then return nil end
+  local survey = require "cairn.survey"
   local okb, inst = pcall(survey.get_instrument, BANK)
   if okb and type(inst) == "table" then return inst end
   return nil
