@@ -80,7 +80,7 @@ MIGRATIONS := $(sort $(wildcard src/migrations/*.sql))
 C_TESTS := $(patsubst tests/c/%.c,$(B)/tests/%,$(wildcard tests/c/test_*.c))
 
 .PHONY: all deps test-deps test check demo bench fuzz sanitize valgrind install uninstall clean help \
-        test-run demo-run bench-run valgrind-run install-run FORCE
+        test-run demo-run demo-state demo-state-run bench-run valgrind-run install-run FORCE
 
 all: $(BIN) $(XLSX_SO) $(PG_SO) $(C_TESTS)
 
@@ -140,6 +140,15 @@ demo: deps
 demo-run: $(BIN) $(XLSX_SO) $(PG_SO)
 	@scripts/demo
 
+# The state side of the demo: the demo district published to a throwaway PostgreSQL server,
+# the state reports rendered into demo/state/ (scripts/demo-state).
+demo-state: test-deps
+	@$(MAKE) --no-print-directory demo-state-run
+
+demo-state-run: $(BIN) $(XLSX_SO) $(PG_SO)
+	@[ -f demo/cairn.db ] || scripts/demo </dev/null >/dev/null
+	@scripts/demo-state
+
 bench: deps
 	@scripts/install-deps --bench
 	@$(MAKE) --no-print-directory bench-run
@@ -190,6 +199,7 @@ clean:
 help:
 	@echo "make            build ./cairn (installs nothing: make deps installs the build packages)"
 	@echo "make demo       open cairn on a demo workspace"
+	@echo "make demo-state publish the demo district to a throwaway PostgreSQL, state reports"
 	@echo "make test       run the whole test suite"
 	@echo "make sanitize   the suite under ASan + UBSan"
 	@echo "make valgrind   the suite under valgrind"
