@@ -100,7 +100,7 @@ function M.merge(base, spec, path)
       local old = el.kind == "section" and el.title or el.label
       if el.kind == "section" then el.title = label else el.label = label end
       el.report_label = nil
-      changes.relabel[#changes.relabel + 1] = { path = p, old = old, new = label,
+      changes.relabel[#changes.relabel + 1] = { path = p, old = old, new = label, kind = el.kind,
         old_report = bl and require("cairn.tools_common").label(bl[bi]) or nil }
     end
   end
@@ -210,7 +210,7 @@ function M.changes_between(builtin, copy)
         changes.added[#changes.added + 1] = { element = el, into = parent }
       end
     elseif was.label and el.label and was.label ~= el.label then
-      changes.relabel[#changes.relabel + 1] = { path = p, old = was.label, new = el.label }
+      changes.relabel[#changes.relabel + 1] = { path = p, old = was.label, new = el.label, kind = el.kind }
     end
   end
   return changes
@@ -218,22 +218,26 @@ end
 
 -- ---- reports ----------------------------------------------------------------------------
 
--- Replace the words OLD by NEW wherever a report shows a label: section titles, key/value
--- keys, table captions and column headings (never in running text).
-local function relabel_blocks(blocks, old, new)
+-- Replace the words OLD by NEW where a report shows the label of an element of KIND: a field's
+-- in key/value keys and column headings (a column of a table, COLUMN, only there), a table's or
+-- a group's in section titles and captions (never in running text).
+local function relabel_blocks(blocks, old, new, kind, column)
+  local heading = kind == "table" or kind == "group" or kind == "section"
   for _, b in ipairs(blocks) do
     if b.type == "section" then
-      if b.title == old then b.title = new end
-      relabel_blocks(b.blocks, old, new)
-    elseif b.type == "keyvalue" then
+      if heading and b.title == old then b.title = new end
+      relabel_blocks(b.blocks, old, new, kind, column)
+    elseif b.type == "keyvalue" and not heading and not column then
       for _, item in ipairs(b.items or {}) do
         if item[1] == old then item[1] = new end
         if item.key == old then item.key = new end
       end
     elseif b.type == "table" then
-      if b.caption == old then b.caption = new end
-      for _, col in ipairs(b.columns or {}) do
-        if col.label == old then col.label = new end
+      if heading and b.caption == old then b.caption = new end
+      if not heading then
+        for _, col in ipairs(b.columns or {}) do
+          if col.label == old then col.label = new end
+        end
       end
     end
   end
@@ -257,8 +261,9 @@ end
 function M.apply_to_report(T, w, doc, changes)
   local layout = require "cairn.tool.layout"
   for _, r in ipairs(changes.relabel) do
-    relabel_blocks(doc.blocks, r.old, r.new)
-    if r.old_report and r.old_report ~= r.old then relabel_blocks(doc.blocks, r.old_report, r.new) end
+    local kind, column = r.kind or "field", r.path:find(".", 1, true) ~= nil
+    relabel_blocks(doc.blocks, r.old, r.new, kind, column)
+    if r.old_report and r.old_report ~= r.old then relabel_blocks(doc.blocks, r.old_report, r.new, kind, column) end
   end
   if #changes.added == 0 then return end
   local shown = shown_keys(doc.blocks, {})
