@@ -12,7 +12,7 @@ $ export CAIRN_PATH=$TESTS/../scripts/examples/riverside; cairn tool show five_w
   How ready is the school to act on it?  [readiness] (scale: Not ready | Getting ready | Ready | Already acting)
 $ export CAIRN_PATH=$TESTS/../scripts/examples/riverside; cairn tool run five_whys --answers $CAIRN_PATH/answers/five_whys.json --as-of 2026-11-26
 saved worksheet 1 (five_whys, final): Ninth-grade chronic absenteeism at Adams High rose from 14% to 21% in two years.
-$ export CAIRN_PATH=$TESTS/../scripts/examples/riverside; cairn tool report 1 --as-of 2026-11-26
+$ export CAIRN_PATH=$TESTS/../scripts/examples/riverside; cairn tool report 1 --as-of 2026-11-26 | sed 's/^#/|#/'
 Ninth-grade chronic absenteeism at Adams High rose from 14% to 21% in two years.
 ================================================================================
 Getting the Problem Right: Template for the 5 Whys Root-Cause Analysis
@@ -39,6 +39,29 @@ Root Cause(s)
 To validate root causes, ask the following: If you removed this root cause,
 would the problem be prevented?
 
+|#  Root cause     How do we       Removing it     Suited to       Would solve
+                  know?           prevents the    collaborative   the problem
+                  Observable,     problem         effort
+                  data-based
+                  evidence
+-  -------------  --------------  --------------  --------------  --------------
+1  Routes 7 and   Route change    Yes             Yes             Yes
+   12 were        log, 2024
+   merged when
+   the district
+   lost two
+   drivers
+
+District additions
+------------------
+
+School:                     Adams High
+How ready is the school to act on it? Getting ready (2 of 4)
+
+Root Cause(s)
+Root Cause(s)  Lead
+-------------  -----------------------
+Root cause 1   Transportation director
 #  Root cause     How do we       Removing it     Suited to       Would solve
                   know?           prevents the    collaborative   the problem
                   Observable,     problem         effort
@@ -74,24 +97,24 @@ December 2026: 1 monitoring plan, 0 milestones overdue, 1 due within the month
   due      2026-12-18  Separate routes 7 and 12 running
 wrote out/monthly-monitoring-2026-12.md
 wrote out/monthly-monitoring-2026-12.html
-$ cat out/monthly-monitoring-2026-12.md
-# Monthly monitoring: December 2026
+$ cat out/monthly-monitoring-2026-12.md | sed 's/^#/|#/'
+|# Monthly monitoring: December 2026
 
 **Milestone check-in**
 
 Riverside Unified · as of 2026-12-01
 
-## Overdue
+|## Overdue
 
 Nothing is overdue.
 
-## Due this month
+|## Due this month
 
 | Milestone | Due | Monitor | Status | Evidence of progress | Data source |
 | --- | --- | --- | --- | --- | --- |
 | Separate routes 7 and 12 running | 2026-12-18 | James Okafor | on_track | Bus arrival times before the first bell | Transportation arrival logs |
 
-## For the team
+|## For the team
 
 - Which milestone needs help, and from whom?
 - Is each data source still the right evidence?
