@@ -108,7 +108,9 @@ function M.merge(base, spec, path)
     local list, i = locate(T.form, p)
     if not list then problem("drop %s", i)
     else
-      changes.dropped[#changes.dropped + 1] = p
+      local el = list[i]
+      changes.dropped[#changes.dropped + 1] = { path = p, label = el.label or el.title,
+        kind = el.kind or "field" }
       table.remove(list, i)
     end
   end
@@ -234,10 +236,8 @@ local function relabel_blocks(blocks, old, new, kind, column)
       end
     elseif b.type == "table" then
       if heading and b.caption == old then b.caption = new end
-      if not heading then
-        for _, col in ipairs(b.columns or {}) do
-          if col.label == old then col.label = new end
-        end
+      for _, col in ipairs(b.columns or {}) do -- a table's label heads its row-label column
+        if col.label == old then col.label = new end
       end
     end
   end
@@ -255,6 +255,24 @@ local function shown_keys(blocks, out)
   return out
 end
 
+-- Take out of BLOCKS what shows a dropped element: a key LABEL, or a column headed LABEL in the
+-- tables of its table (those captioned, or whose row-label column is headed, TABLE_LABEL).
+local function drop_blocks(blocks, label, column, table_label)
+  for _, b in ipairs(blocks) do
+    if b.type == "section" then drop_blocks(b.blocks, label, column, table_label)
+    elseif b.type == "keyvalue" and not column then
+      for i = #b.items, 1, -1 do
+        if (b.items[i].key or b.items[i][1]) == label then table.remove(b.items, i) end
+      end
+    elseif b.type == "table" and column and #(b.columns or {}) > 1
+        and (b.caption == table_label or b.columns[1].label == table_label) then
+      for i = #b.columns, 1, -1 do
+        if b.columns[i].label == label then table.remove(b.columns, i) end
+      end
+    end
+  end
+end
+
 -- After a base tool's own report ran on DOC: show the district's labels and the answers to
 -- the fields it added (those the layout did not show already), in a section titled
 -- T.additions_title (default "District additions").
@@ -265,6 +283,18 @@ function M.apply_to_report(T, w, doc, changes)
     relabel_blocks(doc.blocks, r.old, r.new, kind, column)
     if r.old_report and r.old_report ~= r.old then relabel_blocks(doc.blocks, r.old_report, r.new, kind, column) end
   end
+  for _, d in ipairs(changes.dropped) do
+    if d.kind == "field" and d.label then
+      local bl, bi = locate(T.base and (T.base.form) or {}, d.path)
+      local shown = bl and require("cairn.tools_common").label(bl[bi]) or d.label
+      local parent = d.path:match("^(.*)%.[^%.]+$")
+      local pl, pi
+      if parent then pl, pi = locate(T.form, parent) end
+      local table_label = pl and pl[pi].label
+      drop_blocks(doc.blocks, shown, parent ~= nil, table_label)
+      if shown ~= d.label then drop_blocks(doc.blocks, d.label, parent ~= nil, table_label) end
+    end
+  end
   if #changes.added == 0 then return end
   local shown = shown_keys(doc.blocks, {})
   local answers = w.answers or {}
@@ -274,7 +304,7 @@ function M.apply_to_report(T, w, doc, changes)
     if a.into then
       columns[a.into] = columns[a.into] or {}
       table.insert(columns[a.into], el)
-    elseif not shown[el.label] then
+    elseif not shown[el.label] and answers[el.id] ~= nil then
       top[#top + 1] = el
     end
   end
