@@ -195,6 +195,26 @@ worksheets, surveys). Prints each problem and exits 1 if there is any.]],
   end,
 })
 
+command("status", {
+  summary = "where the district stands in each planning framework",
+  usage = "cairn status [--as-of DATE]",
+  help = [[
+For the NEA cycle (Prepare -> Act -> Reflect, by chapter), the Massachusetts cycle (Create ->
+Align -> Implement) and the six-step sample planning process: the tools done (a final
+worksheet), the drafts open, what comes next, and the plan items overdue on DATE (default
+today). The REPL's progress() returns the same.]],
+  run = function(argv)
+    local opts, rest = args.parse(argv, { options = { as_of = "DATE" } }, "status")
+    if rest[1] then args.usage_error("unexpected argument '" .. rest[1] .. "'", "status") end
+    local as_of = opts.as_of
+    if as_of and not require("cairn.date").is_iso(as_of) then
+      args.usage_error("--as-of: '" .. as_of .. "' is not a date (expected YYYY-MM-DD)", "status")
+    end
+    out(tostring(require("cairn.progress").status { as_of = as_of }) .. "\n")
+    return 0
+  end,
+})
+
 command("help", {
   summary = "show help for cairn or for one command",
   usage = "cairn help [COMMAND]",

@@ -22,6 +22,7 @@ local lazy = {
   run = function() return require("cairn.tool.globals").run end,
   worksheets = function() return require("cairn.tool.globals").worksheets end,
   resume = function() return require("cairn.tool.globals").resume end,
+  progress = function() return require("cairn.tool.globals").progress end,
   help = function() return require("cairn.help").help end,
 }
 

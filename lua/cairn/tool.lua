@@ -20,6 +20,7 @@
 --   worksheets.lua  tool.open_worksheet, tool.worksheets, tool.edit, tool.resume, parse_path
 --   document.lua    tool.layout, tool.document, tool.report
 --   check.lua       tool.check (for cairn check)
+--   extend.lua      tool.extend: a tool built on another (relabel, add, drop, limits, checks)
 --   form.lua, worksheet.lua, layout.lua, interact.lua, globals.lua: the form language, the
 --   worksheet rows, the default report layout, the terminal conversation, the REPL globals.
 local util = require "cairn.util"
@@ -37,5 +38,9 @@ for _, part in ipairs { "load", "catalog", "validate", "save", "worksheets", "do
     if name ~= "problems_message" and name ~= "print_warnings" then tool[name] = fn end
   end
 end
+
+-- `return require("cairn.tool").extend("five_whys", { relabel = ..., add = ... })`: a tool file
+-- that builds on another (docs/tool-format.md "Extending a tool").
+tool.extend = require("cairn.tool.extend").extend
 
 return tool

@@ -35,7 +35,7 @@ t.ok(not ok, "a wrong declaration does not load")
 local lines = {}
 for l in tostring(err):gmatch("[^\n]+") do lines[#lines + 1] = l end
 local function has(pat, what) t.ok(tostring(err):find(pat), what) end
-t.ok(#lines >= 8 and lines[1]:find("^%./tools/bad_decl%.lua: "), "each problem names the file (" .. #lines .. " lines)")
+t.ok(#lines >= 8 and lines[1]:find("^%./tools/bad_decl%.lua:4: "), "each problem names the file and line (" .. #lines .. " lines)")
 has("form%[1%] %(field 'a'%): unknown type 'txt' %(expected one of text, longtext, number", "unknown type")
 has("form%[2%] %(field 'b'%): unknown key 'requried' %(allowed: ", "misspelt key")
 has("form%[3%] %(table 'tb'%): min_rows must be a whole number from 0 to 2", "min_rows above the fixed rows")

@@ -51,7 +51,7 @@ function M.list(filter)
     local entry
     if ok then
       entry = { id = T.id, title = T.title, stage = T.stage, framework = T.framework,
-        summary = T.summary, path = T.path }
+        summary = T.summary, path = T.path, fallback = T.fallback }
     else
       entry = { id = e.name, path = e.path, error = tostring(T), stage = "", title = "" }
     end
@@ -145,6 +145,12 @@ function M.show(id)
     .. (T.framework and ("    framework: " .. T.framework) or "")
   if T.source then out[#out + 1] = "source: " .. T.source end
   out[#out + 1] = "file: " .. T.path .. "  (version " .. T.hash .. ")"
+  if T.fallback then
+    out[#out + 1] = "not used: " .. T.fallback.path .. " (it has an error; the version above is used)"
+  end
+  if T.changes then
+    out[#out + 1] = "extends: " .. T.base.id .. " (" .. T.base.path .. ")"
+  end
   if T.summary then out[#out + 1] = ""; out[#out + 1] = wrap(T.summary, width) end
   if T.instructions and #T.instructions > 0 then
     out[#out + 1] = ""

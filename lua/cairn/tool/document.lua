@@ -5,22 +5,65 @@ local util = require "cairn.util"
 local layout = require "cairn.tool.layout"
 local loader = require "cairn.tool.load"
 local worksheets = require "cairn.tool.worksheets"
+local extend = require "cairn.tool.extend"
+local json = require "cairn.json"
 
 local M = {}
 
 -- the session's day (as_of), fixed for the run
 local function session_day() return session.current().as_of end
 
+-- What the tool in use changed against the tool whose report it runs: an extension's own
+-- record, or, for a district's copy of a built-in tool, the difference of their forms.
+local function changes_of(T)
+  if T.changes then return T.changes end
+  if not T.report then return nil end -- the default layout follows the form already
+  local builtin = loader.builtin_path(T.id)
+  if not builtin or builtin == T.path then return nil end
+  local ok, B = pcall(loader.load_file, builtin, T.id)
+  if not ok then return nil end
+  return extend.changes_between(B, T)
+end
+
+-- Answers of W whose element is not in T's form (a worksheet saved by another version).
+local function orphans(T, w)
+  local known, out = {}, {}
+  for _, el in ipairs(T.form) do if el.id then known[el.id] = true end end
+  for k, v in pairs(w.answers or {}) do
+    if not known[k] then out[#out + 1] = { k, type(v) == "table" and json.encode(v) or tostring(v) } end
+  end
+  table.sort(out, function(a, b) return a[1] < b[1] end)
+  return out
+end
+
 -- Lay worksheet W out into the cairn.report document DOC: the tool's own report(w, doc), or
--- the default layout (the form in order).
+-- the default layout (the form in order). A layout that shows a district's labels and added
+-- fields; a worksheet another version of the tool saved still renders (in the default layout
+-- when the tool's own one cannot read it, with answers the form no longer has listed).
 function M.layout(w, doc)
   w = worksheets.open_worksheet(w)
   local T = loader.load(w.tool)
+  local other_version = w.tool_version and w.tool_version ~= T.hash
   if T.report then
     local ok, err = pcall(T.report, w, doc)
-    if not ok then error(string.format("%s: report failed: %s", T.path, tostring(err)), 0) end
+    if not ok then
+      if not other_version then error(string.format("%s: report failed: %s", T.path, tostring(err)), 0) end
+      doc.blocks = {}
+      doc:callout("note", "This worksheet was saved with another version of the tool; it is "
+        .. "shown in the default layout.")
+      layout.default(T, w, doc)
+    else
+      local changes = changes_of(T)
+      if changes and not changes.own_report then extend.apply_to_report(T, w, doc, changes) end
+    end
   else
     layout.default(T, w, doc)
+  end
+  if other_version then
+    local rest = orphans(T, w)
+    if #rest > 0 then
+      doc:section("Answers this version of the tool no longer asks"):keyvalue(rest)
+    end
   end
   return doc
 end

@@ -3,6 +3,7 @@
 --   run "five_whys"                   ask on the terminal; run("five_whys", answers | "file.json")
 --   worksheets()  worksheets { tool = "five_whys" }
 --   resume()  resume(3)               continue the latest draft, or worksheet 3
+--   progress()                        where the district stands in each framework (cairn status)
 local tool = require "cairn.tool"
 
 local globals = {}
@@ -31,6 +32,11 @@ function globals.resume(id, opts)
     id = drafts[1].id
   end
   return some(tool.resume(id, opts))
+end
+
+-- Where the district stands in each framework: tools done, drafts open, next, overdue.
+function globals.progress(opts)
+  return require("cairn.progress").status(opts)
 end
 
 return globals
