@@ -46,9 +46,13 @@ function ask.feed(lines, output)
   return function() fed, fed_pos, sink = saved, saved_pos, saved_sink end
 end
 
+-- In fed lines, ask.interrupt stands for a Ctrl-C at that prompt (for tests).
+ask.interrupt = setmetatable({}, { __name = "Ctrl-C" })
+
 local function raw_line(prompt)
   if fed then
     fed_pos = fed_pos + 1
+    if fed[fed_pos] == ask.interrupt then error("interrupted", 0) end
     return fed[fed_pos]
   end
   if host.isatty(0) and host.readline then return host.readline(prompt) end
