@@ -86,8 +86,13 @@ end
 local function run_chunk(chunk, ...)
   local real_exit = os.exit
   os.exit = function(code) error(setmetatable({ code = code }, Exit), 0) end
+  local s, traceback = session.current(), nil
   local function body(...)
-    local r = table.pack(pcall(chunk, ...))
+    local r = table.pack(xpcall(chunk, function(e)
+      -- where the script failed (for CAIRN_TRACE), taken before the error is caught here
+      if getmetatable(e) ~= Exit then traceback = debug.traceback(nil, 2) end
+      return e
+    end, ...))
     if r[1] then return 0, table.unpack(r, 2, r.n) end
     local e = r[2]
     if getmetatable(e) == Exit and exit_status(e.code) == 0 then return 0 end -- commit
@@ -97,6 +102,7 @@ local function run_chunk(chunk, ...)
   os.exit = real_exit
   if r[1] then return table.unpack(r, 2, r.n) end
   local e = r[2]
+  s.last_traceback = traceback or s.last_traceback
   if getmetatable(e) == Exit then
     local status = exit_status(e.code)
     io.stdout:flush()
@@ -190,6 +196,23 @@ is opened read-only, so nothing can change.]],
   end,
 })
 
+-- A backup killed on the way leaves DEST.tmp-PID (and its -journal): remove those whose
+-- process is gone (no /proc/PID), so a later backup cleans up after it.
+local function remove_stale_backup_temporaries(dest)
+  local dir, base = dest:match("^(.*)/([^/]*)$")
+  if not dir then dir, base = ".", dest end
+  if dir == "" then dir = "/" end
+  local ok, names = pcall(host.list_dir, dir)
+  if not ok or type(names) ~= "table" then return end
+  local prefix = base .. ".tmp-"
+  for _, name in ipairs(names) do
+    if name:sub(1, #prefix) == prefix then
+      local pid = name:sub(#prefix + 1):match("^(%d+)")
+      if pid and not host.file_kind("/proc/" .. pid) then os.remove(dir .. "/" .. name) end
+    end
+  end
+end
+
 command("backup", {
   summary = "copy the workspace safely, even while it is in use",
   usage = "cairn backup FILE",
@@ -202,6 +225,7 @@ processes may keep working meanwhile.]],
     local dest = rest[1]
     if not dest or rest[2] then args.usage_error("expected one destination FILE", "backup") end
     ws.set_path(ws.path(), { readonly = true })
+    remove_stale_backup_temporaries(dest)
     local ok, err = host.backup(ws.db(), dest)
     if not ok then error(err, 0) end
     say(false, "backed up %s to %s", ws.path(), dest)
