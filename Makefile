@@ -80,7 +80,7 @@ MIGRATIONS := $(sort $(wildcard src/migrations/*.sql))
 C_TESTS := $(patsubst tests/c/%.c,$(B)/tests/%,$(wildcard tests/c/test_*.c))
 
 .PHONY: all deps test-deps test check demo bench fuzz sanitize valgrind install uninstall clean help \
-        test-run demo-run demo-state demo-state-run bench-run valgrind-run install-run FORCE
+        test-run demo-run demo-state demo-state-run bench-run valgrind-run install-run soak FORCE
 
 all: $(BIN) $(XLSX_SO) $(PG_SO) $(C_TESTS)
 
@@ -131,6 +131,12 @@ test-run: $(BIN) $(XLSX_SO) $(PG_SO) $(C_TESTS)
 	@CAIRN_BIN=$(abspath $(BIN)) CAIRN_TEST_BUILD=$(B) tests/run
 
 check: test
+
+# The long runs of tests/safety (not part of make test, which runs them short): a tool waiting
+# a minute at a prompt while four processes write 500 times each; the report kill test.
+# (Still to come: SIGKILL at random moments of imports, saves, migrations and backups.)
+soak: $(BIN) $(XLSX_SO) $(PG_SO)
+	@WAIT_RUNS=500 TOOL_WAIT_MIN=60 CAIRN_BIN=$(abspath $(BIN)) CAIRN_TEST_BUILD=$(B) tests/run safety/
 
 # A demo workspace with a district, people, plans and survey results, then the REPL on it
 # (or, without a terminal, a short scripted tour).

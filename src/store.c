@@ -309,6 +309,14 @@ bad:
 }
 
 int store_backup(sqlite3 *db, const char *dest, char *err, size_t errlen) {
+    /* A backup onto the live workspace itself would replace it with a copy made while it is
+     * open: refused (same device and inode, whatever the spelling of the path). */
+    const char *live = sqlite3_db_filename(db, "main");
+    struct stat live_st, dest_st;
+    if (live && stat(live, &live_st) == 0 && stat(dest, &dest_st) == 0 &&
+        live_st.st_dev == dest_st.st_dev && live_st.st_ino == dest_st.st_ino)
+        return fail(err, errlen, "%s: this is the workspace itself; back it up to another file",
+                    dest);
     char tmp[4096];
     if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", dest, (long)getpid()) >= (int)sizeof tmp)
         return fail(err, errlen, "%s: path too long", dest);

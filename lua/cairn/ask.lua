@@ -51,10 +51,14 @@ function ask.feed(lines, output)
   return function() s.fed = saved end
 end
 
+-- In fed lines, ask.interrupt stands for a Ctrl-C at that prompt (for tests).
+ask.interrupt = setmetatable({}, { __name = "Ctrl-C" })
+
 local function raw_line(prompt)
   local f = fed_input()
   if f then
     f.pos = f.pos + 1
+    if f.lines[f.pos] == ask.interrupt then error("interrupted", 0) end
     return f.lines[f.pos]
   end
   if host.isatty(0) and host.readline then return host.readline(prompt) end

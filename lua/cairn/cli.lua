@@ -69,9 +69,48 @@ otherwise). An existing file is never overwritten.]],
   end,
 })
 
--- Run a script file or a string with the workspace as one unit of work.
+-- os.exit inside a script ends the script, not cairn behind its back: while a script runs,
+-- os.exit raises an exit object that run_chunk catches. os.exit(), os.exit(0) and
+-- os.exit(true) commit the unit of work, then cairn exits 0; os.exit(false) or a non-zero
+-- code rolls it back, says so on stderr and exits with that code (false: 1).
+local Exit = { __name = "cairn exit", __tostring = function(e) return "os.exit(" .. tostring(e.code) .. ")" end }
+
+local function exit_status(code)
+  if code == nil or code == true then return 0 end
+  if code == false then return 1 end
+  return math.tointeger(tonumber(code)) or 1
+end
+
+-- Run a script file or a string with the workspace as one unit of work. Returns the exit
+-- status first (0 unless the script called os.exit), then the chunk's results.
 local function run_chunk(chunk, ...)
-  return ws.scope(chunk, ...)
+  local real_exit = os.exit
+  os.exit = function(code) error(setmetatable({ code = code }, Exit), 0) end
+  local s, traceback = session.current(), nil
+  local function body(...)
+    local r = table.pack(xpcall(chunk, function(e)
+      -- where the script failed (for CAIRN_TRACE), taken before the error is caught here
+      if getmetatable(e) ~= Exit then traceback = debug.traceback(nil, 2) end
+      return e
+    end, ...))
+    if r[1] then return 0, table.unpack(r, 2, r.n) end
+    local e = r[2]
+    if getmetatable(e) == Exit and exit_status(e.code) == 0 then return 0 end -- commit
+    error(e, 0)
+  end
+  local r = table.pack(pcall(ws.scope, body, ...))
+  os.exit = real_exit
+  if r[1] then return table.unpack(r, 2, r.n) end
+  local e = r[2]
+  s.last_traceback = traceback or s.last_traceback
+  if getmetatable(e) == Exit then
+    local status = exit_status(e.code)
+    io.stdout:flush()
+    io.stderr:write(string.format("cairn: the script called os.exit(%s): nothing it wrote was kept\n",
+      tostring(e.code)))
+    return status
+  end
+  error(e, 0)
 end
 
 local function script_env()
@@ -85,7 +124,8 @@ command("run", {
 Runs FILE.lua with the workspace available (require "cairn.workspace", or the globals db, plan,
 survey, report). The script gets its arguments in `arg` (arg[0] is the file) and in `...`.
 Everything it writes to the workspace is one transaction: if the script fails, nothing it wrote
-is kept.]],
+is kept. os.exit(), os.exit(0) or os.exit(true) keeps what it wrote and exits 0;
+os.exit(false) or os.exit(N) with N not 0 keeps nothing and exits 1 or N.]],
   run = function(argv)
     local file = argv[1]
     if not file or file:match("^%-%-?[%a]") and file ~= "-" then
@@ -104,8 +144,7 @@ is kept.]],
       fn, err = loadfile(file, "t", env)
     end
     if not fn then error(err, 0) end
-    run_chunk(fn, table.unpack(script_args, 1, #script_args))
-    return 0
+    return (run_chunk(fn, table.unpack(script_args, 1, #script_args)))
   end,
 })
 
@@ -157,6 +196,23 @@ is opened read-only, so nothing can change.]],
   end,
 })
 
+-- A backup killed on the way leaves DEST.tmp-PID (and its -journal): remove those whose
+-- process is gone (no /proc/PID), so a later backup cleans up after it.
+local function remove_stale_backup_temporaries(dest)
+  local dir, base = dest:match("^(.*)/([^/]*)$")
+  if not dir then dir, base = ".", dest end
+  if dir == "" then dir = "/" end
+  local ok, names = pcall(host.list_dir, dir)
+  if not ok or type(names) ~= "table" then return end
+  local prefix = base .. ".tmp-"
+  for _, name in ipairs(names) do
+    if name:sub(1, #prefix) == prefix then
+      local pid = name:sub(#prefix + 1):match("^(%d+)")
+      if pid and not host.file_kind("/proc/" .. pid) then os.remove(dir .. "/" .. name) end
+    end
+  end
+end
+
 command("backup", {
   summary = "copy the workspace safely, even while it is in use",
   usage = "cairn backup FILE",
@@ -169,6 +225,7 @@ processes may keep working meanwhile.]],
     local dest = rest[1]
     if not dest or rest[2] then args.usage_error("expected one destination FILE", "backup") end
     ws.set_path(ws.path(), { readonly = true })
+    remove_stale_backup_temporaries(dest)
     local ok, err = host.backup(ws.db(), dest)
     if not ok then error(err, 0) end
     say(false, "backed up %s to %s", ws.path(), dest)
@@ -330,8 +387,10 @@ local function dispatch(argv)
     local fn, err = load(code_to_run, "=(command line)", "t", script_env())
     if not fn then error(err, 0) end
     local results = table.pack(run_chunk(fn))
-    if results.n > 0 then require("cairn.repl").print_results(results) end
-    return 0
+    if results.n > 1 then
+      require("cairn.repl").print_results(table.pack(table.unpack(results, 2, results.n)))
+    end
+    return results[1]
   end
   local name = argv[i]
   if not name then

@@ -438,6 +438,9 @@ local function write_files(R, g, doc, saved_json, where)
       entry.hash, entry.bytes = host.hash(s), #s
     else
       entry.path = R.dest.file or (base .. part.suffix .. "." .. R.ext)
+      if host.file_kind(entry.path) == "dir" then
+        error(entry.path .. ": a folder is in the way of the report file (move or rename it)", 0)
+      end
       entry.tmp = temp_beside(entry.path)
       local pok, perr
       if part.table then
@@ -462,22 +465,85 @@ local function remove_temporaries(R)
   for _, p in ipairs(R.pending) do if p.tmp then os.remove(p.tmp) end end
 end
 
+-- ---- putting a batch in place, all or nothing ------------------------------------------------
+-- Every file is rendered to a temporary file first. Then a journal naming each temporary file,
+-- its destination and its hash is written beside them (.cairn-report-NAME.pending), the run is
+-- recorded, the files are renamed into place and the journal removed. A run killed on the way
+-- is settled by the next run of the report into that folder (settle_pending): if the run was
+-- recorded the renames are finished, otherwise the temporary files are removed, so the folder
+-- never keeps a mix of two periods and the history always says which files are there.
+
+local function journal_path(R)
+  local dir = R.dest.dir or (R.dest.file and (R.dest.file:match("^(.*)/[^/]*$") or "."))
+  if not dir then return nil end
+  return (dir == "/" and "" or dir) .. "/.cairn-report-" .. slug(R.def.name) .. ".pending"
+end
+
+local function write_journal(R)
+  local path = journal_path(R)
+  if not path or R.state then return nil end
+  local lines = {}
+  for _, e in ipairs(R.pending) do
+    if e.tmp then lines[#lines + 1] = table.concat({ e.hash, e.tmp, e.path }, "\t") end
+  end
+  local tmp = path .. ".tmp"
+  local fh = assert(io.open(tmp, "wb"))
+  fh:write(table.concat(lines, "\n"), "\n")
+  assert(fh:close())
+  assert(os.rename(tmp, path))
+  return path
+end
+
+-- For tests of all-or-nothing: CAIRN_TEST_KILL_AFTER_RENAMES=N makes cairn SIGKILL itself
+-- after the Nth rename into place.
+local kill_after = tonumber(os.getenv("CAIRN_TEST_KILL_AFTER_RENAMES") or "")
+
 -- Rename every temporary file into place.
 local function put_in_place(R)
+  local done = 0
   for _, e in ipairs(R.pending) do
     if e.tmp then
       local r, rerr = os.rename(e.tmp, e.path)
-      if not r then error(rerr, 0) end
+      if not r then error(e.path .. ": " .. tostring(rerr):gsub("^[^:]*: ", ""), 0) end
       e.tmp = nil
+      done = done + 1
+      if kill_after and done >= kill_after then os.execute("kill -9 $PPID") end
     end
   end
 end
 
--- All files are ready: rename them into place and record the run, together. Returns its id
+-- A journal left by a killed run of this report into this folder: finish it when the run was
+-- recorded (its outputs, with these hashes, are in the history), else undo it.
+local function settle_pending(R)
+  local path = journal_path(R)
+  if not path or R.state or host.file_kind(path) ~= "file" then return end
+  local entries = {}
+  for line in io.lines(path) do
+    local hash, tmp, dest = line:match("^([^\t]*)\t([^\t]*)\t(.*)$")
+    if hash then entries[#entries + 1] = { hash = hash, tmp = tmp, path = dest } end
+  end
+  local recorded = #entries > 0
+  for _, e in ipairs(entries) do
+    local found = R.db:value([[SELECT count(*) FROM report_output o JOIN report_run r ON r.id = o.run_id
+      WHERE r.report = ? AND o.path = ? AND o.hash = ?]], R.def.name, e.path, e.hash)
+    if found == 0 then recorded = false end
+  end
+  for _, e in ipairs(entries) do
+    if host.file_kind(e.tmp) == "file" then
+      if recorded then os.rename(e.tmp, e.path) else os.remove(e.tmp) end
+    end
+  end
+  os.remove(path)
+  R.log(string.format("%s: an interrupted run of %s was %s", path, R.def.name,
+    recorded and "completed" or "undone"))
+end
+
+-- All files are ready: record the run, then put them in place (see above). Returns its id
 -- (none for a state report, which only puts its files in place).
 local function record(R)
   local db, def = R.db, R.def
   if R.state then return put_in_place(R) end
+  local journal = write_journal(R)
   local run_id
   db:transaction(function()
     local params = next(R.params) and R.params or setmetatable({}, { __jsontype = "object" })
@@ -490,8 +556,10 @@ local function record(R)
       db:exec([[INSERT INTO report_output(run_id, seq, grp, path, hash, bytes, data)
                 VALUES (?, ?, ?, ?, ?, ?, ?)]], run_id, seq, e.group, e.path, e.hash, e.bytes, e.data)
     end
-    put_in_place(R)
   end)
+  -- recorded (committed: a scope around the run cannot undo it now)
+  put_in_place(R)
+  if journal then os.remove(journal) end
   return run_id
 end
 
@@ -518,6 +586,7 @@ function reports.run(name, opts)
   open_history(R)
   local groups = batch_groups(R)
   R.dest = destination(opts.out, R.format, opts.each ~= nil)
+  if R.db then settle_pending(R) end
   local okd, district = false, nil
   if not R.state then okd, district = pcall(require("cairn.workspace").district) end
   R.district = okd and district or nil

@@ -200,6 +200,31 @@ function Session:scope(fn, ...)
   end, ...))
 end
 
+-- Run fn(...) with no unit of work open: for stretches paced by a person (a tool waiting at a
+-- question). Nothing may hold the write lock while a facilitator thinks, or every other writer
+-- (a cron report, an import, a colleague's `cairn -e`) fails with "the workspace is busy". So
+-- what the unit wrote so far is committed first; inside fn each database use commits on its own
+-- and fn wraps what must stay together in s:scope (a short transaction); when fn ends, the unit
+-- of work goes on in a fresh transaction.
+function Session:unlocked(fn, ...)
+  local depth, tx, handle = self.depth, self.tx, self.handle
+  if tx then
+    self.tx, self.locked = nil, false
+    if handle and handle:isopen() then tx:commit() end
+  end
+  self.depth = 0
+  local function finish(ok, ...)
+    self.depth = depth
+    local h = self.handle
+    if depth > 0 and not self.tx and h and h:isopen() and not h:in_transaction() then
+      self.tx, self.locked = h:begin { deferred = true }, false
+    end
+    if not ok then error((...), 0) end
+    return ...
+  end
+  return finish(pcall(fn, ...))
+end
+
 -- ---- small things a run needs ---------------------------------------------------------------
 
 -- A number not handed out before in this session (unique temporary file names).

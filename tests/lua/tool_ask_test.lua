@@ -112,10 +112,47 @@ local q
 q, text = converse({ "Something", "quit", "n" }, function() return tool.run("engine_whys") end)
 t.is(q, nil, "quit without a draft returns nothing")
 has(text, "Nothing was saved.", "and says so")
+t.is(db:value("SELECT count(*) FROM worksheet"), n, "quit and No keeps nothing")
+
+-- ---- leaving any other way keeps the draft (autosaved after every answer) ----
+local function latest() return db:one("SELECT id, status, answers FROM worksheet ORDER BY id DESC LIMIT 1") end
 q, text = converse({ "A problem", "why" }, function() return tool.run("engine_whys") end)
 t.is(q, nil, "end of input returns nothing")
-has(text, "Input ended before the worksheet was saved: nothing was saved.", "and says so")
-t.is(db:value("SELECT count(*) FROM worksheet"), n, "nothing stored either way")
+local kept = latest()
+has(text, "Your answers are kept as draft worksheet " .. kept.id .. ": resume(" .. kept.id
+  .. ") continues it.", "end of input keeps the draft and says how to resume it")
+t.is(db:value("SELECT count(*) FROM worksheet"), n + 1, "one draft kept")
+t.ok(kept.status == "draft" and kept.answers:find("A problem", 1, true), "holding every answer given")
+t.is(db:value("SELECT count(*) FROM worksheet_revision WHERE worksheet = ?", kept.id), 0,
+  "autosaves add no revisions")
+db:exec("DELETE FROM worksheet WHERE id = ?", kept.id)
+
+q, text = converse({ "Ctrl-C twice", ask.interrupt, ask.interrupt },
+  function() return tool.run("engine_whys") end)
+kept = latest()
+has(text, "Save a draft before you go? [Y/n] \n", "the first Ctrl-C offers a draft")
+has(text, "Your answers are kept as draft worksheet " .. kept.id, "the second Ctrl-C keeps it")
+t.ok(kept.status == "draft" and kept.answers:find("Ctrl-C twice", 1, true), "with its answers")
+db:exec("DELETE FROM worksheet WHERE id = ?", kept.id)
+
+q, text = converse({ "Then an error" }, function()
+  local real = ask.line
+  local calls = 0
+  ask.line = function(...)
+    calls = calls + 1
+    if calls == 2 then error("the terminal went away", 0) end
+    return real(...)
+  end
+  local ok, err = pcall(tool.run, "engine_whys")
+  ask.line = real
+  return { ok = ok, err = err }
+end)
+kept = latest()
+t.ok(not q.ok and q.err == "the terminal went away", "an error still propagates")
+has(text, "your answers are kept as draft worksheet " .. kept.id .. ": resume(" .. kept.id .. ")",
+  "after saying the draft is kept")
+t.ok(kept.answers:find("Then an error", 1, true), "and it is")
+db:exec("DELETE FROM worksheet WHERE id = ?", kept.id)
 
 -- ---- help, review from a prompt, and the field types ----
 plan.person { name = "Ana Ruiz" }

@@ -68,13 +68,14 @@ review> save
 Saved worksheet 2 (engine_whys), revision 1.
 $ printf '%s\n' 'Unfinished' | CAIRN_PATH=$TESTS/tool_engine cairn tool run engine_whys | tail -n 2
 1. Why — Reason why problem is occurring (several lines; an empty line ends the answer): 
-Input ended before the worksheet was saved: nothing was saved.
+Your answers are kept as draft worksheet 3: resume(3) continues it.
 $ CAIRN_PATH=$TESTS/tool_engine cairn tool worksheets | sed 's/20[0-9-]*$/DATE/'
 id  tool         title                     status  revs  updated
 --  -----------  ------------------------  ------  ----  ----------
+ 3  engine_whys  Unfinished                draft      0  DATE
  2  engine_whys  From a pipe               final      1  DATE
  1  engine_whys  Ninth-grade absence rose  final      1  DATE
-(2 rows)
+(3 rows)
 $ CAIRN_PATH=$TESTS/tool_engine cairn tool history 1 | sed 's/20[0-9][0-9]-[0-9-]* [0-9:]*/WHEN/; s/updated 20[0-9-]*/updated DATE/'
 worksheet 1 · engine_whys · Ninth-grade absence rose (final, 1 revision, updated DATE)
 rev  when (UTC)           by   status  what changed
@@ -103,6 +104,7 @@ $ CAIRN_PATH=$TESTS/tool_engine cairn tool copy engine_fields
 $ cairn check
 cairn.db: worksheet 1: tool 'engine_whys' is not on the search path
 cairn.db: worksheet 2: tool 'engine_whys' is not on the search path
+cairn.db: worksheet 3: tool 'engine_whys' is not on the search path
 [1]
 $ CAIRN_PATH=$TESTS/tool_engine cairn check
 cairn.db: ok
@@ -114,10 +116,10 @@ rev  when (UTC)           by   status  what changed
 ---  -------------------  ---  ------  ---------------
   1  WHEN  ana  final   created
   2  WHEN  lee  final   changed problem
-$ printf '%s\n' 'Draft only' quit y | CAIRN_PATH=$TESTS/tool_engine cairn tool run engine_whys | tail -n 1
-Saved a draft: worksheet 3. resume(3) continues it.
-$ printf '%s\n' 'Reason' '' review quit n | CAIRN_PATH=$TESTS/tool_engine cairn tool resume 3 | grep -E '^(Test Whys: worksheet|1\. Why — Reason|Nothing was saved)'
-Test Whys: worksheet 3, "Draft only"
+$ printf '%s\n' n 'Draft only' quit y | CAIRN_PATH=$TESTS/tool_engine cairn tool run engine_whys | tail -n 1
+Saved a draft: worksheet 4. resume(4) continues it.
+$ printf '%s\n' 'Reason' '' review quit n | CAIRN_PATH=$TESTS/tool_engine cairn tool resume 4 | grep -E '^(Test Whys: worksheet|1\. Why — Reason|Nothing was saved)'
+Test Whys: worksheet 4, "Draft only"
 1. Why — Reason why problem is occurring (several lines; an empty line ends the answer): Reason
 Nothing was saved.
 $ printf '{"name": "Board work", "owner": "Ana Ruiz"}' > owner.json; CAIRN_PATH=$TESTS/tool_engine cairn tool run engine_fields --answers owner.json
@@ -127,7 +129,7 @@ owner.json: 1 problem; nothing was stored
 [1]
 $ CAIRN_PATH=$TESTS/tool_engine cairn tool run engine_fields --answers owner.json --add-people && cairn sql "SELECT name FROM person"
 added Ana Ruiz to the people of the workspace
-saved worksheet 4 (engine_fields, final): Board work
+saved worksheet 5 (engine_fields, final): Board work
 name
 --------
 Ana Ruiz

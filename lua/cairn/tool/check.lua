@@ -23,9 +23,9 @@ function M.check(db)
     if v == nil and err then
       problems[#problems + 1] = string.format("worksheet %d: answers are not valid JSON (%s)", r.id, err)
     end
-    if r.revs == 0 then
+    if r.revs == 0 and r.status ~= "draft" then -- a draft only autosaved so far has none yet
       problems[#problems + 1] = string.format("worksheet %d: has no revisions", r.id)
-    elseif r.maxn ~= r.revs then
+    elseif r.revs > 0 and r.maxn ~= r.revs then
       problems[#problems + 1] = string.format("worksheet %d: revisions are numbered 1 to %d but there are %d",
         r.id, r.maxn, r.revs)
     end

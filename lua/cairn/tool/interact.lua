@@ -11,6 +11,8 @@ local form = require "cairn.tool.form"
 local layout = require "cairn.tool.layout"
 local worksheet = require "cairn.tool.worksheet"
 local util = require "cairn.util"
+local session = require "cairn.session"
+local json = require "cairn.json"
 
 local interact = {}
 
@@ -21,6 +23,8 @@ local words = {
   start = "Type ? at any question for help, < to go back, review to see every answer.",
   required = "  ! An answer is required here (type skip to leave it for later).",
   eof = "Input ended before the worksheet was saved: nothing was saved.",
+  kept = "Your answers are kept as draft worksheet %d: resume(%d) continues it.",
+  failed = "Something went wrong; your answers are kept as draft worksheet %d: resume(%d) continues it.",
   nothing_saved = "Nothing was saved.",
   review_help = "Type a number to change that answer, save to save the worksheet, draft to save "
     .. "a draft and finish later, back to return to the last question, or quit.",
@@ -405,6 +409,67 @@ local function add_new_people(st)
   end
 end
 
+-- Where the conversation stands ("field:path"), kept with a draft so resume() comes back here.
+local function position_of(T, st)
+  local here = questions(T, st)[st.cursor]
+  return here and here.path and (here.kind .. ":" .. here.path) or nil
+end
+
+-- Keep every answer as it is given: after each one the draft is stored in its own short
+-- transaction (no revision: the worksheet row only), so a crash, a closed laptop or a killed
+-- terminal loses at most the answer being typed. A final worksheet being edited is left as it
+-- is until it is saved (autosaving would turn it into a draft).
+local function autosave(T, st)
+  if st.existing and st.existing.status ~= "draft" then return end
+  if not st.existing and not filled(st.answers) then return end
+  local tool = require "cairn.tool"
+  local answers = select(1, tool.validate(T, st.answers, { partial = true, new_people = st.ctx.new_people }))
+  local position = position_of(T, st)
+  local key = json.encode(answers) .. "\0" .. tostring(position)
+  if key == st.saved_key then return end
+  local old = st.existing
+  local id = session.current():scope(function()
+    add_new_people(st)
+    return worksheet.store {
+      id = old and old.id, tool = T.id, tool_version = T.hash,
+      title = st.opts.title or tool.default_title(T, answers),
+      status = "draft", answers = answers, position = position, by = st.opts.by,
+      revision = false,
+    }
+  end)
+  if not old then
+    st.existing, st.autosaved_new = worksheet.get(id), true
+  else
+    old.position = position
+  end
+  st.saved_key = key
+end
+
+-- Undo this conversation's autosaves (the facilitator answered No to keeping a draft).
+local function discard(st)
+  local w = st.existing
+  if not w then return end
+  if st.autosaved_new then
+    session.current():scope(function() worksheet.remove_unrevised(w.id) end)
+  elseif st.original and w.status == "draft" then
+    local o = st.original
+    session.current():scope(function()
+      worksheet.store { id = o.id, tool = o.tool, tool_version = o.tool_version, title = o.title,
+        status = o.status, answers = o.answers, position = o.position, revision = false }
+    end)
+  end
+end
+
+-- The facilitator left without saving (end of input, Ctrl-C twice, an error): what was
+-- autosaved stays, and they are told how to come back to it.
+local function keep(st, wording)
+  if st.existing and st.existing.status == "draft" then
+    ask.print(string.format(wording or words.kept, st.existing.id, st.existing.id))
+  else
+    ask.print(words.eof)
+  end
+end
+
 local function save(T, st, status)
   local tool = require "cairn.tool"
   local answers = st.answers
@@ -418,12 +483,13 @@ local function save(T, st, status)
   else
     answers = select(1, tool.validate(T, answers, { partial = true, new_people = st.ctx.new_people }))
   end
-  add_new_people(st)
-  local qs = questions(T, st)
-  local here = qs[st.cursor]
-  local position = here and here.path and (here.kind .. ":" .. here.path) or nil
-  local w = tool.save(T, answers, { worksheet = st.existing, status = status, title = st.opts.title,
-    by = st.opts.by, as_of = st.opts.as_of, position = position })
+  local w = session.current():scope(function()
+    add_new_people(st)
+    return tool.save(T, answers, { worksheet = st.existing, status = status, title = st.opts.title,
+      by = st.opts.by, as_of = st.opts.as_of, position = position_of(T, st),
+      fresh = st.autosaved_new })
+  end)
+  st.existing, st.autosaved_new, st.saved_key = w, nil, nil
   if status == "final" then
     ask.print(string.format("Saved worksheet %d (%s), revision %d.", w.id, T.id, w.revisions))
   else
@@ -437,9 +503,10 @@ local function quit(T, st)
     ask.print(words.nothing_saved)
     return "stop"
   end
-  local keep = ask.yesno("Save a draft before you go?", true)
-  if keep == nil then ask.print(words.eof); return "stop" end
-  if keep then return "draft" end
+  local yes = ask.yesno("Save a draft before you go?", true)
+  if yes == nil then keep(st); return "stop" end -- a second Ctrl-C or end of input keeps it
+  if yes then return "draft" end
+  discard(st)
   ask.print(words.nothing_saved)
   return "stop"
 end
@@ -452,16 +519,17 @@ local function prev_question(qs, i)
   return i
 end
 
-local function converse(T, st)
+local function converse_steps(T, st)
   local mode = st.start_in_review and "review" or "walk"
   local single, single_scope
   while true do
+    autosave(T, st) -- nothing new since the last time: no write
     if mode == "review" then
       local list, nerr = review(T, st)
       ask.print(wrap(words.review_help, ""))
       local line, why = ask.line("review> ")
       if line == nil and why == "interrupted" then line = "quit" end
-      if line == nil then ask.print(words.eof); return nil end
+      if line == nil then keep(st); return nil end
       local a = line:match("^%s*(.-)%s*$"):lower()
       local num = math.tointeger(tonumber(a))
       if num and list[num] then
@@ -525,7 +593,7 @@ local function converse(T, st)
             action = ask_more(st, q)
           end
         end
-        if action == "eof" then ask.print(words.eof); return nil end
+        if action == "eof" then keep(st); return nil end
         if action == "stay" then
           if single then mode, single, single_scope = "review", nil, nil end
         end
@@ -562,6 +630,17 @@ local function converse(T, st)
       end
     end
   end
+end
+
+-- The conversation, outside any unit of work (see Session:unlocked): no write lock is held
+-- while the facilitator thinks. An error on the way keeps the autosaved draft and says so.
+local function converse(T, st)
+  local ok, result = pcall(converse_steps, T, st)
+  if ok then return result end
+  if st.existing and st.existing.status == "draft" then
+    ask.print(string.format(words.failed, st.existing.id, st.existing.id))
+  end
+  error(result, 0)
 end
 
 -- A copy of ANSWERS keeping only what ELEMENTS ask (a district may have edited the tool since
@@ -602,6 +681,7 @@ local function new_state(T, opts, existing)
   return {
     T = T, opts = opts, existing = existing, answers = answers, dropped = dropped,
     closed = {}, touched = {}, shown_intro = {}, ctx = {}, cursor = 1,
+    original = existing and util.deep_copy(existing), -- to put back if the facilitator discards
   }
 end
 
@@ -614,6 +694,10 @@ end
 
 -- Run tool T on the terminal, offering to resume its latest draft first.
 function interact.run(T, opts)
+  return session.current():unlocked(interact.run_unlocked, T, opts)
+end
+
+function interact.run_unlocked(T, opts)
   -- no workspace: say so now, not after the whole conversation
   require("cairn.workspace").db()
   local drafts = worksheet.list { tool = T.id, status = "draft" }
@@ -622,7 +706,7 @@ function interact.run(T, opts)
     local yes = ask.yesno(string.format("There is a draft of %s: worksheet %d, \"%s\" (saved %s). Resume it?",
       T.id, d.id, worksheet.short(d.title, 40), (d.updated_at or ""):sub(1, 10)), true)
     if yes == nil then ask.print(words.eof); return nil end
-    if yes then return interact.resume(T, d, opts) end
+    if yes then return interact.resume_unlocked(T, worksheet.get(d.id), opts) end
   end
   intro(T)
   local st = new_state(T, opts)
@@ -631,6 +715,14 @@ end
 
 -- Continue draft W where it stopped (a final worksheet opens on its review screen).
 function interact.resume(T, w, opts)
+  return session.current():unlocked(function()
+    -- read again outside the unit of work: what was passed in may be older than the draft
+    local fresh = w.id and worksheet.get(w.id) or w
+    return interact.resume_unlocked(T, fresh, opts)
+  end)
+end
+
+function interact.resume_unlocked(T, w, opts)
   local st = new_state(T, opts, w)
   ask.print("")
   ask.print(string.format("%s: worksheet %d, \"%s\"", T.title, w.id, worksheet.short(w.title, 50)))
@@ -655,7 +747,7 @@ function interact.edit(T, w, opts)
   local st = new_state(T, opts, w)
   st.start_in_review = true
   say_dropped(st)
-  local saved = converse(T, st)
+  local saved = session.current():unlocked(converse, T, st)
   if saved then
     for k, v in pairs(saved) do w[k] = v end
     return w

@@ -12,7 +12,7 @@ local M = {}
 -- the session's day (as_of), fixed for the run
 local function session_day() return session.current().as_of end
 
-local function default_title(T, answers)
+function M.default_title(T, answers)
   if T.worksheet_title then
     local ok, t = pcall(T.worksheet_title, answers)
     if ok and type(t) == "string" and t:match("%S") then return t end
@@ -86,14 +86,15 @@ local function write_plan(T, w, opts)
 end
 
 -- Store validated ANSWERS for tool T as a new worksheet or a new revision of opts.worksheet.
--- opts: status ("final" | "draft"), title, by, position, as_of, plan (false: no to_plan).
+-- opts: status ("final" | "draft"), title, by, position, as_of, plan (false: no to_plan),
+-- fresh (opts.worksheet is a draft autosaved by this conversation: it counts as new).
 function M.save(T, answers, opts)
   opts = opts or {}
   local db = require("cairn.workspace").db()
   local status = opts.status or "final"
   local old = opts.worksheet
   local summary
-  if old then
+  if old and not opts.fresh then
     summary = worksheet.summary(old.answers, answers)
     if old.status == "draft" and status == "final" then
       summary = (summary == "no changes" and "" or summary .. "; ") .. "saved as final"
@@ -105,13 +106,13 @@ function M.save(T, answers, opts)
     summary = status == "draft" and "draft started" or "created"
   end
   -- a title the engine made from the answers follows them; one given with --title stays
-  local kept_title = old and old.title
-  if old and old.title == default_title(T, old.answers) then kept_title = nil end
+  local kept_title = old and not opts.fresh and old.title
+  if kept_title and old.title == M.default_title(T, old.answers) then kept_title = nil end
   local w
   db:transaction(function()
     local id = worksheet.store {
       id = old and old.id, tool = T.id, tool_version = T.hash,
-      title = opts.title or kept_title or default_title(T, answers),
+      title = opts.title or kept_title or M.default_title(T, answers),
       status = status, answers = answers, position = status == "draft" and opts.position or nil,
       by = opts.by, summary = summary,
     }

@@ -126,7 +126,8 @@ end
 -- ---- storing ------------------------------------------------------------------------------
 
 -- Insert or update a worksheet and add a revision. fields: id (update), tool, tool_version,
--- title, status, answers, position, by, summary. Returns the worksheet id.
+-- title, status, answers, position, by, summary; revision = false stores the row only (a
+-- draft autosaved after each answer keeps no history of every keystroke). Returns the id.
 function worksheet.store(f)
   local db = ws.db()
   local at = now()
@@ -147,12 +148,21 @@ function worksheet.store(f)
           position = f.position, at = at, by = by })
       id = db:last_id()
     end
+    if f.revision == false then return end
     local n = db:value("SELECT coalesce(max(n), 0) + 1 FROM worksheet_revision WHERE worksheet = ?", id)
     db:exec([[INSERT INTO worksheet_revision(worksheet, n, at, by, status, tool_version, answers, summary)
               VALUES (?, ?, ?, ?, ?, ?, ?, ?)]], id, n, at, by, f.status, f.tool_version, answers,
       f.summary)
   end)
   return id
+end
+
+-- Remove draft worksheet ID when nothing but autosaves ever stored it (no revision, no output):
+-- the facilitator chose not to keep what they started.
+function worksheet.remove_unrevised(id)
+  ws.db():exec([[DELETE FROM worksheet WHERE id = ? AND status = 'draft'
+    AND NOT EXISTS (SELECT 1 FROM worksheet_revision WHERE worksheet = ?)
+    AND NOT EXISTS (SELECT 1 FROM worksheet_output WHERE worksheet = ?)]], id, id, id)
 end
 
 -- What worksheet ID wrote into the plan model: a list of { kind = "plan" | "item", ref = id }.
