@@ -78,15 +78,38 @@ local function script_env()
   return require("cairn.prelude").env()
 end
 
+-- Run FILE's source SRC sandboxed (cairn.sandbox): its own environment, the guarded db, limits.
+local function run_sandboxed(file, src, writes, limits, script_args)
+  local sandbox = require "cairn.sandbox"
+  local name = file == "-" and "stdin" or file
+  return run_chunk(function()
+    local db
+    if host.file_kind(ws.path()) == "file" then db = ws.db() end
+    local env = sandbox.env { name = name, db = db, writes = writes, globals = { arg = script_args } }
+    local res = table.pack(sandbox.run(src, { name = name, env = env, limits = limits },
+      table.unpack(script_args, 1, #script_args)))
+    if not res[1] then error(res[2], 0) end
+  end)
+end
+
 command("run", {
   summary = "run a Lua script (a workflow or a one-off job)",
-  usage = "cairn run FILE.lua [ARGS...]",
+  usage = "cairn run [--sandbox [--allow-writes]] FILE.lua [ARGS...]",
   help = [[
 Runs FILE.lua with the workspace available (require "cairn.workspace", or the globals db, plan,
 survey, report). The script gets its arguments in `arg` (arg[0] is the file) and in `...`.
 Everything it writes to the workspace is one transaction: if the script fails, nothing it wrote
-is kept.]],
+is kept.
+
+--sandbox runs it in the sandbox (README, "Shared scripts"): no files, no commands, a guarded
+`db` that only reads unless --allow-writes, and limits on time and memory. The setting
+scripts.sandbox = all-untrusted sandboxes every script not listed in scripts.trusted.]],
   run = function(argv)
+    local flags = {}
+    while argv[1] == "--sandbox" or argv[1] == "--allow-writes" do
+      flags[argv[1] == "--sandbox" and "sandbox" or "allow_writes"] = true
+      table.remove(argv, 1)
+    end
     local file = argv[1]
     if not file or file:match("^%-%-?[%a]") and file ~= "-" then
       if file == "--help" then return cli.help_for("run") end
@@ -94,14 +117,25 @@ is kept.]],
     end
     local script_args = { [0] = file }
     for i = 2, #argv do script_args[i - 1] = argv[i] end
+    local src
+    if file == "-" then
+      src = io.read("a")
+    else
+      if not host.file_kind(file) then error(file .. ": no such file", 0) end
+      local err
+      src, err = require("cairn.util").read_file(file)
+      if not src then error(file .. ": " .. tostring(err), 0) end
+    end
+    if src:sub(1, 1) == "#" then src = src:gsub("^[^\n]*", "", 1) end -- a #! line, as loadfile skips it
+    local sandboxed, writes, limits = require("cairn.trust").decide(file, src, flags)
+    if sandboxed then return run_sandboxed(file, src, writes, limits, script_args) or 0 end
     local env = script_env()
     env.arg = script_args
     local fn, err
     if file == "-" then
-      fn, err = load(io.read("a"), "=stdin", "t", env)
+      fn, err = load(src, "=stdin", "t", env)
     else
-      if not host.file_kind(file) then error(file .. ": no such file", 0) end
-      fn, err = loadfile(file, "t", env)
+      fn, err = load(src, "@" .. file, "t", env)
     end
     if not fn then error(err, 0) end
     run_chunk(fn, table.unpack(script_args, 1, #script_args))
