@@ -192,6 +192,14 @@ function sandbox.hidden_of(db)
   return hidden
 end
 
+-- The results of a pcall of cairn's own code, or its error raised at the script's line without
+-- the position inside cairn (the message names the SQL; cairn's line would only confuse).
+local function unplaced(ok, ...)
+  if ok then return ... end
+  local e = tostring((...)):gsub("^[^\n]-%.lua:%d+: ", "")
+  refuse(e, 4)
+end
+
 local db_methods = { "exec", "rows", "one", "value", "query", "changes", "last_id", "is_readonly_sql" }
 
 -- A db proxy for a sandboxed script: every call runs under db:guarded with POLICY.
@@ -203,15 +211,16 @@ local function db_proxy(real, policy)
       real:guard(policy)
       if m == "rows" then
         -- read every row under the guard, then hand out an iterator over the copy
-        local rows = table.pack(real:guarded(function(...)
+        local rows = unplaced(pcall(real.guarded, real, function(...)
           local out = {}
           for row in real:rows(...) do out[#out + 1] = row end
           return out
-        end, ...))[1]
+        end, ...))
         local i = 0
         return function() i = i + 1; return rows[i] end
       end
-      return real:guarded(real[m], real, ...)
+      local res = table.pack(unplaced(pcall(real.guarded, real, real[m], real, ...)))
+      return table.unpack(res, 1, res.n)
     end
   end
   proxy = readonly(methods, "db", function(k)
@@ -233,7 +242,9 @@ function sandbox.env(opts)
     env[k] = _G[k]
   end
   local str = guarded_string()
-  local str_view = readonly(str, "string")
+  local str_view = readonly(str, "string", function(k)
+    if k == "dump" then refuse("string.dump is not available in a sandboxed script (no binary chunks)", 4) end
+  end)
   env.string = str_view
   for _, lib in ipairs { "table", "math", "utf8", "coroutine" } do
     local copy = {}
@@ -254,7 +265,9 @@ function sandbox.env(opts)
     if type(mt) == "table" and rawget(mt, "__gc") ~= nil then
       refuse("setmetatable: __gc is not allowed in a sandboxed script", 3)
     end
-    return setmetatable(t, mt)
+    local ok, err = pcall(setmetatable, t, mt)
+    if not ok then refuse((tostring(err):gsub("^[^\n]-%.lua:%d+: ", "")), 3) end
+    return t
   end
   env.collectgarbage = function(what, ...)
     what = what or "collect"
@@ -304,9 +317,10 @@ end
 local function tidy(msg, name)
   msg = tostring(msg)
   if name then
-    local esc = name:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?]", "%%%0")
-    msg = msg:gsub("^" .. esc .. ":(%d+): ", name .. ", line %1: ")
-    msg = msg:gsub("\n" .. esc .. ":(%d+): ", "\n" .. name .. ", line %1: ")
+    -- Lua shortens a long chunk name to its first 59 characters: any prefix of NAME counts
+    msg = msg:gsub("^([^\n]-):(%d+): ", function(prefix, line)
+      if #prefix > 0 and name:sub(1, #prefix) == prefix then return name .. ", line " .. line .. ": " end
+    end)
   end
   return msg
 end
