@@ -364,13 +364,44 @@ local function dispatch(argv)
   return def.run(rest) or 0
 end
 
+-- A position inside cairn's own Lua files or a Lua library ("/.../lua/cairn/workspace.lua:133: ",
+-- "...cairn/cli.lua:130: ", "/usr/share/lua/5.4/dkjson.lua:403: ") means nothing to the person
+-- reading: it is dropped at the edge (a user's own file and line are kept).
+local function without_internal_position(msg)
+  local patterns = {
+    "^[^\n]-lua/cairn/[%w_/]+%.lua:%d+: ",
+    "^[^\n]-/lua/5%.4/[%w_/]+%.lua:%d+: ",
+    "^%.%.%.[^\n:]-%.lua:%d+: ",
+  }
+  local changed = true
+  while changed do
+    changed = false
+    for _, p in ipairs(patterns) do
+      local n
+      msg, n = msg:gsub(p, "", 1)
+      if n > 0 then changed = true end
+    end
+  end
+  return msg
+end
+cli.without_internal_position = without_internal_position
+
 -- The text of an error value: strings and numbers as they are, __tostring honoured.
 function cli.error_text(e)
   local mt = getmetatable(e)
   if type(e) == "string" or type(e) == "number" or (type(mt) == "table" and mt.__tostring) then
-    return tostring(e)
+    return without_internal_position(tostring(e))
   end
   return "(error object is a " .. type(e) .. " value)"
+end
+
+-- $CAIRN_ERROR_LOG (set by tests/run): every error message a user saw is appended there, so
+-- the suite can check that none shows an internal Lua location.
+function cli.log_error(text)
+  local log = os.getenv("CAIRN_ERROR_LOG")
+  if not log or log == "" then return end
+  local f = io.open(log, "a")
+  if f then f:write(text:gsub("\n", "\n\t"), "\n"); f:close() end
 end
 
 local function trace_wanted()
@@ -403,6 +434,7 @@ function cli.main(argv)
   -- a failure of the work: the message says what and where; CAIRN_TRACE=1 adds the traceback
   io.stdout:flush()
   io.stderr:write("cairn: ", cli.error_text(result), "\n")
+  cli.log_error(cli.error_text(result))
   if trace_wanted() and traceback then io.stderr:write(traceback, "\n") end
   return 1
 end

@@ -75,7 +75,10 @@ local function readonly(t, what, missing)
   return setmetatable({}, {
     __index = function(_, k)
       local v = t[k]
-      if v == nil and missing then return missing(k) end
+      if v == nil and missing then
+        local r = missing(k) -- not a tail call: its messages point at the script's line
+        return r
+      end
       return v
     end,
     __newindex = function(_, k)
