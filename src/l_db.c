@@ -94,7 +94,18 @@ static void register_types(lua_State *L);
 /* Ctrl-C sets host_interrupted(); a statement started just after the signal (when
  * sqlite3_interrupt found nothing running to stop) sees it here and stops too. */
 static int on_progress(void *ud) {
-    (void)ud;
+    /* inside a sandbox, SQLite's steps spend the chunk's instruction budget too: a recursive
+     * query cannot run for ever where the Lua hook does not reach (l_sandbox.c) */
+    struct host_alloc *a = ud;
+    if (a && a->sandboxed) {
+        if (a->exhausted)
+            return 1;
+        a->budget -= 1000;
+        if (a->budget <= 0) {
+            a->exhausted = 1;
+            return 1;
+        }
+    }
     return host_interrupted();
 }
 
@@ -107,7 +118,9 @@ void ldb_push(lua_State *L, sqlite3 *db, const char *path) {
     lua_pushstring(L, path ? path : "");
     lua_setiuservalue(L, -2, 1);
     track(db, 1);
-    sqlite3_progress_handler(db, 1000, on_progress, NULL);
+    void *alloc = NULL;
+    lua_getallocf(L, &alloc);
+    sqlite3_progress_handler(db, 1000, on_progress, alloc);
 }
 
 static void stmt_release(stmt *s);
@@ -134,8 +147,14 @@ static int db_close(lua_State *L) {
 static int sql_error(lua_State *L, ldb *d, const char *sql) {
     int code = sqlite3_extended_errcode(d->db);
     const char *msg = sqlite3_errmsg(d->db);
-    if ((code & 0xff) == SQLITE_INTERRUPT)
+    if ((code & 0xff) == SQLITE_INTERRUPT) {
+        void *ud = NULL;
+        lua_getallocf(L, &ud);
+        struct host_alloc *a = ud;
+        if (a && a->sandboxed && a->exhausted)
+            return luaL_error(L, "sandbox: instruction limit");
         return luaL_error(L, "interrupted");
+    }
     if ((code & 0xff) == SQLITE_AUTH && d->guard_why)
         return luaL_error(L, "not allowed in a sandboxed script: %s (SQL: %s)", d->guard_why, sql);
     switch (code & 0xff) {

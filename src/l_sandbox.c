@@ -1,6 +1,6 @@
-/* l_sandbox.c: cairn.sandbox, the limits a sandboxed chunk runs under.
+/* l_sandbox.c: cairn.sandboxcore, the limits a sandboxed chunk runs under.
  *
- *   local sandbox = require "cairn.sandbox"
+ *   local sandbox = require "cairn.sandboxcore"   -- (cairn.sandbox re-exports call and memory_in_use)
  *   local ok, err, why = sandbox.call({ instructions = 1e7, memory = 32 << 20 }, fn, ...)
  *
  * Like pcall, but FN (and every coroutine it creates) may execute at most INSTRUCTIONS Lua
@@ -116,7 +116,7 @@ static int l_memory_in_use(lua_State *L) {
     return 1;
 }
 
-int luaopen_cairn_sandbox(lua_State *L) {
+int luaopen_cairn_sandboxcore(lua_State *L) {
     static const luaL_Reg fns[] = {
         {"call", l_call},
         {"memory_in_use", l_memory_in_use},

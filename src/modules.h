@@ -12,7 +12,7 @@
     X("cairn.render", luaopen_cairn_render)  \
     X("cairn.csv", luaopen_cairn_csv)        \
     X("cairn.surveycore", luaopen_cairn_surveycore) \
-    X("cairn.sandbox", luaopen_cairn_sandbox)        \
+    X("cairn.sandboxcore", luaopen_cairn_sandboxcore)\
     X("cairn.pg", luaopen_cairn_pg) /* pg_lazy.c: opens cairn-pg.so on first use */
 
 #define CAIRN_DECLARE_OPENER(name, fn) int fn(lua_State *L);

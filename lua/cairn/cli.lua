@@ -117,16 +117,39 @@ local function script_env()
   return require("cairn.prelude").env()
 end
 
+-- Run FILE's source SRC sandboxed (cairn.sandbox): its own environment, the guarded db, limits.
+local function run_sandboxed(file, src, writes, limits, script_args)
+  local sandbox = require "cairn.sandbox"
+  local name = file == "-" and "stdin" or file
+  return run_chunk(function()
+    local db
+    if host.file_kind(ws.path()) == "file" then db = ws.db() end
+    local env = sandbox.env { name = name, db = db, writes = writes, globals = { arg = script_args } }
+    local res = table.pack(sandbox.run(src, { name = name, env = env, limits = limits },
+      table.unpack(script_args, 1, #script_args)))
+    if not res[1] then error(res[2], 0) end
+  end)
+end
+
 command("run", {
   summary = "run a Lua script (a workflow or a one-off job)",
-  usage = "cairn run FILE.lua [ARGS...]",
+  usage = "cairn run [--sandbox [--allow-writes]] FILE.lua [ARGS...]",
   help = [[
 Runs FILE.lua with the workspace available (require "cairn.workspace", or the globals db, plan,
 survey, report). The script gets its arguments in `arg` (arg[0] is the file) and in `...`.
 Everything it writes to the workspace is one transaction: if the script fails, nothing it wrote
 is kept. os.exit(), os.exit(0) or os.exit(true) keeps what it wrote and exits 0;
-os.exit(false) or os.exit(N) with N not 0 keeps nothing and exits 1 or N.]],
+os.exit(false) or os.exit(N) with N not 0 keeps nothing and exits 1 or N.
+
+--sandbox runs it in the sandbox (README, "Shared scripts"): no files, no commands, a guarded
+`db` that only reads unless --allow-writes, and limits on time and memory. The setting
+scripts.sandbox = all-untrusted sandboxes every script not listed in scripts.trusted.]],
   run = function(argv)
+    local flags = {}
+    while argv[1] == "--sandbox" or argv[1] == "--allow-writes" do
+      flags[argv[1] == "--sandbox" and "sandbox" or "allow_writes"] = true
+      table.remove(argv, 1)
+    end
     local file = argv[1]
     if not file or file:match("^%-%-?[%a]") and file ~= "-" then
       if file == "--help" then return cli.help_for("run") end
@@ -134,14 +157,25 @@ os.exit(false) or os.exit(N) with N not 0 keeps nothing and exits 1 or N.]],
     end
     local script_args = { [0] = file }
     for i = 2, #argv do script_args[i - 1] = argv[i] end
+    local src
+    if file == "-" then
+      src = io.read("a")
+    else
+      if not host.file_kind(file) then error(file .. ": no such file", 0) end
+      local err
+      src, err = require("cairn.util").read_file(file)
+      if not src then error(file .. ": " .. tostring(err), 0) end
+    end
+    if src:sub(1, 1) == "#" then src = src:gsub("^[^\n]*", "", 1) end -- a #! line, as loadfile skips it
+    local sandboxed, writes, limits = require("cairn.trust").decide(file, src, flags)
+    if sandboxed then return run_sandboxed(file, src, writes, limits, script_args) or 0 end
     local env = script_env()
     env.arg = script_args
     local fn, err
     if file == "-" then
-      fn, err = load(io.read("a"), "=stdin", "t", env)
+      fn, err = load(src, "=stdin", "t", env)
     else
-      if not host.file_kind(file) then error(file .. ": no such file", 0) end
-      fn, err = loadfile(file, "t", env)
+      fn, err = load(src, "@" .. file, "t", env)
     end
     if not fn then error(err, 0) end
     return (run_chunk(fn, table.unpack(script_args, 1, #script_args)))
@@ -409,13 +443,44 @@ local function dispatch(argv)
   return def.run(rest) or 0
 end
 
+-- A position inside cairn's own Lua files or a Lua library ("/.../lua/cairn/workspace.lua:133: ",
+-- "...cairn/cli.lua:130: ", "/usr/share/lua/5.4/dkjson.lua:403: ") means nothing to the person
+-- reading: it is dropped at the edge (a user's own file and line are kept).
+local function without_internal_position(msg)
+  local patterns = {
+    "^[^\n]-lua/cairn/[%w_/]+%.lua:%d+: ",
+    "^[^\n]-/lua/5%.4/[%w_/]+%.lua:%d+: ",
+    "^%.%.%.[^\n:]-%.lua:%d+: ",
+  }
+  local changed = true
+  while changed do
+    changed = false
+    for _, p in ipairs(patterns) do
+      local n
+      msg, n = msg:gsub(p, "", 1)
+      if n > 0 then changed = true end
+    end
+  end
+  return msg
+end
+cli.without_internal_position = without_internal_position
+
 -- The text of an error value: strings and numbers as they are, __tostring honoured.
 function cli.error_text(e)
   local mt = getmetatable(e)
   if type(e) == "string" or type(e) == "number" or (type(mt) == "table" and mt.__tostring) then
-    return tostring(e)
+    return without_internal_position(tostring(e))
   end
   return "(error object is a " .. type(e) .. " value)"
+end
+
+-- $CAIRN_ERROR_LOG (set by tests/run): every error message a user saw is appended there, so
+-- the suite can check that none shows an internal Lua location.
+function cli.log_error(text)
+  local log = os.getenv("CAIRN_ERROR_LOG")
+  if not log or log == "" then return end
+  local f = io.open(log, "a")
+  if f then f:write(text:gsub("\n", "\n\t"), "\n"); f:close() end
 end
 
 local function trace_wanted()
@@ -448,6 +513,7 @@ function cli.main(argv)
   -- a failure of the work: the message says what and where; CAIRN_TRACE=1 adds the traceback
   io.stdout:flush()
   io.stderr:write("cairn: ", cli.error_text(result), "\n")
+  cli.log_error(cli.error_text(result))
   if trace_wanted() and traceback then io.stderr:write(traceback, "\n") end
   return 1
 end

@@ -44,7 +44,9 @@ local function trace_wanted()
 end
 
 local function report_error(err, traceback)
-  local msg = require("cairn.cli").error_text(err)
+  local cli = require "cairn.cli"
+  local msg = cli.error_text(err)
+  cli.log_error(msg)
   io.stderr:write(paint("31", msg), "\n")
   if traceback and trace_wanted() then io.stderr:write(traceback, "\n") end
   io.stderr:flush()

@@ -13,9 +13,11 @@
 --   }
 --
 -- For each step the answers are FOLDER/ID.json, FOLDER/ID.lua or FOLDER/ID/answers.json (the
--- layout of tests/tools/); a step without answers is skipped and said so. FOLDER/people.lua,
--- when present, runs first (the people the answers name). Any error stops the cycle and, as
--- with every `cairn run`, nothing it wrote is kept.
+-- layout of tests/tools/); a step without answers is skipped and said so. The people the answers
+-- name come first, from FOLDER/people.json or FOLDER/people.lua: a list of people
+-- ({ name =, role =, org =, org_name =, contact = }), read like any answers file (a Lua file runs
+-- in the sandbox: it returns the list and cannot touch files, commands or the workspace). Any
+-- error stops the cycle and, as with every `cairn run`, nothing it wrote is kept.
 local host = require "cairn.host"
 local tool = require "cairn.tool"
 local worksheet = require "cairn.tool.worksheet"
@@ -73,14 +75,17 @@ function cycle.run(spec)
   local plan = require "cairn.plan"
   local out = io.stdout
   out:write(spec.name, "\n")
-  local people = opts.folder .. "/people.lua"
-  if host.file_kind(people) == "file" then
-    -- people.lua may report what it did; the cycle says it once, so its print is silenced
-    local env = setmetatable({ print = function() end }, { __index = require("cairn.prelude").env() })
-    local fn, err = loadfile(people, "t", env)
-    if not fn then error(err, 0) end
-    fn()
-    out:write(string.format("people: %s from %s\n", plural(#plan.people(), "person"), people))
+  local people_file = cycle.answers_file(opts.folder, "people")
+  if people_file then
+    local people, err = require("cairn.tool.answers_file").load(people_file)
+    if not people then error(err, 0) end
+    for i, p in ipairs(people) do
+      if type(p) ~= "table" or type(p.name) ~= "string" then
+        error(string.format("%s: %d: expected a person with a name (name =, role =, org =, contact =)", people_file, i), 0)
+      end
+      plan.person(p)
+    end
+    out:write(string.format("people: %s from %s\n", plural(#plan.people(), "person"), people_file))
   end
   local ctx = { opts = opts, worksheets = {}, plan = plan }
   local last

@@ -190,7 +190,7 @@ usage: cairn check
 [2]
 $ cairn run
 cairn: expected a script file
-usage: cairn run FILE.lua [ARGS...]
+usage: cairn run [--sandbox [--allow-writes]] FILE.lua [ARGS...]
 [2]
 $ cairn help frob
 cairn: no command 'frob' (see cairn help)

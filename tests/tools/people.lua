@@ -1,23 +1,10 @@
 -- The people of the small demo district the planning-tool answers files refer to
--- (Riverside Unified). Run first: `cairn run $TESTS/tools/people.lua`.
+-- (Riverside Unified), from people.json beside this file. Run first (a trusted script):
+-- `cairn run $TESTS/tools/people.lua`. The cycles (scripts/workflows/*_cycle.lua) read
+-- people.json themselves: a folder of answers is data, never code with the run's rights.
 local plan = require "cairn.plan"
-local people = {
-  { name = "Ana Ruiz", role = "Assistant Superintendent", org = "district", org_name = "Riverside Unified",
-    contact = "aruiz@riverside.example.org" },
-  { name = "Lee Park", role = "Association President", org = "association",
-    org_name = "Riverside Education Association", contact = "lpark@rea.example.org" },
-  { name = "Maria Chen", role = "Principal", org = "school", org_name = "Adams Middle School",
-    contact = "mchen@riverside.example.org" },
-  { name = "James Okafor", role = "Attendance Coordinator", org = "district", org_name = "Riverside Unified",
-    contact = "jokafor@riverside.example.org" },
-  { name = "Dana Whitfield", role = "Director of Curriculum", org = "district", org_name = "Riverside Unified",
-    contact = "dwhitfield@riverside.example.org" },
-  { name = "Sam Patel", role = "Building Representative, Riverside High", org = "association",
-    org_name = "Riverside Education Association", contact = "spatel@rea.example.org" },
-  { name = "Rosa Delgado", role = "Family Engagement Liaison", org = "community",
-    org_name = "Riverside Family Council", contact = "rdelgado@rfc.example.org" },
-  { name = "Kim Nguyen", role = "Data Analyst", org = "district", org_name = "Riverside Unified",
-    contact = "knguyen@riverside.example.org" },
-}
-for _, p in ipairs(people) do plan.person(p) end
+local json = require "cairn.json"
+local here = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
+local src = assert(require("cairn.util").read_file(here .. "/people.json"))
+for _, p in ipairs(assert(json.decode(src, here .. "/people.json"))) do plan.person(p) end
 print(string.format("%d people in %s", #plan.people(), require("cairn.workspace").district()))

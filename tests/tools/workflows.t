@@ -2,7 +2,7 @@
 # (tests/tools/ID/answers.json), so later tools find what earlier ones wrote.
 $ cairn init --district "Riverside Unified" 2>/dev/null; cairn run $TESTS/../scripts/workflows/nea_cycle.lua $TESTS/tools --as-of 2026-11-26 | sed "s|$TESTS|TESTS|"
 NEA Collaborating for Student Success: Prepare -> Act -> Reflect
-people: 8 people from TESTS/tools/people.lua
+people: 8 people from TESTS/tools/people.json
 
 Prepare: Learn the Case for Collaboration
   1. Sharing the Case for Collaboration with Others
@@ -147,7 +147,7 @@ Overdue: 6 items
   2026-11-18  Share the case with School Board (no owner)
 $ mkdir out && cairn run $TESTS/../scripts/workflows/ma_cycle.lua $TESTS/tools --as-of 2026-11-26 --out out | sed "s|$TESTS|TESTS|" && ls out
 Massachusetts Planning for Success: Create -> Align -> Implement
-people: 8 people from TESTS/tools/people.lua
+people: 8 people from TESTS/tools/people.json
 
 Create, Align, Implement
   1. The District Planning Process: Create—Align—Implement

@@ -32,7 +32,10 @@ Exit status: 0 done, 1 problems in the answers or nothing saved, 2 usage error.]
 }
 
 local function out(s) io.stdout:write(s) end
-local function err(s) io.stderr:write(s, "\n") end
+local function err(s)
+  io.stderr:write(s, "\n")
+  require("cairn.cli").log_error(s)
+end
 
 local function need_id(rest, what, sub)
   if not rest[1] then args.usage_error("expected " .. what, "tool") end

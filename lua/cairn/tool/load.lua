@@ -2,7 +2,6 @@
 -- an answers file (tool.load_answers). Part of cairn.tool, which re-exports these functions.
 local host = require "cairn.host"
 local paths = require "cairn.paths"
-local json = require "cairn.json"
 local util = require "cairn.util"
 local form = require "cairn.tool.form"
 
@@ -143,28 +142,10 @@ function M.load(id)
   end
 end
 
--- Answers from a JSON or Lua file (Lua: `return { ... }`, run as text with an empty
--- environment). Returns the answers, or nil and "FILE:LINE: message".
+-- Answers from a JSON or Lua file (Lua: `return { ... }`, run in the sandbox). Returns the
+-- answers, or nil and "FILE: message" (cairn.tool.answers_file).
 function M.load_answers(path)
-  local src, err = util.read_file(path)
-  if not src then return nil, string.format("%s: cannot read the answers file (%s)", path, err) end
-  local is_lua = path:match("%.lua$") or (not path:match("%.json$") and src:match("^%s*return"))
-  if is_lua then
-    local chunk, lerr = load(src, "@" .. path, "t", {})
-    if not chunk then return nil, lerr end
-    local ok, v = pcall(chunk)
-    if not ok then return nil, tostring(v) end
-    if type(v) ~= "table" then
-      return nil, string.format("%s: the file must return a table of answers, got %s", path, type(v))
-    end
-    return v
-  end
-  local v, jerr = json.decode(src, path)
-  if jerr then return nil, jerr end
-  if type(v) ~= "table" then
-    return nil, string.format("%s: expected a JSON object of answers", path)
-  end
-  return v
+  return require("cairn.tool.answers_file").load(path)
 end
 
 return M

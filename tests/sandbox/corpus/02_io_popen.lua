@@ -1,0 +1,2 @@
+-- expect: io is not available
+io.popen("touch pwned"):read("a")

@@ -1,0 +1,2 @@
+-- expect: os.exit is not available
+os.exit(0)

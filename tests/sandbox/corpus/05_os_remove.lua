@@ -1,0 +1,2 @@
+-- expect: os.remove is not available
+os.remove("cairn.db")

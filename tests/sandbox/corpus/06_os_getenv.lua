@@ -1,0 +1,2 @@
+-- expect: os.getenv is not available
+print("ESCAPED", os.getenv("HOME"))

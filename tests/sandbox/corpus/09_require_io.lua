@@ -1,0 +1,3 @@
+-- expect: require "io": not allowed
+local io2 = require "io"
+io2.open("pwned", "w")

@@ -1,0 +1,3 @@
+-- expect: debug is not available
+debug.sethook()
+while true do end

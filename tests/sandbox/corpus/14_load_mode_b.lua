@@ -1,0 +1,2 @@
+-- expect: only text chunks
+load("\27LuaT", "x", "b")

@@ -1,0 +1,3 @@
+-- expect: stack overflow|ran more than|memory
+local function f() return coroutine.wrap(f)() end
+f()

@@ -1,0 +1,3 @@
+-- expect: ran more than
+::again::
+goto again

@@ -1,0 +1,3 @@
+-- expect: memory (the sandbox's limit)
+local s = ("x"):rep(1 << 30)
+print("ESCAPED", #s)

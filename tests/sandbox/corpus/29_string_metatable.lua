@@ -1,0 +1,4 @@
+-- expect: attempt to index a nil value
+local real = getmetatable("").__index
+real.rep = nil
+print("ESCAPED")

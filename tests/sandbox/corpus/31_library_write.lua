@@ -1,0 +1,2 @@
+-- expect: string is read-only
+string.find = function() return 1 end

@@ -1,0 +1,2 @@
+-- expect: rawset is not available
+rawset(string, "find", print)

@@ -1,0 +1,3 @@
+-- expect: cannot change a protected metatable
+setmetatable(_ENV, nil)
+io.open("pwned", "w")

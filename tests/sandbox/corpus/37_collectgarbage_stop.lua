@@ -1,0 +1,2 @@
+-- expect: collectgarbage("stop") is not available
+collectgarbage("stop")

@@ -1,0 +1,2 @@
+-- expect: changing the schema
+db:exec("DROP TABLE person")

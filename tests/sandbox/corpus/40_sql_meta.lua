@@ -1,0 +1,2 @@
+-- expect: cairn's internal tables
+print(db:value("SELECT value FROM meta WHERE key = 'district'"))

@@ -1,0 +1,2 @@
+-- expect: not granted writes
+db:exec("DELETE FROM person")

@@ -1,0 +1,2 @@
+-- expect: PRAGMA
+db:exec("PRAGMA writable_schema = 1")

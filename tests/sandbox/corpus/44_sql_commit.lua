@@ -1,0 +1,2 @@
+-- expect: transaction control
+db:exec("COMMIT")

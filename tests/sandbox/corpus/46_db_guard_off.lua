@@ -1,0 +1,3 @@
+-- expect: db:guard is not available
+db:guard(nil)
+db:exec("DROP TABLE person")

@@ -1,0 +1,2 @@
+-- expect: with a colon
+db.exec("DROP TABLE person")
