@@ -324,6 +324,15 @@ local function tidy(msg, name)
     msg = msg:gsub("^([^\n]-):(%d+): ", function(prefix, line)
       if #prefix > 0 and name:sub(1, #prefix) == prefix then return name .. ", line " .. line .. ": " end
     end)
+    -- errors passed up through nested coroutine.wrap calls gain the same "NAME:12: " once per
+    -- level: keep the first position only
+    local repeated = true
+    while repeated do
+      repeated = false
+      msg = msg:gsub("(, line %d+: )([^\n]-):%d+: ", function(head, prefix)
+        if #prefix > 0 and name:sub(1, #prefix) == prefix then repeated = true; return head end
+      end, 1)
+    end
   end
   return msg
 end
