@@ -547,6 +547,30 @@ local function row_labels_text(t, upto)
   return join(out)
 end
 
+-- A fixed row's short label for messages: no leading "1." nor trailing ":", at most about 40
+-- characters (the NEA's fixed rows are whole sentences).
+local function short_row_label(label)
+  local s = tostring(label):gsub("^%s*%d+[.)]%s*", ""):gsub("[%s:]+$", "")
+  s = s:match("^(.-)[.;]%s") or s
+  if #s > 40 then
+    local cut = s:sub(1, 41):match("^(.*)%s") or s:sub(1, 40)
+    s = cut:gsub("[%s,;:]+$", "") .. "…"
+  end
+  return s
+end
+
+-- The empty fixed rows to fill, by number and short label, as many as are still missing.
+local function missing_rows_text(t, rows, missing)
+  local out = {}
+  for i = 1, #t.rows do
+    if #out >= missing then break end
+    if not (rows[i] and rows[i].__filled) then
+      out[#out + 1] = string.format("row %d (%s)", i, short_row_label(t.rows[i]))
+    end
+  end
+  return table.concat(out, ", ")
+end
+
 local function plural(n, word)
   return string.format("%d %s%s", n, word, n == 1 and "" or "s")
 end
@@ -598,7 +622,7 @@ local function validate_table(t, v, path, st)
     if row == nil then row = {} end
     if type(row) ~= "table" or (next(row) ~= nil and list_length(row) and #row > 0) then
       st.add(p, string.format("expected a row with columns %s", join(ids_of(t.columns))))
-      rows[r] = {}
+      rows[r] = { __filled = true }
       filled_count = filled_count + 1 -- a row is there, though malformed
     else
       local out, filled = validate_row(t, row, p, st)
@@ -623,8 +647,14 @@ local function validate_table(t, v, path, st)
   end
   if not st.partial and filled_count < t.min_rows then
     if t.fixed then
-      st.add(path, string.format("at least %s must be filled (%s), got %d", plural(t.min_rows, "row"),
-        row_labels_text(t, t.min_rows), filled_count))
+      local missing = missing_rows_text(t, rows, t.min_rows - filled_count)
+      if t.min_rows == #t.rows then
+        st.add(path, string.format("all %s must be filled, got %d; empty: %s", plural(t.min_rows, "row"),
+          filled_count, missing))
+      else
+        st.add(path, string.format("at least %s must be filled, got %d; empty: %s", plural(t.min_rows, "row"),
+          filled_count, missing))
+      end
     else
       st.add(path, string.format("at least %s of %s required, got %d", plural(t.min_rows, "row"),
         t.label, filled_count))
