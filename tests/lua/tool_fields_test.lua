@@ -100,4 +100,15 @@ t.same(w.added_people, { "Dee Flores" }, "with add_people the name is added")
 t.is(w.answers.owner, "Dee Flores", "and stored as added")
 t.ok(plan.find_person("Dee Flores"), "the plan model has the new person")
 
+-- people: several names (a task's leads); one name alone, as a single `person` field stored it
+local leads = { id = "leads", type = "people", label = "Leads" }
+t.same(form.coerce(leads, "ana ruiz, Lee Park", {}), { "Ana Ruiz", "Lee Park" }, "people: names separated by commas")
+t.same(form.coerce(leads, "Lee Park and Ana Ruiz; lee park", {}), { "Lee Park", "Ana Ruiz" },
+  "people: 'and' and ';' separate, a name twice is kept once")
+t.same(form.coerce(leads, "Ana Ruiz", {}), { "Ana Ruiz" }, "people: one name (an old single-lead answer) is a list of one")
+t.same(form.coerce(leads, { "Lee Park" }, {}), { "Lee Park" }, "people: a list")
+local _, lerr, lcode, lname = form.coerce(leads, "Ana Ruiz, J. Smith", {})
+t.is(lerr, "unknown person 'J. Smith' (known: Ana Ruiz, Dee Flores, Lee Park)", "people: an unknown name is named")
+t.is(lcode .. "/" .. lname, "unknown_person/J. Smith", "people: the unknown name is returned for adding")
+
 t.done()

@@ -9,12 +9,13 @@ local form = {}
 -- ---- field types ------------------------------------------------------------------------
 
 form.type_order = { "text", "longtext", "number", "money", "date", "yesno", "choice",
-  "multichoice", "person", "scale" }
+  "multichoice", "person", "people", "scale" }
 
 -- How each type is named in help and in `cairn tool show`.
 form.type_names = {
   text = "text", longtext = "long text", number = "number", money = "money", date = "date",
   yesno = "yes/no", choice = "choice", multichoice = "choices", person = "person",
+  people = "people",
   scale = "scale",
 }
 
@@ -227,6 +228,7 @@ end
 function coerce.person(f, v, ctx)
   if type(v) ~= "string" then return nil, "expected a person's name, got " .. type(v) end
   local name = trim(v):gsub("%s+", " ")
+  local unknown = name
   local people = known_people(ctx)
   local want = norm_name(name)
   for _, p in ipairs(people) do
@@ -235,12 +237,37 @@ function coerce.person(f, v, ctx)
   if ctx.new_people and ctx.new_people[want] then return name end
   if #people == 0 then
     return nil, string.format("unknown person '%s' (there are no people in the workspace yet)", name),
-      "unknown_person"
+      "unknown_person", unknown
   end
   local shown = {}
   for i = 1, math.min(#people, 8) do shown[i] = people[i] end
   if #people > 8 then shown[#shown + 1] = "..." end
-  return nil, string.format("unknown person '%s' (known: %s)", name, join(shown)), "unknown_person"
+  return nil, string.format("unknown person '%s' (known: %s)", name, join(shown)), "unknown_person", unknown
+end
+
+-- Several people (a task's leads): a list of names, or text "Ana Ruiz, Lee Park" (commas,
+-- semicolons or "and"); one name alone is a list of one, so answers written when the field was
+-- a single `person` still read. An unknown name is returned fourth, for the caller to add.
+function coerce.people(f, v, ctx)
+  local names = {}
+  if type(v) == "string" then
+    local s = v:gsub("%s+and%s+", ","):gsub("%s*&%s*", ",")
+    for part in s:gmatch("[^,;]+") do
+      if part:match("%S") then names[#names + 1] = trim(part) end
+    end
+  elseif type(v) == "table" then
+    for i = 1, #v do names[i] = v[i] end
+  else
+    return nil, "expected people's names (a list, or names separated by commas), got " .. type(v)
+  end
+  local out, seen = {}, {}
+  for _, name in ipairs(names) do
+    local who, err, code = coerce.person(f, name, ctx)
+    if err then return nil, err, code, type(name) == "string" and trim(name) or nil end
+    if not seen[who] then seen[who] = true; out[#out + 1] = who end
+  end
+  if #out == 0 then return nil end
+  return out
 end
 
 function coerce.scale(f, v)
@@ -366,7 +393,7 @@ local function compile_field(f, problem, ctx)
   local usable = (f.type ~= "choice" and f.type ~= "multichoice"
       or type(f.choices) == "table" and type(f.choices[1]) == "table")
     and (f.type ~= "scale" or f.levels)
-  if f.default ~= nil and usable and f.type ~= "person" then
+  if f.default ~= nil and usable and f.type ~= "person" and f.type ~= "people" then
     local v, err = form.coerce(f, f.default, ctx)
     if err then problem("default: " .. err) else f.default = v end
   end
@@ -582,10 +609,10 @@ local function validate_row(t, row, path, st)
   local pending_required = {}
   for _, c in ipairs(t.columns) do
     local v = row[c.id]
-    local value, err, code = form.coerce(c, v, st.ctx)
+    local value, err, code, unknown = form.coerce(c, v, st.ctx)
     local p = path .. "." .. c.id
     if err then
-      st.add(p, err, code, v)
+      st.add(p, err, code, unknown or v)
       filled = true
     elseif value ~= nil then
       out[c.id] = value
@@ -726,9 +753,9 @@ function validate_elements(elements, input, prefix, st, what)
       local path = prefix .. el.id
       local v = input[el.id]
       if el.kind == "field" then
-        local value, err, code = form.coerce(el, v, st.ctx)
+        local value, err, code, unknown = form.coerce(el, v, st.ctx)
         if err then
-          st.add(path, err, code, v)
+          st.add(path, err, code, unknown or v)
         elseif value == nil and el.required and not st.partial then
           st.add(path, "required")
         else
