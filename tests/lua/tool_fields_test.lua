@@ -111,4 +111,11 @@ local _, lerr, lcode, lname = form.coerce(leads, "Ana Ruiz, J. Smith", {})
 t.is(lerr, "unknown person 'J. Smith' (known: Ana Ruiz, Dee Flores, Lee Park)", "people: an unknown name is named")
 t.is(lcode .. "/" .. lname, "unknown_person/J. Smith", "people: the unknown name is returned for adding")
 
+-- suggestions: any text, a suggestion's number or words give it as written
+local freq = { id = "frequency", type = "text", label = "Frequency", suggestions = { "Weekly", "Monthly" } }
+t.is(form.coerce(freq, "monthly", {}), "Monthly", "suggestions: words in any case give the suggestion")
+t.is(form.coerce(freq, "2", {}), "Monthly", "suggestions: a number gives that suggestion")
+t.is(form.coerce(freq, "First Monday of the month", {}), "First Monday of the month", "suggestions: own words kept")
+t.is(form.coerce(freq, "7", {}), "7", "suggestions: a number beyond them is text")
+
 t.done()

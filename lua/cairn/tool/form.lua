@@ -127,12 +127,24 @@ local function norm_name(s) return (trim(s):gsub("%s+", " "):lower()) end
 
 local coerce = {}
 
+-- A text field with `suggestions` takes any text; a suggestion's number or its words in any
+-- case give the suggestion as written (so "monthly" and "3" are stored as "Monthly").
+local function suggested(f, v)
+  if not f.suggestions then return v end
+  local n = math.tointeger(tonumber(v))
+  if n and v:match("^%d+$") and f.suggestions[n] then return f.suggestions[n] end
+  for _, s in ipairs(f.suggestions) do
+    if s:lower() == v:lower() then return s end
+  end
+  return v
+end
+
 function coerce.text(f, v)
   if type(v) == "number" then v = tostring(v) end
   if type(v) ~= "string" then return nil, "expected text, got " .. type(v) end
   v = trim(v)
   if v:find("\n") then return nil, "expected one line of text" end
-  return v
+  return suggested(f, v)
 end
 
 function coerce.longtext(f, v)
@@ -299,7 +311,7 @@ end
 
 local field_keys = { id = true, label = true, type = true, help = true, required = true,
   default = true, choices = true, scale = true, min = true, max = true, placeholder = true,
-  kind = true, report_label = true }
+  kind = true, report_label = true, suggestions = true }
 local table_keys = { kind = true, id = true, label = true, help = true, columns = true, rows = true,
   min_rows = true, max_rows = true, row_label = true }
 local group_keys = { kind = true, id = true, label = true, help = true, min = true, max = true,
@@ -360,6 +372,17 @@ local function compile_field(f, problem, ctx)
     end
   elseif f.choices ~= nil then
     problem("choices are only for choice and multichoice fields")
+  end
+  if f.suggestions ~= nil then
+    if f.type ~= "text" then
+      problem("suggestions are only for text fields (use choices for a closed list)")
+    elseif type(f.suggestions) ~= "table" or #f.suggestions == 0 then
+      problem("suggestions must be a list of strings")
+    else
+      for i, x in ipairs(f.suggestions) do
+        if type(x) ~= "string" then problem(string.format("suggestions[%d] must be a string", i)) end
+      end
+    end
   end
   if f.type == "scale" then
     if type(f.scale) == "table" and #f.scale > 0 then

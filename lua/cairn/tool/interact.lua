@@ -134,6 +134,7 @@ local function field_hint(f, st)
   if f.type == "money" then return " ($)" end
   if f.type == "multichoice" then return " (numbers or names, separated by commas)" end
   if f.type == "choice" or f.type == "scale" then return " (number or name)" end
+  if f.suggestions then return " (a number, or your own words)" end
   if f.type == "person" then return " (a person's name)" end
   if f.type == "people" then return " (names, separated by commas)" end
   if f.type == "longtext" then return " " .. words.longtext end
@@ -148,6 +149,10 @@ local function show_options(f, st)
   elseif f.type == "scale" then
     local parts = {}
     for i, l in ipairs(f.levels) do parts[i] = string.format("%d) %s", i, l) end
+    ask.print(require("cairn.tool").wrap(table.concat(parts, " "), 78, "    "))
+  elseif f.suggestions then
+    local parts = {}
+    for i, x in ipairs(f.suggestions) do parts[i] = string.format("%d) %s", i, x) end
     ask.print(require("cairn.tool").wrap(table.concat(parts, " "), 78, "    "))
   elseif f.type == "person" or f.type == "people" then
     local people = form.known_people(st.ctx)
