@@ -235,8 +235,9 @@ end
 
 -- The board document (scripts/reports/district_plan.lua) from the ma_district_plan tool's plan:
 -- every part of the Massachusetts outline the worksheet holds is in it (II.a data analysis,
--- III.c professional development per initiative, III.d induction and mentoring, IV evaluation).
-if not only or only.ma_district_plan then
+-- III.c professional development per initiative, III.d induction and mentoring, IV evaluation),
+-- with the annual action plan the ma_district_action_plan tool wrote (so: whole runs only).
+if not only then
   local report = require "cairn.report"
   local def = assert(loadfile(assert(require("cairn.paths").find("reports/district_plan.lua"))))()
   local dp = plan.list { kind = "district_plan" }
