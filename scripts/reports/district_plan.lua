@@ -19,6 +19,11 @@ local words = {
   mission = "Mission", mission_help = "Our purpose: why the district exists.",
   core_values = "Core Values", vision = "Vision",
   theory = "Theory of Action",
+  analysis = "Data Analysis and Theory of Action",
+  data_analysis = "Data Analysis",
+  professional_development = "Professional development",
+  induction = "Teacher Induction and Mentoring",
+  evaluation = "Evaluating Initiative Effectiveness",
   objectives = "Strategic Objectives",
   objectives_intro = "The district will focus on %s, the overarching goals and key levers for improvement that will achieve the vision.",
   objective = "Objective %d: %s",
@@ -169,10 +174,16 @@ return {
       if type(f.core_values) == "table" then cv:list(f.core_values) else cv:paragraph(tostring(f.core_values)) end
     end
     if f.vision then s1:section(words.vision):paragraph(f.vision) end
+    -- II. data analysis and theory of action (either may be missing from a hand-built plan)
     local theory = f.theory_of_action or f.theory
-    if theory then doc:section(words.theory):paragraph(theory) end
+    if f.data_analysis and theory then
+      local s = doc:section(words.analysis)
+      s:section(words.data_analysis):paragraph(f.data_analysis)
+      s:section(words.theory):paragraph(theory)
+    elseif f.data_analysis then doc:section(words.data_analysis):paragraph(f.data_analysis)
+    elseif theory then doc:section(words.theory):paragraph(theory) end
 
-    -- II. strategic objectives, initiatives and outcomes
+    -- III. strategic objectives, initiatives (with their professional development) and outcomes
     local items = R.outline(dp)
     local objectives, top_outcomes = {}, {}
     for _, it in ipairs(items) do
@@ -208,28 +219,38 @@ return {
         end
       end
       if #inis > 0 then
-        local rows = {}
+        local rows, any_pd = {}, false
         for _, ini in ipairs(inis) do
           local s = serving[ini.id]
+          local pd = ini.fields and ini.fields.professional_development
+          if pd then any_pd = true end
           rows[#rows + 1] = { initiative = ini.text, lead = ini.owner, timeline = timeline(ini),
-            year = s and R.status_labels[s.rolled] or words.not_this_year, pct = s and s.rolled_percent / 100 or nil }
+            year = s and R.status_labels[s.rolled] or words.not_this_year, pct = s and s.rolled_percent / 100 or nil,
+            pd = pd }
         end
-        os:table { caption = words.initiatives, columns = {
+        local columns = {
           { id = "initiative", label = "Strategic initiative" }, { id = "lead", label = "Lead" },
           { id = "timeline", label = "Timeline" }, { id = "year", label = "This year" },
-          { id = "pct", label = "Done this year", format = "percent", decimals = 0 } }, rows = rows }
+          { id = "pct", label = "Done this year", format = "percent", decimals = 0 } }
+        -- III.c: the professional development supporting each initiative, when the plan names any
+        if any_pd then table.insert(columns, 3, { id = "pd", label = words.professional_development }) end
+        os:table { caption = words.initiatives, columns = columns, rows = rows }
       end
       if #outs > 0 then
         for _, x in ipairs(outs) do used[x.id] = true end
         outcome_table(os, outs, as_of, bars)
       end
     end
+    -- III.d: teacher induction and mentoring
+    if f.induction then s2:section(words.induction):paragraph(f.induction) end
+    -- IV. outcomes, and the processes for evaluating initiative effectiveness
     local rest = {}
     for _, x in ipairs(top_outcomes) do if not used[x.id] then rest[#rest + 1] = x end end
     local s3 = doc:section(words.outcomes)
     s3:paragraph(words.outcomes_intro)
     if #rest > 0 then outcome_table(s3:section(words.plan_outcomes), rest, as_of, bars) end
     if #bars > 0 then s3:chart { kind = "progress", title = words.outcomes_chart, data = bars } end
+    if f.evaluation then s3:section(words.evaluation):paragraph(f.evaluation) end
 
     -- III. the annual action plan
     if not ap then

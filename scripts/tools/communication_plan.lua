@@ -7,12 +7,22 @@
 -- of contact, so the plan reports show who communicates what and how often.
 local common = require "cairn.tools_common"
 
+-- The narrative's fuller list of components adds the communication's type and its sources. The
+-- frequency is any schedule the team keeps ("First Monday of the month"), with the usual ones
+-- suggested; a worksheet saved when it was a closed choice holds one of those and still reads.
+local types = { "Newsletter", "Analytical report", "\"Breaking news\" update", "Presentation",
+  "Meeting", "Letter", "Web page", "Social media post" }
+
 local function columns(audience_label)
   return {
     { id = "content", label = "Content Shared", type = "text", required = true },
+    { id = "type", label = "Communication type (newsletter, analytical report, \"breaking news\" update...)",
+      report_label = "Type", type = "text", suggestions = types },
     { id = "audience", label = audience_label, type = "text", required = true },
+    { id = "sources", label = "Sources (where the information comes from)", report_label = "Sources", type = "text" },
     { id = "method", label = "Method/Mode", type = "text", required = true },
-    { id = "frequency", label = "Frequency", type = "choice", choices = common.frequencies, required = true },
+    { id = "frequency", label = "Frequency", type = "text", suggestions = common.frequencies, required = true,
+      help = "How often and when: one of the suggestions or your own schedule." },
     { id = "contact", label = "Point of contact (who is responsible)", report_label = "Point of contact",
       type = "person" },
     { id = "start", label = "First date", type = "date" },
@@ -90,7 +100,8 @@ function tool.to_plan(a, ctx)
     for _, r in ipairs(common.rows(set[2])) do
       p:add { level = "communication", text = r.content, owner = r.contact, start = r.start,
         tags = { set[1] },
-        fields = { audience = r.audience, method = r.method, frequency = r.frequency } }
+        fields = { audience = r.audience, method = r.method, frequency = r.frequency, type = r.type,
+                   sources = r.sources } }
     end
   end
   return p

@@ -5,21 +5,32 @@
 -- Pareto principle, the selected root cause is the last Why? of the highest-ranked cause the
 -- group is capable of addressing with realistic and attainable methods. It goes into the plan
 -- model as a root cause (tagged pareto_focus) that goals and action steps can address.
+--
+-- "If you identify more than one answer to the why questions, add additional fishbones": a drill
+-- with `branch_from = k` is such a branch. Its first why is another answer to why k of the same
+-- cause's main drill, and it goes on with its own whys (and its own two checks). Worksheets from
+-- before branches, with the other answers as text in `alternatives`, still read.
 local common = require "cairn.tools_common"
 
 local drill_form = common.form {
   { id = "rank", type = "number", label = "Which cause are you drilling into (its rank)?",
     report_label = "Cause rank", required = true, min = 1 },
+  { id = "branch_from", type = "number", min = 1, max = 5, report_label = "Branch from why",
+    label = "Alternative branch: which why of this cause's main drill does it answer differently? (empty for the main drill)",
+    help = "If you identify more than one answer to the \"why\" questions, add additional fishbones "
+      .. "on the right side of the spine to explore alternative root causes: its first why is the "
+      .. "other answer, and you keep asking why from there." },
   { kind = "table", id = "whys", label = "5 Whys",
     help = "For each identified cause, ask why it's happening, and then ask why that sub-cause is "
       .. "happening, and so on, until you've asked and answered Why? five times.",
     rows = { "1. Why?", "2. Why?", "3. Why?", "4. Why?", "5. Why?" }, min_rows = 1,
     columns = {
       { id = "answer", label = "Why?", report_label = "Answer", type = "text", required = true },
-      { id = "alternatives", label = "Other answers to this why (alternative fishbones)",
+      { id = "alternatives", label = "Other answers to this why (note them; a branch drills one further)",
         report_label = "Alternative answers", type = "text",
         help = "If you identify more than one answer to the \"why\" questions, add additional "
-          .. "fishbones on the right side of the spine to explore alternative root causes." },
+          .. "fishbones on the right side of the spine to explore alternative root causes: add a "
+          .. "drill for the same cause with \"branch from\" this why." },
     } },
   { id = "capable", type = "yesno", required = true,
     label = "Is this root cause something your working group is capable of addressing?" },
@@ -86,21 +97,29 @@ local function chain(d)
   return out
 end
 
--- Drills by cause rank, and the selected one: the first in rank order that passes both checks.
+-- Main drills by cause rank (the first drill of a rank that is not a branch), the branches of
+-- each rank, and the selected drill: in rank order, the main drill then its branches, the first
+-- that passes both checks.
 local function selection(a)
-  local by_rank, ranks = {}, {}
+  local by_rank, branches, ranks = {}, {}, {}
   for _, d in ipairs(a.drills or {}) do
-    if d.rank and not by_rank[d.rank] then
+    if d.rank and d.branch_from then
+      branches[d.rank] = branches[d.rank] or {}
+      table.insert(branches[d.rank], d)
+    elseif d.rank and not by_rank[d.rank] then
       by_rank[d.rank] = d
       ranks[#ranks + 1] = d.rank
     end
   end
   table.sort(ranks)
   for _, r in ipairs(ranks) do
-    local d = by_rank[r]
-    if d.capable and d.realistic and #chain(d) > 0 then return d, by_rank end
+    local candidates = { by_rank[r] }
+    for _, b in ipairs(branches[r] or {}) do candidates[#candidates + 1] = b end
+    for _, d in ipairs(candidates) do
+      if d.capable and d.realistic and #chain(d) > 0 then return d, by_rank, branches end
+    end
   end
-  return nil, by_rank
+  return nil, by_rank, branches
 end
 
 local function cause_of_rank(a, rank)
@@ -132,8 +151,27 @@ function tool.check(a, c)
         last = j
       end
     end
-    if last > 0 and last < 5 then
+    local asked = last + (d.branch_from and d.branch_from - 1 or 0)   -- a branch starts at why k
+    if last > 0 and asked < 5 then
       c.warn(p .. ".whys", "Keep asking why until you've asked and answered Why? five times.")
+    elseif asked > 5 then
+      c.warn(p .. ".whys", string.format("A branch from why %d has %d more whys to ask, not %d.",
+        d.branch_from, 6 - d.branch_from, last))
+    end
+    if d.branch_from and d.rank then
+      local main
+      for k = 1, i - 1 do
+        local m = a.drills[k]
+        if m.rank == d.rank and not m.branch_from then main = m; break end
+      end
+      if not main then
+        c.error(p .. ".branch_from", string.format("a branch answers a why of cause #%s's main drill "
+          .. "differently: drill that cause first (a drill before this one without \"branch from\")",
+          tostring(math.tointeger(d.rank) or d.rank)))
+      elseif d.branch_from > #chain(main) then
+        c.error(p .. ".branch_from", string.format("cause #%s's main drill has %d whys, no why %d",
+          tostring(math.tointeger(d.rank) or d.rank), #chain(main), d.branch_from))
+      end
     end
   end
   local first = (a.drills or {})[1]
@@ -164,14 +202,25 @@ function tool.to_plan(a, ctx)
   local selected = selection(a)
   local causes = common.rows(a.causes)
   table.sort(causes, function(x, y) return (x.rank or 99) < (y.rank or 99) end)
+  local _, main, branches = selection(a)
   for _, cause in ipairs(causes) do
     local bone = head:add { level = "cause", text = cause.cause, fields = { rank = cause.rank } }
-    for _, d in ipairs(a.drills or {}) do
-      if d.rank == cause.rank then
-        local parent = bone
-        for j, w in ipairs(chain(d)) do
-          parent = parent:add { level = "why", text = w.answer,
-            fields = { why = j, alternatives = w.alternatives } }
+    local d = main[cause.rank]
+    if d then
+      local nodes, parent = { [0] = bone }, bone
+      for j, w in ipairs(chain(d)) do
+        parent = parent:add { level = "why", text = w.answer,
+          fields = { why = j, alternatives = w.alternatives } }
+        nodes[j] = parent
+      end
+      -- a branch hangs beside the why it answers differently: under the why before it
+      for _, b in ipairs(branches[cause.rank] or {}) do
+        local at = nodes[b.branch_from - 1]
+        if at then
+          for j, w in ipairs(chain(b)) do
+            at = at:add { level = "why", text = w.answer, tags = { "branch" },
+              fields = { why = b.branch_from + j - 1, alternatives = w.alternatives } }
+          end
         end
       end
     end
@@ -194,8 +243,12 @@ function tool.report(w, doc)
     local sub = {}
     for _, d in ipairs(a.drills or {}) do
       if d.rank == cause.rank then
-        for _, wy in ipairs(chain(d)) do
-          sub[#sub + 1] = wy.answer
+        for j, wy in ipairs(chain(d)) do
+          if d.branch_from and j == 1 then
+            sub[#sub + 1] = string.format("(branch from why %d) %s", d.branch_from, wy.answer)
+          else
+            sub[#sub + 1] = wy.answer
+          end
           if common.filled(wy.alternatives) then sub[#sub + 1] = "(also) " .. wy.alternatives end
         end
       end
@@ -207,7 +260,8 @@ function tool.report(w, doc)
   local selected = selection(a)
   if selected then
     local whys = chain(selected)
-    doc:callout("note", string.format("%s (the last Why? of cause #%d, %s).", whys[#whys].answer,
+    doc:callout("note", string.format("%s (the last Why? of %scause #%d, %s).", whys[#whys].answer,
+      selected.branch_from and string.format("the branch from why %d of ", selected.branch_from) or "",
       math.tointeger(selected.rank) or selected.rank, (cause_of_rank(a, selected.rank) or {}).cause or "?"),
       { title = "Root cause to address (Pareto focus)" })
   else
@@ -218,9 +272,21 @@ function tool.report(w, doc)
   local whys_el = common.element(drill_form, "whys")
   for _, d in ipairs(a.drills or {}) do
     local cause = cause_of_rank(a, d.rank)
-    local s = doc:section(string.format("5 Whys for cause #%s: %s",
+    local s = doc:section(string.format("%s cause #%s: %s",
+      d.branch_from and string.format("Alternative branch from why %d of", d.branch_from) or "5 Whys for",
       tostring(math.tointeger(d.rank) or d.rank), cause and cause.cause or "?"))
-    common.form_table(s, whys_el, d.whys, { first = { id = "why", label = "Why?" } })
+    if d.branch_from then
+      -- a branch's whys carry on from why k: number them as the main drill's
+      local rows = {}
+      for j, wy in ipairs(chain(d)) do
+        rows[#rows + 1] = { why = string.format("%d. Why?", d.branch_from + j - 1), answer = wy.answer,
+          alternatives = wy.alternatives }
+      end
+      s:table { columns = { { id = "why", label = "Why?" }, { id = "answer", label = "Answer" },
+        { id = "alternatives", label = "Alternative answers" } }, rows = rows }
+    else
+      common.form_table(s, whys_el, d.whys, { first = { id = "why", label = "Why?" } })
+    end
     s:checklist {
       { text = "Our working group is capable of addressing this root cause", checked = d.capable == true },
       { text = "There are realistic and attainable methods to try to solve it", checked = d.realistic == true },

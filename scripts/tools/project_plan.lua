@@ -2,26 +2,30 @@
 --
 -- Goal -> objective -> task -> subtask, each task with its lead, due date (or date range) and
 -- product/output/metrics. A task whose output is "Milestone" (or marked as one) is a milestone the
--- monitoring plan can follow. The plan goes into the plan model with a "baseline" snapshot, as
+-- monitoring plan can follow. A task may have several leads and names the resources it needs, as
+-- the guidebook's example plan does; a worksheet saved with one lead per task still reads. The plan goes into the plan model with a "baseline" snapshot, as
 -- the guidebook asks: "Keep a copy of your original project plan so that later, you can use it
 -- as a baseline to evaluate plan modifications."
 local common = require "cairn.tools_common"
 
 local subtask_columns = {
   { id = "subtask", label = "Subtask", type = "text", required = true },
-  { id = "lead", label = "Lead", type = "person" },
+  { id = "lead", label = "Lead(s)", report_label = "Lead", type = "people" },
   { id = "due", label = "Due Date", type = "date" },
   { id = "output", label = "Product/Output/Metrics", type = "text" },
 }
 
 local task_form = common.form {
   { id = "task", type = "text", label = "Task", required = true },
-  { id = "lead", type = "person", label = "Lead" },
+  { id = "lead", type = "people", label = "Lead(s)", report_label = "Lead",
+    help = "One or more people, separated by commas." },
   { id = "start", type = "date", label = "Start date (for a date range)", report_label = "Start" },
   { id = "due", type = "date", label = "Due Date" },
   { id = "output", type = "text", label = "Product/Output/Metrics",
     help = "Each task should include the resources needed to do the task, the time-frame to "
       .. "accomplish it, and any output or metrics associated with the task." },
+  { id = "resources", type = "text", label = "Resources needed", report_label = "Resources",
+    help = "The people, time, money or materials the task needs." },
   { id = "milestone", type = "yesno", label = "Is this a milestone?", default = false,
     help = "A milestone is a significant event or accomplishment that brings you closer towards your goal." },
   { kind = "table", id = "subtasks", label = "Subtasks", min_rows = 0, row_label = "Subtask",
@@ -60,6 +64,17 @@ local tool = {
   form = form,
   worksheet_title = function(a) return common.filled(a.committee) and ("Project plan: " .. a.committee) or nil end,
 }
+
+-- Leads as a list: stored answers from before a task could have several leads hold one name.
+local function leads(v)
+  if type(v) == "string" then return { v } end
+  return v or {}
+end
+
+local function leads_text(v)
+  local l = leads(v)
+  return #l > 0 and table.concat(l, ", ") or nil
+end
 
 local function is_milestone(t)
   return t.milestone == true or (type(t.output) == "string" and t.output:lower():match("^%s*milestone%s*$") ~= nil)
@@ -106,12 +121,16 @@ function tool.to_plan(a, ctx)
     for _, o in ipairs(g.objectives or {}) do
       local obj = goal:add { level = "objective", text = o.objective }
       for _, t in ipairs(o.tasks or {}) do
-        local task = obj:add { level = "task", text = t.task, owner = t.lead, start = t.start,
+        -- the first lead owns the item; all of them are in fields.leads when there are several
+        local tl = leads(t.lead)
+        local task = obj:add { level = "task", text = t.task, owner = tl[1], start = t.start,
           due = t.due, tags = is_milestone(t) and { "milestone" } or nil,
-          fields = { output = t.output } }
+          resources = common.filled(t.resources) and { needed = t.resources } or nil,
+          fields = { output = t.output, leads = #tl > 1 and tl or nil } }
         for _, s in ipairs(common.rows(t.subtasks)) do
-          task:add { level = "subtask", text = s.subtask, owner = s.lead, due = s.due,
-            fields = { output = s.output } }
+          local sl = leads(s.lead)
+          task:add { level = "subtask", text = s.subtask, owner = sl[1], due = s.due,
+            fields = { output = s.output, leads = #sl > 1 and sl or nil } }
         end
       end
     end
@@ -135,22 +154,23 @@ function tool.report(w, doc)
         if is_milestone(t) and not (out or ""):lower():match("milestone") then
           out = (common.filled(out) and (out .. " (milestone)") or "Milestone")
         end
-        rows[#rows + 1] = { item = string.format("Task %d.%d.%d: %s", gi, oi, ti, t.task), lead = t.lead,
-          due = common.filled(t.start) and (t.start .. " to " .. (t.due or "?")) or t.due, output = out }
+        rows[#rows + 1] = { item = string.format("Task %d.%d.%d: %s", gi, oi, ti, t.task), lead = leads_text(t.lead),
+          due = common.filled(t.start) and (t.start .. " to " .. (t.due or "?")) or t.due, output = out,
+          resources = t.resources }
         if common.filled(t.due) then
           timeline[#timeline + 1] = { label = t.task, date = t.start or t.due,
             end_date = common.filled(t.start) and t.due or nil }
         end
-        if common.filled(t.lead) then
-          people[t.lead] = people[t.lead] or {}
-          table.insert(people[t.lead], { task = t.task, due = t.due, output = t.output })
+        for _, who in ipairs(leads(t.lead)) do
+          people[who] = people[who] or {}
+          table.insert(people[who], { task = t.task, due = t.due, output = t.output })
         end
         for si, s in ipairs(common.rows(t.subtasks)) do
-          rows[#rows + 1] = { item = string.format("Subtask %d.%d.%d.%s: %s", gi, oi, ti, string.char(96 + si), s.subtask), lead = s.lead, due = s.due,
+          rows[#rows + 1] = { item = string.format("Subtask %d.%d.%d.%s: %s", gi, oi, ti, string.char(96 + si), s.subtask), lead = leads_text(s.lead), due = s.due,
             output = s.output }
-          if common.filled(s.lead) then
-            people[s.lead] = people[s.lead] or {}
-            table.insert(people[s.lead], { task = s.subtask, due = s.due, output = s.output })
+          for _, who in ipairs(leads(s.lead)) do
+            people[who] = people[who] or {}
+            table.insert(people[who], { task = s.subtask, due = s.due, output = s.output })
           end
         end
       end
@@ -159,7 +179,7 @@ function tool.report(w, doc)
   doc:table { caption = "Project plan",
     columns = { { id = "item", label = "Goal / Objective / Task / Subtask" },
                 { id = "lead", label = "Lead" }, { id = "due", label = "Due Date" },
-                { id = "output", label = "Product/Output/Metrics" } },
+                { id = "output", label = "Product/Output/Metrics" }, { id = "resources", label = "Resources" } },
     rows = rows }
   if #timeline > 0 then
     doc:chart { kind = "timeline", title = "Timeline of tasks", data = timeline }

@@ -233,6 +233,27 @@ for _, id in ipairs(order) do
   end
 end
 
+-- The board document (scripts/reports/district_plan.lua) from the ma_district_plan tool's plan:
+-- every part of the Massachusetts outline the worksheet holds is in it (II.a data analysis,
+-- III.c professional development per initiative, III.d induction and mentoring, IV evaluation),
+-- with the annual action plan the ma_district_action_plan tool wrote (so: whole runs only).
+if not only then
+  local report = require "cairn.report"
+  local def = assert(loadfile(assert(require("cairn.paths").find("reports/district_plan.lua"))))()
+  local dp = plan.list { kind = "district_plan" }
+  local doc = def.build { params = { plan = dp[#dp].id }, as_of = AS_OF, period = AS_OF:sub(1, 7), db = ws.db(),
+    document = function(spec)
+      spec.district, spec.as_of, spec.period = ws.district(), AS_OF, AS_OF:sub(1, 7)
+      return report.new(spec)
+    end }
+  local md = doc:render("markdown")
+  t.golden(md, "tools/ma_district_plan/board.md", "ma_district_plan: the district_plan board report")
+  for _, part in ipairs { "Data Analysis", "Professional development", "Teacher Induction and Mentoring",
+                          "Evaluating Initiative Effectiveness" } do
+    t.ok(md:find(part, 1, true), "ma_district_plan: the board report has " .. part)
+  end
+end
+
 -- Results analysis records its decisions on the tasks it names (other plans' items).
 if not only or only.results_analysis then
   t.golden(table.concat(status_notes(), "\n") .. "\n", "tools/results_analysis/status-notes.txt",

@@ -100,4 +100,22 @@ t.same(w.added_people, { "Dee Flores" }, "with add_people the name is added")
 t.is(w.answers.owner, "Dee Flores", "and stored as added")
 t.ok(plan.find_person("Dee Flores"), "the plan model has the new person")
 
+-- people: several names (a task's leads); one name alone, as a single `person` field stored it
+local leads = { id = "leads", type = "people", label = "Leads" }
+t.same(form.coerce(leads, "ana ruiz, Lee Park", {}), { "Ana Ruiz", "Lee Park" }, "people: names separated by commas")
+t.same(form.coerce(leads, "Lee Park and Ana Ruiz; lee park", {}), { "Lee Park", "Ana Ruiz" },
+  "people: 'and' and ';' separate, a name twice is kept once")
+t.same(form.coerce(leads, "Ana Ruiz", {}), { "Ana Ruiz" }, "people: one name (an old single-lead answer) is a list of one")
+t.same(form.coerce(leads, { "Lee Park" }, {}), { "Lee Park" }, "people: a list")
+local _, lerr, lcode, lname = form.coerce(leads, "Ana Ruiz, J. Smith", {})
+t.is(lerr, "unknown person 'J. Smith' (known: Ana Ruiz, Dee Flores, Lee Park)", "people: an unknown name is named")
+t.is(lcode .. "/" .. lname, "unknown_person/J. Smith", "people: the unknown name is returned for adding")
+
+-- suggestions: any text, a suggestion's number or words give it as written
+local freq = { id = "frequency", type = "text", label = "Frequency", suggestions = { "Weekly", "Monthly" } }
+t.is(form.coerce(freq, "monthly", {}), "Monthly", "suggestions: words in any case give the suggestion")
+t.is(form.coerce(freq, "2", {}), "Monthly", "suggestions: a number gives that suggestion")
+t.is(form.coerce(freq, "First Monday of the month", {}), "First Monday of the month", "suggestions: own words kept")
+t.is(form.coerce(freq, "7", {}), "7", "suggestions: a number beyond them is text")
+
 t.done()

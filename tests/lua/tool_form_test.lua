@@ -102,7 +102,7 @@ local e = errs_of {
 }
 t.same(e, {
   "whys[6]: at most 5 rows (1. Why, 2. Why, 3. Why, 4. Why, 5. Why)",
-  "whys: at least 2 rows must be filled (1. Why, 2. Why), got 1",
+  "whys: at least 2 rows must be filled, got 1; empty: row 2 (Why)",
   "causes[4]: at most 3 rows of Root Cause(s)",
   "goals[1].steps[3]: at most 2 rows of Steps",
   "goals[3]: at most 2 (Goal)",
@@ -164,7 +164,7 @@ ok, err = pcall(tool.run, "engine_whys", "bad.json")
 t.ok(not ok, "a bad JSON answers file fails")
 t.is(err, table.concat({
   "bad.json: problem: required",
-  "bad.json: whys: at least 2 rows must be filled (1. Why, 2. Why), got 1",
+  "bad.json: whys: at least 2 rows must be filled, got 1; empty: row 2 (Why)",
   "bad.json: causes[1].prevents: 'maybe' is not yes or no (expected y, yes, n, no, true or false)",
   "bad.json: goals[1].due: '31/31/2026' is not a date (month 31; expected YYYY-MM-DD, 11/30/2026 or 30 Nov 2026)",
   "bad.json: goals[1].steps[3]: at most 2 rows of Steps",

@@ -155,7 +155,7 @@ Review: Test Whys
   11  Goal 1 › Due: 
   12  (Goal 1 › Add a step)
   13  (Add another goal)
-  ! whys: at least 2 rows must be filled (1. Why, 2. Why), got 1
+  ! whys: at least 2 rows must be filled, got 1; empty: row 2 (Why)
   ! causes: at least 1 row of Root Cause(s) required, got 0
   ! goals: at least 1 required (Goal), got 0
 Type a number to change that answer, save to save the worksheet, draft to save
@@ -178,7 +178,7 @@ Review: Test Whys
   11  Goal 1 › Due: 
   12  (Goal 1 › Add a step)
   13  (Add another goal)
-  ! whys: at least 2 rows must be filled (1. Why, 2. Why), got 1
+  ! whys: at least 2 rows must be filled, got 1; empty: row 2 (Why)
   ! causes: at least 1 row of Root Cause(s) required, got 0
   ! goals: at least 1 required (Goal), got 0
 Type a number to change that answer, save to save the worksheet, draft to save

@@ -67,7 +67,7 @@ Act: Define Content for Collaboration
      no plan content
   17. Root Cause Analysis: Fishbone Diagram
      worksheet 17: Fishbone: Ninth-grade chronic absenteeism is 21%
-     1 plan, 16 items in the plan model
+     1 plan, 19 items in the plan model
   18. Getting the Problem Right: Template for the 5 Whys Root-Cause Analysis
      worksheet 18: Ninth-grade chronic absenteeism at Riverside High rose from 14% in 2023-24 to 21% in 2025-26.
      1 plan, 7 items in the plan model; 1 warning (cairn tool run shows them)

@@ -9,12 +9,13 @@ local form = {}
 -- ---- field types ------------------------------------------------------------------------
 
 form.type_order = { "text", "longtext", "number", "money", "date", "yesno", "choice",
-  "multichoice", "person", "scale" }
+  "multichoice", "person", "people", "scale" }
 
 -- How each type is named in help and in `cairn tool show`.
 form.type_names = {
   text = "text", longtext = "long text", number = "number", money = "money", date = "date",
   yesno = "yes/no", choice = "choice", multichoice = "choices", person = "person",
+  people = "people",
   scale = "scale",
 }
 
@@ -126,12 +127,24 @@ local function norm_name(s) return (trim(s):gsub("%s+", " "):lower()) end
 
 local coerce = {}
 
+-- A text field with `suggestions` takes any text; a suggestion's number or its words in any
+-- case give the suggestion as written (so "monthly" and "3" are stored as "Monthly").
+local function suggested(f, v)
+  if not f.suggestions then return v end
+  local n = math.tointeger(tonumber(v))
+  if n and v:match("^%d+$") and f.suggestions[n] then return f.suggestions[n] end
+  for _, s in ipairs(f.suggestions) do
+    if s:lower() == v:lower() then return s end
+  end
+  return v
+end
+
 function coerce.text(f, v)
   if type(v) == "number" then v = tostring(v) end
   if type(v) ~= "string" then return nil, "expected text, got " .. type(v) end
   v = trim(v)
   if v:find("\n") then return nil, "expected one line of text" end
-  return v
+  return suggested(f, v)
 end
 
 function coerce.longtext(f, v)
@@ -227,6 +240,7 @@ end
 function coerce.person(f, v, ctx)
   if type(v) ~= "string" then return nil, "expected a person's name, got " .. type(v) end
   local name = trim(v):gsub("%s+", " ")
+  local unknown = name
   local people = known_people(ctx)
   local want = norm_name(name)
   for _, p in ipairs(people) do
@@ -235,12 +249,37 @@ function coerce.person(f, v, ctx)
   if ctx.new_people and ctx.new_people[want] then return name end
   if #people == 0 then
     return nil, string.format("unknown person '%s' (there are no people in the workspace yet)", name),
-      "unknown_person"
+      "unknown_person", unknown
   end
   local shown = {}
   for i = 1, math.min(#people, 8) do shown[i] = people[i] end
   if #people > 8 then shown[#shown + 1] = "..." end
-  return nil, string.format("unknown person '%s' (known: %s)", name, join(shown)), "unknown_person"
+  return nil, string.format("unknown person '%s' (known: %s)", name, join(shown)), "unknown_person", unknown
+end
+
+-- Several people (a task's leads): a list of names, or text "Ana Ruiz, Lee Park" (commas,
+-- semicolons or "and"); one name alone is a list of one, so answers written when the field was
+-- a single `person` still read. An unknown name is returned fourth, for the caller to add.
+function coerce.people(f, v, ctx)
+  local names = {}
+  if type(v) == "string" then
+    local s = v:gsub("%s+and%s+", ","):gsub("%s*&%s*", ",")
+    for part in s:gmatch("[^,;]+") do
+      if part:match("%S") then names[#names + 1] = trim(part) end
+    end
+  elseif type(v) == "table" then
+    for i = 1, #v do names[i] = v[i] end
+  else
+    return nil, "expected people's names (a list, or names separated by commas), got " .. type(v)
+  end
+  local out, seen = {}, {}
+  for _, name in ipairs(names) do
+    local who, err, code = coerce.person(f, name, ctx)
+    if err then return nil, err, code, type(name) == "string" and trim(name) or nil end
+    if not seen[who] then seen[who] = true; out[#out + 1] = who end
+  end
+  if #out == 0 then return nil end
+  return out
 end
 
 function coerce.scale(f, v)
@@ -272,7 +311,7 @@ end
 
 local field_keys = { id = true, label = true, type = true, help = true, required = true,
   default = true, choices = true, scale = true, min = true, max = true, placeholder = true,
-  kind = true, report_label = true }
+  kind = true, report_label = true, suggestions = true }
 local table_keys = { kind = true, id = true, label = true, help = true, columns = true, rows = true,
   min_rows = true, max_rows = true, row_label = true }
 local group_keys = { kind = true, id = true, label = true, help = true, min = true, max = true,
@@ -334,6 +373,17 @@ local function compile_field(f, problem, ctx)
   elseif f.choices ~= nil then
     problem("choices are only for choice and multichoice fields")
   end
+  if f.suggestions ~= nil then
+    if f.type ~= "text" then
+      problem("suggestions are only for text fields (use choices for a closed list)")
+    elseif type(f.suggestions) ~= "table" or #f.suggestions == 0 then
+      problem("suggestions must be a list of strings")
+    else
+      for i, x in ipairs(f.suggestions) do
+        if type(x) ~= "string" then problem(string.format("suggestions[%d] must be a string", i)) end
+      end
+    end
+  end
   if f.type == "scale" then
     if type(f.scale) == "table" and #f.scale > 0 then
       f.levels = f.scale
@@ -366,7 +416,7 @@ local function compile_field(f, problem, ctx)
   local usable = (f.type ~= "choice" and f.type ~= "multichoice"
       or type(f.choices) == "table" and type(f.choices[1]) == "table")
     and (f.type ~= "scale" or f.levels)
-  if f.default ~= nil and usable and f.type ~= "person" then
+  if f.default ~= nil and usable and f.type ~= "person" and f.type ~= "people" then
     local v, err = form.coerce(f, f.default, ctx)
     if err then problem("default: " .. err) else f.default = v end
   end
@@ -547,6 +597,30 @@ local function row_labels_text(t, upto)
   return join(out)
 end
 
+-- A fixed row's short label for messages: no leading "1." nor trailing ":", at most about 40
+-- characters (the NEA's fixed rows are whole sentences).
+local function short_row_label(label)
+  local s = tostring(label):gsub("^%s*%d+[.)]%s*", ""):gsub("[%s:]+$", "")
+  s = s:match("^(.-)[.;]%s") or s
+  if #s > 40 then
+    local cut = s:sub(1, 41):match("^(.*)%s") or s:sub(1, 40)
+    s = cut:gsub("[%s,;:]+$", "") .. "…"
+  end
+  return s
+end
+
+-- The empty fixed rows to fill, by number and short label, as many as are still missing.
+local function missing_rows_text(t, rows, missing)
+  local out = {}
+  for i = 1, #t.rows do
+    if #out >= missing then break end
+    if not (rows[i] and rows[i].__filled) then
+      out[#out + 1] = string.format("row %d (%s)", i, short_row_label(t.rows[i]))
+    end
+  end
+  return table.concat(out, ", ")
+end
+
 local function plural(n, word)
   return string.format("%d %s%s", n, word, n == 1 and "" or "s")
 end
@@ -558,10 +632,10 @@ local function validate_row(t, row, path, st)
   local pending_required = {}
   for _, c in ipairs(t.columns) do
     local v = row[c.id]
-    local value, err, code = form.coerce(c, v, st.ctx)
+    local value, err, code, unknown = form.coerce(c, v, st.ctx)
     local p = path .. "." .. c.id
     if err then
-      st.add(p, err, code, v)
+      st.add(p, err, code, unknown or v)
       filled = true
     elseif value ~= nil then
       out[c.id] = value
@@ -598,7 +672,7 @@ local function validate_table(t, v, path, st)
     if row == nil then row = {} end
     if type(row) ~= "table" or (next(row) ~= nil and list_length(row) and #row > 0) then
       st.add(p, string.format("expected a row with columns %s", join(ids_of(t.columns))))
-      rows[r] = {}
+      rows[r] = { __filled = true }
       filled_count = filled_count + 1 -- a row is there, though malformed
     else
       local out, filled = validate_row(t, row, p, st)
@@ -623,8 +697,14 @@ local function validate_table(t, v, path, st)
   end
   if not st.partial and filled_count < t.min_rows then
     if t.fixed then
-      st.add(path, string.format("at least %s must be filled (%s), got %d", plural(t.min_rows, "row"),
-        row_labels_text(t, t.min_rows), filled_count))
+      local missing = missing_rows_text(t, rows, t.min_rows - filled_count)
+      if t.min_rows == #t.rows then
+        st.add(path, string.format("all %s must be filled, got %d; empty: %s", plural(t.min_rows, "row"),
+          filled_count, missing))
+      else
+        st.add(path, string.format("at least %s must be filled, got %d; empty: %s", plural(t.min_rows, "row"),
+          filled_count, missing))
+      end
     else
       st.add(path, string.format("at least %s of %s required, got %d", plural(t.min_rows, "row"),
         t.label, filled_count))
@@ -696,9 +776,9 @@ function validate_elements(elements, input, prefix, st, what)
       local path = prefix .. el.id
       local v = input[el.id]
       if el.kind == "field" then
-        local value, err, code = form.coerce(el, v, st.ctx)
+        local value, err, code, unknown = form.coerce(el, v, st.ctx)
         if err then
-          st.add(path, err, code, v)
+          st.add(path, err, code, unknown or v)
         elseif value == nil and el.required and not st.partial then
           st.add(path, "required")
         else

@@ -138,7 +138,9 @@ local function field_hint(f, st)
   if f.type == "money" then return " ($)" end
   if f.type == "multichoice" then return " (numbers or names, separated by commas)" end
   if f.type == "choice" or f.type == "scale" then return " (number or name)" end
+  if f.suggestions then return " (a number, or your own words)" end
   if f.type == "person" then return " (a person's name)" end
+  if f.type == "people" then return " (names, separated by commas)" end
   if f.type == "longtext" then return " " .. words.longtext end
   return ""
 end
@@ -152,7 +154,11 @@ local function show_options(f, st)
     local parts = {}
     for i, l in ipairs(f.levels) do parts[i] = string.format("%d) %s", i, l) end
     ask.print(require("cairn.tool").wrap(table.concat(parts, " "), 78, "    "))
-  elseif f.type == "person" then
+  elseif f.suggestions then
+    local parts = {}
+    for i, x in ipairs(f.suggestions) do parts[i] = string.format("%d) %s", i, x) end
+    ask.print(require("cairn.tool").wrap(table.concat(parts, " "), 78, "    "))
+  elseif f.type == "person" or f.type == "people" then
     local people = form.known_people(st.ctx)
     if people and #people > 0 and #people <= 12 then
       ask.print(wrap("known: " .. table.concat(people, ", "), "    "))
@@ -270,16 +276,16 @@ local function ask_field(T, st, q, show_intro)
         end
       else
         if f.type == "longtext" then line = read_longtext(line) end
-        local value, err, code = form.coerce(f, line, st.ctx)
+        local value, err, code, unknown = form.coerce(f, line, st.ctx)
         if err and code == "unknown_person" then
-          local name = util.squash(line)
+          local name = util.squash(unknown or line)
           local add = ask.yesno(string.format("  '%s' is not in the workspace yet. Add them as a new person?",
             name), false)
           if add == nil then return "eof" end
           if add then
             st.ctx.new_people = st.ctx.new_people or {}
             st.ctx.new_people[name:lower()] = name
-            value, err = name, nil
+            value, err = form.coerce(f, line, st.ctx)   -- several people: the next unknown one, if any
           else
             err = nil
             value = nil

@@ -27,6 +27,9 @@ function layout.display(f, v)
     for i, x in ipairs(v) do out[i] = labels[x] or tostring(x) end
     return table.concat(out, ", ")
   end
+  if t == "people" then
+    return type(v) == "table" and table.concat(v, ", ") or tostring(v)   -- a worksheet saved with one lead
+  end
   if t == "scale" then
     local l = f.levels and f.levels[v]
     return l and string.format("%s (%d of %d)", l, v, #f.levels) or tostring(v)
