@@ -137,19 +137,7 @@ is opened read-only, so nothing can change.]],
     if opts.csv then
       out(text.csv(result.columns, result.rows))
     elseif opts.json then
-      -- an array of objects, one row per line, keys in column order, NULL as null
-      local json = require "cairn.json"
-      local dkjson = require "dkjson"
-      local lines = {}
-      for r, row in ipairs(result.rows) do
-        local obj = {}
-        for c, name in ipairs(result.columns) do
-          if row[c] == nil then obj[name] = json.null else obj[name] = row[c] end
-        end
-        lines[r] = dkjson.encode(obj, { keyorder = result.columns })
-      end
-      if #lines == 0 then out("[]\n")
-      else out("[\n  " .. table.concat(lines, ",\n  ") .. "\n]\n") end
+      out(text.json(result.columns, result.rows))
     else
       out(text.table(result.columns, result.rows))
     end
