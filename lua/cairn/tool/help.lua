@@ -52,6 +52,7 @@ return function(help)
     document = "tool.document(w [, opts]) -> report document of a worksheet",
     report = "tool.report(w, format [, opts]) -> path | nil (what w:report() calls)",
     check = "tool.check(db) -> problems (used by cairn check)",
+    deep_copy = "tool.deep_copy(t) -> a copy of t and every table inside it",
   })
 
   help.module(tool.worksheet_class, "worksheet", {
@@ -64,6 +65,21 @@ return function(help)
     reload = "w:reload() -> w\nRead the worksheet again from the workspace.",
     tool_def = "w:tool_def() -> the tool definition this worksheet belongs to",
   }, ":")
+
+  -- the few shared helpers the plan and report modules re-export
+  local plan, report = require "cairn.plan", require "cairn.report"
+  help.module(plan, "plan", {
+    expected = "plan.expected(measure, date) -> the value the measure's targets expect on date",
+    find_group = "plan.find_group(name_or_id) -> group | nil",
+    today = "plan.today() -> today's date, YYYY-MM-DD (CAIRN_TODAY overrides it in tests)",
+  })
+  help.module(report, "report", {
+    is_date = "report.is_date(s) -> true for a YYYY-MM-DD date",
+    slug = "report.slug(text) -> a lowercase, hyphenated file-name part",
+    format_name = "report.format_name(f) -> the format an alias or extension names (\"md\" -> \"markdown\")",
+    produce = "report.produce(doc, tmp, format [, opts])\nWrite a document to tmp without "
+      .. "renaming (the batch runner renames once every file is ready).",
+  })
 
   help.register(team, "team", "cairn.team: team self-assessments (several members fill in the "
     .. "same tool with the same session) summarised like a survey, small groups suppressed.")
