@@ -307,7 +307,11 @@ local function dispatch(argv)
   end
   local def = find_command(name)
   if not def then
-    args.usage_error("unknown command '" .. name .. "' (see cairn help)")
+    local names = {}
+    for _, n in ipairs(order) do names[#names + 1] = n end
+    for n in pairs(extensions) do names[#names + 1] = n end
+    args.usage_error("unknown command '" .. name .. "'" .. require("cairn.suggest").hint(name, names)
+      .. " (see cairn help)")
   end
   local workspace, rest = args.take_global_options(table.move(argv, i + 1, #argv, 1, {}), name,
     name == "run")

@@ -241,6 +241,7 @@ function help.load_builtin()
       .. "grouping; never \"-0.0\".",
     hash = "host.hash(s) -> 16 hex digits (FNV-1a); tells versions apart, not cryptographic",
     term_width = "host.term_width() -> columns of the terminal (80 when not a terminal)",
+    term_height = "host.term_height() -> rows of the terminal (24 when not a terminal)",
     open_workspace = "host.open_workspace(path, \"open\"|\"readonly\"|\"create\") -> db | nil, "
       .. "message\nOpen a workspace with cairn's checks and migrations.",
     backup = "host.backup(db, dest) -> true | nil, message\nA consistent copy, even while the "
@@ -301,6 +302,8 @@ function help.load_builtin()
     csv = "text.csv(columns, rows) -> RFC 4180 CSV text",
     csv_field = "text.csv_field(v) -> v quoted for CSV when needed",
     cell = "text.cell(v) -> v as one line of table text (nil as \"\")",
+    json = "text.json(columns, rows) -> a JSON array of objects, keys in column order",
+    wrap = "text.wrap(s, width [, indent]) -> s wrapped at word boundaries (words never cut)",
   })
   help.module(require "cairn.paths", "cairn.paths", {
     roots = "paths.roots() -> the search folders, first wins",
@@ -316,11 +319,14 @@ function help.load_builtin()
     usage_error = "args.usage_error(message [, command])\nStop with exit status 2 and the usage.",
     pairs_list = "args.pairs_list(list, what, command) -> {k = v} from \"k=v\" strings",
     is_usage_error = "args.is_usage_error(e) -> true for an error raised by args.usage_error",
+    unknown_subcommand = "args.unknown_subcommand(what, name, names, command)\nA usage error "
+      .. "with \"did you mean\" (or the list of NAMES when none is close).",
     take_global_options = "args.take_global_options(argv, command, stop_at_positional) -> workspace, rest\n"
       .. "Take -w FILE / --workspace wherever it stands in a command's arguments.",
   })
   help.module(require "cairn.pretty", "cairn.pretty", {
     format = "pretty.format(v [, {colour = true, width = n}]) -> the REPL's rendering of v",
+    is_query_result = "pretty.is_query_result(v) -> true for what db:query returns (printed as a grid)",
   })
 
   -- the guidebook tools, their globals and worksheet methods; cairn.team

@@ -150,5 +150,6 @@ cairn.host: what the Lua side needs from the process (rounding, workspace files,
   host.repl() -> status
   host.round(x [, decimals]) -> number
   host.schema_version() -> the workspace schema this cairn writes
+  host.term_height() -> rows of the terminal (24 when not a terminal)
   host.term_width() -> columns of the terminal (80 when not a terminal)
   host.traceback() -> the traceback of the last error caught by the host
