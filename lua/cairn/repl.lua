@@ -226,8 +226,20 @@ local function banner()
     local ok, d = pcall(ws.district)
     district = ok and d or "workspace cannot be opened"
   end
-  io.stdout:write(string.format("cairn %s · %s (%s) · help() for help, tools() for the guidebook tools\n",
-    host.version, district, name))
+  -- the parts joined by " · " while they fit the terminal's width, a new line where they do not
+  local text = require "cairn.text"
+  local parts = { "cairn " .. host.version, string.format("%s (%s)", district, name),
+    "help() for help, tools() for the guidebook tools" }
+  local width, line = host.term_width(), parts[1]
+  for i = 2, #parts do
+    if text.width(line) + 3 + text.width(parts[i]) > width then
+      io.stdout:write(line, "\n")
+      line = parts[i]
+    else
+      line = line .. " · " .. parts[i]
+    end
+  end
+  io.stdout:write(line, "\n")
 end
 
 -- Offer to create a missing workspace (on a terminal only).
