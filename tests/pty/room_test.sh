@@ -15,6 +15,12 @@ cd "$dir" || exit 1
 cairn init --district "Room District" 2>/dev/null
 cairn -e 'for i = 1, 60 do plan.person{name = "Person " .. i, role = "A rather long role description for row " .. i} end' >/dev/null
 
+cairn -e 'plan.person{name = "Ana Diaz"}
+  local p = plan.create{kind = "action_plan", title = "District Action Plan 2026-27", levels = {"goal"}}
+  p:add{level = "goal", owner = "Ana Diaz", due = "2026-12-15", text = "Improve attendance across '\
+'every school in the district through family outreach, mentoring and a morning club that '\
+'welcomes every student by name"}' >/dev/null
+
 for width in 60 80 120; do
   start "w$width" "$width" CAIRN_PAGER=
   wait_for '^> '
@@ -32,6 +38,12 @@ for width in 60 80 120; do
   wait_for '^resume\(\[id\]\) -> worksheet'
   ok $? "$width columns: help \"resume\" has a doc"
 
+  line 'plan.list()[1]:tree()'
+  wait_for 'welcomes every'
+  wait_for 'due 2026-12-15\)'
+  [ "$(widest)" -le "$width" ]
+  ok $? "$width columns: p:tree() wraps the full text at word boundaries, the date whole"
+
   line 'SELECT name, role FROM person WHERE id <= 3'
   wait_for '^\(3 rows\)'
   [ "$(widest)" -le "$width" ] && screen | grep -q '^Person 1 '
@@ -45,11 +57,11 @@ done
 start pager 80 "CAIRN_PAGER='sed s/^/PAGED:/'"
 wait_for '^> '
 line 'SELECT name FROM person'
-wait_for '^PAGED:\(60 rows\)'
+wait_for '^PAGED:\(61 rows\)'
 ok $? "a result longer than the screen goes through the pager"
 line 'SELECT count(*) AS n FROM person'
-wait_for '^ +60$'
-! screen | grep -q 'PAGED: *60$'
+wait_for '^ +61$'
+! screen | grep -q 'PAGED: *61$'
 ok $? "a short result is printed directly"
 key C-d
 wait_for '^EXITED 0$'
