@@ -217,11 +217,22 @@ static int host_term_width(lua_State *L) {
     return 1;
 }
 
+/* host.term_height() -> rows of the terminal on stdout, or 24 (the pager decides with it) */
+static int host_term_height(lua_State *L) {
+    struct winsize w;
+    int rows = 24;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_row > 0)
+        rows = w.ws_row;
+    lua_pushinteger(L, rows);
+    return 1;
+}
+
 static const luaL_Reg host_funcs[] = {
     {"round", host_round},
     {"format_number", host_format_number},
     {"hash", host_hash},
     {"term_width", host_term_width},
+    {"term_height", host_term_height},
     {"open_workspace", host_open_workspace},
     {"backup", host_backup},
     {"schema_version", host_schema_version},

@@ -22,6 +22,24 @@ function args.is_usage_error(e)
   return type(e) == "table" and e.usage == true
 end
 
+-- "unknown option '--fromat' (did you mean --format?)": the names SPEC knows, as typed.
+local function unknown_option(a, spec, command)
+  local known = {}
+  for _, set in ipairs { spec.flags or {}, spec.options or {}, spec.multi or {} } do
+    for key in pairs(set) do known[#known + 1] = "--" .. key:gsub("_", "-") end
+  end
+  local typed = a:match("^(%-%-[^=]*)") or a
+  args.usage_error(string.format("unknown option '%s'%s", a, require("cairn.suggest").hint(typed, known)),
+    command)
+end
+
+-- "unknown subcommand 'lsit' (did you mean list?)" for a command with subcommands NAMES.
+function args.unknown_subcommand(what, name, names, command)
+  local hint = require("cairn.suggest").hint(name, names)
+  if hint == "" then hint = " (expected " .. table.concat(names, ", ") .. ")" end
+  args.usage_error(string.format("unknown %s '%s'%s", what, name, hint), command)
+end
+
 function args.parse(argv, spec, command)
   spec = spec or {}
   local flags, options, multi, short = spec.flags or {}, spec.options or {}, spec.multi or {},
@@ -58,10 +76,10 @@ function args.parse(argv, spec, command)
           opts[key] = value
         end
       else
-        args.usage_error(string.format("unknown option '%s'", a), command)
+        unknown_option(a, spec, command)
       end
     elseif a:match("^%-.") and not spec.allow_dash_args then
-      args.usage_error(string.format("unknown option '%s'", a), command)
+      unknown_option(a, spec, command)
     else
       rest[#rest + 1] = a
     end

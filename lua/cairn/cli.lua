@@ -210,19 +210,7 @@ is opened read-only, so nothing can change.]],
     if opts.csv then
       out(text.csv(result.columns, result.rows))
     elseif opts.json then
-      -- an array of objects, one row per line, keys in column order, NULL as null
-      local json = require "cairn.json"
-      local dkjson = require "dkjson"
-      local lines = {}
-      for r, row in ipairs(result.rows) do
-        local obj = {}
-        for c, name in ipairs(result.columns) do
-          if row[c] == nil then obj[name] = json.null else obj[name] = row[c] end
-        end
-        lines[r] = dkjson.encode(obj, { keyorder = result.columns })
-      end
-      if #lines == 0 then out("[]\n")
-      else out("[\n  " .. table.concat(lines, ",\n  ") .. "\n]\n") end
+      out(text.json(result.columns, result.rows))
     else
       out(text.table(result.columns, result.rows))
     end
@@ -432,7 +420,11 @@ local function dispatch(argv)
   end
   local def = find_command(name)
   if not def then
-    args.usage_error("unknown command '" .. name .. "' (see cairn help)")
+    local names = {}
+    for _, n in ipairs(order) do names[#names + 1] = n end
+    for n in pairs(extensions) do names[#names + 1] = n end
+    args.usage_error("unknown command '" .. name .. "'" .. require("cairn.suggest").hint(name, names)
+      .. " (see cairn help)")
   end
   local workspace, rest = args.take_global_options(table.move(argv, i + 1, #argv, 1, {}), name,
     name == "run")

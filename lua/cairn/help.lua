@@ -54,11 +54,40 @@ function help.lookup(x)
     return nil
   end
   local name = by_value[x]
-  if name then return by_name[name], name end
+  if name then return by_name[name] or topics[name], name end
   return nil
 end
 
-local function out(s) io.stdout:write(s, "\n") end
+-- The value a name such as "plan.overdue" or "w:report" stands for among the globals of the
+-- REPL (so help "x" also finds a documented value under another name), or nil.
+local function resolve(name)
+  if not name:match("^[%a_][%w_]*$") and not name:match("^[%a_][%w_]*[%.:][%a_][%w_%.:]*$") then
+    return nil
+  end
+  local v = require("cairn.prelude").env()
+  for part in name:gmatch("[^%.:]+") do
+    if type(v) ~= "table" and type(v) ~= "userdata" then return nil end
+    local ok, nv = pcall(function() return v[part] end)
+    if not ok or nv == nil then return nil end
+    v = nv
+  end
+  return v
+end
+
+-- Every name help knows, for "did you mean".
+local function known_names()
+  local list = {}
+  for n in pairs(by_name) do list[#list + 1] = n end
+  for n in pairs(topics) do list[#list + 1] = n end
+  return list
+end
+
+-- Help text: on a terminal, wrapped at word boundaries to its width; plain lines when piped.
+local function out(s)
+  local host = require "cairn.host"
+  if host.isatty(1) then s = require("cairn.text").wrap(s, host.term_width() - 1) end
+  io.stdout:write(s, "\n")
+end
 
 -- The documented functions whose name starts with PREFIX.
 local function names_under(prefix)
@@ -83,12 +112,16 @@ local function overview()
   out("tool ids and file names. Ctrl-C stops, Ctrl-D quits.")
   out("")
   out("globals:")
+  local w = 8
+  for _, name in ipairs(topic_order) do w = math.max(w, #name) end
   for _, name in ipairs(topic_order) do
-    out(string.format("  %-8s %s", name, first_line(topics[name])))
+    local summary = first_line(topics[name]):gsub("; try .*$", "")
+    out(string.format("  %-" .. w .. "s %s", name, summary))
   end
   out("")
-  out("help(x) or help \"name\" shows the doc of a function or module, e.g. help(db.exec),")
-  out("help \"ws\". Dot commands: .tables  .schema [TABLE]  .help")
+  out("help(x), help \"name\" or ?name shows the doc of a function or module, e.g. help(run),")
+  out("help \"db:exec\", ?plan.overdue. SQL: a line starting with SELECT (or .sql ...) runs")
+  out("read-only SQL. Dot commands: .tables  .schema [TABLE]  .mode  .timer  .help")
 end
 
 local function describe_function(fn)
@@ -106,6 +139,11 @@ function help.help(x)
   end
   if type(x) == "userdata" and tostring(x):match("^cairn%.db ") then x = "db" end
   local doc, name = help.lookup(x)
+  if not doc and type(x) == "string" then
+    local v = resolve(x)
+    if v ~= nil and type(v) ~= "string" then doc, name = help.lookup(v) end
+    if not doc and v ~= nil and type(v) ~= "string" then return help.help(v) end
+  end
   if doc then
     out(doc)
     do -- a module or topic: its documented functions too
@@ -134,7 +172,8 @@ function help.help(x)
   if type(x) == "function" then
     out(describe_function(x))
   elseif type(x) == "string" then
-    out("no help for '" .. x .. "'; help() lists what there is")
+    out("no help for '" .. x .. "'" .. require("cairn.suggest").hint(x, known_names())
+      .. "; help() lists what there is")
   else
     out("no help for a " .. type(x) .. " value; help() lists what there is")
   end
@@ -202,6 +241,7 @@ function help.load_builtin()
       .. "grouping; never \"-0.0\".",
     hash = "host.hash(s) -> 16 hex digits (FNV-1a); tells versions apart, not cryptographic",
     term_width = "host.term_width() -> columns of the terminal (80 when not a terminal)",
+    term_height = "host.term_height() -> rows of the terminal (24 when not a terminal)",
     open_workspace = "host.open_workspace(path, \"open\"|\"readonly\"|\"create\") -> db | nil, "
       .. "message\nOpen a workspace with cairn's checks and migrations.",
     backup = "host.backup(db, dest) -> true | nil, message\nA consistent copy, even while the "
@@ -262,6 +302,8 @@ function help.load_builtin()
     csv = "text.csv(columns, rows) -> RFC 4180 CSV text",
     csv_field = "text.csv_field(v) -> v quoted for CSV when needed",
     cell = "text.cell(v) -> v as one line of table text (nil as \"\")",
+    json = "text.json(columns, rows) -> a JSON array of objects, keys in column order",
+    wrap = "text.wrap(s, width [, indent]) -> s wrapped at word boundaries (words never cut)",
   })
   help.module(require "cairn.paths", "cairn.paths", {
     roots = "paths.roots() -> the search folders, first wins",
@@ -277,12 +319,23 @@ function help.load_builtin()
     usage_error = "args.usage_error(message [, command])\nStop with exit status 2 and the usage.",
     pairs_list = "args.pairs_list(list, what, command) -> {k = v} from \"k=v\" strings",
     is_usage_error = "args.is_usage_error(e) -> true for an error raised by args.usage_error",
+    unknown_subcommand = "args.unknown_subcommand(what, name, names, command)\nA usage error "
+      .. "with \"did you mean\" (or the list of NAMES when none is close).",
     take_global_options = "args.take_global_options(argv, command, stop_at_positional) -> workspace, rest\n"
       .. "Take -w FILE / --workspace wherever it stands in a command's arguments.",
   })
   help.module(require "cairn.pretty", "cairn.pretty", {
     format = "pretty.format(v [, {colour = true, width = n}]) -> the REPL's rendering of v",
+    is_query_result = "pretty.is_query_result(v) -> true for what db:query returns (printed as a grid)",
   })
+
+  -- the guidebook tools, their globals and worksheet methods; cairn.team
+  require("cairn.tool.help")(help)
+  -- the module globals: help(plan) shows the topic and the documented functions
+  for _, name in ipairs { "plan", "survey", "report" } do
+    local ok, mod = pcall(require, "cairn." .. name)
+    if ok and by_value[mod] == nil then by_value[mod] = name end
+  end
 end
 
 return help

@@ -161,9 +161,31 @@ local function render(v, depth, seen, indent, o)
     .. indent .. "}", o.width + 1
 end
 
+-- Is V what db:query returns ({columns = {names}, rows = {{...}, ...}} and nothing else)? The
+-- REPL prints it as a grid, as the sqlite3 shell would.
+function pretty.is_query_result(v)
+  if type(v) ~= "table" or getmetatable(v) ~= nil then return false end
+  if type(v.columns) ~= "table" or type(v.rows) ~= "table" then return false end
+  for k in pairs(v) do
+    if k ~= "columns" and k ~= "rows" then return false end
+  end
+  for _, c in ipairs(v.columns) do
+    if type(c) ~= "string" then return false end
+  end
+  if #v.columns == 0 then return false end
+  for _, r in ipairs(v.rows) do
+    if type(r) ~= "table" then return false end
+  end
+  return true
+end
+
 -- A printable string for any value. opts.colour adds ANSI colours (the REPL asks for them on a
 -- terminal only); opts.width is the line width (default pretty.width).
 function pretty.format(v, opts)
+  if pretty.is_query_result(v) then
+    return (require("cairn.text").table(v.columns, v.rows, { max_width = opts and opts.width })
+      :gsub("\n$", ""))
+  end
   local o = { colour = opts and opts.colour or false, width = opts and opts.width or pretty.width }
   return (render(v, 1, {}, "", o))
 end

@@ -6,6 +6,7 @@ local pretty = require "cairn.pretty"
 local ws = require "cairn.workspace"
 local session = require "cairn.session"
 local prelude = require "cairn.prelude"
+local repl_sql = require "cairn.repl_sql"
 
 local repl = {}
 
@@ -98,21 +99,54 @@ function dot.schema(name)
   if not found and name then error("no table or view named '" .. name .. "'", 0) end
 end
 
+function dot.sql(sql)
+  if not sql then error(".sql expects a statement: .sql SELECT ...", 0) end
+  repl_sql.run(sql, tty_out and host.term_width() or nil)
+end
+
+dot.mode = repl_sql.mode
+dot.timer = repl_sql.timer
+
 function dot.help()
-  io.stdout:write(".tables          the tables and views in the workspace\n",
-    ".schema [TABLE]  their CREATE statements\n",
-    ".help            this list; help() for the Lua side\n")
+  io.stdout:write(".tables               the tables and views in the workspace\n",
+    ".schema [TABLE]       their CREATE statements\n",
+    ".sql STATEMENT        run read-only SQL (a line starting with SELECT, WITH, EXPLAIN,\n",
+    "                      PRAGMA or VALUES does the same)\n",
+    ".mode table|csv|json  how SQL results print (table: an aligned grid)\n",
+    ".timer on|off         print how long each SQL statement took\n",
+    ".help                 this list; help() for the Lua side, ?name for one function\n")
 end
 
 local function run_dot(line)
   local name, rest = line:match("^%s*%.(%a+)%s*(.-)%s*$")
   local cmd = dot[name]
   if not cmd then
-    report_error("unknown command ." .. tostring(name) .. " (.help lists them)")
+    local names = {}
+    for k in pairs(dot) do names[#names + 1] = "." .. k end
+    report_error("unknown command ." .. tostring(name)
+      .. require("cairn.suggest").hint("." .. tostring(name), names) .. " (.help lists them)")
     return
   end
   local ok, err = pcall(cmd, rest ~= "" and rest or nil)
   if not ok then report_error(err) end
+end
+
+-- `?name`, `? name` or `name?` (as in ipython): the name asked about, or nil.
+local function help_query(chunk)
+  local name = chunk:match("^%s*%?%s*(.-)%s*$")
+  if not name then name = chunk:match("^%s*([%a_][%w_%.:]*)%s*%?%s*$") end
+  if not name then return nil end
+  return (name:gsub("^[\"'](.*)[\"']$", "%1"))
+end
+
+-- Run SQL typed at the prompt; "incomplete" while SQLite wants more of the statement.
+local function eval_sql(chunk, at_end)
+  local ok, unfinished = pcall(repl_sql.incomplete, chunk)
+  if ok and unfinished and not at_end then return "incomplete" end
+  local run_ok, err = pcall(repl_sql.run, chunk, tty_out and host.term_width() or nil)
+  if not run_ok then report_error(err) end
+  io.stdout:flush()
+  return "done"
 end
 
 -- Run one chunk of input. Returns "incomplete" when more lines are needed.
@@ -122,6 +156,14 @@ function repl.eval(chunk)
     run_dot(chunk)
     return "done"
   end
+  local asked = help_query(chunk)
+  if asked then
+    local ok, err = pcall(require("cairn.help").help, asked ~= "" and asked or nil)
+    if not ok then report_error(err) end
+    io.stdout:flush()
+    return "done"
+  end
+  if repl_sql.is_sql(chunk) then return eval_sql(chunk) end
   local env = prelude.env()
   local quiet = chunk:match(";%s*$") ~= nil
   local fn, err = compile(chunk, env)
@@ -152,6 +194,7 @@ end
 
 -- The input ended inside an unfinished chunk: report why it is unfinished.
 function repl.finish(chunk)
+  if repl_sql.is_sql(chunk) then return eval_sql(chunk, true) end
   local fn, err, detail = compile(chunk, prelude.env())
   if fn then return repl.eval(chunk) end
   report_error(err == "incomplete" and detail or err)
@@ -185,8 +228,20 @@ local function banner()
     local ok, d = pcall(ws.district)
     district = ok and d or "workspace cannot be opened"
   end
-  io.stdout:write(string.format("cairn %s · %s (%s) · help() for help, tools() for the guidebook tools\n",
-    host.version, district, name))
+  -- the parts joined by " · " while they fit the terminal's width, a new line where they do not
+  local text = require "cairn.text"
+  local parts = { "cairn " .. host.version, string.format("%s (%s)", district, name),
+    "help() for help, tools() for the guidebook tools" }
+  local width, line = host.term_width(), parts[1]
+  for i = 2, #parts do
+    if text.width(line) + 3 + text.width(parts[i]) > width then
+      io.stdout:write(line, "\n")
+      line = parts[i]
+    else
+      line = line .. " · " .. parts[i]
+    end
+  end
+  io.stdout:write(line, "\n")
 end
 
 -- Offer to create a missing workspace (on a terminal only).

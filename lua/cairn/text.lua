@@ -24,6 +24,26 @@ function text.clip(s, n)
   return table.concat(out) .. "…"
 end
 
+-- S wrapped at word boundaries to lines of at most WIDTH characters, each starting with INDENT;
+-- a word longer than the line stands alone rather than being cut. Line breaks in S are kept.
+function text.wrap(s, width, indent)
+  indent = indent or ""
+  local out = {}
+  for para in (tostring(s) .. "\n"):gmatch("(.-)\n") do
+    local line = indent
+    for word in para:gmatch("%S+") do
+      if line ~= indent and text.width(line) + 1 + text.width(word) > width then
+        out[#out + 1] = line
+        line = indent .. word
+      else
+        line = line == indent and indent .. word or line .. " " .. word
+      end
+    end
+    out[#out + 1] = line == indent and "" or line
+  end
+  return table.concat(out, "\n")
+end
+
 function text.pad(s, width, align)
   s = tostring(s)
   local gap = width - text.width(s)
@@ -122,6 +142,22 @@ function text.csv(columns, rows)
   line(columns)
   for _, row in ipairs(rows) do line(row) end
   return table.concat(out, "\r\n") .. "\r\n"
+end
+
+-- Rows as a JSON array of objects, one row per line, keys in column order, NULL as null.
+function text.json(columns, rows)
+  local json = require "cairn.json"
+  local dkjson = require "dkjson"
+  local lines = {}
+  for r, row in ipairs(rows) do
+    local obj = {}
+    for c, name in ipairs(columns) do
+      if row[c] == nil then obj[name] = json.null else obj[name] = row[c] end
+    end
+    lines[r] = dkjson.encode(obj, { keyorder = columns })
+  end
+  if #lines == 0 then return "[]\n" end
+  return "[\n  " .. table.concat(lines, ",\n  ") .. "\n]\n"
 end
 
 return text

@@ -173,7 +173,7 @@ cairn: choose one of --csv and --json
 usage: cairn sql [--csv | --json] "SELECT ..." [PARAM...]
 [2]
 $ cairn sql --tsv "SELECT 1"
-cairn: unknown option '--tsv'
+cairn: unknown option '--tsv' (did you mean --csv?)
 usage: cairn sql [--csv | --json] "SELECT ..." [PARAM...]
 [2]
 $ cairn backup

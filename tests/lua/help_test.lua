@@ -41,6 +41,6 @@ io.stdout = { write = function(_, ...) for _, s in ipairs { ... } do out[#out + 
 local ok = pcall(help.help)
 io.stdout = real
 local text = table.concat(out)
-t.ok(ok and text:find("globals:", 1, true) and text:find("  mod      a test module", 1, true),
+t.ok(ok and text:find("globals:", 1, true) and text:find("\n  mod +a test module"),
   "help() lists the topics, including registered ones")
 t.done()

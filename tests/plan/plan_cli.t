@@ -93,11 +93,13 @@ n
 (1 row)
 # cron: the plan status report, then a week later with what changed
 $ mkdir -p out && cairn report plan_status --as-of 2026-11-26 --format html --out out/ && ls out
+out/plan_status-2026-11.html
 plan_status-2026-11.html
 $ grep -c '<svg' out/plan_status-2026-11.html
 6
 $ cairn -e 'plan.get(2):find("Survey staff"):set_status("on track", { on = "2026-12-01", by = "Lee Park" })'
 $ cairn report plan_status --as-of 2026-12-03 --format md --out out/ && sed -n '/^## What changed/,/^## Riverside/p' out/plan_status-2026-12.md
+out/plan_status-2026-12.md
 ## What changed since the last run
 
 Since the last run on 26 Nov 2026:

@@ -9,17 +9,23 @@ _ and _1 hold the last value, _2 ... _9 the ones before. Tab completes names, fi
 tool ids and file names. Ctrl-C stops, Ctrl-D quits.
 
 globals:
-  db       the workspace database (cairn.db handle): db:exec, db:rows, db:one, ...
-  ws       the workspace: path, district, settings (cairn.workspace)
-  json     JSON encode/decode with sorted keys (cairn.json)
-  help     help() this text; help(fn) the doc of a function
-  plan     people, plans, items, measures (cairn.plan)
-  tool     the guidebook tools engine (cairn.tool)
-  survey   survey instruments, responses, results (cairn.survey)
-  report   report documents and renderers (cairn.report)
+  db         the workspace database (cairn.db handle): db:exec, db:rows, db:one, ...
+  ws         the workspace: path, district, settings (cairn.workspace)
+  json       JSON encode/decode with sorted keys (cairn.json)
+  help       help() this text; help(fn) the doc of a function
+  plan       people, plans, items, statuses, measures, links, snapshots (cairn.plan)
+  tool       the guidebook tools engine (cairn.tool)
+  survey     survey instruments, responses, results (cairn.survey)
+  report     report documents and renderers (cairn.report)
+  tools      the guidebook tools by stage: tools(), tools "prepare"
+  run        fill in a tool on the terminal: run "five_whys"
+  resume     continue a draft worksheet: resume(), resume(3)
+  worksheets the saved worksheets: worksheets(), worksheets{tool = "five_whys"}
+  team       team self-assessments summarised like a survey (cairn.team)
 
-help(x) or help "name" shows the doc of a function or module, e.g. help(db.exec),
-help "ws". Dot commands: .tables  .schema [TABLE]  .help
+help(x), help "name" or ?name shows the doc of a function or module, e.g. help(run),
+help "db:exec", ?plan.overdue. SQL: a line starting with SELECT (or .sql ...) runs
+read-only SQL. Dot commands: .tables  .schema [TABLE]  .mode  .timer  .help
 $ cairn <<'IN'
 > help(db.exec)
 > help "db:rows"
@@ -109,9 +115,13 @@ $ cairn <<'IN'
 > .schema nothing_here
 > .frob
 > IN
-.tables          the tables and views in the workspace
-.schema [TABLE]  their CREATE statements
-.help            this list; help() for the Lua side
+.tables               the tables and views in the workspace
+.schema [TABLE]       their CREATE statements
+.sql STATEMENT        run read-only SQL (a line starting with SELECT, WITH, EXPLAIN,
+                      PRAGMA or VALUES does the same)
+.mode table|csv|json  how SQL results print (table: an aligned grid)
+.timer on|off         print how long each SQL statement took
+.help                 this list; help() for the Lua side, ?name for one function
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
@@ -140,5 +150,6 @@ cairn.host: what the Lua side needs from the process (rounding, workspace files,
   host.repl() -> status
   host.round(x [, decimals]) -> number
   host.schema_version() -> the workspace schema this cairn writes
+  host.term_height() -> rows of the terminal (24 when not a terminal)
   host.term_width() -> columns of the terminal (80 when not a terminal)
   host.traceback() -> the traceback of the last error caught by the host

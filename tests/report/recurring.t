@@ -54,52 +54,62 @@ identical
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=lots
 cairn: report changes: parameter 'score': 'lots' is not a number
 usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
-       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
+       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [-q | --verbose]
+       list and history take --json or --csv
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes
 cairn: report changes: parameter 'score' is required (--param score=NUMBER)
 usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
-       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
+       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [-q | --verbose]
+       list and history take --json or --csv
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --param label=Total
 cairn: report changes: parameter 'label': 'Total' is not one of Score, Index
 usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
-       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
+       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [-q | --verbose]
+       list and history take --json or --csv
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --param since=2026-02-30
 cairn: report changes: parameter 'since': '2026-02-30' is not a date (YYYY-MM-DD)
 usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
-       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
+       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [-q | --verbose]
+       list and history take --json or --csv
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --param flag=maybe
 cairn: report changes: parameter 'flag': 'maybe' is not true or false
 usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
-       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
+       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [-q | --verbose]
+       list and history take --json or --csv
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --param colour=red
 cairn: report changes: unknown parameter 'colour' (parameters: score, label, since, flag)
 usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
-       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
+       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [-q | --verbose]
+       list and history take --json or --csv
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --as-of yesterday
 cairn: --as-of 'yesterday' is not a date (YYYY-MM-DD)
 usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
-       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
+       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [-q | --verbose]
+       list and history take --json or --csv
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --format pptx
 cairn: unknown format 'pptx' (expected text, markdown, html, csv, json, xlsx, docx, pdf)
 usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
-       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
+       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [-q | --verbose]
+       list and history take --json or --csv
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=1 --each school
 cairn: report changes cannot be split by 'school' (it declares no grouping)
 usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
-       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
+       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [-q | --verbose]
+       list and history take --json or --csv
 [2]
 $ CAIRN_PATH=$TESTS/report cairn report nosuch
 cairn: no report 'nosuch' %(known: batch, changes, .*overview.*worksheet.*; cairn report list shows them%) (re)
 usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
-       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
+       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [-q | --verbose]
+       list and history take --json or --csv
 [2]
 $ cairn sql "SELECT count(*) AS runs FROM report_run WHERE report = 'changes'"
 runs
@@ -108,6 +118,7 @@ runs
 (1 row)
 # --out: a file, standard output, a missing folder
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=2 --period 2026-12 --as-of 2026-12-31 --out december.json && head -3 december.json
+december.json
 {
   "as_of": "2026-12-31",
   "blocks": [
@@ -116,10 +127,9 @@ Changes
 =======
 Riverside Unified · period 2027-01 · as of 2027-01-31
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=3 --out nowhere/x.md
-cairn: nowhere/x.md: folder nowhere does not exist
-[1]
+nowhere/x.md
 # a batch of 400 schools: one file each, predictable names, no temporary files, quiet
-$ mkdir out && CAIRN_PATH=$TESTS/report cairn report batch --each school --period 2026-11 --as-of 2026-11-26 --format md --out out/
+$ mkdir out && CAIRN_PATH=$TESTS/report cairn report batch --each school --period 2026-11 --as-of 2026-11-26 --format md --out out/ -q
 $ ls out | wc -l; ls -a out | grep -c 'tmp' ; ls out | sed -n '1,4p;$p'
 400
 0
@@ -133,6 +143,9 @@ $ grep -h 'Enrolled' out/batch-2026-11-school-123.md
 - **Enrolled last period:** no earlier run
 # the next period sees each school's previous data
 $ mkdir out-dec && CAIRN_PATH=$TESTS/report cairn report batch --each school --param schools=3 --period 2026-12 --as-of 2026-12-20 --format md --out out-dec/ && grep -h 'Enrolled last' out-dec/*
+out-dec/batch-2026-12-school-001.md
+out-dec/batch-2026-12-school-002.md
+out-dec/batch-2026-12-school-003.md
 - **Enrolled last period:** 301
 - **Enrolled last period:** 302
 - **Enrolled last period:** 303
@@ -155,8 +168,11 @@ batch   2026-12  school      3
 (2 rows)
 # determinism: the same workspace and --as-of give byte-identical files
 $ mkdir again && CAIRN_PATH=$TESTS/report cairn report batch --each school --period 2026-11 --as-of 2026-11-26 --format md --out again/ && diff -r out again && echo identical
+400 files in again/
 identical
 $ CAIRN_PATH=$TESTS/report cairn report batch --each school --period 2026-11 --as-of 2026-11-26 --format json --out again/ && CAIRN_PATH=$TESTS/report cairn report batch --each school --period 2026-11 --as-of 2026-11-26 --format json --out out/ && diff -r out again && echo identical
+400 files in again/
+400 files in out/
 identical
 # the recorded hash is the file's
 $ a=$(cairn sql --csv "SELECT hash FROM report_output WHERE path = 'december.json'" | tail -1 | tr -d '\r'); b=$(cairn -e 'print(require("cairn.host").hash(io.open("december.json", "rb"):read("a")))'); [ -n "$a" ] && [ "$a" = "$b" ] && echo same
@@ -166,9 +182,18 @@ $ mkdir p1 && CAIRN_PATH=$TESTS/report script -qec "cairn report batch --each sc
 ] 4/5
 ] 5/5
 $ mkdir p2 && CAIRN_PATH=$TESTS/report cairn report batch --each school --param schools=5 --period 2027-03 --as-of 2027-03-01 --format md --out p2/ 2>err.txt; wc -c < err.txt
+p2/batch-2027-03-school-001.md
+p2/batch-2027-03-school-002.md
+p2/batch-2027-03-school-003.md
+p2/batch-2027-03-school-004.md
+p2/batch-2027-03-school-005.md
 0
 # CSV holds one table: a report with several writes one file per table into the folder
 $ mkdir csv && CAIRN_PATH=$TESTS/report cairn report batch --each school --param schools=2 --period 2027-04 --as-of 2027-04-01 --format csv --out csv/ && ls csv && cat csv/batch-2027-04-school-001-grades.csv
+csv/batch-2027-04-school-001-grades.csv
+csv/batch-2027-04-school-001-steps.csv
+csv/batch-2027-04-school-002-grades.csv
+csv/batch-2027-04-school-002-steps.csv
 batch-2027-04-school-001-grades.csv
 batch-2027-04-school-001-steps.csv
 batch-2027-04-school-002-grades.csv
@@ -179,6 +204,7 @@ Grade,Students,Attendance
 $ CAIRN_PATH=$TESTS/report cairn report batch --param schools=2 --period 2027-04 --as-of 2027-04-01 --format csv --out one.csv; ls one.csv
 cairn: report batch has 2 tables (grades, steps); CSV holds one: give --out FOLDER/ for one file per table
 usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]
-       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]
+       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [-q | --verbose]
+       list and history take --json or --csv
 ls: cannot access 'one.csv': No such file or directory
 [2]

@@ -65,6 +65,8 @@ _Bar chart of 2 items, all at 1._
 ## Surveys
 ## Report runs
 $ cairn report overview --period 2026-11 --as-of 2026-11-26 --format json --out a.json && cairn report overview --period 2026-11 --as-of 2026-11-26 --format json --out b.json && cmp a.json b.json && echo identical
+a.json
+b.json
 identical
 $ cairn report overview --param details=no --period 2026-11 --as-of 2026-11-26 --format md --out - | grep '^## '
 ## Contents
@@ -80,9 +82,12 @@ $ cairn report worksheet --as-of 2026-11-26 --format md
 cairn: report worksheet: which worksheet? give --param id=N, or --each worksheet for all of them
 [1]
 $ mkdir ws && cairn report worksheet --each worksheet --as-of 2026-11-26 --format md --out ws/ && ls ws
+ws/worksheet-2026-11-1-five-whys.md
+ws/worksheet-2026-11-2-fishbone-diagram.md
 worksheet-2026-11-1-five-whys.md
 worksheet-2026-11-2-fishbone-diagram.md
 $ cairn report worksheet --each worksheet --param tool=fishbone_diagram --as-of 2026-11-26 --format json --out ws/ && ls ws | grep json
+ws/worksheet-2026-11-2-fishbone-diagram.json
 worksheet-2026-11-2-fishbone-diagram.json
 $ cairn report history worksheet | sed -E 's/  (started \(UTC\)|-{20}|[0-9-]{10}T[0-9:]{8}Z) //'
 run        period   as of       format    each       files  params

@@ -213,7 +213,7 @@ instrument,version,title,attributes,section,code,text,type,scale,options,reverse
 staff_climate,1,Staff climate survey,school|role,Climate,C1,I feel safe at school.,scale,agreement,,,Q1|Safety,,,
 ,,,,Climate,C2,Staff morale is low.,scale,agreement,,yes,Q2,,,
 $ cairn survey frob
-cairn: unknown survey command 'frob'
+cairn: unknown survey command 'frob' (expected audit, bank, draft, entry, import, instruments, load, min-group-size, results, show, wave, waves)
 usage: cairn survey import FILE.csv --wave NAME [--instrument ID] [--map FILE] [--check]
        | instruments | show ID | load FILE.lua|FILE.csv | bank [export] ID FILE.csv
        | bank import FILE.csv

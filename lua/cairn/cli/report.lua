@@ -10,11 +10,13 @@
 -- error. A batch shows a progress bar on standard error only when that is a terminal.
 local host = require "cairn.host"
 local args = require "cairn.args"
+local listing = require "cairn.listing"
 
 local cmd = {
   summary = "render reports and recurring report runs",
   usage = "cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] [--as-of DATE]\n"
-    .. "       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [--verbose]",
+    .. "       [--format text|md|html|csv|json|xlsx|docx|pdf] [--out FILE|FOLDER/|-] [--each GROUP] [-q | --verbose]\n"
+    .. "       list and history take --json or --csv",
   help = [[
 Runs a report definition (reports/NAME.lua on the search path: next to the workspace, on
 $CAIRN_PATH, in ~/.config/cairn, or built in) and writes NAME-PERIOD.EXT in the current folder,
@@ -27,19 +29,33 @@ written atomically; if any file fails, none is written and the run is not record
   --as-of DATE   the date the report is computed for (default: today); the same workspace and
                  --as-of give byte-identical files
   --format F     text, md, html, csv, json, xlsx, docx, pdf (default: from --out, else html)
-  --verbose      say what was written
+  -q, --quiet    print nothing (with --out, the files written are listed: more than ten as a
+                 count; a missing output folder is created)
+  --verbose      say what was written, step by step
   --from URL     a state report (state_*) reads this state database (PostgreSQL URL, service
                  or key=value settings), read-only; its runs are not recorded
 
 cairn report history [NAME] lists past runs (of NAME, or of every report) with their files;
---verbose adds each file's fingerprint.]],
+--verbose adds each file's fingerprint. list and history take --json or --csv.]],
 }
 
 local function out(s) io.stdout:write(s) end
 
-local function list()
+local function list(opts)
   local reports = require "cairn.reports"
   local defs = reports.list()
+  do -- --json / --csv: one row per report, its parameters as text
+    local rows = {}
+    for i, d in ipairs(defs) do
+      local params = {}
+      for _, p in ipairs(d.params or {}) do params[#params + 1] = p.name end
+      rows[i] = { d.name, d.description or "", table.concat(params, " "),
+        table.concat(d.each or {}, " "), d.error }
+    end
+    if listing.write(opts, { "name", "description", "params", "each", "error" }, rows, "report") then
+      return 0
+    end
+  end
   if #defs == 0 then
     out("no reports found (put reports/NAME.lua next to the workspace or on $CAIRN_PATH)\n")
     return 0
@@ -71,12 +87,25 @@ local function list()
 end
 
 local function history(argv)
-  local opts, rest = args.parse(argv, { flags = { verbose = true } }, "report")
+  local opts, rest = args.parse(argv, listing.spec { flags = { verbose = true } }, "report")
   local name = rest[1]
   if rest[2] then args.usage_error("expected: cairn report history [NAME]", "report") end
   local reports = require "cairn.reports"
   require("cairn.workspace").set_path(require("cairn.workspace").path(), { readonly = true })
   local runs = reports.history(name)
+  if opts.json or opts.csv then
+    local json = require "cairn.json"
+    local rows = {}
+    for i, r in ipairs(runs) do
+      local files = {}
+      for _, f in ipairs(r.files) do files[#files + 1] = f.path end
+      rows[i] = { r.id, r.report, r.started_at, r.period, r.as_of, r.format, r.each,
+        table.concat(files, " "), json.encode(r.params) }
+    end
+    listing.write(opts, { "run", "report", "started_at", "period", "as_of", "format", "each",
+      "files", "params" }, rows, "report")
+    return 0
+  end
   if #runs == 0 then
     out(name and string.format("no runs of %s\n", name) or "no report runs yet\n")
     return 0
@@ -121,24 +150,37 @@ local function progress_bar()
   end
 end
 
+-- --out DIR/ (or --each, always a folder) that does not exist yet is created, parents and all;
+-- for --out FILE, its folder. Nothing is made when no --out is given.
+local function make_out_folder(path, is_folder)
+  if not path then return end
+  local dir = path
+  if not (is_folder or path:sub(-1) == "/") then dir = path:match("^(.*)/[^/]*$") end
+  if not dir or dir == "" or host.file_kind(dir) then return end
+  local ok, err = host.mkdir(dir)
+  if not ok then error(string.format("cannot create the output folder %s: %s", dir, tostring(err)), 0) end
+end
+
 function cmd.run(argv)
   local sub = argv[1]
   if sub == nil then args.usage_error("expected a report name, list or history", "report") end
   if sub == "list" then
-    local _, rest = args.parse(table.move(argv, 2, #argv, 1, {}), {}, "report")
+    local opts, rest = args.parse(table.move(argv, 2, #argv, 1, {}), listing.spec(), "report")
     if rest[1] then args.usage_error("unexpected argument '" .. rest[1] .. "'", "report") end
-    return list()
+    return list(opts)
   end
   if sub == "history" then return history(table.move(argv, 2, #argv, 1, {})) end
   local opts, rest = args.parse(argv, {
-    flags = { verbose = true },
+    flags = { verbose = true, quiet = true },
     options = { period = "P", as_of = "DATE", format = "F", out = "PATH", each = "GROUP", from = "URL" },
     multi = { param = "K=V" },
+    short = { q = "quiet" },
   }, "report")
   local name = rest[1]
   if not name then args.usage_error("expected a report name", "report") end
   if rest[2] then args.usage_error("unexpected argument '" .. rest[2] .. "'", "report") end
   local verbose = opts.verbose
+  make_out_folder(opts.out, opts.each ~= nil)
   local r = require("cairn.reports").run(name, {
     params = args.pairs_list(opts.param, "--param", "report"),
     period = opts.period, as_of = opts.as_of, format = opts.format, out = opts.out,
@@ -147,6 +189,16 @@ function cmd.run(argv)
     progress = not verbose and progress_bar() or nil,
     log = verbose and function(line) io.stderr:write(line, "\n") end or nil,
   })
+  -- say what was written (a file per line, as `cp -v` would), unless -q or --verbose said it
+  -- (a large batch: how many files and where, not hundreds of lines)
+  if r and opts.out and opts.out ~= "-" and not opts.quiet and not verbose then
+    local files = r.files or {}
+    if #files > 10 then
+      out(string.format("%d files in %s\n", #files, opts.out))
+    else
+      for _, f in ipairs(files) do out(f.path .. "\n") end
+    end
+  end
   return r and 0 or 1
 end
 

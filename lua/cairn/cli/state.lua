@@ -76,7 +76,7 @@ function cmd.run(argv)
     out(string.format("%s = %d\n", key, n))
     return 0
   end
-  args.usage_error("unknown state command '" .. sub .. "' (init, add-district, districts, set)", "state")
+  args.unknown_subcommand("state command", sub, { "init", "add-district", "districts", "set" }, "state")
 end
 
 return cmd

@@ -250,7 +250,12 @@ function M.run(argv)
     return name and 0 or 2
   end
   local f = sub[name]
-  if not f then args.usage_error("unknown survey command '" .. name .. "'", "survey") end
+  if not f then
+    local names = {}
+    for k in pairs(sub) do names[#names + 1] = k end
+    table.sort(names)
+    args.unknown_subcommand("survey command", name, names, "survey")
+  end
   local rest = {}
   for i = 2, #argv do rest[#rest + 1] = argv[i] end
   return f(rest)

@@ -1,6 +1,7 @@
 -- cairn tool: list, show and run the guidebook tools; worksheets and their reports.
 -- A thin wrapper over cairn.tool, the same engine the REPL's run "five_whys" uses.
 local args = require "cairn.args"
+local listing = require "cairn.listing"
 local ws = require "cairn.workspace"
 local host = require "cairn.host"
 
@@ -10,7 +11,8 @@ local M = {
     .. "       [--format F] [--out PATH] | edit WORKSHEET | resume WORKSHEET | copy ID [DIR] [--force]\n"
     .. "       | worksheets [--tool ID] | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]",
   help = [[
-  list [FILTER]        the tools by stage (FILTER: text in the stage, framework or id)
+  list [FILTER]        the tools by stage (FILTER: text in the stage, framework or id);
+                       --json or --csv for the full values
   show ID              a tool's instructions and form
   run ID               run a tool: with --answers FILE (JSON or Lua) every problem is listed as
                        FILE: field.path: message and nothing is stored; without --answers the
@@ -23,7 +25,8 @@ local M = {
   resume WORKSHEET     continue a draft where it stopped
   copy ID [DIR]        copy the built-in tool to tools/ID.lua beside the workspace (or in DIR),
                        where the district's copy takes precedence; --force overwrites
-  worksheets           stored worksheets, newest first (--tool ID, --status draft|final)
+  worksheets           stored worksheets, newest first (--tool ID, --status draft|final;
+                       --json or --csv)
   history WORKSHEET    a worksheet's revisions: who, when, what changed
   report WORKSHEET     render a worksheet: text on the terminal, or --format markdown|html|json|
                        csv|xlsx|docx|pdf (--out PATH; the format follows PATH's extension)
@@ -52,10 +55,18 @@ end
 local sub = {}
 
 function sub.list(argv)
-  local _, rest = args.parse(argv, {}, "tool")
+  local opts, rest = args.parse(argv, listing.spec(), "tool")
   if rest[2] then args.usage_error("expected at most one FILTER", "tool") end
   local tool = require "cairn.tool"
-  out(tostring(tool.list(rest[1])) .. "\n")
+  local list = tool.list(rest[1])
+  local rows = {}
+  for i, e in ipairs(list) do
+    rows[i] = { e.id, e.title or "", e.stage or "", e.framework or "", e.summary or "", e.error }
+  end
+  if listing.write(opts, { "id", "title", "stage", "framework", "summary", "error" }, rows, "tool") then
+    return 0
+  end
+  out(tostring(list) .. "\n")
   return 0
 end
 
@@ -172,13 +183,20 @@ function sub.copy(argv)
 end
 
 function sub.worksheets(argv)
-  local opts, rest = args.parse(argv, { options = { tool = "ID", status = "draft|final" } }, "tool")
+  local opts, rest = args.parse(argv, listing.spec { options = { tool = "ID", status = "draft|final" } }, "tool")
   if rest[1] then args.usage_error("unexpected argument '" .. rest[1] .. "'", "tool") end
   if opts.status and opts.status ~= "draft" and opts.status ~= "final" then
     args.usage_error("--status is draft or final", "tool")
   end
   ws.set_path(ws.path(), { readonly = true })
   local list = require("cairn.tool").worksheets { tool = opts.tool, status = opts.status }
+  local rows = {}
+  for i, w in ipairs(list) do
+    rows[i] = { w.id, w.tool, w.title, w.status, w.revisions, w.updated_at }
+  end
+  if listing.write(opts, { "id", "tool", "title", "status", "revisions", "updated_at" }, rows, "tool") then
+    return 0
+  end
   out(tostring(list) .. "\n")
   return 0
 end
@@ -220,7 +238,7 @@ function M.run(argv)
   if not name then args.usage_error("expected a subcommand: " .. table.concat(order, ", "), "tool") end
   local fn = sub[name]
   if not fn then
-    args.usage_error(string.format("unknown subcommand '%s' (expected %s)", name, table.concat(order, ", ")), "tool")
+    args.unknown_subcommand("subcommand", name, order, "tool")
   end
   return fn(table.move(argv, 2, #argv, 1, {}))
 end

@@ -923,17 +923,35 @@ end
 -- A printable outline of the plan with rolled-up statuses.
 function Plan:tree()
   local roll = core.rollup_plan(self.id)
-  local lines = { string.format("%s (%s%s)", self.title, self.kind, self.period and (", " .. self.period) or "") }
+  local title = string.format("%s (%s%s)", self.title, self.kind, self.period and (", " .. self.period) or "")
+  local lines, full = { title }, { title }
   for _, it in ipairs(self:items()) do
     local r = roll[it.id]
     local extra = {}
     if it.owner then extra[#extra + 1] = it.owner end
     if it.due then extra[#extra + 1] = "due " .. it.due end
-    lines[#lines + 1] = string.format("%s- %s: %s [%s, %d%%]%s", string.rep("  ", it.depth), it.level,
-      rows.clip(it.text, 60), core.status_labels[r.status], require("cairn.host").round(r.percent),
-      #extra > 0 and ("  (" .. table.concat(extra, ", ") .. ")") or "")
+    local function line(item_text)
+      return string.format("%s- %s: %s [%s, %d%%]%s", string.rep("  ", it.depth), it.level,
+        item_text, core.status_labels[r.status], require("cairn.host").round(r.percent),
+        #extra > 0 and ("  (" .. table.concat(extra, ", ") .. ")") or "")
+    end
+    lines[#lines + 1] = line(rows.clip(it.text, 60))
+    full[#full + 1] = line(it.text)
   end
-  return setmetatable({ lines = lines }, { __tostring = function(t) return table.concat(t.lines, "\n") end })
+  -- on a terminal: the full text, wrapped at word boundaries to its width under the item's
+  -- bullet (a date or a number is one word, so it is never split); piped: one line per item
+  local function render(t)
+    local host = require "cairn.host"
+    if not host.isatty(1) then return table.concat(t.lines, "\n") end
+    local text, width, out = require "cairn.text", host.term_width(), {}
+    for i, l in ipairs(t.full) do
+      local lead = l:match("^( *)")
+      local wrapped = text.wrap(l:sub(#lead + 1), math.max(20, width - 1 - #lead - 4), "")
+      out[i] = lead .. wrapped:gsub("\n", "\n" .. lead .. "    ")
+    end
+    return table.concat(out, "\n")
+  end
+  return setmetatable({ lines = lines, full = full }, { __tostring = render })
 end
 
 return core

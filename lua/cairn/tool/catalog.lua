@@ -69,19 +69,9 @@ function M.list(filter)
   return setmetatable(out, list_mt)
 end
 
+-- wrapping at word boundaries lives in cairn.text (one rule for every terminal output)
 local function wrap(s, width, indent)
-  indent = indent or ""
-  local lines, line = {}, indent
-  for word in tostring(s):gmatch("%S+") do
-    if line ~= indent and text.width(line) + 1 + text.width(word) > width then
-      lines[#lines + 1] = line
-      line = indent .. word
-    else
-      line = line == indent and indent .. word or line .. " " .. word
-    end
-  end
-  if line ~= indent then lines[#lines + 1] = line end
-  return table.concat(lines, "\n")
+  return (text.wrap(s, width, indent):gsub("\n+$", ""))
 end
 M.wrap = wrap
 
