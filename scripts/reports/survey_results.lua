@@ -126,8 +126,9 @@ local function item_results(sec, res, inst, group, compared)
       local r = group.items[it.code]
       if suppressed(r) then
         data[#data + 1] = { label = label_of(it), suppressed = true, reason = short_reason(r.reason) }
+        -- (a change column only when there is an earlier wave to compare with)
         rows[#rows + 1] = { item = label_of(it), n = cell(r), fav = cell(r), mean = cell(r),
-                            change = cell(r) }
+                            change = compared and cell(r) or nil }
       else
         data[#data + 1] = { label = label_of(it), counts = r.counts, n = r.n }
         local row = { item = label_of(it), n = r.n, fav = pct(r.favorable), mean = r.mean }
