@@ -296,7 +296,10 @@ end
 local function settle(name, opts)
   local def = type(name) == "table" and check_def(name, name.path or "(report)") or reports.load(name)
   local R = { def = def, opts = opts, started = host.clock(), log = opts.log or function() end,
-    pending = {}, used_names = {} }
+    pending = {}, used_names = {},
+    -- shared by every document of one run (ctx.cache): a batch computes what its pages have in
+    -- common once; it lives and dies with the run, so nothing is kept between runs
+    cache = {} }
   R.params = reports.params(def, opts.params)
   R.as_of = opts.as_of or today()
   if not util.is_date(R.as_of) then usage(string.format("--as-of '%s' is not a date (YYYY-MM-DD)", tostring(R.as_of))) end
@@ -368,7 +371,7 @@ local function build_document(R, g)
     group = group, group_label = g and g.label or nil, each = R.opts.each,
     previous = previous, previous_run = previous_run, format = R.format,
     save = function(data) saved = data end,
-    report = report,
+    report = report, cache = R.cache,
   }
   function ctx.document(fields)
     fields = fields or {}

@@ -126,8 +126,9 @@ local function item_results(sec, res, inst, group, compared)
       local r = group.items[it.code]
       if suppressed(r) then
         data[#data + 1] = { label = label_of(it), suppressed = true, reason = short_reason(r.reason) }
+        -- (a change column only when there is an earlier wave to compare with)
         rows[#rows + 1] = { item = label_of(it), n = cell(r), fav = cell(r), mean = cell(r),
-                            change = cell(r) }
+                            change = compared and cell(r) or nil }
       else
         data[#data + 1] = { label = label_of(it), counts = r.counts, n = r.n }
         local row = { item = label_of(it), n = r.n, fav = pct(r.favorable), mean = r.mean }
@@ -232,6 +233,25 @@ end
 
 -- ---- the report --------------------------------------------------------------------------------
 
+-- survey.results, computed once per run: every page of a batch reads the same breakdowns (by
+-- school, by school and role), so the first page computes them and the others take their group
+-- from ctx.cache. Results are read, never changed, by this file.
+local function results_of(ctx, opts)
+  local cache = ctx.cache
+  if not cache then return survey.results(opts) end
+  local by = opts.by
+  if type(by) == "table" then by = table.concat(by, "\0") end
+  local key = table.concat({ "results", opts.wave, by or "", opts.compare or "" }, "\1")
+  local hit = cache[key]
+  if not hit then
+    local ok, res = pcall(survey.results, opts)
+    hit = { ok = ok, res = res }
+    cache[key] = hit
+  end
+  if not hit.ok then error(hit.res, 0) end
+  return hit.res
+end
+
 local function schools(params)
   local ok, wave = pcall(pick_wave, params and params.wave)
   if not ok then return {} end
@@ -279,7 +299,7 @@ return {
         error("survey_results: instrument " .. inst.id .. " has no '" .. BY .. "' attribute", 0)
       end
       -- one breakdown by school (with total) so suppression is coordinated across schools
-      local res = survey.results { wave = wave.name, by = BY, compare = compared }
+      local res = results_of(ctx, { wave = wave.name, by = BY, compare = compared })
       local group
       for _, g in ipairs(res.groups) do
         if g.key and g.key[BY] == school then group = g end
@@ -307,7 +327,7 @@ return {
       item_results(doc:section("Results"), res, inst, group, compared)
       if with_role and not suppressed(group) then
         -- the two-way breakdown, so that suppression is coordinated with every school and role
-        local okt, two = pcall(survey.results, { wave = wave.name, by = { BY, ROLE } })
+        local okt, two = pcall(results_of, ctx, { wave = wave.name, by = { BY, ROLE } })
         if not okt then error("survey_results: " .. tostring(two), 0) end
         local cells = { items = two.items, groups = {} }
         for _, g in ipairs(two.groups) do
@@ -325,19 +345,19 @@ return {
     end
 
     -- district
-    local total = survey.results { wave = wave.name, compare = compared }
+    local total = results_of(ctx, { wave = wave.name, compare = compared })
     local tg = total.total or total.groups[1]
     local s = doc:section("District")
     s:keyvalue { { "Respondents", suppressed(tg) and hidden(tg) or tg.respondents } }
     item_results(s, total, inst, tg, compared)
     if has_attr(inst, BY) then
-      local res = survey.results { wave = wave.name, by = BY }
+      local res = results_of(ctx, { wave = wave.name, by = BY })
       local b = doc:section("By school")
       response_table(b, res, "Respondents and response rates by school")
       favorable_matrix(b, res, "Percent favorable by school")
     end
     if with_role then
-      local res = survey.results { wave = wave.name, by = ROLE }
+      local res = results_of(ctx, { wave = wave.name, by = ROLE })
       local b = doc:section("By role")
       response_table(b, res, "Respondents by role")
       favorable_matrix(b, res, "Percent favorable by role")

@@ -105,6 +105,136 @@ function M.null_space(rows, n)
   return basis, rank
 end
 
+M.null_space_dense = M.null_space
+
+-- The same null space, computed sparsely: published cells are short lists of atoms, and many
+-- are single atoms (every published cell of the finest table), so most columns are fixed at 0
+-- at once. The basis is the one M.null_space_dense returns, element for element: for each free
+-- column f (ascending) the unique null vector that is 0 on the other free columns, scaled to
+-- whole numbers with no common factor and a positive f entry. Pivot columns do not depend on
+-- the elimination order, so rows are eliminated sparsely in any order.
+local function null_space_sparse(rows, n)
+  -- 1. columns fixed at 0: a row with one unfixed atom fixes it (repeated until none)
+  local fixed, nfixed = {}, 0
+  local live = {}
+  for i, r in ipairs(rows) do live[i] = r end
+  local changed = true
+  while changed do
+    changed = false
+    local keep = {}
+    for _, r in ipairs(live) do
+      local only, count = nil, 0
+      for _, a in ipairs(r) do
+        if not fixed[a] then
+          count = count + 1
+          only = a
+          if count > 1 then break end
+        end
+      end
+      if count == 1 then
+        fixed[only] = true
+        nfixed = nfixed + 1
+        changed = true
+      elseif count > 1 then
+        keep[#keep + 1] = r
+      end
+    end
+    live = keep
+  end
+  -- 2. sparse fraction-free Gauss-Jordan over the remaining columns
+  local R, colrows = {}, {}
+  for i, r in ipairs(live) do
+    local row = {}
+    for _, a in ipairs(r) do
+      if not fixed[a] and not row[a] then
+        row[a] = 1
+        local cr = colrows[a]
+        if not cr then cr = {}; colrows[a] = cr end
+        cr[i] = true
+      end
+    end
+    R[i] = row
+  end
+  local used, pivot_of_row, pivot_row_of = {}, {}, {}
+  local rank = nfixed
+  for col = 1, n do
+    if not fixed[col] then
+      local cr = colrows[col]
+      local sel, selsize
+      if cr then
+        for i in pairs(cr) do
+          if not used[i] then
+            local size = 0
+            for _ in pairs(R[i]) do size = size + 1 end
+            if not sel or size < selsize or (size == selsize and i < sel) then sel, selsize = i, size end
+          end
+        end
+      end
+      if sel then
+        used[sel] = true
+        rank = rank + 1
+        pivot_of_row[sel] = col
+        pivot_row_of[col] = sel
+        local pr = R[sel]
+        local p = pr[col]
+        local others = {}
+        for i in pairs(cr) do if i ~= sel then others[#others + 1] = i end end
+        for _, i in ipairs(others) do
+          local r = R[i]
+          local f = r[col]
+          -- r = r * p - pr * f, then divided by the gcd of its entries
+          local g = 0
+          local cols = {}
+          for j in pairs(r) do cols[#cols + 1] = j end
+          for j in pairs(pr) do if not r[j] then cols[#cols + 1] = j end end
+          for _, j in ipairs(cols) do
+            local v = mul(r[j] or 0, p) - mul(pr[j] or 0, f)
+            if v == 0 then
+              if r[j] then r[j] = nil; colrows[j][i] = nil end
+            else
+              if not r[j] then
+                local c2 = colrows[j]
+                if not c2 then c2 = {}; colrows[j] = c2 end
+                c2[i] = true
+              end
+              r[j] = v
+              if g ~= 1 then g = gcd(g, v) end
+            end
+          end
+          if g > 1 then for j, v in pairs(r) do r[j] = v // g end end
+        end
+      end
+    end
+  end
+  -- 3. one vector per free column, as the dense version builds it
+  local basis = {}
+  for f = 1, n do
+    if not fixed[f] and not pivot_row_of[f] then
+      local L = 1
+      local involved = {}
+      for i in pairs(colrows[f] or {}) do
+        if used[i] and R[i][f] then involved[#involved + 1] = i end
+      end
+      table.sort(involved)
+      for _, i in ipairs(involved) do
+        local p = R[i][pivot_of_row[i]]
+        L = mul(L // gcd(L, p), math.abs(p))
+      end
+      local d = {}
+      for j = 1, n do d[j] = 0 end
+      d[f] = L
+      for _, i in ipairs(involved) do
+        local pc = pivot_of_row[i]
+        d[pc] = -mul(R[i][f], L // R[i][pc])
+      end
+      normalize(d, n)
+      basis[#basis + 1] = d
+    end
+  end
+  return basis, rank
+end
+M.null_space = null_space_sparse
+
 -- How far the cell with atom list ATOMS can move along null vector D while every atom value X
 -- stays a non-negative whole number: the width of the range of values so reached (math.huge
 -- when it is unbounded), 0 when D does not move it.
