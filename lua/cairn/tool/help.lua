@@ -53,6 +53,14 @@ return function(help)
     report = "tool.report(w, format [, opts]) -> path | nil (what w:report() calls)",
     check = "tool.check(db) -> problems (used by cairn check)",
     deep_copy = "tool.deep_copy(t) -> a copy of t and every table inside it",
+    extend = "tool.extend(base_id, changes) -> tool definition\nA tool built on another: relabel, "
+      .. "add, drop, limits, check, report (docs/tool-format.md, \"Extending a tool\").",
+    candidates = "tool.candidates(id) -> paths\nEvery tools/ID.lua along the search path, the one "
+      .. "used first, the built-in one last.",
+    builtin_path = "tool.builtin_path(id) -> path | nil: the built-in scripts/tools/ID.lua",
+    load_file = "tool.load_file(path, id) -> tool definition\nCompile and check one tool file "
+      .. "(an extends = BASE is merged onto its base).",
+    default_title = "tool.default_title(tool_def, answers) -> the title a new worksheet gets",
   })
 
   help.module(tool.worksheet_class, "worksheet", {
