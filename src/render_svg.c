@@ -1,8 +1,10 @@
 /* render_svg.c: the seven chart kinds of docs/report-document.md as inline SVG.
  *
  * Sizes come from the data (rows, label lengths, columns); text is measured with a rough
- * average glyph width, wrapped, and truncated with an ellipsis when it still does not fit (the
- * full text then goes in a <title>, which browsers show as a tooltip and screen readers read).
+ * average glyph width and wrapped, and the chart grows to hold the lines: labels are not cut
+ * (only past MAX_LINES lines, or a logic-model header past four, ends with an ellipsis, the full
+ * text then in a <title>, which browsers show as a tooltip and screen readers read). A number
+ * too wide for its bar segment is drawn below the bar, clear of its neighbours.
  * Every colour comes from the theme (colors.palette, status, diverging, likert, chart; see
  * docs/report-document.md), by default Okabe & Ito's colour-blind-safe set; every value is
  * also written as text, so nothing relies on colour alone.
@@ -20,6 +22,7 @@
 #define FS 12.0        /* font size */
 #define CHAR_W 6.6     /* average glyph width at FS, for layout */
 #define LINE_H 15.0    /* line height at FS */
+#define MAX_LINES 16   /* a label wraps onto at most this many lines (then it is cut) */
 
 /* ---- text ------------------------------------------------------------------------------------ */
 
@@ -368,9 +371,9 @@ static double chart_bar(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
         int it = lua_gettop(L);
         size_t ln;
         const char *label = item_label(L, it, &ln);
-        int lines = wrap_count(label, ln, lchars, 2);
-        double rh = lines > 1 ? 36 : 24;
-        text_block(b, lw + 4, y + rh / 2 + 4 - (lines - 1) * 7.5, "end", label, ln, lchars, 2, NULL);
+        int lines = wrap_count(label, ln, lchars, MAX_LINES);
+        double rh = lines > 1 ? lines * LINE_H + 6 : 24;
+        text_block(b, lw + 4, y + rh / 2 + 4 - (lines - 1) * 7.5, "end", label, ln, lchars, MAX_LINES, NULL);
         if (rd_bool(L, it, "suppressed")) {
             const char *why = rd_str(L, it, "reason", NULL);
             rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-style=\"italic\" fill=\"%s\">", x0 + 6,
@@ -533,15 +536,53 @@ static void stacked_gap(lua_State *L, int it, rbuf *b, svg_ctx *c, const stacked
     rb_adds(b, "</text>");
 }
 
-/* The segments of row IT (total TOT), each with a tooltip and, when it fits, its number. */
-static void stacked_segments(lua_State *L, int it, rbuf *b, const stacked *s, const char *label,
-                             size_t ln, double tot, double by, double bh) {
+/* Width of a segment's number ("43%", "1,200") in a sans-serif at FS: digits are 0.56 em,
+ * "%" 0.89 em, separators 0.28 em. */
+static double number_w(const char *s) {
+    double w = 0;
+    for (; *s; s++) w += (*s >= '0' && *s <= '9') ? 0.56 : *s == '%' ? 0.89 : *s == ',' || *s == '.' ? 0.28 : 0.6;
+    return w * FS;
+}
+
+/* A segment's number drawn below the bar because the segment is too narrow to hold it. */
+typedef struct {
+    double cx, w, left; /* the segment's centre, the text's width, where the text starts */
+    char text[40];
+} outside_label;
+
+/* Numbers of narrow segments in a lane below the bar, left to right without overlapping
+ * (pushed right, then back left at the chart's edge), each tied to its segment by a tick. */
+static void stacked_outside(lua_State *L, rbuf *b, svg_ctx *c, outside_label *o, int n, double by,
+                            double bh) {
+    for (int i = 0; i < n; i++) {
+        o[i].left = o[i].cx - o[i].w / 2;
+        if (i > 0 && o[i].left < o[i - 1].left + o[i - 1].w + 8) o[i].left = o[i - 1].left + o[i - 1].w + 8;
+    }
+    for (int i = n - 1; i >= 0; i--) {
+        double limit = i == n - 1 ? W - 4 : o[i + 1].left - 8;
+        if (o[i].left + o[i].w > limit) o[i].left = limit - o[i].w;
+    }
+    for (int i = 0; i < n; i++) {
+        double mid = o[i].left + o[i].w / 2;
+        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
+                o[i].cx, by + bh, mid, by + bh + 3, ink(L, c, "muted"));
+        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%s</text>",
+                mid, by + bh + 14, ink(L, c, "ink"), o[i].text);
+    }
+}
+
+/* The segments of row IT (total TOT), each with a tooltip and its number: inside the segment
+ * when it fits with a margin, else below the bar. Returns the height the numbers below take. */
+static double stacked_segments(lua_State *L, int it, rbuf *b, svg_ctx *c, const stacked *s,
+                               const char *label, size_t ln, double tot, double by, double bh) {
     double un = 0;
     for (int l = 1; l < s->fav_from && l <= s->nlev; l++) {
         rd_push_item(L, it, "counts", l);
         un += l == s->neutral ? lua_tonumber(L, -1) / 2 : lua_tonumber(L, -1);
         lua_pop(L, 1);
     }
+    outside_label out[12];
+    int nout = 0;
     double x = s->likert ? s->centre - un / tot * s->scale : s->x0;
     for (int l = 1; l <= s->nlev; l++) {
         rd_push_item(L, it, "counts", (lua_Integer)l);
@@ -558,24 +599,35 @@ static void stacked_segments(lua_State *L, int it, rbuf *b, const stacked *s, co
             rb_adds(b, ", ");
             rd_html_esc(b, s->names[l - 1], s->lens[l - 1]);
             rb_addf(b, ": %s (%s%%)</title></rect>", cnt, pct);
-            const char *shown = s->likert ? pct : cnt;
-            double need = (strlen(shown) + (s->likert ? 1 : 0)) * 7.0 + 4;
-            if (sw >= need)
-                rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%s%s"
-                           "</text>", x + sw / 2, by + 14, ink_on(s->colours[l - 1]), shown,
-                        s->likert ? "%" : "");
+            char shown[40];
+            snprintf(shown, sizeof shown, "%s%s", s->likert ? pct : cnt, s->likert ? "%" : "");
+            double tw = number_w(shown);
+            if (sw >= tw + 6) {
+                rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%s"
+                           "</text>", x + sw / 2, by + 14, ink_on(s->colours[l - 1]), shown);
+            } else {
+                out[nout].cx = x + sw / 2;
+                out[nout].w = tw;
+                memcpy(out[nout].text, shown, sizeof shown);
+                nout++;
+            }
         }
         x += sw;
     }
+    if (nout == 0) return 0;
+    stacked_outside(L, b, c, out, nout, by, bh);
+    return 16;
 }
 
 /* Row IT at Y: its label, its bar (or gap) and its n; returns the row's height. */
 static double stacked_row(lua_State *L, int it, rbuf *b, svg_ctx *c, const stacked *s, double y) {
     size_t ln;
     const char *label = item_label(L, it, &ln);
-    int lines = wrap_count(label, ln, s->lchars, 2);
-    double rh = lines > 1 ? 38 : 28, bh = 20, by = y + (rh - bh) / 2;
-    text_block(b, s->lw + 4, y + rh / 2 + 4 - (lines - 1) * 7.5, "end", label, ln, s->lchars, 2, NULL);
+    /* a long label wraps: the row grows to hold it, the bar stays centred on it */
+    int lines = wrap_count(label, ln, s->lchars, MAX_LINES);
+    double rh = lines > 1 ? lines * LINE_H + 8 : 28, bh = 20, by = y + (rh - bh) / 2;
+    text_block(b, s->lw + 4, y + rh / 2 + 4 - (lines - 1) * 7.5, "end", label, ln, s->lchars,
+               MAX_LINES, NULL);
     double tot = 0;
     size_t nc = rd_len(L, it, "counts");
     for (size_t l = 1; l <= nc; l++) {
@@ -588,7 +640,8 @@ static double stacked_row(lua_State *L, int it, rbuf *b, svg_ctx *c, const stack
         stacked_gap(L, it, b, c, s, by, bh);
         return rh;
     }
-    stacked_segments(L, it, b, s, label, ln, tot, by, bh);
+    double below = stacked_segments(L, it, b, c, s, label, ln, tot, by, bh);
+    if (by + bh + below > y + rh) rh = by + bh + below - y;
     /* n at the right */
     char nt[48];
     double nval = rd_num(L, it, "n", tot, NULL);
@@ -735,9 +788,9 @@ static double chart_progress(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
         size_t ln;
         const char *label = item_label(L, it, &ln);
         rb_adds(b, "<g>");
-        text_block(b, 4, y + 12, "start", label, ln, (size_t)((W - 8) / CHAR_W), 1,
-                   "font-weight=\"bold\"");
-        y += 20;
+        int lines = text_block(b, 4, y + 12, "start", label, ln, (size_t)((W - 8) / CHAR_W),
+                               MAX_LINES, "font-weight=\"bold\"");
+        y += 20 + (lines - 1) * LINE_H;
         progress_bar(L, b, c, &m, y);
         y += 18 + 20;
         progress_caption(L, b, c, &m, y - 2);
@@ -766,6 +819,15 @@ typedef struct {
     size_t lchars;
     double top, rowsy, bottom;
 } timeline;
+
+/* Lines of a timeline row's label, and the row's height (24, more for a wrapped label). */
+static int timeline_label_lines(lua_State *L, int it, const timeline *t, double *rh) {
+    size_t ln;
+    const char *label = item_label(L, it, &ln);
+    int lines = wrap_count(label, ln, t->lchars, MAX_LINES);
+    *rh = lines > 1 ? lines * LINE_H + 9 : 24;
+    return lines;
+}
 
 /* Pass 1: checks every item's dates and collects the date range and statuses. */
 static void timeline_extent(lua_State *L, int chart, timeline *t) {
@@ -857,8 +919,9 @@ static void timeline_months(lua_State *L, rbuf *b, svg_ctx *c, const timeline *t
             t->x1, t->bottom, ink(L, c, "muted"));
 }
 
-/* Item IT in row I: its label, then a bar (a span) or a diamond (a day), with a tooltip. */
-static void timeline_row(lua_State *L, int it, size_t i, rbuf *b, svg_ctx *c, const timeline *t) {
+/* Item IT in the row starting at ROW_Y: its label, then a bar (a span) or a diamond (a day),
+ * with a tooltip. Returns the row's height. */
+static double timeline_row(lua_State *L, int it, double row_y, rbuf *b, svg_ctx *c, const timeline *t) {
     size_t ln;
     const char *label = item_label(L, it, &ln);
     const char *ds = rd_str(L, it, "date", NULL), *es = rd_str(L, it, "end_date", NULL);
@@ -870,8 +933,10 @@ static void timeline_row(lua_State *L, int it, size_t i, rbuf *b, svg_ctx *c, co
     for (int k = 0; k < t->nstat; k++)
         if (st && strcmp(t->snames[k], st) == 0) si = k;
     const char *fill = st ? t->scol[si] : ink(L, c, "bar");
-    double cy = t->rowsy + 24.0 * (double)(i - 1) + 12;
-    text_block(b, t->lw + 8, cy + 4, "end", label, ln, t->lchars, 1, NULL);
+    double rh;
+    int lines = timeline_label_lines(L, it, t, &rh);
+    double cy = row_y + rh / 2;
+    text_block(b, t->lw + 8, cy + 4 - (lines - 1) * 7.5, "end", label, ln, t->lchars, MAX_LINES, NULL);
     rb_adds(b, "<g>");
     if (e > d) {
         double xa = timeline_x(t, d), xb = timeline_x(t, e + 1);
@@ -897,6 +962,7 @@ static void timeline_row(lua_State *L, int it, size_t i, rbuf *b, svg_ctx *c, co
         rb_adds(b, ")");
     }
     rb_adds(b, "</title></g>");
+    return rh;
 }
 
 /* The as-of line across the rows, labelled above them. */
@@ -932,11 +998,20 @@ static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
     t.show_asof = t.has_asof && t.asof >= t.start && t.asof < t.end;
     t.top = y + (t.show_asof ? 18 : 4);
     t.rowsy = t.top + 6;
-    t.bottom = t.rowsy + 24.0 * (double)rows + 4;
-    timeline_months(L, b, c, &t);
+    double rows_h = 0;
     for (size_t i = 1; i <= rows; i++) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
-        timeline_row(L, lua_gettop(L), i, b, c, &t);
+        double rh;
+        timeline_label_lines(L, lua_gettop(L), &t, &rh);
+        rows_h += rh;
+        lua_pop(L, 1);
+    }
+    t.bottom = t.rowsy + rows_h + 4;
+    timeline_months(L, b, c, &t);
+    double row_y = t.rowsy;
+    for (size_t i = 1; i <= rows; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        row_y += timeline_row(L, lua_gettop(L), row_y, b, c, &t);
         lua_pop(L, 1);
     }
     if (t.show_asof) timeline_asof(L, b, c, &t);
@@ -958,14 +1033,47 @@ static const char *cause_text(lua_State *L, int idx, size_t *n, lua_Integer *ran
     return NULL;
 }
 
-#define CAUSE_CHARS 38
+#define CAUSE_CHARS 38 /* causes wrap at this many columns */
+
+/* A cause as drawn: "1. text" when it is ranked (the rank as text as well as by colour). */
+static const char *cause_shown(char *buf, size_t size, const char *s, size_t *n, lua_Integer rank) {
+    if (rank <= 0) return s;
+    snprintf(buf, size, "%lld. %.*s", (long long)rank, (int)(*n > 500 ? 500 : *n), s);
+    *n = strlen(buf);
+    return buf;
+}
+
+/* Lines a cause takes on its bone. */
+static int cause_lines(const char *s, size_t n, lua_Integer rank) {
+    char buf[600];
+    s = cause_shown(buf, sizeof buf, s, &n, rank);
+    return wrap_count(s, n, CAUSE_CHARS, MAX_LINES);
+}
+
+/* A bone's label: "Transportation (rank 1)". */
+static const char *category_label(lua_State *L, int it, svg_ctx *c, char *buf, size_t size,
+                                  size_t *n) {
+    size_t catl;
+    const char *cat = rd_str(L, it, "category", &catl);
+    lua_Integer rank = rd_int(L, it, "rank", 0);
+    if (rank > 0)
+        snprintf(buf, size, "%.*s (%.40s %lld)", (int)(catl > 500 ? 500 : catl), cat,
+                 rd_label(L, c->doc, "rank"), (long long)rank);
+    else
+        snprintf(buf, size, "%.*s", (int)(catl > 500 ? 500 : catl), cat);
+    *n = strlen(buf);
+    return buf;
+}
 
 /* A fishbone's layout: bone columns (two bones, one up and one down, per column), the spine
  * and the head box, shared by the steps below. */
 typedef struct {
     size_t n, ncols;       /* bones, columns of bones */
     double textw;          /* widest cause text (capped) */
-    size_t most;           /* the most causes on one bone */
+    size_t most;           /* the most cause lines on one bone (causes wrap at CAUSE_CHARS) */
+    int has_focus;         /* some bone is marked focus = true (else rank 1 is highlighted) */
+    size_t cat_chars;      /* category label width in characters */
+    int up_lines, down_lines; /* the most category label lines above and below the spine */
     double bh, slant, colw;/* bone height (spine to category label), its slant, column width */
     double spine, height, head_x, headw, headh, width;
     size_t fit;            /* cause text width in characters */
@@ -982,8 +1090,8 @@ static void fishbone_measure(lua_State *L, int chart, fishbone *f) {
         int it = lua_gettop(L);
         if (lua_type(L, it) != LUA_TTABLE || !rd_str(L, it, "category", NULL))
             data_error(L, chart, (lua_Integer)i, "expected { category = ..., causes = {...} }");
-        size_t nc = rd_len(L, it, "causes");
-        if (nc > f->most) f->most = nc;
+        if (rd_bool(L, it, "focus")) f->has_focus = 1;
+        size_t nc = rd_len(L, it, "causes"), lines = 0;
         for (size_t k = 1; k <= nc; k++) {
             rd_push_item(L, it, "causes", (lua_Integer)k);
             size_t cl;
@@ -992,8 +1100,10 @@ static void fishbone_measure(lua_State *L, int chart, fishbone *f) {
             if (!s) data_error(L, chart, (lua_Integer)i, "each cause must be a string");
             double w = text_w(s, cl) + (rank > 0 ? 4 * CHAR_W : 0);
             if (w > f->textw) f->textw = w;
+            lines += (size_t)cause_lines(s, cl, rank);
             lua_pop(L, 1);
         }
+        if (lines > f->most) f->most = lines;
         lua_pop(L, 1);
     }
     if (f->textw > CAUSE_CHARS * CHAR_W) f->textw = CAUSE_CHARS * CHAR_W;
@@ -1007,9 +1117,9 @@ static void fishbone_layout(fishbone *f) {
     f->slant = f->bh * 0.45;
     f->colw = f->textw + f->slant + 28;
     f->headw = 160;
-    line hl[8];
+    line hl[MAX_LINES];
     int cut;
-    int hlines = wrap(f->problem, f->pl, 19, 8, hl, &cut);
+    int hlines = wrap(f->problem, f->pl, 19, MAX_LINES, hl, &cut);
     f->headh = hlines * LINE_H + 16;
     f->spine = 24 + f->bh;
     f->height = 2 * f->bh + 48;
@@ -1021,9 +1131,34 @@ static void fishbone_layout(fishbone *f) {
         f->colw += (W - f->width) / (f->ncols ? (double)f->ncols : 1);
         f->width = W;
     }
-    /* causes may use the whole width of their bone's column */
-    f->fit = (size_t)((f->colw - f->slant - 30) / CHAR_W);
-    if (f->fit < CAUSE_CHARS) f->fit = CAUSE_CHARS;
+    /* causes wrap at a fixed width, which the column was sized for */
+    f->fit = CAUSE_CHARS;
+    /* category labels wrap within their column (the next bone's label is a column away) */
+    f->cat_chars = (size_t)((f->colw - 12) / CHAR_W);
+}
+
+/* Category label lines above and below the spine; the chart grows to hold them (and the
+ * head box, centred on the spine). */
+static void fishbone_label_room(lua_State *L, int chart, svg_ctx *c, fishbone *f) {
+    f->up_lines = f->down_lines = 1;
+    for (size_t i = 1; i <= f->n; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        char buf[600];
+        size_t n;
+        const char *s = category_label(L, lua_gettop(L), c, buf, sizeof buf, &n);
+        int k = wrap_count(s, n, f->cat_chars, MAX_LINES);
+        int *side = (i % 2) == 1 ? &f->up_lines : &f->down_lines;
+        if (k > *side) *side = k;
+        lua_pop(L, 1);
+    }
+    double up_extra = (f->up_lines - 1) * LINE_H, down_extra = (f->down_lines - 1) * LINE_H;
+    f->spine += up_extra;
+    f->height += up_extra + down_extra;
+    if (f->spine < f->headh / 2 + 10) {
+        f->height += f->headh / 2 + 10 - f->spine;
+        f->spine = f->headh / 2 + 10;
+    }
+    if (f->height < f->spine + f->headh / 2 + 10) f->height = f->spine + f->headh / 2 + 10;
 }
 
 /* The spine and the head box with the problem in it. */
@@ -1035,72 +1170,74 @@ static void fishbone_head(lua_State *L, rbuf *b, svg_ctx *c, const fishbone *f) 
     char head_attrs[64];
     snprintf(head_attrs, sizeof head_attrs, "fill=\"%s\" font-weight=\"bold\"", ink(L, c, "head_text"));
     text_block(b, f->head_x + f->headw / 2, f->spine - f->headh / 2 + 8 + 11, "middle", f->problem,
-               f->pl, 19, 8, head_attrs);
+               f->pl, 19, MAX_LINES, head_attrs);
 }
 
-/* The category label at the tip of bone IT ("Transportation (rank 1)"), on a highlight when
- * HOT. */
-static void fishbone_category(lua_State *L, int it, rbuf *b, svg_ctx *c, lua_Integer rank,
+/* The category label at the tip of bone IT ("Transportation (rank 1)"), wrapped within its
+ * column and growing away from the spine, on a highlight when HOT. */
+static void fishbone_category(lua_State *L, int it, rbuf *b, svg_ctx *c, const fishbone *f,
                               int hot, int up, double tip_x, double tip_y) {
-    size_t catl;
-    const char *cat = rd_str(L, it, "category", &catl);
-    char rk[64] = "";
-    if (rank > 0) {
-        const char *rw = rd_label(L, c->doc, "rank");
-        snprintf(rk, sizeof rk, " (%.40s %lld)", rw, (long long)rank);
-    }
-    double ly = up ? tip_y - 8 : tip_y + 16;
+    char buf[600];
+    size_t n;
+    const char *s = category_label(L, it, c, buf, sizeof buf, &n);
+    line ls[MAX_LINES];
+    int cut;
+    int k = wrap(s, n, f->cat_chars, MAX_LINES, ls, &cut);
+    if (k < 1) k = 1;
+    /* the line nearest the bone's tip stays where a one-line label would be */
+    double ly = up ? tip_y - 8 - (k - 1) * LINE_H : tip_y + 16;
     if (hot) {
-        double lwid = text_w(cat, catl > 30 ? 30 : catl) + text_w(rk, strlen(rk)) + 12;
-        rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" rx=\"3\" "
-                   "fill=\"%s\"/>", tip_x - lwid / 2, ly - 13, lwid, ink(L, c, "highlight_bg"));
+        double lwid = 0;
+        for (int i = 0; i < k; i++)
+            if (text_w(ls[i].p, ls[i].n) > lwid) lwid = text_w(ls[i].p, ls[i].n);
+        lwid += 12;
+        rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" rx=\"3\" "
+                   "fill=\"%s\"/>", tip_x - lwid / 2, ly - 13, lwid, 18 + (k - 1) * LINE_H,
+                ink(L, c, "highlight_bg"));
     }
-    rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-weight=\"bold\"", tip_x, ly);
-    if (hot) rb_addf(b, " fill=\"%s\"", ink(L, c, "highlight_text"));
-    rb_adds(b, ">");
-    if (catl > 30) {
-        rb_adds(b, "<title>");
-        rd_html_esc(b, cat, catl);
-        rb_adds(b, "</title>");
-        line cl1[1];
-        int ct;
-        wrap(cat, catl, 30, 1, cl1, &ct);
-        rd_html_esc(b, cl1[0].p, cl1[0].n);
-        rb_adds(b, "\xE2\x80\xA6");
-    } else {
-        rd_html_esc(b, cat, catl);
-    }
-    rd_html_escs(b, rk);
-    rb_adds(b, "</text>");
+    char attrs[64];
+    if (hot)
+        snprintf(attrs, sizeof attrs, "font-weight=\"bold\" fill=\"%s\"", ink(L, c, "highlight_text"));
+    else
+        snprintf(attrs, sizeof attrs, "font-weight=\"bold\"");
+    text_block(b, tip_x, ly, "middle", s, n, f->cat_chars, MAX_LINES, attrs);
 }
 
-/* The causes of bone IT, nearest the spine first, each on a short rib touching the bone. */
+/* The causes of bone IT, nearest the spine first, each on a short rib touching the bone; a
+ * long cause wraps onto more lines, and the causes after it move along. */
 static void fishbone_causes(lua_State *L, int it, rbuf *b, svg_ctx *c, const fishbone *f, int up,
                             double attach) {
-    size_t nc = rd_len(L, it, "causes");
+    size_t nc = rd_len(L, it, "causes"), total = 0, before = 0;
     for (size_t k = 1; k <= nc; k++) {
         rd_push_item(L, it, "causes", (lua_Integer)k);
         size_t cl;
         lua_Integer crank;
         const char *s = cause_text(L, lua_gettop(L), &cl, &crank);
-        /* read top to bottom in the given order on both sides of the spine */
-        double dist = 16.0 * (double)(up ? nc - k + 1 : k); /* from the spine */
+        total += (size_t)cause_lines(s, cl, crank);
+        lua_pop(L, 1);
+    }
+    for (size_t k = 1; k <= nc; k++) {
+        rd_push_item(L, it, "causes", (lua_Integer)k);
+        size_t cl;
+        lua_Integer crank;
+        const char *s = cause_text(L, lua_gettop(L), &cl, &crank);
+        int lines = cause_lines(s, cl, crank);
+        /* read top to bottom in the given order on both sides of the spine; a cause's first
+         * line is on its rib, the others below it */
+        double dist = 16.0 * (double)(up ? total - before : before + 1); /* from the spine */
         double cy = up ? f->spine - dist : f->spine + dist;
         double bx = attach - f->slant * (dist / f->bh);
+        /* below the spine the bone slants left as it goes down: clear it at the last line */
+        double tx = up ? bx : attach - f->slant * ((dist + 16.0 * (lines - 1)) / f->bh);
         rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
                 bx - 14, cy, bx, cy, ink(L, c, "empty"));
         char attrs[64] = "";
         if (crank == 1)
             snprintf(attrs, sizeof attrs, "font-weight=\"bold\" fill=\"%s\"", ink(L, c, "highlight_text"));
-        if (crank > 0) {
-            /* "1. cause": the rank shown as text as well as by colour */
-            char tmp[600];
-            snprintf(tmp, sizeof tmp, "%lld. %.*s", (long long)crank, (int)(cl > 500 ? 500 : cl),
-                     s);
-            text_block(b, bx - 16, cy + 4, "end", tmp, strlen(tmp), f->fit, 1, attrs);
-        } else {
-            text_block(b, bx - 16, cy + 4, "end", s, cl, f->fit, 1, attrs);
-        }
+        char buf[600];
+        s = cause_shown(buf, sizeof buf, s, &cl, crank);
+        text_block(b, tx - 16, cy + 4, "end", s, cl, f->fit, MAX_LINES, attrs);
+        before += (size_t)lines;
         lua_pop(L, 1);
     }
 }
@@ -1109,15 +1246,15 @@ static void fishbone_causes(lua_State *L, int it, rbuf *b, svg_ctx *c, const fis
 static void fishbone_bone(lua_State *L, int it, size_t i, rbuf *b, svg_ctx *c, const fishbone *f) {
     size_t col = (i - 1) / 2;
     int up = (i % 2) == 1;
-    lua_Integer rank = rd_int(L, it, "rank", 0);
-    int hot = rank == 1;
+    /* the focus bone (the Pareto focus) is highlighted; without one, the bone ranked first */
+    int hot = f->has_focus ? rd_bool(L, it, "focus") : rd_int(L, it, "rank", 0) == 1;
     double attach = 12 + (double)(col + 1) * f->colw; /* where the bone meets the spine */
     double tip_x = attach - f->slant, tip_y = up ? f->spine - f->bh : f->spine + f->bh;
     rb_adds(b, "<g>");
     rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
                "stroke-width=\"%s\"/>", attach, f->spine, tip_x, tip_y,
             hot ? ink(L, c, "highlight") : ink(L, c, "muted"), hot ? "3" : "2");
-    fishbone_category(L, it, b, c, rank, hot, up, tip_x, tip_y);
+    fishbone_category(L, it, b, c, f, hot, up, tip_x, tip_y);
     fishbone_causes(L, it, b, c, f, up, attach);
     rb_adds(b, "</g>");
 }
@@ -1131,6 +1268,7 @@ static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, doubl
     f.ncols = (f.n + 1) / 2;
     fishbone_measure(L, chart, &f);
     fishbone_layout(&f);
+    fishbone_label_room(L, chart, c, &f);
     *width = f.width;
     fishbone_head(L, b, c, &f);
     for (size_t i = 1; i <= f.n; i++) {
@@ -1300,7 +1438,7 @@ static void logic_heights(lua_State *L, int chart, logic_model *g) {
             size_t tl;
             const char *s = item_text(L, lua_gettop(L), &tl);
             if (!s) data_error(L, chart, (lua_Integer)j, "column items must be strings");
-            hgt += wrap_count(s, tl, g->chars, 6) * LINE_H + 12 + 8;
+            hgt += wrap_count(s, tl, g->chars, MAX_LINES) * LINE_H + 12 + 8;
             lua_pop(L, 1);
         }
         if (hgt > g->tallest) g->tallest = hgt;
@@ -1347,12 +1485,12 @@ static void logic_column(lua_State *L, int cj, size_t j, rbuf *b, svg_ctx *c, co
         rd_push_item(L, cj, "items", (lua_Integer)k);
         size_t tl;
         const char *s = item_text(L, lua_gettop(L), &tl);
-        int tn = wrap_count(s, tl, g->chars, 6);
+        int tn = wrap_count(s, tl, g->chars, MAX_LINES);
         double ih = tn * LINE_H + 12;
         rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
                    "fill=\"%s\" stroke=\"%s\"/>", x, y, g->colw, ih, ink(L, c, "item_bg"),
                 ink(L, c, "item_border"));
-        text_block(b, x + 7, y + 6 + 11, "start", s, tl, g->chars, 6, NULL);
+        text_block(b, x + 7, y + 6 + 11, "start", s, tl, g->chars, MAX_LINES, NULL);
         y += ih + 8;
         lua_pop(L, 1);
     }
