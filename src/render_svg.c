@@ -1553,8 +1553,8 @@ void svg_chart(lua_State *L, int chart, rbuf *b, svg_ctx *c, const char *id) {
                "%.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"%s-t\"",
             ceil(width), ceil(height), ceil(width), ceil(height), id);
     if (alt) rb_addf(b, " aria-describedby=\"%s-d\"", id);
-    /* a wide diagram keeps a readable size and scrolls in its figure on a small screen */
-    if (width > W) rb_addf(b, " style=\"min-width:%.0fpx\"", ceil(width * 0.75));
+    /* no minimum width: the chart scales to its box (viewBox, CSS max-width:100%, height:auto)
+     * so that nothing is cut off on a phone or a printed page; its data table has the words */
     rb_adds(b, " font-size=\"12\">");
     rb_addf(b, "<title id=\"%s-t\">", id);
     if (title) rd_html_esc(b, title, tl);
