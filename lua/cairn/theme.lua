@@ -64,6 +64,7 @@ return {
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;font-family:var(--font);color:var(--text);background:var(--bg);line-height:1.5}
 .page{max-width:62rem;margin:0 auto;padding:1rem 1.25rem}
+.page:has(.table-wrap>table>thead>tr>th:nth-child(8)){max-width:80rem}
 .doc-header{display:flex;align-items:center;gap:1rem;border-bottom:4px solid var(--primary);padding:.5rem 1.25rem;color:var(--muted)}
 .doc-header img{max-height:3rem;max-width:12rem}
 h1,h2,h3,h4,h5,h6{color:var(--primary);line-height:1.25;margin:1.5em 0 .5em}
@@ -84,7 +85,7 @@ thead th{border-bottom:2px solid var(--primary);background:var(--head)}
 tbody th{font-weight:600}
 tfoot th,tfoot td{font-weight:700;border-top:2px solid var(--text);border-bottom:0}
 .r{text-align:right;white-space:nowrap}
-td.suppressed{white-space:normal;min-width:5.5rem}
+td.suppressed,th.r{white-space:normal}
 td time{white-space:nowrap}
 .c{text-align:center}
 .suppressed{color:var(--muted);font-style:italic}
