@@ -344,6 +344,22 @@ static void cell_html(html *h, int row, const rd_col *col, int as_th) {
     rb_addf(h->b, "</%s>", tag);
 }
 
+/* Whether the cells of ROW from column FROM on are all suppressed for one reason (then the row
+ * says it once, across them, instead of repeating it in every column of a wide table). */
+static int suppressed_row(html *h, int row, const rd_col *cols, int from, int ncols, rd_cell *first) {
+    if (ncols - from < 2) return 0;
+    rd_cell_read(h->L, row, &cols[from], first);
+    if (first->kind != RD_CELL_SUPPRESSED) return 0;
+    for (int j = from + 1; j < ncols; j++) {
+        rd_cell c;
+        rd_cell_read(h->L, row, &cols[j], &c);
+        if (c.kind != RD_CELL_SUPPRESSED || c.len != first->len ||
+            memcmp(c.text, first->text, c.len) != 0)
+            return 0;
+    }
+    return 1;
+}
+
 static void table_block(html *h, int t, const char *caption_override) {
     lua_State *L = h->L;
     t = lua_absindex(L, t);
@@ -382,7 +398,16 @@ static void table_block(html *h, int t, const char *caption_override) {
             luaL_error(L, "table '%s': row %d is not a table", caption ? caption : id, (int)i);
         int row = lua_gettop(L);
         put(h, "<tr>");
-        for (int j = 0; j < ncols; j++) cell_html(h, row, &cols[j], row_headers && j == 0);
+        int from = row_headers ? 1 : 0;
+        rd_cell why;
+        if (suppressed_row(h, row, cols, from, ncols, &why)) {
+            if (row_headers) cell_html(h, row, &cols[0], 1);
+            rb_addf(h->b, "<td colspan=\"%d\" class=\"suppressed\">", ncols - from);
+            esc(h, why.text, why.len);
+            put(h, "</td>");
+        } else {
+            for (int j = 0; j < ncols; j++) cell_html(h, row, &cols[j], row_headers && j == 0);
+        }
         put(h, "</tr>\n");
         lua_pop(L, 1);
     }

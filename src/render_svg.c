@@ -1,8 +1,10 @@
 /* render_svg.c: the seven chart kinds of docs/report-document.md as inline SVG.
  *
  * Sizes come from the data (rows, label lengths, columns); text is measured with a rough
- * average glyph width, wrapped, and truncated with an ellipsis when it still does not fit (the
- * full text then goes in a <title>, which browsers show as a tooltip and screen readers read).
+ * average glyph width and wrapped, and the chart grows to hold the lines: labels are not cut
+ * (only past MAX_LINES lines, or a logic-model header past four, ends with an ellipsis, the full
+ * text then in a <title>, which browsers show as a tooltip and screen readers read). A number
+ * too wide for its bar segment is drawn below the bar, clear of its neighbours.
  * Every colour comes from the theme (colors.palette, status, diverging, likert, chart; see
  * docs/report-document.md), by default Okabe & Ito's colour-blind-safe set; every value is
  * also written as text, so nothing relies on colour alone.
@@ -20,6 +22,7 @@
 #define FS 12.0        /* font size */
 #define CHAR_W 6.6     /* average glyph width at FS, for layout */
 #define LINE_H 15.0    /* line height at FS */
+#define MAX_LINES 16   /* a label wraps onto at most this many lines (then it is cut) */
 
 /* ---- text ------------------------------------------------------------------------------------ */
 
@@ -368,9 +371,9 @@ static double chart_bar(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
         int it = lua_gettop(L);
         size_t ln;
         const char *label = item_label(L, it, &ln);
-        int lines = wrap_count(label, ln, lchars, 2);
-        double rh = lines > 1 ? 36 : 24;
-        text_block(b, lw + 4, y + rh / 2 + 4 - (lines - 1) * 7.5, "end", label, ln, lchars, 2, NULL);
+        int lines = wrap_count(label, ln, lchars, MAX_LINES);
+        double rh = lines > 1 ? lines * LINE_H + 6 : 24;
+        text_block(b, lw + 4, y + rh / 2 + 4 - (lines - 1) * 7.5, "end", label, ln, lchars, MAX_LINES, NULL);
         if (rd_bool(L, it, "suppressed")) {
             const char *why = rd_str(L, it, "reason", NULL);
             rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" font-style=\"italic\" fill=\"%s\">", x0 + 6,
@@ -436,8 +439,21 @@ static const char *likert_colour(lua_State *L, const svg_ctx *c, int level, int 
     return s ? s : ink(L, c, "empty");
 }
 
-static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int likert) {
-    size_t rows = rd_len(L, chart, "data");
+/* A stacked-bar chart's layout: its levels (names and colours), the sides of the centre line
+ * and the horizontal scale, shared by the steps below. */
+typedef struct {
+    int likert;            /* likert (diverging round a centre line) or status (left to right) */
+    int nlev, fav_from, neutral;
+    const char *names[12];
+    size_t lens[12];
+    const char *colours[12];
+    double lw, x0, x1;     /* label column width, bar area */
+    size_t lchars;         /* label column in characters */
+    double scale, centre;  /* pixels per share; x of the centre line (likert) */
+} stacked;
+
+/* Levels, favourable side and colours from the chart, checked. */
+static void stacked_levels(lua_State *L, int chart, svg_ctx *c, stacked *s) {
     size_t nlev = rd_len(L, chart, "levels");
     if (nlev == 0) data_error(L, chart, 0, "'levels' is missing or empty");
     if (nlev > 12) data_error(L, chart, 0, "at most 12 levels");
@@ -445,27 +461,26 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
     if (fav_from < 1) fav_from = 1;
     if (fav_from > (int)nlev + 1) fav_from = (int)nlev + 1;
     /* neutral = k: that level straddles the centre line (half on each side) */
-    int neutral = likert ? (int)rd_int(L, chart, "neutral", 0) : 0;
+    int neutral = s->likert ? (int)rd_int(L, chart, "neutral", 0) : 0;
     if (neutral < 0 || neutral > (int)nlev) data_error(L, chart, 0, "'neutral' is not a level");
     if (neutral) fav_from = neutral + 1;
-    const char *names[12];
-    size_t lens[12];
-    const char *colours[12];
+    s->nlev = (int)nlev;
+    s->fav_from = fav_from;
+    s->neutral = neutral;
     for (size_t l = 1; l <= nlev; l++) {
         rd_push_item(L, chart, "levels", (lua_Integer)l);
-        names[l - 1] = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &lens[l - 1]) : NULL;
+        s->names[l - 1] = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &s->lens[l - 1]) : NULL;
         lua_pop(L, 1); /* anchored in the levels table */
-        if (!names[l - 1]) data_error(L, chart, 0, "'levels' must be strings");
-        colours[l - 1] = likert ? likert_colour(L, c, (int)l, (int)nlev, fav_from, neutral)
-                                : status_colour(L, c, names[l - 1], (int)l - 1);
+        if (!s->names[l - 1]) data_error(L, chart, 0, "'levels' must be strings");
+        s->colours[l - 1] = s->likert ? likert_colour(L, c, (int)l, (int)nlev, fav_from, neutral)
+                                      : status_colour(L, c, s->names[l - 1], (int)l - 1);
     }
-    double lw = label_col(L, chart, "data");
-    size_t lchars = (size_t)(lw / CHAR_W);
-    double x0 = lw + 12, x1 = W - 64;
-    double y = 6;
-    y += legend(b, x0, y, x1 - x0 + 56, names, lens, colours, (int)nlev);
+}
 
-    /* shares per row: pass 1 finds the widest unfavourable and favourable sides */
+/* Checks every row's counts and sets the scale: a likert chart is as wide as its widest
+ * unfavourable side plus its widest favourable side; a status chart runs 0..100%. */
+static void stacked_scale(lua_State *L, int chart, stacked *s) {
+    size_t rows = rd_len(L, chart, "data");
     double umax = 0, fmax = 0;
     for (size_t i = 1; i <= rows; i++) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
@@ -473,14 +488,14 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
         if (lua_type(L, it) != LUA_TTABLE) data_error(L, chart, (lua_Integer)i, "expected a table");
         if (!rd_bool(L, it, "suppressed")) {
             size_t nc = rd_len(L, it, "counts");
-            if (nc != nlev) {
+            if (nc != (size_t)s->nlev) {
                 char msg[96];
                 snprintf(msg, sizeof msg, "'counts' has %zu numbers, expected %zu (one per level)",
-                         nc, nlev);
+                         nc, (size_t)s->nlev);
                 data_error(L, chart, (lua_Integer)i, msg);
             }
             double tot = 0, un = 0;
-            for (size_t l = 1; l <= nlev; l++) {
+            for (size_t l = 1; l <= (size_t)s->nlev; l++) {
                 rd_push_item(L, it, "counts", (lua_Integer)l);
                 if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) >= 0) ||
                     !isfinite(lua_tonumber(L, -1)))
@@ -488,7 +503,7 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
                 double v = lua_tonumber(L, -1);
                 lua_pop(L, 1);
                 tot += v;
-                if ((int)l < fav_from) un += (int)l == neutral ? v / 2 : v;
+                if ((int)l < s->fav_from) un += (int)l == s->neutral ? v / 2 : v;
             }
             if (tot > 0) {
                 if (un / tot > umax) umax = un / tot;
@@ -497,93 +512,268 @@ static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int li
         }
         lua_pop(L, 1);
     }
-    if (!likert) {
+    if (!s->likert) {
         umax = 0;
         fmax = 1;
     }
     if (umax + fmax <= 0) fmax = 1;
-    double scale = (x1 - x0) / (umax + fmax);
-    double centre = x0 + umax * scale;
+    s->scale = (s->x1 - s->x0) / (umax + fmax);
+    s->centre = s->x0 + umax * s->scale;
+}
+
+/* A row without numbers: a dashed outline with the reason in it. */
+static void stacked_gap(lua_State *L, int it, rbuf *b, svg_ctx *c, const stacked *s, double by,
+                        double bh) {
+    const char *why = rd_str(L, it, "reason", NULL);
+    if (!why) why = rd_bool(L, it, "suppressed") ? rd_label(L, c->doc, "suppressed")
+                                                 : rd_label(L, c->doc, "no_data");
+    rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" "
+               "stroke=\"%s\" stroke-dasharray=\"4 3\"/>",
+            s->x0, by, s->x1 - s->x0, bh, ink(L, c, "empty"));
+    rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-style=\"italic\" "
+               "fill=\"%s\">", (s->x0 + s->x1) / 2, by + 14, ink(L, c, "muted"));
+    rd_html_escs(b, why);
+    rb_adds(b, "</text>");
+}
+
+/* Width of a segment's number ("43%", "1,200") in a sans-serif at FS: digits are 0.56 em,
+ * "%" 0.89 em, separators 0.28 em. */
+static double number_w(const char *s) {
+    double w = 0;
+    for (; *s; s++) w += (*s >= '0' && *s <= '9') ? 0.56 : *s == '%' ? 0.89 : *s == ',' || *s == '.' ? 0.28 : 0.6;
+    return w * FS;
+}
+
+/* A segment's number drawn below the bar because the segment is too narrow to hold it. */
+typedef struct {
+    double cx, w, left; /* the segment's centre, the text's width, where the text starts */
+    char text[40];
+} outside_label;
+
+/* Numbers of narrow segments in a lane below the bar, left to right without overlapping
+ * (pushed right, then back left at the chart's edge), each tied to its segment by a tick. */
+static void stacked_outside(lua_State *L, rbuf *b, svg_ctx *c, outside_label *o, int n, double by,
+                            double bh) {
+    for (int i = 0; i < n; i++) {
+        o[i].left = o[i].cx - o[i].w / 2;
+        if (i > 0 && o[i].left < o[i - 1].left + o[i - 1].w + 8) o[i].left = o[i - 1].left + o[i - 1].w + 8;
+    }
+    for (int i = n - 1; i >= 0; i--) {
+        double limit = i == n - 1 ? W - 4 : o[i + 1].left - 8;
+        if (o[i].left + o[i].w > limit) o[i].left = limit - o[i].w;
+    }
+    for (int i = 0; i < n; i++) {
+        double mid = o[i].left + o[i].w / 2;
+        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
+                o[i].cx, by + bh, mid, by + bh + 3, ink(L, c, "muted"));
+        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%s</text>",
+                mid, by + bh + 14, ink(L, c, "ink"), o[i].text);
+    }
+}
+
+/* The segments of row IT (total TOT), each with a tooltip and its number: inside the segment
+ * when it fits with a margin, else below the bar. Returns the height the numbers below take. */
+static double stacked_segments(lua_State *L, int it, rbuf *b, svg_ctx *c, const stacked *s,
+                               const char *label, size_t ln, double tot, double by, double bh) {
+    double un = 0;
+    for (int l = 1; l < s->fav_from && l <= s->nlev; l++) {
+        rd_push_item(L, it, "counts", l);
+        un += l == s->neutral ? lua_tonumber(L, -1) / 2 : lua_tonumber(L, -1);
+        lua_pop(L, 1);
+    }
+    outside_label out[12];
+    int nout = 0;
+    double x = s->likert ? s->centre - un / tot * s->scale : s->x0;
+    for (int l = 1; l <= s->nlev; l++) {
+        rd_push_item(L, it, "counts", (lua_Integer)l);
+        double v = lua_tonumber(L, -1);
+        lua_pop(L, 1);
+        double sw = v / tot * s->scale;
+        if (v > 0) {
+            char pct[32], cnt[32];
+            num_format(pct, sizeof pct, v / tot * 100, 0, 0);
+            num_format(cnt, sizeof cnt, v, 0, 1);
+            rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
+                       "<title>", x, by, sw, bh, s->colours[l - 1]);
+            rd_html_esc(b, label, ln);
+            rb_adds(b, ", ");
+            rd_html_esc(b, s->names[l - 1], s->lens[l - 1]);
+            rb_addf(b, ": %s (%s%%)</title></rect>", cnt, pct);
+            char shown[40];
+            snprintf(shown, sizeof shown, "%s%s", s->likert ? pct : cnt, s->likert ? "%" : "");
+            double tw = number_w(shown);
+            if (sw >= tw + 6) {
+                rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%s"
+                           "</text>", x + sw / 2, by + 14, ink_on(s->colours[l - 1]), shown);
+            } else {
+                out[nout].cx = x + sw / 2;
+                out[nout].w = tw;
+                memcpy(out[nout].text, shown, sizeof shown);
+                nout++;
+            }
+        }
+        x += sw;
+    }
+    if (nout == 0) return 0;
+    stacked_outside(L, b, c, out, nout, by, bh);
+    return 16;
+}
+
+/* Row IT at Y: its label, its bar (or gap) and its n; returns the row's height. */
+static double stacked_row(lua_State *L, int it, rbuf *b, svg_ctx *c, const stacked *s, double y) {
+    size_t ln;
+    const char *label = item_label(L, it, &ln);
+    /* a long label wraps: the row grows to hold it, the bar stays centred on it */
+    int lines = wrap_count(label, ln, s->lchars, MAX_LINES);
+    double rh = lines > 1 ? lines * LINE_H + 8 : 28, bh = 20, by = y + (rh - bh) / 2;
+    text_block(b, s->lw + 4, y + rh / 2 + 4 - (lines - 1) * 7.5, "end", label, ln, s->lchars,
+               MAX_LINES, NULL);
+    double tot = 0;
+    size_t nc = rd_len(L, it, "counts");
+    for (size_t l = 1; l <= nc; l++) {
+        rd_push_item(L, it, "counts", (lua_Integer)l);
+        tot += lua_tonumber(L, -1);
+        lua_pop(L, 1);
+    }
+    if (rd_bool(L, it, "suppressed") || tot <= 0) {
+        /* a labelled gap: the row is there, its numbers are not */
+        stacked_gap(L, it, b, c, s, by, bh);
+        return rh;
+    }
+    double below = stacked_segments(L, it, b, c, s, label, ln, tot, by, bh);
+    if (by + bh + below > y + rh) rh = by + bh + below - y;
+    /* n at the right */
+    char nt[48];
+    double nval = rd_num(L, it, "n", tot, NULL);
+    num_format(nt, sizeof nt, nval, 0, 1);
+    rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", s->x1 + 6, by + 14, ink(L, c, "muted"));
+    rd_html_escs(b, rd_label(L, c->doc, "n"));
+    rb_addf(b, " = %s</text>", nt);
+    return rh;
+}
+
+static double chart_stacked(lua_State *L, int chart, rbuf *b, svg_ctx *c, int likert) {
+    stacked s;
+    memset(&s, 0, sizeof s);
+    s.likert = likert;
+    stacked_levels(L, chart, c, &s);
+    s.lw = label_col(L, chart, "data");
+    s.lchars = (size_t)(s.lw / CHAR_W);
+    s.x0 = s.lw + 12;
+    s.x1 = W - 64;
+    double y = 6;
+    y += legend(b, s.x0, y, s.x1 - s.x0 + 56, s.names, s.lens, s.colours, s.nlev);
+    stacked_scale(L, chart, &s);
     double top = y;
+    size_t rows = rd_len(L, chart, "data");
     for (size_t i = 1; i <= rows; i++) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
-        int it = lua_gettop(L);
-        size_t ln;
-        const char *label = item_label(L, it, &ln);
-        int lines = wrap_count(label, ln, lchars, 2);
-        double rh = lines > 1 ? 38 : 28, bh = 20, by = y + (rh - bh) / 2;
-        text_block(b, lw + 4, y + rh / 2 + 4 - (lines - 1) * 7.5, "end", label, ln, lchars, 2, NULL);
-        double tot = 0;
-        size_t nc = rd_len(L, it, "counts");
-        for (size_t l = 1; l <= nc; l++) {
-            rd_push_item(L, it, "counts", (lua_Integer)l);
-            tot += lua_tonumber(L, -1);
-            lua_pop(L, 1);
-        }
-        if (rd_bool(L, it, "suppressed") || tot <= 0) {
-            /* a labelled gap: the row is there, its numbers are not */
-            const char *why = rd_str(L, it, "reason", NULL);
-            if (!why) why = rd_bool(L, it, "suppressed") ? rd_label(L, c->doc, "suppressed")
-                                                         : rd_label(L, c->doc, "no_data");
-            rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" "
-                       "stroke=\"%s\" stroke-dasharray=\"4 3\"/>",
-                    x0, by, x1 - x0, bh, ink(L, c, "empty"));
-            rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-style=\"italic\" "
-                       "fill=\"%s\">", (x0 + x1) / 2, by + 14, ink(L, c, "muted"));
-            rd_html_escs(b, why);
-            rb_adds(b, "</text>");
-            lua_pop(L, 1);
-            y += rh;
-            continue;
-        }
-        double un = 0;
-        for (int l = 1; l < fav_from && l <= (int)nlev; l++) {
-            rd_push_item(L, it, "counts", l);
-            un += l == neutral ? lua_tonumber(L, -1) / 2 : lua_tonumber(L, -1);
-            lua_pop(L, 1);
-        }
-        double x = likert ? centre - un / tot * scale : x0;
-        for (size_t l = 1; l <= nlev; l++) {
-            rd_push_item(L, it, "counts", (lua_Integer)l);
-            double v = lua_tonumber(L, -1);
-            lua_pop(L, 1);
-            double sw = v / tot * scale;
-            if (v > 0) {
-                char pct[32], cnt[32];
-                num_format(pct, sizeof pct, v / tot * 100, 0, 0);
-                num_format(cnt, sizeof cnt, v, 0, 1);
-                rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
-                           "<title>", x, by, sw, bh, colours[l - 1]);
-                rd_html_esc(b, label, ln);
-                rb_adds(b, ", ");
-                rd_html_esc(b, names[l - 1], lens[l - 1]);
-                rb_addf(b, ": %s (%s%%)</title></rect>", cnt, pct);
-                const char *shown = likert ? pct : cnt;
-                double need = (strlen(shown) + (likert ? 1 : 0)) * 7.0 + 4;
-                if (sw >= need)
-                    rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\">%s%s"
-                               "</text>", x + sw / 2, by + 14, ink_on(colours[l - 1]), shown,
-                            likert ? "%" : "");
-            }
-            x += sw;
-        }
-        /* n at the right */
-        char nt[48];
-        double nval = rd_num(L, it, "n", tot, NULL);
-        num_format(nt, sizeof nt, nval, 0, 1);
-        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", x1 + 6, by + 14, ink(L, c, "muted"));
-        rd_html_escs(b, rd_label(L, c->doc, "n"));
-        rb_addf(b, " = %s</text>", nt);
+        y += stacked_row(L, lua_gettop(L), b, c, &s, y);
         lua_pop(L, 1);
-        y += rh;
     }
     if (likert)
         rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                   "stroke-width=\"1.5\"/>", centre, top - 2, centre, y + 2, ink(L, c, "ink"));
+                   "stroke-width=\"1.5\"/>", s.centre, top - 2, s.centre, y + 2, ink(L, c, "ink"));
     return y + 8;
 }
 
 /* ---- progress -------------------------------------------------------------------------------- */
+
+/* One benchmark of a progress chart: its numbers, checked, and as text. */
+typedef struct {
+    double actual, target, base;
+    int has_b, down, met;
+    char at[96], tt[96], bt[96]; /* actual, target, baseline with their unit */
+} benchmark;
+
+static void progress_read(lua_State *L, int chart, int it, lua_Integer i, const rd_col *col0,
+                          benchmark *m) {
+    int has_a, has_t;
+    m->actual = rd_num(L, it, "actual", 0, &has_a);
+    m->target = rd_num(L, it, "target", 0, &has_t);
+    m->base = rd_num(L, it, "baseline", 0, &m->has_b);
+    if (!has_a) data_error(L, chart, i, "expected a number in 'actual'");
+    if (!isfinite(m->actual) || !isfinite(m->target) || !isfinite(m->base))
+        data_error(L, chart, i, "'actual', 'target' and 'baseline' must be finite");
+    if (!has_t) data_error(L, chart, i, "expected a number in 'target'");
+    const char *dir = rd_str(L, it, "direction", NULL);
+    m->down = dir && strcmp(dir, "down") == 0;
+    if (dir && !m->down && strcmp(dir, "up") != 0)
+        data_error(L, chart, i, "'direction' must be \"up\" or \"down\"");
+    const char *unit = rd_str(L, it, "unit", NULL);
+    if (!unit) unit = rd_str(L, chart, "unit", NULL);
+    /* decimals: whole numbers show none unless the chart says otherwise */
+    rd_col col = *col0;
+    if (!rd_str(L, chart, "format", NULL) && m->actual == floor(m->actual) &&
+        m->target == floor(m->target) && (!m->has_b || m->base == floor(m->base)))
+        col.format = RD_FMT_INTEGER, col.decimals = 0;
+    value_text(m->at, sizeof m->at, m->actual, &col, unit);
+    value_text(m->tt, sizeof m->tt, m->target, &col, unit);
+    value_text(m->bt, sizeof m->bt, m->base, &col, unit);
+    m->met = m->down ? m->actual <= m->target : m->actual >= m->target;
+}
+
+/* The track, the actual bar, the baseline and target marks, at Y. */
+static void progress_bar(lua_State *L, rbuf *b, svg_ctx *c, const benchmark *m, double y) {
+    double lo = 0, hi = fmax(fmax(m->actual, m->target), m->has_b ? m->base : 0);
+    double mn = fmin(fmin(m->actual, m->target), m->has_b ? m->base : 0);
+    if (mn < 0) lo = mn;
+    hi = lo + (hi - lo) * 1.1;
+    if (hi <= lo) hi = lo + 1;
+    double x0 = 4, x1 = W - 8, bh = 18;
+#define PX(v) (x0 + ((v) - lo) / (hi - lo) * (x1 - x0))
+    rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x0,
+            y, x1 - x0, bh, ink(L, c, "track"));
+    const char *fill = ink(L, c, m->met ? "met" : "not_met");
+    rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
+               "<title>", x0, y, PX(m->actual) - x0, bh, fill);
+    rd_html_escs(b, rd_label(L, c->doc, "actual"));
+    rb_adds(b, " ");
+    rd_html_escs(b, m->at);
+    rb_adds(b, "</title></rect>");
+    if (m->has_b) {
+        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                   "stroke-width=\"2\" stroke-dasharray=\"3 2\"><title>",
+                PX(m->base), y - 4, PX(m->base), y + bh + 4, ink(L, c, "ink"));
+        rd_html_escs(b, rd_label(L, c->doc, "baseline"));
+        rb_adds(b, " ");
+        rd_html_escs(b, m->bt);
+        rb_adds(b, "</title></line>");
+    }
+    rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+               "stroke-width=\"3\"><title>", PX(m->target), y - 6, PX(m->target), y + bh + 6,
+            ink(L, c, "ink"));
+    rd_html_escs(b, rd_label(L, c->doc, "target"));
+    rb_adds(b, " ");
+    rd_html_escs(b, m->tt);
+    rb_adds(b, "</title></line>");
+#undef PX
+}
+
+/* The numbers as a sentence-like line at baseline Y: nothing depends on reading the marks. */
+static void progress_caption(lua_State *L, rbuf *b, svg_ctx *c, const benchmark *m, double y) {
+    rb_addf(b, "<text x=\"4\" y=\"%.1f\">", y);
+    rb_addf(b, "<tspan font-weight=\"bold\" fill=\"%s\">", ink(L, c, m->met ? "met_text" : "not_met_text"));
+    rd_html_escs(b, rd_label(L, c->doc, "actual"));
+    rb_adds(b, " ");
+    rd_html_escs(b, m->at);
+    rb_adds(b, "</tspan> \xC2\xB7 ");
+    rd_html_escs(b, rd_label(L, c->doc, "target"));
+    rb_adds(b, " ");
+    rd_html_escs(b, m->tt);
+    if (m->has_b) {
+        rb_adds(b, " \xC2\xB7 ");
+        rd_html_escs(b, rd_label(L, c->doc, "baseline"));
+        rb_adds(b, " ");
+        rd_html_escs(b, m->bt);
+    }
+    rb_adds(b, " \xC2\xB7 ");
+    rd_html_escs(b, m->down ? rd_label(L, c->doc, "lower_better")
+                            : rd_label(L, c->doc, "higher_better"));
+    rb_adds(b, " \xC2\xB7 ");
+    rd_html_escs(b, m->met ? rd_label(L, c->doc, "met") : rd_label(L, c->doc, "not_met"));
+    rb_adds(b, "</text>");
+}
 
 static double chart_progress(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
     size_t rows = rd_len(L, chart, "data");
@@ -593,94 +783,18 @@ static double chart_progress(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
         int it = lua_gettop(L);
         if (lua_type(L, it) != LUA_TTABLE) data_error(L, chart, (lua_Integer)i, "expected a table");
-        int has_a, has_t, has_b;
-        double actual = rd_num(L, it, "actual", 0, &has_a);
-        double target = rd_num(L, it, "target", 0, &has_t);
-        double base = rd_num(L, it, "baseline", 0, &has_b);
-        if (!has_a) data_error(L, chart, (lua_Integer)i, "expected a number in 'actual'");
-        if (!isfinite(actual) || !isfinite(target) || !isfinite(base))
-            data_error(L, chart, (lua_Integer)i, "'actual', 'target' and 'baseline' must be finite");
-        if (!has_t) data_error(L, chart, (lua_Integer)i, "expected a number in 'target'");
-        const char *dir = rd_str(L, it, "direction", NULL);
-        int down = dir && strcmp(dir, "down") == 0;
-        if (dir && !down && strcmp(dir, "up") != 0)
-            data_error(L, chart, (lua_Integer)i, "'direction' must be \"up\" or \"down\"");
-        const char *unit = rd_str(L, it, "unit", NULL);
-        if (!unit) unit = rd_str(L, chart, "unit", NULL);
-        /* decimals: whole numbers show none unless the chart says otherwise */
-        rd_col col = col0;
-        if (!rd_str(L, chart, "format", NULL) && actual == floor(actual) &&
-            target == floor(target) && (!has_b || base == floor(base)))
-            col.format = RD_FMT_INTEGER, col.decimals = 0;
-        char at[96], tt[96], bt[96];
-        value_text(at, sizeof at, actual, &col, unit);
-        value_text(tt, sizeof tt, target, &col, unit);
-        value_text(bt, sizeof bt, base, &col, unit);
-        int met = down ? actual <= target : actual >= target;
-
+        benchmark m;
+        progress_read(L, chart, it, (lua_Integer)i, &col0, &m);
         size_t ln;
         const char *label = item_label(L, it, &ln);
         rb_adds(b, "<g>");
-        text_block(b, 4, y + 12, "start", label, ln, (size_t)((W - 8) / CHAR_W), 1,
-                   "font-weight=\"bold\"");
-        y += 20;
-        double lo = 0, hi = fmax(fmax(actual, target), has_b ? base : 0);
-        double mn = fmin(fmin(actual, target), has_b ? base : 0);
-        if (mn < 0) lo = mn;
-        hi = lo + (hi - lo) * 1.1;
-        if (hi <= lo) hi = lo + 1;
-        double x0 = 4, x1 = W - 8, bh = 18;
-#define PX(v) (x0 + ((v) - lo) / (hi - lo) * (x1 - x0))
-        rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>", x0,
-                y, x1 - x0, bh, ink(L, c, "track"));
-        const char *fill = ink(L, c, met ? "met" : "not_met");
-        rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
-                   "<title>", x0, y, PX(actual) - x0, bh, fill);
-        rd_html_escs(b, rd_label(L, c->doc, "actual"));
-        rb_adds(b, " ");
-        rd_html_escs(b, at);
-        rb_adds(b, "</title></rect>");
-        if (has_b) {
-            rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                       "stroke-width=\"2\" stroke-dasharray=\"3 2\"><title>",
-                    PX(base), y - 4, PX(base), y + bh + 4, ink(L, c, "ink"));
-            rd_html_escs(b, rd_label(L, c->doc, "baseline"));
-            rb_adds(b, " ");
-            rd_html_escs(b, bt);
-            rb_adds(b, "</title></line>");
-        }
-        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                   "stroke-width=\"3\"><title>", PX(target), y - 6, PX(target), y + bh + 6,
-                ink(L, c, "ink"));
-        rd_html_escs(b, rd_label(L, c->doc, "target"));
-        rb_adds(b, " ");
-        rd_html_escs(b, tt);
-        rb_adds(b, "</title></line>");
-#undef PX
-        y += bh + 20;
-        /* the numbers as a sentence-like line: nothing depends on reading the marks */
-        rb_addf(b, "<text x=\"4\" y=\"%.1f\">", y - 2);
-        rb_addf(b, "<tspan font-weight=\"bold\" fill=\"%s\">", ink(L, c, met ? "met_text" : "not_met_text"));
-        rd_html_escs(b, rd_label(L, c->doc, "actual"));
-        rb_adds(b, " ");
-        rd_html_escs(b, at);
-        rb_adds(b, "</tspan> \xC2\xB7 ");
-        rd_html_escs(b, rd_label(L, c->doc, "target"));
-        rb_adds(b, " ");
-        rd_html_escs(b, tt);
-        if (has_b) {
-            rb_adds(b, " \xC2\xB7 ");
-            rd_html_escs(b, rd_label(L, c->doc, "baseline"));
-            rb_adds(b, " ");
-            rd_html_escs(b, bt);
-        }
-        rb_adds(b, " \xC2\xB7 ");
-        rd_html_escs(b, down ? rd_label(L, c->doc, "lower_better")
-                         : rd_label(L, c->doc, "higher_better"));
-        rb_adds(b, " \xC2\xB7 ");
-        rd_html_escs(b, met ? rd_label(L, c->doc, "met")
-                        : rd_label(L, c->doc, "not_met"));
-        rb_adds(b, "</text></g>");
+        int lines = text_block(b, 4, y + 12, "start", label, ln, (size_t)((W - 8) / CHAR_W),
+                               MAX_LINES, "font-weight=\"bold\"");
+        y += 20 + (lines - 1) * LINE_H;
+        progress_bar(L, b, c, &m, y);
+        y += 18 + 20;
+        progress_caption(L, b, c, &m, y - 2);
+        rb_adds(b, "</g>");
         y += 14;
         lua_pop(L, 1);
     }
@@ -689,12 +803,35 @@ static double chart_progress(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
 
 /* ---- timeline -------------------------------------------------------------------------------- */
 
-static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
-    size_t rows = rd_len(L, chart, "data");
-    long dmin = 0, dmax = 0;
-    int any = 0;
+/* A timeline's extent and layout: the dates it covers, the statuses it names (legend order),
+ * the month axis and the drawing area, shared by the steps below. */
+typedef struct {
+    long dmin, dmax;       /* first and last day of any item */
+    int any;               /* there is at least one item */
     const char *snames[12];
-    int nstat = 0;
+    const char *scol[12];
+    size_t slen[12];
+    int nstat;
+    long asof, start, end; /* as-of day; axis from START to END (first days of months) */
+    int has_asof, show_asof;
+    int y0, m0, months;    /* the axis's first month and how many months it spans */
+    double lw, x0, x1;     /* label column width, plotting area */
+    size_t lchars;
+    double top, rowsy, bottom;
+} timeline;
+
+/* Lines of a timeline row's label, and the row's height (24, more for a wrapped label). */
+static int timeline_label_lines(lua_State *L, int it, const timeline *t, double *rh) {
+    size_t ln;
+    const char *label = item_label(L, it, &ln);
+    int lines = wrap_count(label, ln, t->lchars, MAX_LINES);
+    *rh = lines > 1 ? lines * LINE_H + 9 : 24;
+    return lines;
+}
+
+/* Pass 1: checks every item's dates and collects the date range and statuses. */
+static void timeline_extent(lua_State *L, int chart, timeline *t) {
+    size_t rows = rd_len(L, chart, "data");
     for (size_t i = 1; i <= rows; i++) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
         int it = lua_gettop(L);
@@ -712,135 +849,173 @@ static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
         if (es && !svg_parse_date(es, &e))
             data_error(L, chart, (lua_Integer)i, "'end_date' is not a date (expected YYYY-MM-DD)");
         if (e < d) data_error(L, chart, (lua_Integer)i, "'end_date' is before 'date'");
-        if (!any || d < dmin) dmin = d;
-        if (!any || e > dmax) dmax = e;
-        any = 1;
+        if (!t->any || d < t->dmin) t->dmin = d;
+        if (!t->any || e > t->dmax) t->dmax = e;
+        t->any = 1;
         const char *st = rd_str(L, it, "status", NULL);
         if (st) {
             int seen = 0;
-            for (int k = 0; k < nstat; k++)
-                if (strcmp(snames[k], st) == 0) seen = 1;
-            if (!seen && nstat < 12) snames[nstat++] = st;
+            for (int k = 0; k < t->nstat; k++)
+                if (strcmp(t->snames[k], st) == 0) seen = 1;
+            if (!seen && t->nstat < 12) t->snames[t->nstat++] = st;
         }
         lua_pop(L, 1);
     }
-    long asof = 0;
-    int has_asof = c->as_of && svg_parse_date(c->as_of, &asof);
-    if (!any) {
-        if (!has_asof) return 20;
-        dmin = dmax = asof;
-    }
-    if (has_asof && asof >= dmin - 31 && asof <= dmax + 31) {
-        if (asof < dmin) dmin = asof;
-        if (asof > dmax) dmax = asof;
-    }
-    /* the axis runs from the first of dmin's month to the first of the month after dmax */
-    int y0, m0, d0, y1, m1, d1;
-    civil(dmin, &y0, &m0, &d0);
-    civil(dmax, &y1, &m1, &d1);
-    long start = ymd_days(y0, m0, 1);
-    int ey = m1 == 12 ? y1 + 1 : y1, em = m1 == 12 ? 1 : m1 + 1;
-    long end = ymd_days(ey, em, 1);
-    int months = (ey - y0) * 12 + (em - m0);
+}
 
-    double lw = label_col(L, chart, "data");
-    size_t lchars = (size_t)(lw / CHAR_W);
-    double x0 = lw + 16, x1 = W - 16;
-    double y = 6;
-    const char *scol[12];
-    size_t slen[12];
-    for (int k = 0; k < nstat; k++) {
-        scol[k] = status_colour(L, c, snames[k], k);
-        slen[k] = strlen(snames[k]);
+/* The axis: from the first of dmin's month to the first of the month after dmax, widened to
+ * hold the as-of date when it is within a month of the items. Returns 0 when there is
+ * nothing to draw. */
+static int timeline_axis_range(timeline *t, const svg_ctx *c) {
+    t->has_asof = c->as_of && svg_parse_date(c->as_of, &t->asof);
+    if (!t->any) {
+        if (!t->has_asof) return 0;
+        t->dmin = t->dmax = t->asof;
     }
-    y += legend(b, x0, y, x1 - x0, snames, slen, scol, nstat);
-    int show_asof = has_asof && asof >= start && asof < end;
-    double top = y + (show_asof ? 18 : 4);
-#define DX(dd) (x0 + (double)((dd) - start) / (double)(end - start) * (x1 - x0))
-    double rowsy = top + 6;
-    double bottom = rowsy + 24.0 * (double)rows + 4;
-    /* month grid and labels */
+    if (t->has_asof && t->asof >= t->dmin - 31 && t->asof <= t->dmax + 31) {
+        if (t->asof < t->dmin) t->dmin = t->asof;
+        if (t->asof > t->dmax) t->dmax = t->asof;
+    }
+    int d0, y1, m1, d1;
+    civil(t->dmin, &t->y0, &t->m0, &d0);
+    civil(t->dmax, &y1, &m1, &d1);
+    t->start = ymd_days(t->y0, t->m0, 1);
+    int ey = m1 == 12 ? y1 + 1 : y1, em = m1 == 12 ? 1 : m1 + 1;
+    t->end = ymd_days(ey, em, 1);
+    t->months = (ey - t->y0) * 12 + (em - t->m0);
+    return 1;
+}
+
+/* x of day DD */
+static double timeline_x(const timeline *t, long dd) {
+    return t->x0 + (double)(dd - t->start) / (double)(t->end - t->start) * (t->x1 - t->x0);
+}
+
+/* Month grid lines and labels (every STEP months when they would crowd), and the base line. */
+static void timeline_months(lua_State *L, rbuf *b, svg_ctx *c, const timeline *t) {
     int step = 1;
-    while ((x1 - x0) / ((double)months / step) < 52) step++;
-    int yy = y0, mm = m0;
-    for (int k = 0; k <= months; k++) {
-        double x = DX(ymd_days(yy, mm, 1));
+    while ((t->x1 - t->x0) / ((double)t->months / step) < 52) step++;
+    int yy = t->y0, mm = t->m0;
+    for (int k = 0; k <= t->months; k++) {
+        double x = timeline_x(t, ymd_days(yy, mm, 1));
         if (k % step != 0 && step > 3) { /* many years: only the labelled months get a line */
             if (++mm > 12) mm = 1, yy++;
             continue;
         }
-        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>", x, top,
-                x, bottom, ink(L, c, k % step == 0 ? "grid" : "grid_minor"));
-        if (k < months && k % step == 0) {
+        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>", x, t->top,
+                x, t->bottom, ink(L, c, k % step == 0 ? "grid" : "grid_minor"));
+        if (k < t->months && k % step == 0) {
             char key[8];
             snprintf(key, sizeof key, "m%d", mm);
             const char *mname = rd_label(L, c->doc, key);
-            rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", x + 3, bottom + 14, ink(L, c, "muted"));
+            rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">", x + 3, t->bottom + 14, ink(L, c, "muted"));
             rd_html_escs(b, mname);
             if (k == 0 || mm == 1) rb_addf(b, " %d", yy);
             rb_adds(b, "</text>");
         }
         if (++mm > 12) mm = 1, yy++;
     }
-    rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>", x0, bottom,
-            x1, bottom, ink(L, c, "muted"));
+    rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>", t->x0, t->bottom,
+            t->x1, t->bottom, ink(L, c, "muted"));
+}
+
+/* Item IT in the row starting at ROW_Y: its label, then a bar (a span) or a diamond (a day),
+ * with a tooltip. Returns the row's height. */
+static double timeline_row(lua_State *L, int it, double row_y, rbuf *b, svg_ctx *c, const timeline *t) {
+    size_t ln;
+    const char *label = item_label(L, it, &ln);
+    const char *ds = rd_str(L, it, "date", NULL), *es = rd_str(L, it, "end_date", NULL);
+    const char *st = rd_str(L, it, "status", NULL);
+    long d, e;
+    svg_parse_date(ds, &d);
+    if (!es || !svg_parse_date(es, &e)) e = d;
+    int si = 0;
+    for (int k = 0; k < t->nstat; k++)
+        if (st && strcmp(t->snames[k], st) == 0) si = k;
+    const char *fill = st ? t->scol[si] : ink(L, c, "bar");
+    double rh;
+    int lines = timeline_label_lines(L, it, t, &rh);
+    double cy = row_y + rh / 2;
+    text_block(b, t->lw + 8, cy + 4 - (lines - 1) * 7.5, "end", label, ln, t->lchars, MAX_LINES, NULL);
+    rb_adds(b, "<g>");
+    if (e > d) {
+        double xa = timeline_x(t, d), xb = timeline_x(t, e + 1);
+        rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"12\" rx=\"3\" "
+                   "fill=\"%s\" stroke=\"%s\"/>", xa, cy - 6, xb - xa < 3 ? 3 : xb - xa, fill,
+                ink(L, c, "ink"));
+    } else {
+        double x = timeline_x(t, d) + 0.5 * (t->x1 - t->x0) / (double)(t->end - t->start);
+        rb_addf(b, "<path d=\"M%.1f %.1fl6 6l-6 6l-6 -6z\" fill=\"%s\" stroke=\"%s\"/>", x,
+                cy - 6, fill, ink(L, c, "ink"));
+    }
+    rb_adds(b, "<title>");
+    rd_html_esc(b, label, ln);
+    rb_adds(b, ": ");
+    rd_html_escs(b, ds);
+    if (es && e > d) {
+        rb_adds(b, " \xE2\x80\x93 ");
+        rd_html_escs(b, es);
+    }
+    if (st) {
+        rb_adds(b, " (");
+        rd_html_escs(b, st);
+        rb_adds(b, ")");
+    }
+    rb_adds(b, "</title></g>");
+    return rh;
+}
+
+/* The as-of line across the rows, labelled above them. */
+static void timeline_asof(lua_State *L, rbuf *b, svg_ctx *c, const timeline *t) {
+    double x = timeline_x(t, t->asof) + 0.5 * (t->x1 - t->x0) / (double)(t->end - t->start);
+    rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+               "stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>", x, t->top - 2, x, t->bottom,
+            ink(L, c, "highlight"));
+    rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" fill=\"%s\">", x,
+            t->top - 5, x > t->x1 - 80 ? "end" : "middle", ink(L, c, "highlight_text"));
+    rd_html_escs(b, rd_label(L, c->doc, "as_of"));
+    rb_adds(b, " ");
+    rd_html_escs(b, c->as_of);
+    rb_adds(b, "</text>");
+}
+
+static double chart_timeline(lua_State *L, int chart, rbuf *b, svg_ctx *c) {
+    timeline t;
+    memset(&t, 0, sizeof t);
+    timeline_extent(L, chart, &t);
+    if (!timeline_axis_range(&t, c)) return 20;
+    size_t rows = rd_len(L, chart, "data");
+    t.lw = label_col(L, chart, "data");
+    t.lchars = (size_t)(t.lw / CHAR_W);
+    t.x0 = t.lw + 16;
+    t.x1 = W - 16;
+    double y = 6;
+    for (int k = 0; k < t.nstat; k++) {
+        t.scol[k] = status_colour(L, c, t.snames[k], k);
+        t.slen[k] = strlen(t.snames[k]);
+    }
+    y += legend(b, t.x0, y, t.x1 - t.x0, t.snames, t.slen, t.scol, t.nstat);
+    t.show_asof = t.has_asof && t.asof >= t.start && t.asof < t.end;
+    t.top = y + (t.show_asof ? 18 : 4);
+    t.rowsy = t.top + 6;
+    double rows_h = 0;
     for (size_t i = 1; i <= rows; i++) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
-        int it = lua_gettop(L);
-        size_t ln;
-        const char *label = item_label(L, it, &ln);
-        const char *ds = rd_str(L, it, "date", NULL), *es = rd_str(L, it, "end_date", NULL);
-        const char *st = rd_str(L, it, "status", NULL);
-        long d, e;
-        svg_parse_date(ds, &d);
-        if (!es || !svg_parse_date(es, &e)) e = d;
-        int si = 0;
-        for (int k = 0; k < nstat; k++)
-            if (st && strcmp(snames[k], st) == 0) si = k;
-        const char *fill = st ? scol[si] : ink(L, c, "bar");
-        double cy = rowsy + 24.0 * (double)(i - 1) + 12;
-        text_block(b, lw + 8, cy + 4, "end", label, ln, lchars, 1, NULL);
-        rb_adds(b, "<g>");
-        if (e > d) {
-            double xa = DX(d), xb = DX(e + 1);
-            rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"12\" rx=\"3\" "
-                       "fill=\"%s\" stroke=\"%s\"/>", xa, cy - 6, xb - xa < 3 ? 3 : xb - xa, fill,
-                    ink(L, c, "ink"));
-        } else {
-            double x = DX(d) + 0.5 * (x1 - x0) / (double)(end - start);
-            rb_addf(b, "<path d=\"M%.1f %.1fl6 6l-6 6l-6 -6z\" fill=\"%s\" stroke=\"%s\"/>", x,
-                    cy - 6, fill, ink(L, c, "ink"));
-        }
-        rb_adds(b, "<title>");
-        rd_html_esc(b, label, ln);
-        rb_adds(b, ": ");
-        rd_html_escs(b, ds);
-        if (es && e > d) {
-            rb_adds(b, " \xE2\x80\x93 ");
-            rd_html_escs(b, es);
-        }
-        if (st) {
-            rb_adds(b, " (");
-            rd_html_escs(b, st);
-            rb_adds(b, ")");
-        }
-        rb_adds(b, "</title></g>");
+        double rh;
+        timeline_label_lines(L, lua_gettop(L), &t, &rh);
+        rows_h += rh;
         lua_pop(L, 1);
     }
-    if (show_asof) {
-        double x = DX(asof) + 0.5 * (x1 - x0) / (double)(end - start);
-        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                   "stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>", x, top - 2, x, bottom,
-                ink(L, c, "highlight"));
-        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" fill=\"%s\">", x,
-                top - 5, x > x1 - 80 ? "end" : "middle", ink(L, c, "highlight_text"));
-        rd_html_escs(b, rd_label(L, c->doc, "as_of"));
-        rb_adds(b, " ");
-        rd_html_escs(b, c->as_of);
-        rb_adds(b, "</text>");
+    t.bottom = t.rowsy + rows_h + 4;
+    timeline_months(L, b, c, &t);
+    double row_y = t.rowsy;
+    for (size_t i = 1; i <= rows; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        row_y += timeline_row(L, lua_gettop(L), row_y, b, c, &t);
+        lua_pop(L, 1);
     }
-#undef DX
-    return bottom + 22;
+    if (t.show_asof) timeline_asof(L, b, c, &t);
+    return t.bottom + 22;
 }
 
 /* ---- fishbone -------------------------------------------------------------------------------- */
@@ -858,24 +1033,65 @@ static const char *cause_text(lua_State *L, int idx, size_t *n, lua_Integer *ran
     return NULL;
 }
 
-#define CAUSE_CHARS 38
+#define CAUSE_CHARS 38 /* causes wrap at this many columns */
 
-static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *width) {
-    size_t n = rd_len(L, chart, "data");
+/* A cause as drawn: "1. text" when it is ranked (the rank as text as well as by colour). */
+static const char *cause_shown(char *buf, size_t size, const char *s, size_t *n, lua_Integer rank) {
+    if (rank <= 0) return s;
+    snprintf(buf, size, "%lld. %.*s", (long long)rank, (int)(*n > 500 ? 500 : *n), s);
+    *n = strlen(buf);
+    return buf;
+}
+
+/* Lines a cause takes on its bone. */
+static int cause_lines(const char *s, size_t n, lua_Integer rank) {
+    char buf[600];
+    s = cause_shown(buf, sizeof buf, s, &n, rank);
+    return wrap_count(s, n, CAUSE_CHARS, MAX_LINES);
+}
+
+/* A bone's label: "Transportation (rank 1)". */
+static const char *category_label(lua_State *L, int it, svg_ctx *c, char *buf, size_t size,
+                                  size_t *n) {
+    size_t catl;
+    const char *cat = rd_str(L, it, "category", &catl);
+    lua_Integer rank = rd_int(L, it, "rank", 0);
+    if (rank > 0)
+        snprintf(buf, size, "%.*s (%.40s %lld)", (int)(catl > 500 ? 500 : catl), cat,
+                 rd_label(L, c->doc, "rank"), (long long)rank);
+    else
+        snprintf(buf, size, "%.*s", (int)(catl > 500 ? 500 : catl), cat);
+    *n = strlen(buf);
+    return buf;
+}
+
+/* A fishbone's layout: bone columns (two bones, one up and one down, per column), the spine
+ * and the head box, shared by the steps below. */
+typedef struct {
+    size_t n, ncols;       /* bones, columns of bones */
+    double textw;          /* widest cause text (capped) */
+    size_t most;           /* the most cause lines on one bone (causes wrap at CAUSE_CHARS) */
+    int has_focus;         /* some bone is marked focus = true (else rank 1 is highlighted) */
+    size_t cat_chars;      /* category label width in characters */
+    int up_lines, down_lines; /* the most category label lines above and below the spine */
+    double bh, slant, colw;/* bone height (spine to category label), its slant, column width */
+    double spine, height, head_x, headw, headh, width;
+    size_t fit;            /* cause text width in characters */
+    const char *problem;
     size_t pl;
-    const char *problem = rd_str(L, chart, "problem", &pl);
-    if (!problem) data_error(L, chart, 0, "'problem' is missing");
-    size_t ncols = (n + 1) / 2;
-    /* widest cause text and the most causes on one bone */
-    double textw = 10 * CHAR_W;
-    size_t most = 1;
-    for (size_t i = 1; i <= n; i++) {
+} fishbone;
+
+/* Pass 1: checks every bone and measures the widest cause and the most causes on a bone. */
+static void fishbone_measure(lua_State *L, int chart, fishbone *f) {
+    f->textw = 10 * CHAR_W;
+    f->most = 1;
+    for (size_t i = 1; i <= f->n; i++) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
         int it = lua_gettop(L);
         if (lua_type(L, it) != LUA_TTABLE || !rd_str(L, it, "category", NULL))
             data_error(L, chart, (lua_Integer)i, "expected { category = ..., causes = {...} }");
-        size_t nc = rd_len(L, it, "causes");
-        if (nc > most) most = nc;
+        if (rd_bool(L, it, "focus")) f->has_focus = 1;
+        size_t nc = rd_len(L, it, "causes"), lines = 0;
         for (size_t k = 1; k <= nc; k++) {
             rd_push_item(L, it, "causes", (lua_Integer)k);
             size_t cl;
@@ -883,117 +1099,184 @@ static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, doubl
             const char *s = cause_text(L, lua_gettop(L), &cl, &rank);
             if (!s) data_error(L, chart, (lua_Integer)i, "each cause must be a string");
             double w = text_w(s, cl) + (rank > 0 ? 4 * CHAR_W : 0);
-            if (w > textw) textw = w;
+            if (w > f->textw) f->textw = w;
+            lines += (size_t)cause_lines(s, cl, rank);
             lua_pop(L, 1);
         }
+        if (lines > f->most) f->most = lines;
         lua_pop(L, 1);
     }
-    if (textw > CAUSE_CHARS * CHAR_W) textw = CAUSE_CHARS * CHAR_W;
-    double bh = 16.0 * (double)most + 26; /* bone height (spine to the category label) */
-    if (bh < 70) bh = 70;
-    double slant = bh * 0.45;
-    double colw = textw + slant + 28;
-    double headw = 160;
-    line hl[8];
+    if (f->textw > CAUSE_CHARS * CHAR_W) f->textw = CAUSE_CHARS * CHAR_W;
+}
+
+/* Sizes from the measures: bones tall enough for their causes, columns wide enough for the
+ * causes' text, the head after the last column; at least the default width. */
+static void fishbone_layout(fishbone *f) {
+    f->bh = 16.0 * (double)f->most + 26;
+    if (f->bh < 70) f->bh = 70;
+    f->slant = f->bh * 0.45;
+    f->colw = f->textw + f->slant + 28;
+    f->headw = 160;
+    line hl[MAX_LINES];
     int cut;
-    int hlines = wrap(problem, pl, 19, 8, hl, &cut);
-    double headh = hlines * LINE_H + 16;
-    double spine = 24 + bh;
-    double height = 2 * bh + 48;
-    if (headh + 20 > height) height = headh + 20;
-    double head_x = 12 + (double)ncols * colw + 8;
-    *width = head_x + headw + 8;
-    if (*width < W) {
-        head_x += W - *width;
-        colw += (W - *width) / (ncols ? (double)ncols : 1);
-        *width = W;
+    int hlines = wrap(f->problem, f->pl, 19, MAX_LINES, hl, &cut);
+    f->headh = hlines * LINE_H + 16;
+    f->spine = 24 + f->bh;
+    f->height = 2 * f->bh + 48;
+    if (f->headh + 20 > f->height) f->height = f->headh + 20;
+    f->head_x = 12 + (double)f->ncols * f->colw + 8;
+    f->width = f->head_x + f->headw + 8;
+    if (f->width < W) {
+        f->head_x += W - f->width;
+        f->colw += (W - f->width) / (f->ncols ? (double)f->ncols : 1);
+        f->width = W;
     }
-    /* causes may use the whole width of their bone's column */
-    size_t fit = (size_t)((colw - slant - 30) / CHAR_W);
-    if (fit < CAUSE_CHARS) fit = CAUSE_CHARS;
-    /* spine and head */
+    /* causes wrap at a fixed width, which the column was sized for */
+    f->fit = CAUSE_CHARS;
+    /* category labels wrap within their column (the next bone's label is a column away) */
+    f->cat_chars = (size_t)((f->colw - 12) / CHAR_W);
+}
+
+/* Category label lines above and below the spine; the chart grows to hold them (and the
+ * head box, centred on the spine). */
+static void fishbone_label_room(lua_State *L, int chart, svg_ctx *c, fishbone *f) {
+    f->up_lines = f->down_lines = 1;
+    for (size_t i = 1; i <= f->n; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        char buf[600];
+        size_t n;
+        const char *s = category_label(L, lua_gettop(L), c, buf, sizeof buf, &n);
+        int k = wrap_count(s, n, f->cat_chars, MAX_LINES);
+        int *side = (i % 2) == 1 ? &f->up_lines : &f->down_lines;
+        if (k > *side) *side = k;
+        lua_pop(L, 1);
+    }
+    double up_extra = (f->up_lines - 1) * LINE_H, down_extra = (f->down_lines - 1) * LINE_H;
+    f->spine += up_extra;
+    f->height += up_extra + down_extra;
+    if (f->spine < f->headh / 2 + 10) {
+        f->height += f->headh / 2 + 10 - f->spine;
+        f->spine = f->headh / 2 + 10;
+    }
+    if (f->height < f->spine + f->headh / 2 + 10) f->height = f->spine + f->headh / 2 + 10;
+}
+
+/* The spine and the head box with the problem in it. */
+static void fishbone_head(lua_State *L, rbuf *b, svg_ctx *c, const fishbone *f) {
     rb_addf(b, "<line x1=\"12\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-               "stroke-width=\"3\"/>", spine, head_x, spine, ink(L, c, "ink"));
+               "stroke-width=\"3\"/>", f->spine, f->head_x, f->spine, ink(L, c, "ink"));
     rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"6\" fill=\"%s\"/>",
-            head_x, spine - headh / 2, headw, headh, ink(L, c, "head"));
+            f->head_x, f->spine - f->headh / 2, f->headw, f->headh, ink(L, c, "head"));
     char head_attrs[64];
     snprintf(head_attrs, sizeof head_attrs, "fill=\"%s\" font-weight=\"bold\"", ink(L, c, "head_text"));
-    text_block(b, head_x + headw / 2, spine - headh / 2 + 8 + 11, "middle", problem, pl, 19, 8,
-               head_attrs);
-    for (size_t i = 1; i <= n; i++) {
-        rd_push_item(L, chart, "data", (lua_Integer)i);
-        int it = lua_gettop(L);
-        size_t col = (i - 1) / 2;
-        int up = (i % 2) == 1;
-        lua_Integer rank = rd_int(L, it, "rank", 0);
-        int hot = rank == 1;
-        double attach = 12 + (double)(col + 1) * colw; /* where the bone meets the spine */
-        double tip_x = attach - slant, tip_y = up ? spine - bh : spine + bh;
-        rb_adds(b, "<g>");
-        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
-                   "stroke-width=\"%s\"/>", attach, spine, tip_x, tip_y,
-                hot ? ink(L, c, "highlight") : ink(L, c, "muted"), hot ? "3" : "2");
-        size_t catl;
-        const char *cat = rd_str(L, it, "category", &catl);
-        char rk[64] = "";
-        if (rank > 0) {
-            const char *rw = rd_label(L, c->doc, "rank");
-            snprintf(rk, sizeof rk, " (%.40s %lld)", rw, (long long)rank);
-        }
-        double ly = up ? tip_y - 8 : tip_y + 16;
-        if (hot) {
-            double lwid = text_w(cat, catl > 30 ? 30 : catl) + text_w(rk, strlen(rk)) + 12;
-            rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" rx=\"3\" "
-                       "fill=\"%s\"/>", tip_x - lwid / 2, ly - 13, lwid, ink(L, c, "highlight_bg"));
-        }
-        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-weight=\"bold\"", tip_x, ly);
-        if (hot) rb_addf(b, " fill=\"%s\"", ink(L, c, "highlight_text"));
-        rb_adds(b, ">");
-        if (catl > 30) {
-            rb_adds(b, "<title>");
-            rd_html_esc(b, cat, catl);
-            rb_adds(b, "</title>");
-            line cl1[1];
-            int ct;
-            wrap(cat, catl, 30, 1, cl1, &ct);
-            rd_html_esc(b, cl1[0].p, cl1[0].n);
-            rb_adds(b, "\xE2\x80\xA6");
-        } else {
-            rd_html_esc(b, cat, catl);
-        }
-        rd_html_escs(b, rk);
-        rb_adds(b, "</text>");
-        /* causes, nearest the spine first, each on a short rib touching the bone */
-        size_t nc = rd_len(L, it, "causes");
-        for (size_t k = 1; k <= nc; k++) {
-            rd_push_item(L, it, "causes", (lua_Integer)k);
-            size_t cl;
-            lua_Integer crank;
-            const char *s = cause_text(L, lua_gettop(L), &cl, &crank);
-            /* read top to bottom in the given order on both sides of the spine */
-            double dist = 16.0 * (double)(up ? nc - k + 1 : k); /* from the spine */
-            double cy = up ? spine - dist : spine + dist;
-            double bx = attach - slant * (dist / bh);
-            rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
-                    bx - 14, cy, bx, cy, ink(L, c, "empty"));
-            char attrs[64] = "";
-            if (crank == 1)
-                snprintf(attrs, sizeof attrs, "font-weight=\"bold\" fill=\"%s\"", ink(L, c, "highlight_text"));
-            if (crank > 0) {
-                /* "1. cause": the rank shown as text as well as by colour */
-                char tmp[600];
-                snprintf(tmp, sizeof tmp, "%lld. %.*s", (long long)crank, (int)(cl > 500 ? 500 : cl),
-                         s);
-                text_block(b, bx - 16, cy + 4, "end", tmp, strlen(tmp), fit, 1, attrs);
-            } else {
-                text_block(b, bx - 16, cy + 4, "end", s, cl, fit, 1, attrs);
-            }
-            lua_pop(L, 1);
-        }
-        rb_adds(b, "</g>");
+    text_block(b, f->head_x + f->headw / 2, f->spine - f->headh / 2 + 8 + 11, "middle", f->problem,
+               f->pl, 19, MAX_LINES, head_attrs);
+}
+
+/* The category label at the tip of bone IT ("Transportation (rank 1)"), wrapped within its
+ * column and growing away from the spine, on a highlight when HOT. */
+static void fishbone_category(lua_State *L, int it, rbuf *b, svg_ctx *c, const fishbone *f,
+                              int hot, int up, double tip_x, double tip_y) {
+    char buf[600];
+    size_t n;
+    const char *s = category_label(L, it, c, buf, sizeof buf, &n);
+    line ls[MAX_LINES];
+    int cut;
+    int k = wrap(s, n, f->cat_chars, MAX_LINES, ls, &cut);
+    if (k < 1) k = 1;
+    /* the line nearest the bone's tip stays where a one-line label would be */
+    double ly = up ? tip_y - 8 - (k - 1) * LINE_H : tip_y + 16;
+    if (hot) {
+        double lwid = 0;
+        for (int i = 0; i < k; i++)
+            if (text_w(ls[i].p, ls[i].n) > lwid) lwid = text_w(ls[i].p, ls[i].n);
+        lwid += 12;
+        rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.0f\" rx=\"3\" "
+                   "fill=\"%s\"/>", tip_x - lwid / 2, ly - 13, lwid, 18 + (k - 1) * LINE_H,
+                ink(L, c, "highlight_bg"));
+    }
+    char attrs[64];
+    if (hot)
+        snprintf(attrs, sizeof attrs, "font-weight=\"bold\" fill=\"%s\"", ink(L, c, "highlight_text"));
+    else
+        snprintf(attrs, sizeof attrs, "font-weight=\"bold\"");
+    text_block(b, tip_x, ly, "middle", s, n, f->cat_chars, MAX_LINES, attrs);
+}
+
+/* The causes of bone IT, nearest the spine first, each on a short rib touching the bone; a
+ * long cause wraps onto more lines, and the causes after it move along. */
+static void fishbone_causes(lua_State *L, int it, rbuf *b, svg_ctx *c, const fishbone *f, int up,
+                            double attach) {
+    size_t nc = rd_len(L, it, "causes"), total = 0, before = 0;
+    for (size_t k = 1; k <= nc; k++) {
+        rd_push_item(L, it, "causes", (lua_Integer)k);
+        size_t cl;
+        lua_Integer crank;
+        const char *s = cause_text(L, lua_gettop(L), &cl, &crank);
+        total += (size_t)cause_lines(s, cl, crank);
         lua_pop(L, 1);
     }
-    return height;
+    for (size_t k = 1; k <= nc; k++) {
+        rd_push_item(L, it, "causes", (lua_Integer)k);
+        size_t cl;
+        lua_Integer crank;
+        const char *s = cause_text(L, lua_gettop(L), &cl, &crank);
+        int lines = cause_lines(s, cl, crank);
+        /* read top to bottom in the given order on both sides of the spine; a cause's first
+         * line is on its rib, the others below it */
+        double dist = 16.0 * (double)(up ? total - before : before + 1); /* from the spine */
+        double cy = up ? f->spine - dist : f->spine + dist;
+        double bx = attach - f->slant * (dist / f->bh);
+        /* below the spine the bone slants left as it goes down: clear it at the last line */
+        double tx = up ? bx : attach - f->slant * ((dist + 16.0 * (lines - 1)) / f->bh);
+        rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
+                bx - 14, cy, bx, cy, ink(L, c, "empty"));
+        char attrs[64] = "";
+        if (crank == 1)
+            snprintf(attrs, sizeof attrs, "font-weight=\"bold\" fill=\"%s\"", ink(L, c, "highlight_text"));
+        char buf[600];
+        s = cause_shown(buf, sizeof buf, s, &cl, crank);
+        text_block(b, tx - 16, cy + 4, "end", s, cl, f->fit, MAX_LINES, attrs);
+        before += (size_t)lines;
+        lua_pop(L, 1);
+    }
+}
+
+/* Bone I (odd bones above the spine, even below): the bone, its category, its causes. */
+static void fishbone_bone(lua_State *L, int it, size_t i, rbuf *b, svg_ctx *c, const fishbone *f) {
+    size_t col = (i - 1) / 2;
+    int up = (i % 2) == 1;
+    /* the focus bone (the Pareto focus) is highlighted; without one, the bone ranked first */
+    int hot = f->has_focus ? rd_bool(L, it, "focus") : rd_int(L, it, "rank", 0) == 1;
+    double attach = 12 + (double)(col + 1) * f->colw; /* where the bone meets the spine */
+    double tip_x = attach - f->slant, tip_y = up ? f->spine - f->bh : f->spine + f->bh;
+    rb_adds(b, "<g>");
+    rb_addf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+               "stroke-width=\"%s\"/>", attach, f->spine, tip_x, tip_y,
+            hot ? ink(L, c, "highlight") : ink(L, c, "muted"), hot ? "3" : "2");
+    fishbone_category(L, it, b, c, f, hot, up, tip_x, tip_y);
+    fishbone_causes(L, it, b, c, f, up, attach);
+    rb_adds(b, "</g>");
+}
+
+static double chart_fishbone(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *width) {
+    fishbone f;
+    memset(&f, 0, sizeof f);
+    f.n = rd_len(L, chart, "data");
+    f.problem = rd_str(L, chart, "problem", &f.pl);
+    if (!f.problem) data_error(L, chart, 0, "'problem' is missing");
+    f.ncols = (f.n + 1) / 2;
+    fishbone_measure(L, chart, &f);
+    fishbone_layout(&f);
+    fishbone_label_room(L, chart, c, &f);
+    *width = f.width;
+    fishbone_head(L, b, c, &f);
+    for (size_t i = 1; i <= f.n; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        fishbone_bone(L, lua_gettop(L), i, b, c, &f);
+        lua_pop(L, 1);
+    }
+    return f.height;
 }
 
 /* ---- logic model ----------------------------------------------------------------------------- */
@@ -1098,37 +1381,49 @@ static int head_wrap(const char *s, size_t n, double maxw, int maxl, line *out, 
     return k ? k : 1;
 }
 
-static double chart_logic(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *width) {
-    size_t m = rd_len(L, chart, "columns");
-    if (m == 0) data_error(L, chart, 0, "'columns' is missing or empty");
-    double gap = 30, colw = (W - 8 - gap * (double)(m - 1)) / (double)m;
-    if (colw < 120) colw = 120;
-    /* a column is at least as wide as its header's longest unbreakable piece (up to 220) */
-    for (size_t j = 1; j <= m; j++) {
+/* A logic model's layout: equal columns joined by arrows, header boxes of one height. */
+typedef struct {
+    size_t m;              /* columns */
+    double gap, colw, headw;
+    size_t chars;          /* item text width in characters */
+    int head_lines;        /* lines of the tallest header */
+    double top, tallest;   /* where columns start; the tallest column's height */
+} logic_model;
+
+/* Column width: the default share of the chart, at least 120, and at least as wide as every
+ * header's longest unbreakable piece (up to 220); the header lines of the tallest header. */
+static void logic_columns(lua_State *L, int chart, logic_model *g) {
+    g->gap = 30;
+    g->colw = (W - 8 - g->gap * (double)(g->m - 1)) / (double)g->m;
+    if (g->colw < 120) g->colw = 120;
+    for (size_t j = 1; j <= g->m; j++) {
         rd_push_item(L, chart, "columns", (lua_Integer)j);
         size_t hl;
         const char *h = rd_str(L, -1, "label", &hl);
         double need = h ? widest_piece(h, hl) + 16 : 0;
-        if (need > colw) colw = need > 220 ? 220 : need;
+        if (need > g->colw) g->colw = need > 220 ? 220 : need;
         lua_pop(L, 1);
     }
-    *width = 8 + (double)m * colw + gap * (double)(m - 1);
-    size_t chars = (size_t)((colw - 14) / CHAR_W);
-    double headw = colw - 16;
+    g->chars = (size_t)((g->colw - 14) / CHAR_W);
+    g->headw = g->colw - 16;
     line hls[4];
-    int hcut, head_lines = 1;
+    int hcut;
+    g->head_lines = 1;
     /* every header box gets the height of the tallest, so that the items line up */
-    for (size_t j = 1; j <= m; j++) {
+    for (size_t j = 1; j <= g->m; j++) {
         rd_push_item(L, chart, "columns", (lua_Integer)j);
         size_t hl;
         const char *h = rd_str(L, -1, "label", &hl);
-        int hn = h ? head_wrap(h, hl, headw, 4, hls, &hcut) : 1;
-        if (hn > head_lines) head_lines = hn;
+        int hn = h ? head_wrap(h, hl, g->headw, 4, hls, &hcut) : 1;
+        if (hn > g->head_lines) g->head_lines = hn;
         lua_pop(L, 1);
     }
-    /* pass 1: heights */
-    double tallest = 0;
-    for (size_t j = 1; j <= m; j++) {
+}
+
+/* Checks every column and finds the tallest (header and items), where the arrows point. */
+static void logic_heights(lua_State *L, int chart, logic_model *g) {
+    g->tallest = 0;
+    for (size_t j = 1; j <= g->m; j++) {
         rd_push_item(L, chart, "columns", (lua_Integer)j);
         int cj = lua_gettop(L);
         if (lua_type(L, cj) != LUA_TTABLE)
@@ -1136,71 +1431,97 @@ static double chart_logic(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *
         size_t hl;
         const char *h = rd_str(L, cj, "label", &hl);
         if (!h) data_error(L, chart, (lua_Integer)j, "column 'label' is missing");
-        double hgt = head_lines * LINE_H + 14 + 8;
+        double hgt = g->head_lines * LINE_H + 14 + 8;
         size_t ni = rd_len(L, cj, "items");
         for (size_t k = 1; k <= ni; k++) {
             rd_push_item(L, cj, "items", (lua_Integer)k);
             size_t tl;
             const char *s = item_text(L, lua_gettop(L), &tl);
             if (!s) data_error(L, chart, (lua_Integer)j, "column items must be strings");
-            hgt += wrap_count(s, tl, chars, 6) * LINE_H + 12 + 8;
+            hgt += wrap_count(s, tl, g->chars, MAX_LINES) * LINE_H + 12 + 8;
             lua_pop(L, 1);
         }
-        if (hgt > tallest) tallest = hgt;
+        if (hgt > g->tallest) g->tallest = hgt;
         lua_pop(L, 1);
     }
-    double top = 6;
-    for (size_t j = 1; j <= m; j++) {
-        rd_push_item(L, chart, "columns", (lua_Integer)j);
-        int cj = lua_gettop(L);
-        double x = 4 + (double)(j - 1) * (colw + gap), y = top;
-        size_t hl;
-        const char *h = rd_str(L, cj, "label", &hl);
-        int hn = head_wrap(h, hl, headw, 4, hls, &hcut);
-        double hh = head_lines * LINE_H + 14;
-        rb_adds(b, "<g>");
+}
+
+/* The header box of column CJ at X, Y; returns its height. */
+static double logic_header(lua_State *L, int cj, rbuf *b, svg_ctx *c, const logic_model *g,
+                           double x, double y) {
+    size_t hl;
+    const char *h = rd_str(L, cj, "label", &hl);
+    line hls[4];
+    int hcut;
+    int hn = head_wrap(h, hl, g->headw, 4, hls, &hcut);
+    double hh = g->head_lines * LINE_H + 14;
+    rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
+               "fill=\"%s\"/>", x, y, g->colw, hh, ink(L, c, "head"));
+    rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\" "
+               "font-weight=\"bold\">", x + g->colw / 2, y + 7 + 11 + (g->head_lines - hn) * LINE_H / 2,
+            ink(L, c, "head_text"));
+    if (hcut) {
+        rb_adds(b, "<title>");
+        rd_html_esc(b, h, hl);
+        rb_adds(b, "</title>");
+    }
+    for (int i = 0; i < hn; i++) {
+        if (hn > 1) rb_addf(b, "<tspan x=\"%.1f\" dy=\"%s\">", x + g->colw / 2, i ? "1.25em" : "0");
+        rd_html_esc(b, hls[i].p, hls[i].n);
+        if (hls[i].ellipsis) rb_adds(b, "\xE2\x80\xA6");
+        if (hn > 1) rb_adds(b, "</tspan>");
+    }
+    rb_adds(b, "</text>");
+    return hh;
+}
+
+/* Column J (at index CJ): its header, then its items in boxes, top to bottom. */
+static void logic_column(lua_State *L, int cj, size_t j, rbuf *b, svg_ctx *c, const logic_model *g) {
+    double x = 4 + (double)(j - 1) * (g->colw + g->gap), y = g->top;
+    rb_adds(b, "<g>");
+    y += logic_header(L, cj, b, c, g, x, y) + 8;
+    size_t ni = rd_len(L, cj, "items");
+    for (size_t k = 1; k <= ni; k++) {
+        rd_push_item(L, cj, "items", (lua_Integer)k);
+        size_t tl;
+        const char *s = item_text(L, lua_gettop(L), &tl);
+        int tn = wrap_count(s, tl, g->chars, MAX_LINES);
+        double ih = tn * LINE_H + 12;
         rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
-                   "fill=\"%s\"/>", x, y, colw, hh, ink(L, c, "head"));
-        rb_addf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" fill=\"%s\" "
-                   "font-weight=\"bold\">", x + colw / 2, y + 7 + 11 + (head_lines - hn) * LINE_H / 2,
-                ink(L, c, "head_text"));
-        if (hcut) {
-            rb_adds(b, "<title>");
-            rd_html_esc(b, h, hl);
-            rb_adds(b, "</title>");
-        }
-        for (int i = 0; i < hn; i++) {
-            if (hn > 1) rb_addf(b, "<tspan x=\"%.1f\" dy=\"%s\">", x + colw / 2, i ? "1.25em" : "0");
-            rd_html_esc(b, hls[i].p, hls[i].n);
-            if (hls[i].ellipsis) rb_adds(b, "\xE2\x80\xA6");
-            if (hn > 1) rb_adds(b, "</tspan>");
-        }
-        rb_adds(b, "</text>");
-        y += hh + 8;
-        size_t ni = rd_len(L, cj, "items");
-        for (size_t k = 1; k <= ni; k++) {
-            rd_push_item(L, cj, "items", (lua_Integer)k);
-            size_t tl;
-            const char *s = item_text(L, lua_gettop(L), &tl);
-            int tn = wrap_count(s, tl, chars, 6);
-            double ih = tn * LINE_H + 12;
-            rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
-                       "fill=\"%s\" stroke=\"%s\"/>", x, y, colw, ih, ink(L, c, "item_bg"),
-                    ink(L, c, "item_border"));
-            text_block(b, x + 7, y + 6 + 11, "start", s, tl, chars, 6, NULL);
-            y += ih + 8;
-            lua_pop(L, 1);
-        }
-        rb_adds(b, "</g>");
-        if (j < m) {
-            double ax0 = x + colw + 4, ax1 = x + colw + gap - 4, ay = top + tallest / 2;
-            rb_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"2\"/>"
-                       "<path d=\"M%.1f %.1fl-8 -5v10z\" fill=\"%s\"/>",
-                    ax0, ay, ax1 - 6, ink(L, c, "ink"), ax1, ay, ink(L, c, "ink"));
-        }
+                   "fill=\"%s\" stroke=\"%s\"/>", x, y, g->colw, ih, ink(L, c, "item_bg"),
+                ink(L, c, "item_border"));
+        text_block(b, x + 7, y + 6 + 11, "start", s, tl, g->chars, MAX_LINES, NULL);
+        y += ih + 8;
         lua_pop(L, 1);
     }
-    return top + tallest + 4;
+    rb_adds(b, "</g>");
+}
+
+/* The arrow from column J to the next, at mid-height of the tallest column. */
+static void logic_arrow(lua_State *L, size_t j, rbuf *b, svg_ctx *c, const logic_model *g) {
+    double x = 4 + (double)(j - 1) * (g->colw + g->gap);
+    double ax0 = x + g->colw + 4, ax1 = x + g->colw + g->gap - 4, ay = g->top + g->tallest / 2;
+    rb_addf(b, "<path d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-width=\"2\"/>"
+               "<path d=\"M%.1f %.1fl-8 -5v10z\" fill=\"%s\"/>",
+            ax0, ay, ax1 - 6, ink(L, c, "ink"), ax1, ay, ink(L, c, "ink"));
+}
+
+static double chart_logic(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *width) {
+    logic_model g;
+    memset(&g, 0, sizeof g);
+    g.m = rd_len(L, chart, "columns");
+    if (g.m == 0) data_error(L, chart, 0, "'columns' is missing or empty");
+    logic_columns(L, chart, &g);
+    *width = 8 + (double)g.m * g.colw + g.gap * (double)(g.m - 1);
+    logic_heights(L, chart, &g);
+    g.top = 6;
+    for (size_t j = 1; j <= g.m; j++) {
+        rd_push_item(L, chart, "columns", (lua_Integer)j);
+        logic_column(L, lua_gettop(L), j, b, c, &g);
+        if (j < g.m) logic_arrow(L, j, b, c, &g);
+        lua_pop(L, 1);
+    }
+    return g.top + g.tallest + 4;
 }
 
 /* ---- the chart ------------------------------------------------------------------------------ */
@@ -1232,8 +1553,8 @@ void svg_chart(lua_State *L, int chart, rbuf *b, svg_ctx *c, const char *id) {
                "%.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-labelledby=\"%s-t\"",
             ceil(width), ceil(height), ceil(width), ceil(height), id);
     if (alt) rb_addf(b, " aria-describedby=\"%s-d\"", id);
-    /* a wide diagram keeps a readable size and scrolls in its figure on a small screen */
-    if (width > W) rb_addf(b, " style=\"min-width:%.0fpx\"", ceil(width * 0.75));
+    /* no minimum width: the chart scales to its box (viewBox, CSS max-width:100%, height:auto)
+     * so that nothing is cut off on a phone or a printed page; its data table has the words */
     rb_adds(b, " font-size=\"12\">");
     rb_addf(b, "<title id=\"%s-t\">", id);
     if (title) rd_html_esc(b, title, tl);

@@ -638,7 +638,7 @@ end
 function chart.fishbone(b, spec)
   local problem = req_string(b, "problem", spec.problem)
   local data, rows, ncauses = {}, {}, 0
-  local top
+  local top, focus
   for i, d in ipairs(list_of(b, "data", spec.data)) do
     if type(d) ~= "table" then fail(b, "data[%d] must be {category =, causes = {...}}", i) end
     local w = "data[" .. i .. "]"
@@ -651,12 +651,15 @@ function chart.fishbone(b, spec)
     end
     if #causes == 0 then rows[#rows + 1] = { category = cat, rank = d.rank } end
     if d.rank ~= nil and math.type(d.rank) ~= "integer" then fail(b, "%s.rank must be a whole number", w) end
-    data[i] = { category = cat, causes = causes, rank = d.rank }
+    if d.focus ~= nil and type(d.focus) ~= "boolean" then fail(b, "%s.focus must be true or false", w) end
+    data[i] = { category = cat, causes = causes, rank = d.rank, focus = d.focus or nil }
     if d.rank and (not top or d.rank < top.rank) then top = data[i] end
+    if d.focus then focus = data[i] end
   end
   local alt = string.format("Fishbone diagram for the problem \"%s\": %d categor%s, %d cause%s.",
     problem, #data, #data == 1 and "y" or "ies", ncauses, ncauses == 1 and "" or "s")
   if top then alt = alt .. string.format(" Ranked first: %s.", top.category) end
+  if focus and focus ~= top then alt = alt .. string.format(" Focus: %s.", focus.category) end
   return { problem = problem, data = data }, alt, {
     columns = { { id = "category", label = "Category" }, { id = "cause", label = "Cause" },
       { id = "rank", label = "Rank", format = "integer" } },

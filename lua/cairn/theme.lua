@@ -64,6 +64,7 @@ return {
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;font-family:var(--font);color:var(--text);background:var(--bg);line-height:1.5}
 .page{max-width:62rem;margin:0 auto;padding:1rem 1.25rem}
+.page:has(.table-wrap>table>thead>tr>th:nth-child(8)){max-width:80rem}
 .doc-header{display:flex;align-items:center;gap:1rem;border-bottom:4px solid var(--primary);padding:.5rem 1.25rem;color:var(--muted)}
 .doc-header img{max-height:3rem;max-width:12rem}
 h1,h2,h3,h4,h5,h6{color:var(--primary);line-height:1.25;margin:1.5em 0 .5em}
@@ -84,6 +85,7 @@ thead th{border-bottom:2px solid var(--primary);background:var(--head)}
 tbody th{font-weight:600}
 tfoot th,tfoot td{font-weight:700;border-top:2px solid var(--text);border-bottom:0}
 .r{text-align:right;white-space:nowrap}
+td.suppressed,th.r{white-space:normal}
 td time{white-space:nowrap}
 .c{text-align:center}
 .suppressed{color:var(--muted);font-style:italic}
@@ -107,8 +109,8 @@ nav.toc h2{font-size:1.1rem;border:0;margin:.5rem 0}
 nav.toc ol{margin:.25rem 0 .75rem;padding-left:1.25rem}
 .md img{max-width:100%}
 .doc-footer{border-top:1px solid var(--rule);color:var(--muted);font-size:.9rem;padding:1rem 1.25rem;margin-top:2rem}
-@media (max-width:40rem){.page{padding:.5rem .75rem}h1{font-size:1.5rem}h2{font-size:1.25rem}th,td{padding:.3rem .45rem}table.kv th{min-width:6rem}.chart-svg{min-width:28rem}figure.chart{padding:.5rem}}
-@media print{@page{margin:16mm 14mm}body{background:#fff;color:#000;font-size:10.5pt}.page{max-width:none;padding:0}.table-wrap,figure.chart{overflow:visible}thead{display:table-header-group}tfoot{display:table-footer-group}tr,th,td,figure,.callout,table.kv,ul.checklist li{break-inside:avoid;page-break-inside:avoid}h1,h2,h3,h4,h5,h6,caption{break-after:avoid;page-break-after:avoid}hr.pagebreak{border:0;margin:0;break-after:page;page-break-after:always}section.break-before{break-before:page;page-break-before:always}details>summary{display:none}a{color:inherit;text-decoration:underline}}
+@media (max-width:40rem){.page{padding:.5rem .75rem}h1{font-size:1.5rem}h2{font-size:1.25rem}th,td{padding:.3rem .45rem}table.kv th{min-width:6rem}figure.chart{padding:.5rem}}
+@media print{@page{margin:16mm 14mm}@page wide{size:landscape;margin:12mm 12mm}.table-wrap:has(>table>thead>tr>th:nth-child(8)){page:wide}.table-wrap:has(>table>thead>tr>th:nth-child(8)) table{font-size:9pt}table{max-width:100%}th,td{overflow-wrap:break-word}figure.chart{break-inside:avoid}body{background:#fff;color:#000;font-size:10.5pt}.page{max-width:none;padding:0}.table-wrap,figure.chart{overflow:visible}thead{display:table-header-group}tfoot{display:table-footer-group}tr,th,td,figure,.callout,table.kv,ul.checklist li{break-inside:avoid;page-break-inside:avoid}h1,h2,h3,h4,h5,h6,caption{break-after:avoid;page-break-after:avoid}hr.pagebreak{border:0;margin:0;break-after:page;page-break-after:always}section.break-before{break-before:page;page-break-before:always}details>summary{display:none}a{color:inherit;text-decoration:underline}}
 ]],
   -- words the renderers print around user content (a district may translate them)
   labels = {

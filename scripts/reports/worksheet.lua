@@ -33,7 +33,9 @@ return {
                           WHERE (:tool IS NULL OR tool = :tool)
                             AND (:status = 'any' OR status = :status)
                           ORDER BY id]], { tool = params.tool, status = params.status or "any" }) do
-        groups[#groups + 1] = { key = r.id, label = r.id .. "-" .. r.tool }
+        -- the label slugs to the worksheet's file stem ("fishbone-diagram-worksheet-31"), so
+        -- files read worksheet-2026-11-fishbone-diagram-worksheet-31.html: not as a date
+        groups[#groups + 1] = { key = r.id, label = tool_engine().file_stem { tool = r.tool, id = r.id } }
       end
       return groups
     end,

@@ -236,6 +236,10 @@ end
 
 function tool.report(w, doc)
   local a = w.answers
+  -- The Pareto focus is the selected drill's cause: #1 unless the group cannot address its
+  -- root, then #2 and so on (the guidebook: "If not, move on to your #2 cause"). The chart
+  -- highlights that bone, so the chart and the callout below always name the same cause.
+  local selected = selection(a)
   local causes = common.rows(a.causes)
   table.sort(causes, function(x, y) return (x.rank or 99) < (y.rank or 99) end)
   local data = {}
@@ -253,11 +257,11 @@ function tool.report(w, doc)
         end
       end
     end
-    data[#data + 1] = { category = cause.cause, causes = sub, rank = math.tointeger(cause.rank) }
+    data[#data + 1] = { category = cause.cause, causes = sub, rank = math.tointeger(cause.rank),
+      focus = selected ~= nil and cause.rank == selected.rank }
   end
   doc:chart { kind = "fishbone", title = "Fishbone: " .. a.issue, problem = a.issue, data = data }
 
-  local selected = selection(a)
   if selected then
     local whys = chain(selected)
     doc:callout("note", string.format("%s (the last Why? of %scause #%d, %s).", whys[#whys].answer,

@@ -82,13 +82,20 @@ $ cairn report worksheet --as-of 2026-11-26 --format md
 cairn: report worksheet: which worksheet? give --param id=N, or --each worksheet for all of them
 [1]
 $ mkdir ws && cairn report worksheet --each worksheet --as-of 2026-11-26 --format md --out ws/ && ls ws
-ws/worksheet-2026-11-1-five-whys.md
-ws/worksheet-2026-11-2-fishbone-diagram.md
-worksheet-2026-11-1-five-whys.md
-worksheet-2026-11-2-fishbone-diagram.md
+ws/worksheet-2026-11-five-whys-worksheet-1.md
+ws/worksheet-2026-11-fishbone-diagram-worksheet-2.md
+worksheet-2026-11-fishbone-diagram-worksheet-2.md
+worksheet-2026-11-five-whys-worksheet-1.md
 $ cairn report worksheet --each worksheet --param tool=fishbone_diagram --as-of 2026-11-26 --format json --out ws/ && ls ws | grep json
-ws/worksheet-2026-11-2-fishbone-diagram.json
-worksheet-2026-11-2-fishbone-diagram.json
+ws/worksheet-2026-11-fishbone-diagram-worksheet-2.json
+worksheet-2026-11-fishbone-diagram-worksheet-2.json
+# one name for a worksheet's file everywhere: the REPL's w:report "html", `cairn tool report`
+$ mkdir one && cd one && printf '%s\n' 'print(require("cairn.tool").open_worksheet(2):report("html"))' > r.lua && cairn -w ../cairn.db run r.lua && cairn -w ../cairn.db tool report 2 --format xlsx && ls
+fishbone-diagram-worksheet-2.html
+wrote fishbone-diagram-worksheet-2.xlsx
+fishbone-diagram-worksheet-2.html
+fishbone-diagram-worksheet-2.xlsx
+r.lua
 $ cairn report history worksheet | sed -E 's/  (started \(UTC\)|-{20}|[0-9-]{10}T[0-9:]{8}Z) //'
 run        period   as of       format    each       files  params
 --- -------  ----------  --------  ---------  -----  ------------------------------------------

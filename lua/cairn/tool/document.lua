@@ -80,8 +80,15 @@ function M.document(w, opts)
   return M.layout(w, doc)
 end
 
+-- The file name (without extension) of worksheet W's report: "fishbone-diagram-worksheet-31".
+-- It starts with the tool, so it never reads as a date; `cairn report worksheet --each
+-- worksheet` names its files NAME-PERIOD-<this>, the REPL and `cairn tool report` <this>.EXT.
+function M.file_stem(w)
+  return string.format("%s-worksheet-%s", util.slug(w.tool), tostring(w.id))
+end
+
 -- Render worksheet W. FORMAT "text" (default) prints to the terminal unless opts.out is given;
--- other formats write opts.out (or TOOL-ID.EXT here) and return the path.
+-- other formats write opts.out (or M.file_stem(w).EXT here) and return the path.
 function M.report(w, format, opts)
   opts = opts or {}
   w = worksheets.open_worksheet(w)
@@ -99,7 +106,7 @@ function M.report(w, format, opts)
     io.stdout:write(s, s:sub(-1) == "\n" and "" or "\n")
     return -- nothing, so the REPL prints nothing more
   end
-  local path = opts.out or string.format("%s-%d.%s", w.tool, w.id, ext)
+  local path = opts.out or (M.file_stem(w) .. "." .. ext)
   doc:write(path, format) -- atomic: a temporary file beside PATH, then a rename
   return path
 end

@@ -242,7 +242,7 @@ function W:history()
 end
 
 -- Render the worksheet: "text" prints it (REPL) and returns nothing; another format writes a
--- file (opts.out, or TOOL-ID.EXT in the current folder) and returns its path.
+-- file (opts.out, or TOOL-worksheet-ID.EXT, e.g. fishbone-diagram-worksheet-31.html, here) and returns its path.
 function W:report(format, opts)
   return require("cairn.tool").report(self, format, opts)
 end
