@@ -61,6 +61,8 @@ return function(help)
     load_file = "tool.load_file(path, id) -> tool definition\nCompile and check one tool file "
       .. "(an extends = BASE is merged onto its base).",
     default_title = "tool.default_title(tool_def, answers) -> the title a new worksheet gets",
+    file_stem = "tool.file_stem(w) -> \"fishbone-diagram-worksheet-31\": the one name a worksheet's "
+      .. "files get (w:report, cairn tool report)",
   })
 
   help.module(tool.worksheet_class, "worksheet", {
