@@ -200,12 +200,13 @@ local function candidates(cube, sys, pi)
 end
 
 -- Is the problem PR resolved when the cells currently withheld stay withheld?
+-- Also returns the null space it computed (the next round's, when this complement is taken).
 local function resolved(sys, pr, opts)
-  local problems = audit.check(sys, opts, pr.kind ~= "small_union" and pr.cell or nil)
+  local problems, basis = audit.check(sys, opts, pr.kind ~= "small_union" and pr.cell or nil)
   for _, p in ipairs(problems) do
-    if p.cell == pr.cell and p.kind == pr.kind then return false end
+    if p.cell == pr.cell and p.kind == pr.kind then return false, basis end
   end
-  return true
+  return true, basis
 end
 
 M.tries = 6
@@ -219,8 +220,10 @@ function M.search(cube, sys, opts, initial)
       c.withheld = opts.primary
     end
   end
+  local known -- the null space of the current pattern, when a trial below already computed it
   while true do
-    local problems = audit.check(sys, opts)
+    local problems = audit.check(sys, opts, nil, known)
+    known = nil
     if #problems == 0 then break end
     -- one complement per round, for the first problem: the first candidate (cheapest first)
     -- that resolves it, else the cheapest
@@ -238,9 +241,9 @@ function M.search(cube, sys, opts, initial)
       for i = 1, math.min(M.tries, #list) do
         local c = sys.cells[list[i].ci]
         c.withheld = M.reasons.complementary
-        local ok = resolved(sys, pr, opts)
+        local ok, basis = resolved(sys, pr, opts)
         c.withheld = nil
-        if ok then pick = list[i].ci; break end
+        if ok then pick, known = list[i].ci, basis; break end
       end
       pick = pick or (list[1] and list[1].ci)
     end
