@@ -335,7 +335,7 @@ end
 
 local reason_codes = { s = "small", i = "small_item", c = "complementary" }
 
-local function encode(p)
+function M.encode_pattern(p)
   local function code_of(reason)
     if reason == M.reasons.complementary then return "c" end
     if reason == M.reasons.small(p.min) then return "s" end
@@ -343,7 +343,9 @@ local function encode(p)
     error("survey suppression: unknown reason " .. tostring(reason), 0)
   end
   local out = {}
-  local function family(name, map)
+  -- an item's map holds every withheld respondent cell with the same reason (the search starts
+  -- from them): only the cells it adds are written
+  local function family(name, map, floor)
     local tkeys = {}
     for tkey in pairs(map) do tkeys[#tkeys + 1] = tkey end
     table.sort(tkeys)
@@ -352,12 +354,14 @@ local function encode(p)
       for ckey in pairs(map[tkey]) do ckeys[#ckeys + 1] = ckey end
       table.sort(ckeys)
       for _, ckey in ipairs(ckeys) do
+        if not (floor and floor[tkey] and floor[tkey][ckey] == map[tkey][ckey]) then
         out[#out + 1] = name .. "\t" .. tkey .. "\t" .. ckey .. "\t" .. code_of(map[tkey][ckey])
+        end
       end
     end
   end
   family("r", p.respondents)
-  for ii, map in ipairs(p.items) do family(tostring(ii), map) end
+  for ii, map in ipairs(p.items) do family(tostring(ii), map, p.respondents) end
   return table.concat(out, "\n")
 end
 
@@ -371,10 +375,15 @@ local function empty_map(m)
   return map
 end
 
-local function decode(text, w, min, protection)
+function M.decode_pattern(text, w, min, protection)
   local m = #w.inst.attributes
   local p = { respondents = empty_map(m), items = {}, min = min, protection = protection }
-  for ii in ipairs(model.layout(w.inst).items) do p.items[ii] = empty_map(m) end
+  -- an item's map falls back on the respondents' (lookups only: these maps are never iterated)
+  for ii in ipairs(model.layout(w.inst).items) do
+    local map = empty_map(m)
+    for tkey, cells in pairs(map) do setmetatable(cells, { __index = p.respondents[tkey] }) end
+    p.items[ii] = map
+  end
   local reason = { s = M.reasons.small(min), i = M.reasons.small_item(min), c = M.reasons.complementary }
   for fam, tkey, ckey, code in text:gmatch("([^\t\n]+)\t([^\t\n]*)\t([^\t\n]*)\t(%a)") do
     local map = fam == "r" and p.respondents or p.items[tonumber(fam)]
@@ -399,12 +408,12 @@ function M.pattern(db, w, min, protection)
   end
   local p
   local row = db:one("SELECT stamp, pattern FROM survey_pattern WHERE wave_id = ?", w.id)
-  if row and row.stamp == stamp then p = decode(row.pattern, w, min, protection) end
+  if row and row.stamp == stamp then p = M.decode_pattern(row.pattern, w, min, protection) end
   if not p then
     p = M.compute(db, w, min, protection)
     if not (s and s.readonly) then
       local ok = pcall(db.exec, db, "INSERT OR REPLACE INTO survey_pattern(wave_id, stamp, pattern) VALUES (?, ?, ?)",
-        w.id, stamp, encode(p))
+        w.id, stamp, M.encode_pattern(p))
       -- a read-only workspace (or one made before migration 007) keeps working, uncached
       local _ = ok
     end
