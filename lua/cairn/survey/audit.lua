@@ -141,19 +141,30 @@ local function null_space_sparse(rows, n)
     end
     live = keep
   end
-  -- 2. sparse fraction-free Gauss-Jordan over the remaining columns
-  local R, colrows = {}, {}
-  for i, r in ipairs(live) do
-    local row = {}
-    for _, a in ipairs(r) do
-      if not fixed[a] and not row[a] then
-        row[a] = 1
-        local cr = colrows[a]
-        if not cr then cr = {}; colrows[a] = cr end
-        cr[i] = true
+  -- 2. sparse fraction-free Gauss-Jordan over the remaining columns. Rows that are the same
+  -- once the fixed columns are dropped add nothing to the row space, so only one is kept.
+  local R, colrows, size = {}, {}, {}
+  local seen = {}
+  for _, r in ipairs(live) do
+    local list = {}
+    for _, a in ipairs(r) do if not fixed[a] then list[#list + 1] = a end end
+    table.sort(list)
+    local key = table.concat(list, ",")
+    if not seen[key] then
+      seen[key] = true
+      local i = #R + 1
+      local row, k = {}, 0
+      for _, a in ipairs(list) do
+        if not row[a] then
+          row[a] = 1
+          k = k + 1
+          local cr = colrows[a]
+          if not cr then cr = {}; colrows[a] = cr end
+          cr[i] = true
+        end
       end
+      R[i], size[i] = row, k
     end
-    R[i] = row
   end
   local used, pivot_of_row, pivot_row_of = {}, {}, {}
   local rank = nfixed
@@ -162,11 +173,12 @@ local function null_space_sparse(rows, n)
       local cr = colrows[col]
       local sel, selsize
       if cr then
+        -- the pivot: a row with a unit entry if any (entries stay small), then the shortest
         for i in pairs(cr) do
           if not used[i] then
-            local size = 0
-            for _ in pairs(R[i]) do size = size + 1 end
-            if not sel or size < selsize or (size == selsize and i < sel) then sel, selsize = i, size end
+            local v = R[i][col]
+            local cost = size[i] + ((v == 1 or v == -1) and 0 or 1000000000)
+            if not sel or cost < selsize or (cost == selsize and i < sel) then sel, selsize = i, cost end
           end
         end
       end
@@ -187,12 +199,21 @@ local function null_space_sparse(rows, n)
           local cols = {}
           for j in pairs(r) do cols[#cols + 1] = j end
           for j in pairs(pr) do if not r[j] then cols[#cols + 1] = j end end
+          local small = p < 2147483648 and p > -2147483648 and f < 2147483648 and f > -2147483648
           for _, j in ipairs(cols) do
-            local v = mul(r[j] or 0, p) - mul(pr[j] or 0, f)
+            local rj, pj = r[j] or 0, pr[j] or 0
+            local v
+            if small and rj < 2147483648 and rj > -2147483648 and pj < 2147483648 and pj > -2147483648 then
+              -- |each product| < 2^62, so the difference cannot overflow:, skip the checked multiply
+              v = rj * p - pj * f
+            else
+              v = mul(rj, p) - mul(pj, f)
+            end
             if v == 0 then
-              if r[j] then r[j] = nil; colrows[j][i] = nil end
+              if r[j] then r[j] = nil; colrows[j][i] = nil; size[i] = size[i] - 1 end
             else
               if not r[j] then
+                size[i] = size[i] + 1
                 local c2 = colrows[j]
                 if not c2 then c2 = {}; colrows[j] = c2 end
                 c2[i] = true
@@ -233,17 +254,152 @@ local function null_space_sparse(rows, n)
   end
   return basis, rank
 end
-M.null_space = null_space_sparse
+M.null_space_rows = null_space_sparse
+
+-- The same basis again, found column by column: a column is free exactly when it is a
+-- combination of the columns before it, and that combination (scaled to whole numbers with no
+-- common factor and a positive entry for the free column) is the basis vector the elimination
+-- above builds for it. Each atom lies in only a few published cells, so the columns are short
+-- (a handful of entries) while the rows of margins are long; reducing columns keeps every
+-- vector short. Returns the vectors sparse: { cols = {...}, vals = {...}, at = {col = val} }.
+function M.null_space_columns(rows, n)
+  -- 1. rows restricted to the columns not fixed at 0, duplicates dropped; local rows first
+  local fixed = {}
+  local live = {}
+  for i, r in ipairs(rows) do live[i] = r end
+  local changed = true
+  while changed do
+    changed = false
+    local keep = {}
+    for _, r in ipairs(live) do
+      local only, count = nil, 0
+      for _, a in ipairs(r) do
+        if not fixed[a] then
+          count = count + 1
+          only = a
+          if count > 1 then break end
+        end
+      end
+      if count == 1 then
+        fixed[only] = true
+        changed = true
+      elseif count > 1 then
+        keep[#keep + 1] = r
+      end
+    end
+    live = keep
+  end
+  local nfixed = 0
+  for _ in pairs(fixed) do nfixed = nfixed + 1 end
+  local lists, seen = {}, {}
+  for _, r in ipairs(live) do
+    local list, has = {}, {}
+    for _, a in ipairs(r) do
+      if not fixed[a] and not has[a] then has[a] = true; list[#list + 1] = a end
+    end
+    table.sort(list)
+    local key = table.concat(list, ",")
+    if not seen[key] then seen[key] = true; lists[#lists + 1] = list end
+  end
+  table.sort(lists, function(x, y)
+    if #x ~= #y then return #x < #y end
+    for i = 1, #x do if x[i] ~= y[i] then return x[i] < y[i] end end
+    return false
+  end)
+  local colrows = {}
+  for ri, list in ipairs(lists) do
+    for _, a in ipairs(list) do
+      local cr = colrows[a]
+      if not cr then cr = {}; colrows[a] = cr end
+      cr[#cr + 1] = ri
+    end
+  end
+  -- 2. reduce each column against the stored ones (keyed by their lowest row)
+  local stored = {}
+  local basis, rank = {}, nfixed
+  local function lowest(v)
+    local lo
+    for r in pairs(v) do if not lo or r < lo then lo = r end end
+    return lo
+  end
+  for col = 1, n do
+    local cr = colrows[col]
+    if cr and not fixed[col] then
+      local v, c = {}, { [col] = 1 }
+      for _, r in ipairs(cr) do v[r] = 1 end
+      while true do
+        local lo = lowest(v)
+        if not lo then break end
+        local sv = stored[lo]
+        if not sv then
+          stored[lo] = { v = v, c = c }
+          rank = rank + 1
+          break
+        end
+        -- v = v * p - sv.v * f (and the same for the combinations), then without common factor
+        local p, f = sv.v[lo], v[lo]
+        local g = 0
+        for _, pair in ipairs({ { v, sv.v }, { c, sv.c } }) do
+          local a, b = pair[1], pair[2]
+          local small = p < 2147483648 and p > -2147483648 and f < 2147483648 and f > -2147483648
+          for k, av in pairs(a) do
+            a[k] = (small and av < 2147483648 and av > -2147483648) and av * p or mul(av, p)
+          end
+          for k, bv in pairs(b) do
+            local nv = (a[k] or 0) - ((small and bv < 2147483648 and bv > -2147483648) and bv * f or mul(bv, f))
+            if nv == 0 then a[k] = nil else a[k] = nv end
+          end
+          for _, av in pairs(a) do if g ~= 1 then g = gcd(g, av) end end
+        end
+        if g > 1 then
+          for k, av in pairs(v) do v[k] = av // g end
+          for k, av in pairs(c) do c[k] = av // g end
+        end
+      end
+      if not next(v) then
+        -- a free column: C is its null vector
+        local g = 0
+        for _, av in pairs(c) do g = gcd(g, av) end
+        if c[col] < 0 then g = -g end
+        local cols = {}
+        for k in pairs(c) do cols[#cols + 1] = k end
+        table.sort(cols)
+        local vals, at = {}, {}
+        for i, k in ipairs(cols) do vals[i] = c[k] // g; at[k] = vals[i] end
+        basis[#basis + 1] = { cols = cols, vals = vals, at = at }
+      end
+    elseif not fixed[col] then
+      basis[#basis + 1] = { cols = { col }, vals = { 1 }, at = { [col] = 1 } }
+    end
+  end
+  return basis, rank
+end
+
+-- The dense form of that basis (what M.null_space_dense returns).
+function M.null_space(rows, n)
+  local sparse, rank = M.null_space_columns(rows, n)
+  local basis = {}
+  for i, s in ipairs(sparse) do
+    local d = {}
+    for j = 1, n do d[j] = 0 end
+    for k, col in ipairs(s.cols) do d[col] = s.vals[k] end
+    basis[i] = d
+  end
+  return basis, rank
+end
 
 -- How far the cell with atom list ATOMS can move along null vector D while every atom value X
 -- stays a non-negative whole number: the width of the range of values so reached (math.huge
 -- when it is unbounded), 0 when D does not move it.
 local function width_along(d, atoms, x)
   local s = 0
-  for _, a in ipairs(atoms) do s = s + d[a] end
+  local at = d.at
+  for _, a in ipairs(atoms) do s = s + (at[a] or 0) end
   if s == 0 then return 0 end
   local up, down = math.huge, math.huge
-  for j, dj in ipairs(d) do
+  local vals = d.vals
+  for k, j in ipairs(d.cols) do
+    local dj = vals[k]
     if dj < 0 then up = math.min(up, x[j] // -dj)
     elseif dj > 0 then down = math.min(down, x[j] // dj) end
   end
@@ -257,19 +413,38 @@ end
 -- Returns the list of problems { cell =, kind = "determined"|"narrow"|"small_union", width =,
 -- line = } (empty: the pattern is safe) and the null-space basis.
 -- ONLY: check just that cell (and no lines), for trying complements.
-function M.check(system, opts, only)
-  local rows = {}
-  for _, c in ipairs(system.cells) do
-    if not c.withheld and #c.atoms > 0 then rows[#rows + 1] = c.atoms end
+-- BASIS: the null space of exactly these published cells, when the caller already has it.
+function M.check(system, opts, only, basis)
+  if not basis then
+    local rows = {}
+    for _, c in ipairs(system.cells) do
+      if not c.withheld and #c.atoms > 0 then rows[#rows + 1] = c.atoms end
+    end
+    basis = M.null_space_columns(rows, #system.atoms)
   end
-  local n = #system.atoms
-  local basis = M.null_space(rows, n)
+  -- only the vectors that touch a cell's atoms can move it (the verdict is the largest width,
+  -- or any width reaching the protection level, so the order they are tried in does not matter)
+  local touching = {}
+  for bi, d in ipairs(basis) do
+    for _, col in ipairs(d.cols) do
+      local list = touching[col]
+      if not list then list = {}; touching[col] = list end
+      list[#list + 1] = bi
+    end
+  end
   local problems = {}
   for ci, c in ipairs(system.cells) do
     if c.withheld and #c.atoms > 0 and (not only or only == ci) then
       local best = 0
-      for _, d in ipairs(basis) do
-        best = math.max(best, width_along(d, c.atoms, system.atoms))
+      local tried = {}
+      for _, a in ipairs(c.atoms) do
+        for _, bi in ipairs(touching[a] or {}) do
+          if not tried[bi] then
+            tried[bi] = true
+            best = math.max(best, width_along(basis[bi], c.atoms, system.atoms))
+            if best >= opts.protection then break end
+          end
+        end
         if best >= opts.protection then break end
       end
       if best == 0 then

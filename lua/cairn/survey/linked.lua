@@ -14,6 +14,7 @@
 local core = require "cairn.surveycore"
 local model = require "cairn.survey.model"
 local audit = require "cairn.survey.audit"
+local session = require "cairn.session"
 
 local M = {}
 
@@ -200,12 +201,13 @@ local function candidates(cube, sys, pi)
 end
 
 -- Is the problem PR resolved when the cells currently withheld stay withheld?
+-- Also returns the null space it computed (the next round's, when this complement is taken).
 local function resolved(sys, pr, opts)
-  local problems = audit.check(sys, opts, pr.kind ~= "small_union" and pr.cell or nil)
+  local problems, basis = audit.check(sys, opts, pr.kind ~= "small_union" and pr.cell or nil)
   for _, p in ipairs(problems) do
-    if p.cell == pr.cell and p.kind == pr.kind then return false end
+    if p.cell == pr.cell and p.kind == pr.kind then return false, basis end
   end
-  return true
+  return true, basis
 end
 
 M.tries = 6
@@ -219,8 +221,10 @@ function M.search(cube, sys, opts, initial)
       c.withheld = opts.primary
     end
   end
+  local known -- the null space of the current pattern, when a trial below already computed it
   while true do
-    local problems = audit.check(sys, opts)
+    local problems = audit.check(sys, opts, nil, known)
+    known = nil
     if #problems == 0 then break end
     -- one complement per round, for the first problem: the first candidate (cheapest first)
     -- that resolves it, else the cheapest
@@ -238,9 +242,9 @@ function M.search(cube, sys, opts, initial)
       for i = 1, math.min(M.tries, #list) do
         local c = sys.cells[list[i].ci]
         c.withheld = M.reasons.complementary
-        local ok = resolved(sys, pr, opts)
+        local ok, basis = resolved(sys, pr, opts)
         c.withheld = nil
-        if ok then pick = list[i].ci; break end
+        if ok then pick, known = list[i].ci, basis; break end
       end
       pick = pick or (list[1] and list[1].ci)
     end
@@ -294,10 +298,13 @@ end
 -- Returns {tkey = {ckey = reason}}.
 function M.comment_pattern(db, w, ii, min, threshold, protection, reason)
   local base = M.pattern(db, w, min, protection)
-  local cube = base.cube
+  local cube = base.cube or M.cube(db, w)
   local initial = {}
-  for ci, c in ipairs(base.systems[ii].cells) do
-    if c.withheld then initial[ci] = reason end
+  for tkey, cellsof in pairs(cube.index) do
+    local item_map = base.items[ii][tkey] or {}
+    for ckey, ci in pairs(cellsof) do
+      if item_map[ckey] then initial[ci] = reason end
+    end
   end
   local sys = system_of(cube, function(a) return a.respondents end)
   M.search(cube, sys, { min = threshold, protection = protection, primary = reason }, initial)
@@ -312,20 +319,106 @@ function M.comment_pattern(db, w, ii, min, threshold, protection, reason)
   return map
 end
 
--- Cached per database and wave; the key includes everything the pattern depends on.
-local cache = setmetatable({}, { __mode = "k" })
+-- ---- the stored pattern (migration 007_survey_pattern) -----------------------------------
 
+-- What the pattern depends on, read from small tables (never a scan of the responses):
+-- responses are only added, by imports and entries, each of which writes a survey_import row
+-- and updates the wave's stored tallies.
+function M.stamp(db, w, min, protection)
+  local imp = db:one("SELECT count(*) AS n, coalesce(max(id), 0) AS last, coalesce(sum(added), 0) AS added, "
+    .. "coalesce(sum(rows), 0) AS rows FROM survey_import WHERE wave_id = ?", w.id)
+  local tot = db:one("SELECT coalesce(sum(respondents), 0) AS n, count(*) AS groups FROM survey_counts "
+    .. "WHERE wave_id = ?", w.id)
+  return table.concat({ w.id, w.instrument, w.version, min, protection, imp.n, imp.last, imp.added,
+    imp.rows, tot.n, tot.groups }, "|")
+end
+
+local reason_codes = { s = "small", i = "small_item", c = "complementary" }
+
+function M.encode_pattern(p)
+  local function code_of(reason)
+    if reason == M.reasons.complementary then return "c" end
+    if reason == M.reasons.small(p.min) then return "s" end
+    if reason == M.reasons.small_item(p.min) then return "i" end
+    error("survey suppression: unknown reason " .. tostring(reason), 0)
+  end
+  local out = {}
+  -- an item's map holds every withheld respondent cell with the same reason (the search starts
+  -- from them): only the cells it adds are written
+  local function family(name, map, floor)
+    local tkeys = {}
+    for tkey in pairs(map) do tkeys[#tkeys + 1] = tkey end
+    table.sort(tkeys)
+    for _, tkey in ipairs(tkeys) do
+      local ckeys = {}
+      for ckey in pairs(map[tkey]) do ckeys[#ckeys + 1] = ckey end
+      table.sort(ckeys)
+      for _, ckey in ipairs(ckeys) do
+        if not (floor and floor[tkey] and floor[tkey][ckey] == map[tkey][ckey]) then
+        out[#out + 1] = name .. "\t" .. tkey .. "\t" .. ckey .. "\t" .. code_of(map[tkey][ckey])
+        end
+      end
+    end
+  end
+  family("r", p.respondents)
+  for ii, map in ipairs(p.items) do family(tostring(ii), map, p.respondents) end
+  return table.concat(out, "\n")
+end
+
+-- The table keys of a wave with M attributes, each with an empty map.
+local function empty_map(m)
+  local map = { [""] = {} }
+  for a = 1, m do
+    map[tostring(a)] = {}
+    for b = a + 1, m do map[a .. "," .. b] = {} end
+  end
+  return map
+end
+
+function M.decode_pattern(text, w, min, protection)
+  local m = #w.inst.attributes
+  local p = { respondents = empty_map(m), items = {}, min = min, protection = protection }
+  -- an item's map falls back on the respondents' (lookups only: these maps are never iterated)
+  for ii in ipairs(model.layout(w.inst).items) do
+    local map = empty_map(m)
+    for tkey, cells in pairs(map) do setmetatable(cells, { __index = p.respondents[tkey] }) end
+    p.items[ii] = map
+  end
+  local reason = { s = M.reasons.small(min), i = M.reasons.small_item(min), c = M.reasons.complementary }
+  for fam, tkey, ckey, code in text:gmatch("([^\t\n]+)\t([^\t\n]*)\t([^\t\n]*)\t(%a)") do
+    local map = fam == "r" and p.respondents or p.items[tonumber(fam)]
+    if not map or not map[tkey] or not reason_codes[code] then return nil end
+    map[tkey][ckey] = reason[code]
+  end
+  return p
+end
+
+-- The wave's pattern: from the session's memo, else the workspace's stored copy when its stamp
+-- is current, else computed and stored. The memo lives in the current session (a run's state),
+-- keyed by database handle and stamp.
 function M.pattern(db, w, min, protection)
-  local per_db = cache[db]
-  if not per_db then per_db = {}; cache[db] = per_db end
-  local stamp = db:one("SELECT count(*) AS n, coalesce(sum(fingerprint % 1000003), 0) AS s, "
-    .. "coalesce(sum(a1 * 7 + a2 * 13 + a3 * 17 + a4 * 19 + a5 * 23 + a6 * 29 + a7 * 31 + a8 * 37), 0) AS a "
-    .. "FROM survey_response WHERE wave_id = ?", w.id)
-  local key = table.concat({ w.id, w.instrument, w.version, min, protection, stamp.n, stamp.s, stamp.a }, "|")
-  local hit = per_db[key]
-  if hit then return hit end
-  local p = M.compute(db, w, min, protection)
-  per_db[key] = p
+  local stamp = M.stamp(db, w, min, protection)
+  local s = session.current and session.current()
+  local memo
+  if s then
+    s.survey_patterns = s.survey_patterns or setmetatable({}, { __mode = "k" })
+    memo = s.survey_patterns[db]
+    if not memo then memo = {}; s.survey_patterns[db] = memo end
+    if memo[stamp] then return memo[stamp] end
+  end
+  local p
+  local row = db:one("SELECT stamp, pattern FROM survey_pattern WHERE wave_id = ?", w.id)
+  if row and row.stamp == stamp then p = M.decode_pattern(row.pattern, w, min, protection) end
+  if not p then
+    p = M.compute(db, w, min, protection)
+    if not (s and s.readonly) then
+      local ok = pcall(db.exec, db, "INSERT OR REPLACE INTO survey_pattern(wave_id, stamp, pattern) VALUES (?, ?, ?)",
+        w.id, stamp, M.encode_pattern(p))
+      -- a read-only workspace (or one made before migration 007) keeps working, uncached
+      local _ = ok
+    end
+  end
+  if memo then memo[stamp] = p end
   return p
 end
 
