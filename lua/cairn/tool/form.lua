@@ -311,12 +311,14 @@ end
 
 local field_keys = { id = true, label = true, type = true, help = true, required = true,
   default = true, choices = true, scale = true, min = true, max = true, placeholder = true,
-  kind = true, report_label = true, suggestions = true }
+  kind = true, report_label = true, suggestions = true,
+  offer = true }   -- offer: a value handed on from another tool (cairn.tool.offer)
 local table_keys = { kind = true, id = true, label = true, help = true, columns = true, rows = true,
   min_rows = true, max_rows = true, row_label = true }
 local group_keys = { kind = true, id = true, label = true, help = true, min = true, max = true,
   form = true }
-local section_keys = { kind = true, title = true, help = true }
+local section_keys = { kind = true, title = true, help = true,
+  when = true }    -- when(answers): ask this section's questions only when true
 
 local function describe(el)
   local kind = el.kind or "field"
@@ -528,6 +530,7 @@ function compile_elements(elements, problem, ctx, nested)
       elseif kind == "section" then
         check_keys(el, section_keys, p)
         if type(el.title) ~= "string" then p("a section needs a title") end
+        if el.when ~= nil and type(el.when) ~= "function" then p("when must be a function(answers)") end
       else
         p(string.format("unknown kind '%s' (expected table, group or section, or no kind for a field)",
           tostring(kind)))

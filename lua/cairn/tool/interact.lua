@@ -50,8 +50,12 @@ end
 -- ---- the questions -------------------------------------------------------------------------
 
 local function gen(elements, container, prefix, lprefix, out, st)
+  local skipping = false -- inside a section whose when(answers) is false
   for _, el in ipairs(elements) do
-    if el.kind == "section" then
+    if el.kind == "section" then skipping = el.when ~= nil and not el.when(container) end
+    if skipping then
+      if el.kind ~= "section" then container[el.id] = nil end -- a section not asked has no answers
+    elseif el.kind == "section" then
       out[#out + 1] = { kind = "section", el = el }
     elseif el.kind == "field" then
       out[#out + 1] = { kind = "field", f = el, t = container, key = el.id, path = prefix .. el.id,
