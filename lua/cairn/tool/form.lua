@@ -345,6 +345,7 @@ end
 
 local function compile_field(f, problem, ctx)
   check_keys(f, field_keys, problem)
+  if f.offer ~= nil then require("cairn.tool.offer").check_declaration(f.offer, problem) end
   f.kind = "field"
   if f.type == nil then f.type = "text" end
   if not is_type[f.type] then

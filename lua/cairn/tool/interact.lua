@@ -8,6 +8,7 @@
 -- All wording is here; cairn.ask only moves lines.
 local ask = require "cairn.ask"
 local form = require "cairn.tool.form"
+local offer = require "cairn.tool.offer"
 local layout = require "cairn.tool.layout"
 local worksheet = require "cairn.tool.worksheet"
 local util = require "cairn.util"
@@ -247,7 +248,13 @@ local function ask_field(T, st, q, show_intro)
   while true do
     local current = q.t[q.key]
     local shown = current
-    if shown == nil and not st.touched[q.path] then shown = f.default end
+    local offered, say
+    if shown == nil and not st.touched[q.path] then
+      offered, say = offer.at_question(st, f, q.path) -- a value another tool hands on (offer.lua)
+      if say then ask.print(wrap(say .. " " .. show_value(f, offered), "  ")) end
+      shown = offered
+      if shown == nil then shown = f.default end
+    end
     local prompt = q.label:gsub("%s*:%s*$", "") -- labels copied from a form may end in ":"
     if inline_help then prompt = prompt .. " " .. f.help end
     prompt = prompt .. field_hint(f, st)
@@ -266,6 +273,11 @@ local function ask_field(T, st, q, show_intro)
       return cmd
     else
       line = line:gsub("^\\", "")
+      if offered ~= nil and line:match("^%s*%-%s*$") then -- "-": no, leave it empty
+        q.t[q.key] = nil
+        st.touched[q.path] = true
+        return "next"
+      end
       if line:match("^%s*$") then
         if shown ~= nil then
           q.t[q.key] = shown
