@@ -318,7 +318,8 @@ local table_keys = { kind = true, id = true, label = true, help = true, columns 
 local group_keys = { kind = true, id = true, label = true, help = true, min = true, max = true,
   form = true }
 local section_keys = { kind = true, title = true, help = true,
-  when = true }    -- when(answers): ask this section's questions only when true
+  when = true,     -- when(answers): ask this section's questions only when true
+  on_enter = true } -- on_enter(run): called at the terminal as the section begins (a timer)
 
 local function describe(el)
   local kind = el.kind or "field"
@@ -532,6 +533,7 @@ function compile_elements(elements, problem, ctx, nested)
         check_keys(el, section_keys, p)
         if type(el.title) ~= "string" then p("a section needs a title") end
         if el.when ~= nil and type(el.when) ~= "function" then p("when must be a function(answers)") end
+        if el.on_enter ~= nil and type(el.on_enter) ~= "function" then p("on_enter must be a function(run)") end
       else
         p(string.format("unknown kind '%s' (expected table, group or section, or no kind for a field)",
           tostring(kind)))

@@ -602,6 +602,12 @@ local function converse_steps(T, st)
         local action
         if q.kind == "section" then
           if not single then show_intro_of(q.el) end
+          if not single and q.el.on_enter then
+            -- the tool's hook (a facilitator timer): run = { say, state kept for this run }
+            st.hook_state = st.hook_state or {}
+            local ok, err = pcall(q.el.on_enter, { say = ask.print, state = st.hook_state })
+            if not ok then ask.print("  (" .. tostring(err):gsub("^.-:%d+: ", "") .. ")") end
+          end
           action = "next"
         else
           if q.intro and not single and not st.shown_intro[q.path .. "#intro"] then
