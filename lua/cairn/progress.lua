@@ -8,22 +8,30 @@ local text = require "cairn.text"
 local progress = {}
 
 -- The frameworks and their steps, in the guidebooks' order (chapters as the guidebooks name them).
+-- A step with `answer = { key = value }` counts only the tool's worksheets with that answer: each
+-- NEA chapter's "Turn Learning to Action" reflection is one turn_learning_to_action worksheet.
 progress.frameworks = {
   { name = "NEA: Prepare -> Act -> Reflect", steps = {
     { "Prepare", "Learn the Case for Collaboration", "sharing_the_case" },
     { "Prepare", "Learn the Case for Collaboration", "extending_the_invitation" },
+    { "Prepare", "Learn the Case for Collaboration", "turn_learning_to_action", answer = { chapter = "learn_the_case" } },
     { "Prepare", "Identify Partners", "potential_partner_brainstorm" },
+    { "Prepare", "Identify Partners", "turn_learning_to_action", answer = { chapter = "identify_partners" } },
     { "Prepare", "Discover Shared Goals", "discovering_shared_goals" },
     { "Prepare", "Discover Shared Goals", "community_outreach_guide" },
     { "Prepare", "Discover Shared Goals", "community_conversations" },
+    { "Prepare", "Discover Shared Goals", "turn_learning_to_action", answer = { chapter = "discover_shared_goals" } },
     { "Prepare", "Commit to Collaborate", "guiding_principles_behaviors" },
     { "Prepare", "Commit to Collaborate", "building_strong_partnership" },
     { "Prepare", "Commit to Collaborate", "joint_letter" },
+    { "Prepare", "Commit to Collaborate", "turn_learning_to_action", answer = { chapter = "commit_to_collaborate" } },
     { "Act", "Identify Collaborative Teams and Functions", "collaborative_structure_worksheet" },
     { "Act", "Identify Collaborative Teams and Functions", "standing_meeting_worksheet" },
+    { "Act", "Identify Collaborative Teams and Functions", "turn_learning_to_action", answer = { chapter = "identify_collaborative_teams" } },
     { "Act", "Establish Support Resources", "overarching_goals" },
     { "Act", "Establish Support Resources", "support_resources" },
     { "Act", "Establish Support Resources", "communication_plan" },
+    { "Act", "Establish Support Resources", "turn_learning_to_action", answer = { chapter = "establish_support_resources" } },
     { "Act", "Define Content for Collaboration", "opportunity_audit" },
     { "Act", "Define Content for Collaboration", "fishbone_diagram" },
     { "Act", "Define Content for Collaboration", "logic_model" },
@@ -47,6 +55,18 @@ progress.frameworks = {
 
 local function latest(list, status)
   for _, w in ipairs(list) do if w.status == status then return w end end
+end
+
+local function with_answers(list, wanted)
+  local out = {}
+  for _, w in ipairs(list) do
+    local ok = true
+    for k, v in pairs(wanted) do
+      if (w.answers or {})[k] ~= v then ok = false end
+    end
+    if ok then out[#out + 1] = w end
+  end
+  return out
 end
 
 local function answered(v)
@@ -99,6 +119,7 @@ function progress.status(opts)
     else
       for i, s in ipairs(f.steps) do
         local ws = by_tool[s[3]] or {}
+        if s.answer then ws = with_answers(ws, s.answer) end
         local final, draft = latest(ws, "final"), latest(ws, "draft")
         steps[i] = { stage = s[1], chapter = s[2], tool = s[3], done = final and final.id or false,
           draft = draft and draft.id or nil }

@@ -18,7 +18,14 @@ local goal_form = common.form {
   { id = "root_causes", type = "text", label = "Root cause(s) this goal addresses",
     help = "Once partners have identified root causes of the problem they are committing to "
       .. "address, they can begin to develop action plans. Name a root cause recorded with the 5 "
-      .. "Whys or the fishbone diagram (its text, or the start of it); separate several with ';'." },
+      .. "Whys or the fishbone diagram (its text, or the start of it); separate several with ';'.",
+    -- the 5 Whys' root causes, offered (never forced: cairn.tool.offer)
+    offer = { from = "five_whys", say = "From the 5 Whys of {date}, its root causes:",
+      pick = function(w)
+        local causes = {}
+        for _, r in ipairs(w.answers.root_causes or {}) do causes[#causes + 1] = r.cause end
+        return #causes > 0 and table.concat(causes, "; ") or nil
+      end } },
   { id = "outcomes", type = "longtext", label = "Outcomes",
     help = "Statements that describe the observable, measurable changes that will be achieved as "
       .. "the result of this work." },

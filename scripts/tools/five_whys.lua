@@ -9,6 +9,15 @@ local common = require "cairn.tools_common"
 local form = common.form {
   { id = "problem", type = "text", label = "Problem Statement",
     help = "(one-sentence description of the problem)", required = true,
+    -- the fishbone's top-ranked cause, offered (never forced: cairn.tool.offer)
+    offer = { from = "fishbone_diagram", say = "From the fishbone of {date}, its top-ranked cause:",
+      pick = function(w)
+        local top
+        for _, r in ipairs(w.answers.causes or {}) do
+          if r.cause and r.rank and (not top or r.rank < top.rank) then top = r end
+        end
+        return top and top.cause
+      end },
     placeholder = "Ninth-grade chronic absenteeism rose from 14% to 21% in two years." },
 
   { kind = "table", id = "whys", label = "5 Whys",

@@ -52,9 +52,31 @@ local elements = {
     columns = { { id = "name", label = "Name", type = "text", required = true } } },
   { kind = "section", title = "GROUP PROCESSES", help = table.concat(group_processes, ". ") .. "." },
 }
-for _, s in ipairs(sections) do
+-- At the terminal each timed section starts the facilitator's timer on its section (and says how
+-- long the one before took and how long the discussion has run); going back does not restart it.
+local function enter_section(i)
+  return function(run)
+    local st = run.state
+    if not st.timer then
+      local list = {}
+      for k, s in ipairs(sections) do list[k] = { title = s.title, minutes = s.minutes } end
+      st.timer = require("cairn.timer").new(list, { say = function(line) run.say("  [timer] " .. line) end })
+      st.began = st.timer.clock()
+    end
+    local t = st.timer
+    if t.current == 0 then t:start(i)
+    elseif i > t.current then
+      while t.current < i do t:next() end
+      run.say(string.format("  [timer] %s elapsed since the discussion began",
+        require("cairn.timer").mmss(t.clock() - st.began)))
+    end
+  end
+end
+
+for i, s in ipairs(sections) do
   elements[#elements + 1] = { kind = "section", title = string.format("%s (Time: %d min)", s.title, s.minutes),
-    help = string.format("Time: %d min. Facilitator: start the section timer (t:next()).", s.minutes) }
+    help = string.format("Time: %d min. Facilitator: start the section timer (t:next()).", s.minutes),
+    on_enter = enter_section(i) }
   elements[#elements + 1] = { kind = "table", id = s.id, label = s.title, rows = s.questions, min_rows = 0,
     columns = { { id = "notes", label = "Reflections", type = "longtext" } } }
 end

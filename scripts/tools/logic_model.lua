@@ -20,7 +20,15 @@ local terms = {
 local form = common.form {
   { id = "problem", type = "longtext", label = "The Problem", required = true,
     help = "This is a statement of the problem we propose to address through cross-sector "
-      .. "collaboration. Include data to the extent possible." },
+      .. "collaboration. Include data to the extent possible.",
+    -- the 5 Whys' problem and root causes, offered (never forced: cairn.tool.offer)
+    offer = { from = "five_whys", say = "From the 5 Whys of {date}, its problem and root causes:",
+      pick = function(w)
+        local causes = {}
+        for _, r in ipairs(w.answers.root_causes or {}) do causes[#causes + 1] = r.cause end
+        if #causes == 0 then return w.answers.problem end
+        return (w.answers.problem or "") .. " Root causes: " .. table.concat(causes, "; ") .. "."
+      end } },
   list_column("inputs", "INPUTS/RESOURCES",
     "In order to accomplish our set of activities, we will need the following:", "Input"),
   list_column("activities", "ACTIVITIES",

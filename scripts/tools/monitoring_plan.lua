@@ -34,7 +34,16 @@ local form = common.form {
       { id = "source", label = "Source", type = "text", help = "Where will you get the data?" },
       { id = "due", label = "Target date", type = "date" },
       { id = "step", label = "Task or action step it follows (its text, or the start of it)",
-        report_label = "Follows", type = "text" },
+        report_label = "Follows", type = "text",
+        -- the action plan's steps in order, the n-th offered to the n-th milestone (cairn.tool.offer)
+        offer = { from = "action_planning_template", say = "From the action plan of {date}, step:",
+          pick = function(w, at)
+            local steps = {}
+            for _, g in ipairs(w.answers.goals or {}) do
+              for _, r in ipairs(g.steps or {}) do steps[#steps + 1] = r.step end
+            end
+            return steps[at.index or 1]
+          end } },
       { id = "status", label = "Status", type = "choice", choices = statuses, default = "not_started" },
     } },
 }

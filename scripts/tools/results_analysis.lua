@@ -20,7 +20,13 @@ local form = common.form {
     help = "As a team, fill out a copy of this form for each major task (or group of related tasks) "
       .. "your team attempted, to help you gain clarity about how it went and what you want to do about it.",
     form = {
-      { id = "task", type = "text", label = "Task (or group of related tasks)", required = true },
+      { id = "task", type = "text", label = "Task (or group of related tasks)", required = true,
+        -- the monitoring plan's milestones in order, the n-th to the n-th task (cairn.tool.offer)
+        offer = { from = "monitoring_plan", say = "From the monitoring plan of {date}, milestone:",
+          pick = function(w, at)
+            local m = (w.answers.milestones or {})[at.index or 1]
+            return m and m.milestone
+          end } },
       { id = "what", type = "longtext", label = "WHAT DID WE DO?", required = true },
       { id = "results", type = "longtext", label = "WHAT WERE THE RESULTS? (HINT: USE DATA!)",
         required = true },

@@ -38,6 +38,8 @@ local order = {
   "joint_letter", "support_resources", "opportunity_audit", "group_norms_activity",
   "lessons_learned_discussion", "where_are_you_going_next", "sustaining_collaborative_structures",
   "identifying_repeatable_processes",
+  -- beyond the catalogue: each NEA chapter's closing questions (issue 13)
+  "turn_learning_to_action",
 }
 
 local only

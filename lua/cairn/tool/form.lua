@@ -311,12 +311,15 @@ end
 
 local field_keys = { id = true, label = true, type = true, help = true, required = true,
   default = true, choices = true, scale = true, min = true, max = true, placeholder = true,
-  kind = true, report_label = true, suggestions = true }
+  kind = true, report_label = true, suggestions = true,
+  offer = true }   -- offer: a value handed on from another tool (cairn.tool.offer)
 local table_keys = { kind = true, id = true, label = true, help = true, columns = true, rows = true,
   min_rows = true, max_rows = true, row_label = true }
 local group_keys = { kind = true, id = true, label = true, help = true, min = true, max = true,
   form = true }
-local section_keys = { kind = true, title = true, help = true }
+local section_keys = { kind = true, title = true, help = true,
+  when = true,     -- when(answers): ask this section's questions only when true
+  on_enter = true } -- on_enter(run): called at the terminal as the section begins (a timer)
 
 local function describe(el)
   local kind = el.kind or "field"
@@ -343,6 +346,7 @@ end
 
 local function compile_field(f, problem, ctx)
   check_keys(f, field_keys, problem)
+  if f.offer ~= nil then require("cairn.tool.offer").check_declaration(f.offer, problem) end
   f.kind = "field"
   if f.type == nil then f.type = "text" end
   if not is_type[f.type] then
@@ -528,6 +532,8 @@ function compile_elements(elements, problem, ctx, nested)
       elseif kind == "section" then
         check_keys(el, section_keys, p)
         if type(el.title) ~= "string" then p("a section needs a title") end
+        if el.when ~= nil and type(el.when) ~= "function" then p("when must be a function(answers)") end
+        if el.on_enter ~= nil and type(el.on_enter) ~= "function" then p("on_enter must be a function(run)") end
       else
         p(string.format("unknown kind '%s' (expected table, group or section, or no kind for a field)",
           tostring(kind)))

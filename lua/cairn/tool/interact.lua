@@ -8,6 +8,7 @@
 -- All wording is here; cairn.ask only moves lines.
 local ask = require "cairn.ask"
 local form = require "cairn.tool.form"
+local offer = require "cairn.tool.offer"
 local layout = require "cairn.tool.layout"
 local worksheet = require "cairn.tool.worksheet"
 local util = require "cairn.util"
@@ -50,8 +51,12 @@ end
 -- ---- the questions -------------------------------------------------------------------------
 
 local function gen(elements, container, prefix, lprefix, out, st)
+  local skipping = false -- inside a section whose when(answers) is false
   for _, el in ipairs(elements) do
-    if el.kind == "section" then
+    if el.kind == "section" then skipping = el.when ~= nil and not el.when(container) end
+    if skipping then
+      if el.kind ~= "section" then container[el.id] = nil end -- a section not asked has no answers
+    elseif el.kind == "section" then
       out[#out + 1] = { kind = "section", el = el }
     elseif el.kind == "field" then
       out[#out + 1] = { kind = "field", f = el, t = container, key = el.id, path = prefix .. el.id,
@@ -243,7 +248,13 @@ local function ask_field(T, st, q, show_intro)
   while true do
     local current = q.t[q.key]
     local shown = current
-    if shown == nil and not st.touched[q.path] then shown = f.default end
+    local offered, say
+    if shown == nil and not st.touched[q.path] then
+      offered, say = offer.at_question(st, f, q.path) -- a value another tool hands on (offer.lua)
+      if say then ask.print(wrap(say .. " " .. show_value(f, offered), "  ")) end
+      shown = offered
+      if shown == nil then shown = f.default end
+    end
     local prompt = q.label:gsub("%s*:%s*$", "") -- labels copied from a form may end in ":"
     if inline_help then prompt = prompt .. " " .. f.help end
     prompt = prompt .. field_hint(f, st)
@@ -262,6 +273,11 @@ local function ask_field(T, st, q, show_intro)
       return cmd
     else
       line = line:gsub("^\\", "")
+      if offered ~= nil and line:match("^%s*%-%s*$") then -- "-": no, leave it empty
+        q.t[q.key] = nil
+        st.touched[q.path] = true
+        return "next"
+      end
       if line:match("^%s*$") then
         if shown ~= nil then
           q.t[q.key] = shown
@@ -586,6 +602,12 @@ local function converse_steps(T, st)
         local action
         if q.kind == "section" then
           if not single then show_intro_of(q.el) end
+          if not single and q.el.on_enter then
+            -- the tool's hook (a facilitator timer): run = { say, state kept for this run }
+            st.hook_state = st.hook_state or {}
+            local ok, err = pcall(q.el.on_enter, { say = ask.print, state = st.hook_state })
+            if not ok then ask.print("  (" .. tostring(err):gsub("^.-:%d+: ", "") .. ")") end
+          end
           action = "next"
         else
           if q.intro and not single and not st.shown_intro[q.path .. "#intro"] then

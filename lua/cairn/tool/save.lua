@@ -133,7 +133,8 @@ end
 -- none on the terminal. Returns the stored worksheet; raises with every problem listed.
 -- opts: title, by, as_of, status ("draft" to keep it a draft), plan (false: no plan content),
 -- quiet (no warnings on stderr), add_people (names not in the workspace become new people
--- instead of errors; w.added_people lists them).
+-- instead of errors; w.added_people lists them), accept_offers (fields the answers leave empty
+-- take what other tools' worksheets offer them, cairn.tool.offer).
 function M.run(id, answers, opts)
   opts = opts or {}
   if answers == nil then return require("cairn.tool.worksheets").interactive(id, opts) end
@@ -148,6 +149,8 @@ function M.run(id, answers, opts)
   if type(answers) ~= "table" then
     error("tool.run: answers must be a table or an answers file name", 2)
   end
+  -- offers (another tool's results handed on) only when asked for: never silently forced
+  if opts.accept_offers then answers = require("cairn.tool.offer").fill(T, answers) end
   local added = opts.add_people and {} or nil
   local stored, errors, warnings = validate.validate(T, answers,
     { partial = opts.status == "draft", new_people = opts.new_people, add_people = added })
