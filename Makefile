@@ -60,10 +60,17 @@ O       ?=
 ifeq ($(O),)
   B   := build
   BIN := cairn
+  BYTECODE_REL := build/luac
 else
   B   := $(O)
   BIN := $(O)/cairn
+  BYTECODE_REL := luac
 endif
+# cairn's own Lua modules, precompiled into $(B)/luac (see src/tools/compile-lua.c); the binary
+# looks for them at BYTECODE_REL beside itself and uses one only while its source is unchanged.
+DEFS    += -DCAIRN_BYTECODE_DIR='"$(BYTECODE_REL)"'
+LUA_MODULES := $(sort $(shell find lua/cairn -name '*.lua'))
+BYTECODE := $(B)/luac/.stamp
 ifdef SAN
   ALL_CFLAGS += $(SAN_FLAGS)
   LIBS += $(SAN_FLAGS)
@@ -82,7 +89,7 @@ C_TESTS := $(patsubst tests/c/%.c,$(B)/tests/%,$(wildcard tests/c/test_*.c))
 .PHONY: all deps test-deps test check demo bench fuzz sanitize valgrind install uninstall clean help \
         test-run demo-run demo-state demo-state-run bench-run valgrind-run install-run soak FORCE
 
-all: $(BIN) $(XLSX_SO) $(PG_SO) $(C_TESTS)
+all: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO) $(C_TESTS)
 
 deps:
 	@scripts/install-deps
@@ -98,6 +105,18 @@ $(B)/link-mode: FORCE | $(B)/tests
 $(BIN): $(OBJ) $(B)/link-mode
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LIBS)
 	@if [ "$(B)" != build ]; then ln -sfn $(CURDIR)/lua $(B)/lua; ln -sfn $(CURDIR)/scripts $(B)/scripts; fi
+
+# The whole set is recompiled when any module changes (a fraction of a second); a module that
+# no longer exists loses its compiled chunk. The chunk names the source where the binary finds
+# it (the real path of the binary's folder), as loading the source would.
+$(B)/compile-lua: src/tools/compile-lua.c | $(B)/tests
+	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(shell pkg-config --libs lua5.4 2>/dev/null)
+
+$(BYTECODE): $(LUA_MODULES) $(B)/compile-lua
+	@mkdir -p $(B)/luac && rm -f $(B)/luac/*.luac
+	@echo "compile-lua: $(words $(LUA_MODULES)) modules into $(B)/luac"
+	@$(B)/compile-lua $(B)/luac $(realpath $(dir $(BIN))) $(LUA_MODULES)
+	@touch $@
 
 $(XLSX_SO): $(LAZY_SRC) $(wildcard src/*.h) | $(B)/tests
 	$(CC) $(ALL_CFLAGS) $(LAZY_CFLAGS) -fPIC -shared -Drender_xlsx=cairn_render_xlsx -o $@ \
@@ -127,7 +146,7 @@ $(B)/tests:
 test: test-deps
 	@$(MAKE) --no-print-directory test-run
 
-test-run: $(BIN) $(XLSX_SO) $(PG_SO) $(C_TESTS)
+test-run: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO) $(C_TESTS)
 	@CAIRN_BIN=$(abspath $(BIN)) CAIRN_TEST_BUILD=$(B) tests/run
 
 check: test
@@ -135,7 +154,7 @@ check: test
 # The long runs of tests/safety (not part of make test, which runs them short): a tool waiting
 # a minute at a prompt while four processes write 500 times each; the report kill test.
 # (Still to come: SIGKILL at random moments of imports, saves, migrations and backups.)
-soak: $(BIN) $(XLSX_SO) $(PG_SO)
+soak: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO)
 	@WAIT_RUNS=500 TOOL_WAIT_MIN=60 CAIRN_BIN=$(abspath $(BIN)) CAIRN_TEST_BUILD=$(B) tests/run safety/
 
 # A demo workspace with a district, people, plans and survey results, then the REPL on it
@@ -143,7 +162,7 @@ soak: $(BIN) $(XLSX_SO) $(PG_SO)
 demo: deps
 	@$(MAKE) --no-print-directory demo-run
 
-demo-run: $(BIN) $(XLSX_SO) $(PG_SO)
+demo-run: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO)
 	@scripts/demo
 
 # The state side of the demo: the demo district published to a throwaway PostgreSQL server,
@@ -159,7 +178,7 @@ bench: deps
 	@scripts/install-deps --bench
 	@$(MAKE) --no-print-directory bench-run
 
-bench-run: $(BIN) $(XLSX_SO) $(PG_SO)
+bench-run: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO)
 	@CAIRN_BIN=$(abspath $(BIN)) bench/run
 
 # libFuzzer on the CSV reader (src/csv.c has no Lua inside, so it fuzzes alone), with ASan and
@@ -181,7 +200,7 @@ sanitize: test-deps
 valgrind: test-deps
 	@$(MAKE) --no-print-directory valgrind-run
 
-valgrind-run: $(BIN) $(XLSX_SO) $(PG_SO) $(C_TESTS)
+valgrind-run: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO) $(C_TESTS)
 	@CAIRN_VALGRIND=1 CAIRN_BIN=$(abspath $(BIN)) CAIRN_TEST_BUILD=$(B) tests/run
 
 install: deps

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <lualib.h>
 
@@ -161,6 +162,58 @@ const char *host_datadir(void) {
 }
 
 const char *host_libdir(void) { return CAIRN_LIBDIR; }
+
+/* Reads the rest of a compiled chunk's file for lua_load. */
+struct chunk_reader {
+    FILE *f;
+    char buf[BUFSIZ];
+};
+static const char *read_chunk(lua_State *L, void *ud, size_t *size) {
+    (void)L;
+    struct chunk_reader *r = ud;
+    *size = fread(r->buf, 1, sizeof r->buf, r->f);
+    return *size ? r->buf : NULL;
+}
+
+int host_load_compiled(lua_State *L, const char *cache_file, const char *source) {
+    FILE *f = fopen(cache_file, "rb");
+    if (!f)
+        return 0;
+    char header[PATH_MAX + 128], want[PATH_MAX + 128];
+    struct stat sb;
+    int ok = fgets(header, sizeof header, f) != NULL && stat(source, &sb) == 0 &&
+             S_ISREG(sb.st_mode) &&
+             snprintf(want, sizeof want, "cairn-bytecode %lld:%lld:%ld %s\n", (long long)sb.st_size,
+                      (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec, source) < (int)sizeof want &&
+             strcmp(header, want) == 0;
+    if (ok) {
+        static struct chunk_reader reader; /* one load at a time; keeps BUFSIZ off the C stack */
+        reader.f = f;
+        ok = lua_load(L, read_chunk, &reader, source, "b") == LUA_OK;
+        if (!ok)
+            lua_pop(L, 1); /* the error message: the source will be compiled instead */
+    }
+    fclose(f);
+    return ok;
+}
+
+const char *host_bytecode_folder(void) {
+#ifdef CAIRN_BYTECODE_DIR
+    static char dir[PATH_MAX];
+    static int done;
+    if (!done) {
+        done = 1;
+        const char *exe = exe_dir();
+        if (exe[0] && snprintf(dir, sizeof dir, "%s/%s", exe, CAIRN_BYTECODE_DIR) < (int)sizeof dir &&
+            access(dir, X_OK) == 0)
+            return dir;
+        dir[0] = '\0';
+    }
+    return dir[0] ? dir : NULL;
+#else
+    return NULL;
+#endif
+}
 
 int host_libfile(const char *name, char *buf, size_t size) {
     const char *exe = exe_dir();

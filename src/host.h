@@ -53,6 +53,15 @@ const char *host_datadir(void);
 const char *host_libdir(void);
 int host_libfile(const char *name, char *buf, size_t size);
 
+/* The folder of compiled built-in modules that make writes (CAIRN_BYTECODE_DIR, relative to
+ * the binary's folder), or NULL when there is none: an installed cairn loads the sources. */
+const char *host_bytecode_folder(void);
+
+/* Pushes the chunk compiled from SOURCE that CACHE_FILE holds (src/tools/compile-lua.c) and
+ * returns 1, when its header names SOURCE with the size and modification time SOURCE has now and
+ * the chunk loads; else pushes nothing and returns 0 (the caller compiles the source). */
+int host_load_compiled(lua_State *L, const char *cache_file, const char *source);
+
 /* The REPL, in repl.c: reads chunks (libedit on a terminal, plain reads otherwise), runs them
  * through the Lua side (cairn.repl) and never dies on a Lua error. Returns an exit status. */
 int repl_run(lua_State *L);

@@ -85,6 +85,24 @@ static int host_file_kind(lua_State *L) {
     return 1;
 }
 
+/* host.load_compiled(cache_file, source) -> function | nil: see host_load_compiled */
+static int host_load_compiled_l(lua_State *L) {
+    if (!host_load_compiled(L, luaL_checkstring(L, 1), luaL_checkstring(L, 2)))
+        luaL_pushfail(L);
+    return 1;
+}
+
+/* host.bytecode_dir() -> the folder of compiled built-in modules make writes beside the
+ * binary (CAIRN_BYTECODE_DIR, relative to it), or nil when cairn is not run from a build. */
+static int host_bytecode_dir(lua_State *L) {
+    const char *dir = host_bytecode_folder();
+    if (!dir)
+        luaL_pushfail(L);
+    else
+        lua_pushstring(L, dir);
+    return 1;
+}
+
 /* host.list_dir(path) -> sorted array of names (no . and ..), or nil, message */
 #include <dirent.h>
 #include <stdlib.h>
@@ -242,6 +260,8 @@ static const luaL_Reg host_funcs[] = {
     {"readline", repl_readline},
     {"traceback", host_traceback},
     {"file_kind", host_file_kind},
+    {"load_compiled", host_load_compiled_l},
+    {"bytecode_dir", host_bytecode_dir},
     {"list_dir", host_list_dir},
     {"clock", host_clock},
     {"mkdir", host_mkdir},

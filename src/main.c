@@ -7,6 +7,20 @@
 
 #include "host.h"
 
+static void preload_compiled_paths(lua_State *L) {
+    const char *dir = host_bytecode_folder();
+    char cache[4200], source[4200];
+    if (!dir || snprintf(cache, sizeof cache, "%s/cairn.paths.luac", dir) >= (int)sizeof cache ||
+        snprintf(source, sizeof source, "%s/lua/cairn/paths.lua", host_datadir()) >= (int)sizeof source ||
+        !host_load_compiled(L, cache, source))
+        return;
+    lua_getglobal(L, "package");
+    lua_getfield(L, -1, "preload");
+    lua_pushvalue(L, -3);
+    lua_setfield(L, -2, "cairn.paths");
+    lua_pop(L, 3);
+}
+
 int main(int argc, char **argv) {
     lua_State *L = host_new();
     if (!L) {
@@ -16,9 +30,13 @@ int main(int argc, char **argv) {
     /* No garbage collection while cairn's own modules load (as lua.c does): start-up makes
      * little garbage, and collecting it costs more than it frees. */
     lua_gc(L, LUA_GCSTOP);
-    lua_getglobal(L, "require");
-    lua_pushliteral(L, "cairn.cli");
-    int status = host_pcall(L, 1, 1);
+    /* The one search path's searcher first, so that cairn.cli and everything after it load
+     * from the build's compiled chunks when they are current (lua/cairn/paths.lua); the
+     * searcher's own module comes from there too when it can. */
+    preload_compiled_paths(L);
+    int status = luaL_loadstring(L, "require('cairn.paths').install() return require('cairn.cli')");
+    if (status == LUA_OK)
+        status = host_pcall(L, 0, 1);
     lua_gc(L, LUA_GCRESTART);
     lua_gc(L, LUA_GCGEN, 0, 0);
     int code = 1;

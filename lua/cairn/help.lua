@@ -254,6 +254,8 @@ function help.load_builtin()
       .. "editing on a terminal (Up recalls earlier answers); raises \"interrupted\" on Ctrl-C.",
     traceback = "host.traceback() -> the traceback of the last error caught by the host",
     file_kind = "host.file_kind(path) -> \"file\" | \"dir\" | \"other\" | nil",
+    load_compiled = "host.load_compiled(cache_file, source) -> function | nil\nThe chunk make compiled from source, only while its header names source with its current size and modification time.",
+    bytecode_dir = "host.bytecode_dir() -> the folder of the build's compiled modules | nil",
     list_dir = "host.list_dir(path) -> sorted names | nil, message",
     clock = "host.clock() -> seconds on a monotonic clock (for timings)",
     mkdir = "host.mkdir(path) -> true | nil, message\nMake a folder and its parents (as mkdir -p).",
@@ -308,6 +310,7 @@ function help.load_builtin()
   help.module(require "cairn.paths", "cairn.paths", {
     roots = "paths.roots() -> the search folders, first wins",
     find = "paths.find(rel) -> the first file rel (e.g. \"tools/five_whys.lua\") on the path",
+    compiled_chunk = "paths.compiled_chunk(cache_file, source) -> function | nil\nA built-in module's compiled chunk, when it is verifiably source's (else nil: compile the source).",
     list = "paths.list(rel [, suffix]) -> {{name =, path =}, ...} in folder rel",
     entries = "paths.entries() -> {{dir =, why =}, ...}: the search path with why each folder is on it",
     module_template = "paths.module_template(name) -> where require(name) looks (cairn.* built in only)",
@@ -334,6 +337,7 @@ function help.load_builtin()
   -- the module globals: help(plan) shows the topic and the documented functions
   for _, name in ipairs { "plan", "survey", "report" } do
     local ok, mod = pcall(require, "cairn." .. name)
+    if ok and name == "plan" then require("cairn.plan.help")(help, mod, require "cairn.plan.core") end
     if ok and by_value[mod] == nil then by_value[mod] = name end
   end
 end

@@ -3,11 +3,15 @@
 -- Why dkjson and not lua-cjson: cjson 2.1 decodes every number as a float in Lua 5.4 (4 becomes
 -- 4.0) and encodes at most 14 significant digits; answers files and report data need integers
 -- to stay integers. Encoding here sorts object keys, so output is byte-for-byte repeatable.
-local dkjson = require "dkjson"
+-- dkjson is loaded on the first encode or decode, not with the modules that merely may need
+-- JSON (plan, text, ...): compiling it is a good part of a short command's start-up.
+local function dkjson() return require "dkjson" end
 
 local json = {}
 
-json.null = dkjson.null
+-- JSON's null where a Lua nil cannot stand (a table's value): dkjson writes any table whose
+-- __tojson says "null" as null, as it does its own json.null.
+json.null = setmetatable({}, { __tojson = function() return "null" end })
 
 -- Sorted keys everywhere, for deterministic output.
 local function keyorder(t)
@@ -34,12 +38,12 @@ end
 function json.encode(value, opts)
   local keys = {}
   collect_keys(value, keys, {})
-  return dkjson.encode(value, { indent = opts and opts.indent or false, keyorder = keyorder(keys) })
+  return dkjson().encode(value, { indent = opts and opts.indent or false, keyorder = keyorder(keys) })
 end
 
 -- json.decode(text [, name]) -> value, or nil and "name:line:column: message"
 function json.decode(text, name)
-  local value, pos, err = dkjson.decode(text, 1, nil)
+  local value, pos, err = dkjson().decode(text, 1, nil)
   if err then
     local line, col = 1, 1
     for i = 1, math.min((pos or 1) - 1, #text) do

@@ -125,11 +125,29 @@ function paths.module_template(name)
   return template(dirs)
 end
 
+-- The chunk compiled from SOURCE at build time (make writes CACHE_FILE, see
+-- src/tools/compile-lua.c), or nil when there is none or it is not verifiably that source's:
+-- its header must name SOURCE with the size and modification time SOURCE has now, and the
+-- chunk must load. Anything else (stale, missing, damaged, another Lua) means "compile the
+-- source", so the cache can only make start-up faster, never change what runs.
+function paths.compiled_chunk(cache_file, source)
+  return host.load_compiled(cache_file, source) or nil
+end
+
+-- cairn's own modules, loaded from the build's compiled chunks when they are current.
+local function load_builtin(name, file)
+  local dir = host.bytecode_dir()
+  local fn = dir and paths.compiled_chunk(dir .. "/" .. name .. ".luac", file)
+  if fn then return fn end
+  return loadfile(file, "t")
+end
+
 -- The searcher that replaces Lua's file searcher: one path for `require` and for files.
 local function search(name)
   local file, err = package.searchpath(name, paths.module_template(name))
   if not file then return "\n\t" .. err:gsub("^\n\t", "") end
-  local fn, lerr = loadfile(file, "t")
+  local fn, lerr
+  if name:match("^cairn%.") then fn, lerr = load_builtin(name, file) else fn, lerr = loadfile(file, "t") end
   if not fn then error(string.format("error loading module '%s' from file '%s':\n\t%s", name, file, lerr), 0) end
   return fn, file
 end

@@ -106,7 +106,7 @@ plan.today = dates.today
 -- `cairn check`
 function plan.check(db) return require("cairn.plan.check")(db) end
 
--- help texts
-require("cairn.plan.help")(require "cairn.help", plan, core)
+-- help texts: cairn.plan.help, registered by cairn.help the first time help is asked for
+-- (loading them with the plan model was a good part of a short script's start-up)
 
 return plan

@@ -136,6 +136,7 @@ $ echo 'help "cairn.host"' | cairn
 cairn.host: what the Lua side needs from the process (rounding, workspace files, terminal facts).
 
   host.backup(db, dest) -> true | nil, message
+  host.bytecode_dir() -> the folder of the build's compiled modules | nil
   host.clock() -> seconds on a monotonic clock (for timings)
   host.datadir() -> the folder holding the built-in lua/ and scripts/
   host.file_kind(path) -> "file" | "dir" | "other" | nil
@@ -144,6 +145,7 @@ cairn.host: what the Lua side needs from the process (rounding, workspace files,
   host.interrupted() -> true once Ctrl-C was pressed during this call
   host.isatty(fd) -> is fd 0/1/2 a terminal?
   host.list_dir(path) -> sorted names | nil, message
+  host.load_compiled(cache_file, source) -> function | nil
   host.mkdir(path) -> true | nil, message
   host.open_workspace(path, "open"|"readonly"|"create") -> db | nil, message
   host.readline(prompt) -> line | nil at end of input
