@@ -151,11 +151,15 @@ test-run: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO) $(C_TESTS)
 
 check: test
 
-# The long runs of tests/safety (not part of make test, which runs them short): a tool waiting
-# a minute at a prompt while four processes write 500 times each; the report kill test.
-# (Still to come: SIGKILL at random moments of imports, saves, migrations and backups.)
+# The long runs of tests/safety (not part of make test, which runs them short): SIGKILL at random
+# moments of imports, tool saves, migrations, backups and report batches (20 of each, every
+# one followed by cairn check and an all-or-nothing assertion; the counts are printed); a tool
+# waiting a minute at a prompt while four processes write 500 times each; the report kill test.
 soak: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO)
-	@WAIT_RUNS=500 TOOL_WAIT_MIN=60 CAIRN_BIN=$(abspath $(BIN)) CAIRN_TEST_BUILD=$(B) tests/run safety/
+	@rm -f $(B)/soak-counts.txt
+	@SOAK_KILLS=20 SOAK_REPORT=$(abspath $(B))/soak-counts.txt WAIT_RUNS=500 TOOL_WAIT_MIN=60 \
+	  CAIRN_BIN=$(abspath $(BIN)) CAIRN_TEST_BUILD=$(B) tests/run safety/; status=$$?; \
+	  cat $(B)/soak-counts.txt 2>/dev/null; exit $$status
 
 # A demo workspace with a district, people, plans and survey results, then the REPL on it
 # (or, without a terminal, a short scripted tour).

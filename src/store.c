@@ -182,6 +182,40 @@ int store_migrate(sqlite3 *db, const char *path, char *err, size_t errlen) {
     return store_migrate_list(db, path, store_migrations, store_migration_count, err, errlen);
 }
 
+/* Where the copy taken before an upgrade goes: beside the workspace, named for the schema it
+ * is upgraded to, so a failed or regretted upgrade can be undone by hand. */
+static int upgrade_backup_name(const char *path, int want, char *out, size_t n) {
+    return snprintf(out, n, "%s.before-schema-%d.bak", path, want) < (int)n;
+}
+
+/* The copy is read through a second, read-only connection: the backup API cannot read from a
+ * connection that holds a write transaction, and ours holds one so that nobody commits between
+ * the copy and the upgrade (readers are still let in, in WAL and rollback mode alike). */
+static int copy_before_upgrade(const char *file, const char *bak, char *err, size_t errlen) {
+    sqlite3 *src = NULL;
+    int rc = sqlite3_open_v2(file, &src, SQLITE_OPEN_READONLY, NULL);
+    if (rc != SQLITE_OK) {
+        fail(err, errlen, "%s", store_error_words(src, rc));
+        sqlite3_close(src);
+        return 1;
+    }
+    store_configure(src);
+    rc = store_backup(src, bak, err, errlen);
+    sqlite3_close(src);
+    return rc;
+}
+
+static void rollback(sqlite3 *db) {
+    if (!sqlite3_get_autocommit(db))
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* All pending migrations run in ONE transaction, taken before the version is read (so two
+ * cairns opening an old workspace at once cannot both upgrade it): the workspace is either at
+ * its old schema, byte for byte, or at the new one. Before the first step, a consistent copy of
+ * the workspace as it was is written beside it (inside the same transaction, so nobody writes
+ * between the copy and the upgrade) and named on stderr. A fresh file (schema 0) has nothing
+ * to keep and gets no copy. */
 int store_migrate_list(sqlite3 *db, const char *path, const struct store_migration *list,
                        int count, char *err, size_t errlen) {
     int have = 0, rc = user_version(db, &have);
@@ -193,30 +227,69 @@ int store_migrate_list(sqlite3 *db, const char *path, const struct store_migrati
                     "%s: this workspace was made by a newer cairn (schema %d; this cairn knows up "
                     "to %d). Upgrade cairn to open it; the file was not changed.",
                     path, have, want);
-    for (int i = 0; i < count; i++) {
-        const struct store_migration *m = &list[i];
-        if (m->version <= have)
-            continue;
-        char *msg = NULL;
-        char pragma[64];
-        snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", m->version);
-        rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_exec(db, m->sql, NULL, NULL, &msg);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_exec(db, pragma, NULL, NULL, &msg);
-        if (rc == SQLITE_OK)
-            rc = sqlite3_exec(db, "COMMIT", NULL, NULL, &msg);
-        if (rc != SQLITE_OK) {
-            int ext = sqlite3_extended_errcode(db);
-            fail(err, errlen, "%s: cannot update the workspace to schema %d (%s): %s", path,
-                 m->version, m->name, (ext & 0xff) == SQLITE_ERROR && msg ? msg : store_error_words(db, ext));
-            sqlite3_free(msg);
-            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-            return 1;
-        }
+    if (have == want)
+        return 0;
+    char *msg = NULL;
+    rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg);
+    sqlite3_free(msg);
+    msg = NULL;
+    if (rc != SQLITE_OK)
+        return fail(err, errlen, "%s: cannot update the workspace: %s", path,
+                    store_error_words(db, sqlite3_extended_errcode(db)));
+    rc = user_version(db, &have); /* another cairn may have upgraded it meanwhile */
+    if (rc != SQLITE_OK || have >= want) {
+        rollback(db);
+        return rc == SQLITE_OK ? 0 : fail(err, errlen, "%s: cannot read the workspace: %s", path,
+                                          store_error_words(db, rc));
     }
-    return 0;
+    char bak[4200] = ""; /* the copy, when one was made */
+    const char *file = sqlite3_db_filename(db, "main");
+    if (have > 0 && file && *file) {
+        char why[1024];
+        if (!upgrade_backup_name(path, want, bak, sizeof bak)) {
+            rollback(db);
+            return fail(err, errlen, "%s: path too long", path);
+        }
+        if (copy_before_upgrade(file, bak, why, sizeof why) != 0) {
+            rollback(db);
+            return fail(err, errlen,
+                        "%s: cannot update the workspace to schema %d: the copy taken first "
+                        "could not be made (%s); the workspace was not changed",
+                        path, want, why);
+        }
+        fprintf(stderr,
+                "cairn: updating %s from schema %d to %d; a copy of it as it was is in %s\n",
+                path, have, want, bak);
+    }
+    const struct store_migration *failed = NULL;
+    for (int i = 0; i < count && rc == SQLITE_OK; i++) {
+        if (list[i].version <= have)
+            continue;
+        rc = sqlite3_exec(db, list[i].sql, NULL, NULL, &msg);
+        if (rc != SQLITE_OK)
+            failed = &list[i];
+    }
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", want);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, pragma, NULL, NULL, &msg);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "COMMIT", NULL, NULL, &msg);
+    if (rc == SQLITE_OK)
+        return 0;
+    int ext = sqlite3_extended_errcode(db);
+    char cause[600];
+    snprintf(cause, sizeof cause, "%s",
+             (ext & 0xff) == SQLITE_ERROR && msg ? msg : store_error_words(db, ext));
+    sqlite3_free(msg);
+    rollback(db);
+    char step[200] = "";
+    if (failed)
+        snprintf(step, sizeof step, " (step %d, %s)", failed->version, failed->name);
+    return fail(err, errlen,
+                "%s: cannot update the workspace to schema %d%s: %s. Nothing was changed: it is "
+                "still at schema %d%s%s",
+                path, want, step, cause, have, *bak ? "; the copy taken first is " : "", bak);
 }
 
 int store_open(const char *path, enum store_mode mode, sqlite3 **out, char *err, size_t errlen) {

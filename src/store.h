@@ -2,7 +2,8 @@
  *
  * The store opens a workspace file with cairn's connection settings (WAL, foreign keys, busy
  * timeout), refuses files that are not cairn workspaces or that a newer cairn made, and brings
- * older workspaces up to date with numbered migrations, each in its own transaction. It has no
+ * older workspaces up to date with numbered migrations, all pending ones in one transaction after
+ * a copy of the workspace was written beside it (PATH.before-schema-N.bak). It has no
  * Lua in it, so it is unit-tested directly (tests/c/test_store.c). */
 #ifndef CAIRN_STORE_H
 #define CAIRN_STORE_H
@@ -37,7 +38,9 @@ int store_open(const char *path, enum store_mode mode, sqlite3 **out, char *err,
 /* Apply the settings every cairn connection uses (foreign keys, busy timeout, defensive mode). */
 void store_configure(sqlite3 *db);
 
-/* Bring DB up to the current schema. Returns 0, or 1 with a message in err. */
+/* Bring DB up to the current schema: a copy first (named on stderr), then every pending
+ * migration in one transaction. Returns 0, or 1 with a message in err; on failure the
+ * workspace is left at its old schema, unchanged, and the copy is kept. */
 int store_migrate(sqlite3 *db, const char *path, char *err, size_t errlen);
 
 /* The same with an explicit list of COUNT migrations (unit tests use their own). */

@@ -3,7 +3,7 @@
 local check = {}
 
 -- Modules with checks of their own.
-check.modules = { "cairn.plan", "cairn.tool", "cairn.report", "cairn.survey" }
+check.modules = { "cairn.stored", "cairn.plan", "cairn.tool", "cairn.report", "cairn.survey" }
 
 function check.run(db)
   local problems = {}

@@ -790,6 +790,7 @@ end
 -- a temporary file in the same folder, then rename. Nothing is left behind on failure.
 function report.write_atomic(path, content)
   local tmp = util.temp_beside(path)
+  util.remove_stale_temporaries((util.folder_and_base(path)))
   local ok, err = pcall(function()
     if type(content) == "function" then
       local r, e = content(tmp)

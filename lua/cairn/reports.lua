@@ -590,6 +590,9 @@ function reports.run(name, opts)
   local groups = batch_groups(R)
   R.dest = destination(opts.out, R.format, opts.each ~= nil)
   if R.db then settle_pending(R) end
+  -- after settling: a killed run's temporaries that its journal named are gone by now
+  local folder = R.dest.dir or (R.dest.file and util.folder_and_base(R.dest.file))
+  if folder then util.remove_stale_temporaries(folder) end
   local okd, district = false, nil
   if not R.state then okd, district = pcall(require("cairn.workspace").district) end
   R.district = okd and district or nil

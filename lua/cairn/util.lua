@@ -9,7 +9,11 @@
 --   util.is_date(s)           -> is s an ISO calendar date (YYYY-MM-DD) that exists?
 --   util.format_name(f)       -> the report format an alias or extension names ("md" -> "markdown")
 --   util.extension(format)    -> the file extension of a report format ("markdown" -> "md")
---   util.temp_beside(path)    -> a fresh temporary file name in PATH's folder (for a rename)
+--   util.temp_beside(path)    -> a fresh temporary file name in PATH's folder (for a rename),
+--                                carrying this process's id: .NAME.HASH-pPID-N.tmp
+--   util.remove_stale_temporaries(dir) -> how many temporaries of dead processes were removed
+--   util.pid()                -> this process's id (nil where there is no /proc)
+--   util.folder_and_base(path) -> "dir", "name" ("." for a bare name)
 local host = require "cairn.host"
 local date = require "cairn.date"
 
@@ -83,15 +87,66 @@ end
 -- A temporary file name in PATH's folder (so renaming it over PATH is atomic), unique in this
 -- run (the session's serial) and across processes (a hash of the moment). Raises when PATH
 -- names no file or its folder does not exist.
-function util.temp_beside(path)
+-- This process's id, from /proc/self (cairn runs on Linux); nil where there is no /proc.
+function util.pid()
+  local f = io.open("/proc/self/stat", "r")
+  if not f then return nil end
+  local pid = f:read("n")
+  f:close()
+  return math.tointeger(pid)
+end
+
+function util.folder_and_base(path)
   local dir, base = path:match("^(.*)/([^/]*)$")
   if not dir then dir, base = ".", path end
   if dir == "" then dir = "/" end
+  return dir, base
+end
+
+-- The name carries the process id, so a temporary file left by a killed cairn can be told
+-- from one a running cairn is still writing (util.remove_stale_temporaries).
+function util.temp_beside(path)
+  local dir, base = util.folder_and_base(path)
   if base == "" then error(path .. ": not a file name", 0) end
   if host.file_kind(dir) ~= "dir" then error(path .. ": folder " .. dir .. " does not exist", 0) end
   local n = require("cairn.session").current():next_serial()
-  return string.format("%s/.%s.%s-%d.tmp", dir, base,
-    host.hash(path .. tostring(n) .. tostring({}) .. tostring(host.clock())):sub(1, 8), n)
+  return string.format("%s/.%s.%s-p%d-%d.tmp", dir, base,
+    host.hash(path .. tostring(n) .. tostring({}) .. tostring(host.clock())):sub(1, 8), util.pid() or 0, n)
+end
+
+-- Temporary files named in a report journal (.cairn-report-NAME.pending, lua/cairn/reports.lua)
+-- belong to a killed run that the next run of that report completes or undoes: never removed here.
+local function journaled(dir, names)
+  local keep = {}
+  for _, name in ipairs(names) do
+    if name:match("^%.cairn%-report%-.*%.pending$") then
+      local f = io.open(dir .. "/" .. name, "rb")
+      if f then
+        for line in f:lines() do
+          local tmp = line:match("^[^\t]*\t([^\t]*)\t")
+          if tmp then keep[tmp:match("([^/]*)$")] = true end
+        end
+        f:close()
+      end
+    end
+  end
+  return keep
+end
+
+-- Remove the temporary files (see temp_beside) in DIR whose process is gone: a report or a
+-- write killed on the way leaves them, and nothing else would ever remove them. A process
+-- that is still running (its /proc entry exists) keeps its files. Returns how many went.
+function util.remove_stale_temporaries(dir)
+  local names = host.list_dir(dir)
+  if type(names) ~= "table" then return 0 end
+  local keep, me, removed = journaled(dir, names), tostring(util.pid()), 0
+  for _, name in ipairs(names) do
+    local pid = name:match("^%..+%.%x%x%x%x%x%x%x%x%-p(%d+)%-%d+%.tmp$")
+    if pid and pid ~= "0" and pid ~= me and not keep[name] and not host.file_kind("/proc/" .. pid) then
+      if os.remove(dir .. "/" .. name) then removed = removed + 1 end
+    end
+  end
+  return removed
 end
 
 return util

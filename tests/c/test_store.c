@@ -145,7 +145,7 @@ static void test_migrations(void) {
            int_query(db, "SELECT count(*) FROM a") == 1,
        "migrating a current workspace does nothing");
     ok(store_migrate_list(db, p, failing, 3, err, sizeof err) == 1, "a failing migration fails");
-    ok(strstr(err, "schema 3 (three)") && strstr(err, "nowhere"),
+    ok(strstr(err, "schema 3 (step 3, three)") && strstr(err, "nowhere"),
        "message names the migration and the cause: %s", err);
     ok(int_query(db, "PRAGMA user_version") == 2, "user_version stays 2");
     ok(int_query(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'c'") == 0 &&
@@ -174,6 +174,86 @@ static void test_migrations(void) {
            int_query(db, "PRAGMA user_version") == store_schema_version(),
        "an old workspace is migrated on open");
     store_close(db);
+}
+
+/* A workspace at schema HAVE made from the embedded migrations, as an older cairn left it (WAL
+ * mode, a district recorded). */
+static void make_old_workspace(const char *p, int have) {
+    sqlite3 *db = NULL;
+    sqlite3_open(p, &db);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+    for (int i = 0; i < have; i++)
+        sqlite3_exec(db, store_migrations[i].sql, NULL, NULL, NULL);
+    sqlite3_exec(db, "INSERT INTO meta VALUES ('district', 'Riverside')", NULL, NULL, NULL);
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", have);
+    sqlite3_exec(db, pragma, NULL, NULL, NULL);
+    sqlite3_close(db);
+}
+
+/* An upgrade is all or nothing and keeps a copy: a schema-3 workspace whose step 5 fails is
+ * left at schema 3 byte for byte, with the copy beside it; the real upgrade then succeeds. */
+static void test_upgrade(void) {
+    if (store_migration_count < 4) {
+        ok(1, "# skip fewer than 4 migrations");
+        return;
+    }
+    const char *p = path_in("old3.db");
+    make_old_workspace(p, 3);
+    size_t before_len = 0, after_len = 0;
+    char *before = slurp(p, &before_len);
+
+    struct store_migration list[8];
+    for (int i = 0; i < 4; i++)
+        list[i] = store_migrations[i];
+    list[4] = (struct store_migration){5, "broken", "CREATE TABLE half(x); INSERT INTO nowhere VALUES (1);"};
+    sqlite3 *db = NULL;
+    sqlite3_open(p, &db);
+    store_configure(db);
+    ok(store_migrate_list(db, p, list, 5, err, sizeof err) == 1, "an upgrade whose step 5 fails fails");
+    ok(strstr(err, "step 5, broken") && strstr(err, "nowhere") && strstr(err, "still at schema 3") &&
+           strstr(err, "before-schema-5.bak"),
+       "the message names the step, the cause, the schema kept and the copy: %s", err);
+    ok(int_query(db, "PRAGMA user_version") == 3, "user_version stays 3 (step 4 rolled back too)");
+    ok(int_query(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('half', 'report_run')") == 0,
+       "no table of step 4 or 5 is left");
+    ok(sqlite3_get_autocommit(db), "no transaction left open");
+    sqlite3_close(db);
+    char *after = slurp(p, &after_len);
+    ok(before && after && before_len == after_len && memcmp(before, after, before_len) == 0,
+       "the workspace file is byte-identical to before");
+    free(after);
+
+    sqlite3 *copy = NULL;
+    char buf[64];
+    ok(sqlite3_open_v2(path_in("old3.db.before-schema-5.bak"), &copy, SQLITE_OPEN_READONLY, NULL) ==
+               SQLITE_OK &&
+           int_query(copy, "PRAGMA user_version") == 3 &&
+           strcmp(text_query(copy, "PRAGMA integrity_check", buf, sizeof buf), "ok") == 0 &&
+           int_query(copy, "SELECT count(*) FROM meta WHERE value = 'Riverside'") == 1,
+       "the copy is kept: schema 3, intact, with the data");
+    sqlite3_close(copy);
+
+    /* the real upgrade: every step at once, a copy named for the schema it goes to */
+    ok(store_open(p, STORE_OPEN, &db, err, sizeof err) == 0 &&
+           int_query(db, "PRAGMA user_version") == store_schema_version(),
+       "the real upgrade brings it to schema %d", store_schema_version());
+    store_close(db);
+    char bak[600];
+    snprintf(bak, sizeof bak, "old3.db.before-schema-%d.bak", store_schema_version());
+    ok(sqlite3_open_v2(path_in(bak), &copy, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+           int_query(copy, "PRAGMA user_version") == 3,
+       "a copy at schema 3 is beside it (%s)", bak);
+    sqlite3_close(copy);
+    ok(memcmp(before, "SQLite format 3", 16) == 0, "fixture is a SQLite file");
+    free(before);
+
+    /* a new workspace has nothing to keep: no copy */
+    p = path_in("fresh.db");
+    store_open(p, STORE_CREATE, &db, err, sizeof err);
+    store_close(db);
+    snprintf(bak, sizeof bak, "fresh.db.before-schema-%d.bak", store_schema_version());
+    ok(access(path_in(bak), F_OK) != 0, "creating a workspace takes no copy");
 }
 
 static void test_refusals(void) {
@@ -305,6 +385,7 @@ int main(void) {
     }
     test_create();
     test_migrations();
+    test_upgrade();
     test_refusals();
     test_backup();
     char cmd[600];

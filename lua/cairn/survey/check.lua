@@ -17,9 +17,11 @@ function M.check(db)
       end
     end
   end
-  for w in db:rows("SELECT w.id, w.name, w.instrument, w.version FROM survey_wave w ORDER BY w.name") do
+  for w in db:rows("SELECT w.id, w.name, w.instrument, w.version, w.roster FROM survey_wave w ORDER BY w.name") do
     local ok, inst = pcall(model.get_instrument, w.instrument, w.version, db)
     if ok then
+      local why = w.roster ~= nil and model.roster_problem(w.roster, inst)
+      if why then add("survey wave '%s': its roster (survey_wave.roster) is damaged: %s", w.name, why) end
       local bytes = model.layout(inst).bytes
       local bad = db:value("SELECT count(*) FROM survey_response WHERE wave_id = ? AND length(answers) <> ?", w.id, bytes)
       if bad > 0 then add("survey wave '%s': %d responses with answers of the wrong size", w.name, bad) end

@@ -412,12 +412,50 @@ local function check_date(v, what, where)
   return v
 end
 
+-- What is wrong with a wave's stored roster (survey_wave.roster, JSON text), or nil when it is
+-- a JSON object of attribute -> { value -> whole number } naming attributes of INST.
+function M.roster_problem(text, inst)
+  local roster, err = json.decode(text, "roster")
+  if err then return "not valid JSON (" .. err:gsub("^[^:]*:%d+:%d+: ", "") .. ")" end
+  local shape = "expected a JSON object of attribute -> { value -> count }"
+  if type(roster) ~= "table" then return shape .. ", found " .. tostring(text):sub(1, 40) end
+  if roster[1] ~= nil then return shape .. ", found a list" end
+  for attr, counts in pairs(roster) do
+    local known = false
+    for _, a in ipairs(inst and inst.attributes or {}) do if a == attr then known = true end end
+    if inst and not known then
+      return string.format("names attribute '%s', which instrument %s does not declare", tostring(attr), inst.id)
+    end
+    if type(counts) ~= "table" or counts[1] ~= nil then
+      return string.format("%s: '%s' must map each value to a count", shape, tostring(attr))
+    end
+    for k, n in pairs(counts) do
+      if math.type(n) ~= "integer" and not (type(n) == "number" and n == math.floor(n)) or n < 0 then
+        return string.format("%s[%s] is %s, expected a whole number", tostring(attr), tostring(k), tostring(n))
+      end
+    end
+  end
+  return nil
+end
+
+-- A damaged roster is said, never dropped: dropping it would make the response-rate column
+-- vanish from results as if the wave had no roster.
+local function wave_roster(r, inst)
+  if r.roster == nil then return nil end
+  local why = M.roster_problem(r.roster, inst)
+  if why then
+    fail("survey wave '%s': its stored roster (survey_wave.roster) is damaged: %s; set it again "
+      .. "with survey.wave{name = %q, roster = {...}} (cairn check lists damaged data)", r.name, why, r.name)
+  end
+  return (json.decode(r.roster))
+end
+
 local function wave_from_row(r, db)
   if not r then return nil end
   local w = { id = r.id, name = r.name, instrument = r.instrument, version = r.version,
-    starts = r.starts, ends = r.ends, audience = r.audience, mode = r.mode,
-    roster = r.roster and json.decode(r.roster, "wave roster") or nil }
+    starts = r.starts, ends = r.ends, audience = r.audience, mode = r.mode }
   w.inst = M.get_instrument(r.instrument, r.version, db)
+  w.roster = wave_roster(r, w.inst)
   return w
 end
 
