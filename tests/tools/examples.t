@@ -1,7 +1,7 @@
 # scripts/examples/README.md, run as written: Riverside's extended 5 Whys (a label changed, two
 # questions and a column added, a district scale), its themed report and its monthly monitoring
 # workflow; then the district file broken: the error with file and line, the built-in used.
-$ cairn init --district "Riverside Unified" >/dev/null 2>&1; R=$(cd $TESTS/.. && pwd); export CAIRN_PATH=$R/scripts/examples/riverside; cairn tool show five_whys | sed -n '5,6p' | sed "s|$R|ROOT|g; s/(version .*)/(version V)/"
+$ cairn init --district "Riverside Unified" >/dev/null 2>&1; R=$(cd $TESTS/.. && pwd); export CAIRN_PATH=$R/scripts/examples/riverside; cairn tool show five_whys | sed -n '5,6p' | sed -E "s#$R(/build-[a-z]+)?#ROOT#g; s/\(version .*\)/(version V)/"
 file: ROOT/scripts/examples/riverside/tools/five_whys.lua  (version V)
 extends: five_whys (ROOT/scripts/tools/five_whys.lua)
 $ export CAIRN_PATH=$TESTS/../scripts/examples/riverside; cairn tool show five_whys | grep -A4 "Problem of Practice"
@@ -119,13 +119,13 @@ Nothing is overdue.
 - Which milestone needs help, and from whom?
 - Is each data source still the right evidence?
 - What goes to the school board this quarter?
-$ E=$TESTS/../scripts/examples/riverside; mkdir -p broken/tools; cp -r $E/cairn broken/; sed 's/type = "text", label = "School"/type = "txt", label = "School"/' $E/tools/five_whys.lua > broken/tools/five_whys.lua; R=$(cd $TESTS/.. && pwd); CAIRN_PATH=$PWD/broken cairn tool show five_whys 2>&1 | sed -n '1,3p;7,8p' | sed "s|$R|ROOT|g; s|$PWD|.|g; s/(version .*)/(version V)/"
+$ E=$TESTS/../scripts/examples/riverside; mkdir -p broken/tools; cp -r $E/cairn broken/; sed 's/type = "text", label = "School"/type = "txt", label = "School"/' $E/tools/five_whys.lua > broken/tools/five_whys.lua; R=$(cd $TESTS/.. && pwd); CAIRN_PATH=$PWD/broken cairn tool show five_whys 2>&1 | sed -n '1,3p;7,8p' | sed -E "s#$R(/build-[a-z]+)?#ROOT#g; s|$PWD|.|g; s/\(version .*\)/(version V)/"
 ./broken/tools/five_whys.lua:12: form[2] (field 'school'): unknown type 'txt' (expected one of text, longtext, number, money, date, yesno, choice, multichoice, person, people, scale)
 warning: ./broken/tools/five_whys.lua cannot be used; using ROOT/scripts/tools/five_whys.lua instead (fix the file, or remove it to use the built-in tool)
 Getting the Problem Right: Template for the 5 Whys Root-Cause Analysis
 file: ROOT/scripts/tools/five_whys.lua  (version V)
 not used: ./broken/tools/five_whys.lua (it has an error; the version above is used)
-$ R=$(cd $TESTS/.. && pwd); CAIRN_PATH=$PWD/broken cairn tool report 1 --as-of 2026-11-26 2>&1 | head -12 | sed "s|$R|ROOT|g; s|$PWD|.|g"
+$ R=$(cd $TESTS/.. && pwd); CAIRN_PATH=$PWD/broken cairn tool report 1 --as-of 2026-11-26 2>&1 | head -12 | sed -E "s#$R(/build-[a-z]+)?#ROOT#g; s|$PWD|.|g"
 ./broken/tools/five_whys.lua:12: form[2] (field 'school'): unknown type 'txt' (expected one of text, longtext, number, money, date, yesno, choice, multichoice, person, people, scale)
 warning: ./broken/tools/five_whys.lua cannot be used; using ROOT/scripts/tools/five_whys.lua instead (fix the file, or remove it to use the built-in tool)
 Ninth-grade chronic absenteeism at Adams High rose from 14% to 21% in two years.
