@@ -83,6 +83,125 @@ function date.parse(s)
   return iso(y, m, d)
 end
 
+-- ---- what people type at a prompt ----------------------------------------------------------
+--
+--   date.read("15/06/2027", { order = "day/month" })  --> "2027-06-15"
+--   date.read("15/06", { as_of = "2026-11-30" })      --> "2027-06-15", "no year given: the next 15 June"
+--   date.read("June 2027")                            --> "2027-06-30", "a month alone means its last day"
+--   date.read("end of June", { as_of = "2026-11-30" }) --> "2027-06-30", ...
+--
+-- Everything date.parse accepts, and also: D/M/YYYY or M/D/YYYY (when one number is over 12 the
+-- order is plain; when both could be a month, OPTS.order decides: "day/month" or "month/day",
+-- the default), a day and month without a year (15/06, 15 June, June 15: the next such day on or
+-- after OPTS.as_of), a month alone (June 2027, Jun 2027, 2027-06, 06/2027, "end of June",
+-- June: its last day; without a year, the next such month end on or after OPTS.as_of).
+-- Returns the ISO date and a note saying how an inexact form was understood (or nil), or nil and
+-- a message.
+date.prompt_forms = { ["day/month"] = "e.g. 15/06/2027, 15/06, 2027-06-15 or June 2027",
+  ["month/day"] = "e.g. 6/15/2027, 6/15, 2027-06-15 or June 2027" }
+
+local function month_of(name)
+  return name and month_by_name[name:lower():gsub("%.$", "")]
+end
+
+-- Day and month from two numbers A/B written in ORDER, or nil and why.
+local function day_month(a, b, order)
+  if a > 12 and b > 12 then return nil end
+  if a > 12 then return a, b end            -- 15/06: day first whatever the order
+  if b > 12 then return b, a end            -- 06/15: month first
+  if order == "day/month" then return a, b, a ~= b end
+  return b, a, a ~= b
+end
+
+local function year_of(as_of)
+  return tonumber((as_of or date.today()):sub(1, 4))
+end
+
+-- The next Y-M-D on or after AS_OF for a day and month without a year.
+local function next_day(d, m, as_of)
+  as_of = as_of or date.today()
+  local y = year_of(as_of)
+  if not date.valid(y, m, d) or iso(y, m, d) < as_of then y = y + 1 end
+  if not date.valid(y, m, d) then y = y + (4 - y % 4) end   -- 29 February: the next leap year
+  return y
+end
+
+local function month_end(y, m) return iso(y, m, date.days_in_month(y, m)) end
+
+function date.read(s, opts)
+  opts = opts or {}
+  if type(s) ~= "string" then return date.parse(s) end
+  local t = s:match("^%s*(.-)%s*$")
+  local order = opts.order or "month/day"
+  local expected = "expected " .. date.prompt_forms[order]
+  local function bad(why)
+    return nil, string.format("'%s' is not a date (%s%s)", t, why and (why .. "; ") or "", expected)
+  end
+  local function checked(y, m, d, note)
+    if m < 1 or m > 12 then return bad("no month " .. m) end
+    if not date.valid(y, m, d) then
+      return nil, string.format("'%s' is not a real date (%s %d has %d days)", t, month_names[m], y,
+        date.days_in_month(y, m))
+    end
+    return iso(y, m, d), note
+  end
+  local lower = t:lower()
+  -- numbers: D/M/YYYY or M/D/YYYY, D/M or M/D, MM/YYYY
+  local a, b, y = lower:match("^(%d%d?)[/.-](%d%d?)[/.-](%d%d%d%d)$")
+  if a then
+    local d, m, ambiguous = day_month(tonumber(a), tonumber(b), order)
+    if not d then return bad() end
+    return checked(tonumber(y), m, d, ambiguous and m >= 1 and m <= 12
+      and string.format("read as %s: %d %s", order, d, month_names[m]) or nil)
+  end
+  a, b = lower:match("^(%d%d?)[/.](%d%d?)$")
+  if a then
+    local d, m = day_month(tonumber(a), tonumber(b), order)
+    if not d or m < 1 or m > 12 or d > 31 then return bad() end
+    local yy = next_day(d, m, opts.as_of)
+    return checked(yy, m, d, string.format("no year given: the next %d %s", d, month_names[m]))
+  end
+  local m
+  y, m = lower:match("^(%d%d%d%d)[-/](%d%d?)$")
+  if not y then m, y = lower:match("^(%d%d?)[-/](%d%d%d%d)$") end
+  if y then
+    m = tonumber(m)
+    if m < 1 or m > 12 then return bad("no month " .. m) end
+    return month_end(tonumber(y), m), "a month alone means its last day"
+  end
+  -- words: "June 2027", "end of June", "15 June", "June 15"
+  local name
+  name, y = lower:match("^end%s+of%s+(%a+%.?),?%s*(%d*)$")
+  if not name then name, y = lower:match("^(%a+%.?),?%s*(%d%d%d%d)$") end
+  if not name then name = lower:match("^(%a+%.?)$"); y = name and "" end
+  if name then
+    local mi = month_of(name)
+    if not mi then return bad(y ~= "" and ("unknown month '" .. name .. "'") or nil) end
+    if y ~= "" then
+      return month_end(tonumber(y), mi), "a month alone means its last day"
+    end
+    local as_of = opts.as_of or date.today()
+    local yy = year_of(as_of)
+    if month_end(yy, mi) < as_of then yy = yy + 1 end
+    return month_end(yy, mi), string.format("the end of the next %s", month_names[mi])
+  end
+  local d
+  d, name = lower:match("^(%d%d?)%s+(%a+%.?)$")
+  if not d then name, d = lower:match("^(%a+%.?)%s+(%d%d?)$") end
+  if d then
+    local mi = month_of(name)
+    if not mi then return bad("unknown month '" .. name .. "'") end
+    d = tonumber(d)
+    return checked(next_day(d, mi, opts.as_of), mi, d,
+      string.format("no year given: the next %d %s", d, month_names[mi]))
+  end
+  local p, err = date.parse(t)
+  if p then return p end
+  if err:find("not a real date", 1, true) then return nil, err end
+  local why = err:match("%((unknown month '[^']*')") or err:match("%((month %d+);")
+  return bad(why)
+end
+
 -- True when S is already a valid ISO date.
 function date.is_iso(s)
   if type(s) ~= "string" then return false end

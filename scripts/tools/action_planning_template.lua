@@ -35,7 +35,7 @@ local goal_form = common.form {
       { id = "step", label = "Action Steps", help = "What will be done to achieve the goal?",
         type = "longtext", required = true },
       { id = "owner", label = "Responsibilities", help = "Who will do it?", type = "person" },
-      { id = "due", label = "Timeline", help = "By when? (Day/month)", type = "date" },
+      { id = "due", label = "Timeline", help = "By when?", type = "date", date_order = "day/month" },
       { id = "available", label = "Resources Available", type = "text" },
       { id = "needed", label = "Resources Needed", help = "Financial, human, political & other",
         type = "text" },

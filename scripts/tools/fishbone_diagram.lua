@@ -153,7 +153,8 @@ function tool.check(a, c)
     end
     local asked = last + (d.branch_from and d.branch_from - 1 or 0)   -- a branch starts at why k
     if last > 0 and asked < 5 then
-      c.warn(p .. ".whys", "Keep asking why until you've asked and answered Why? five times.")
+      c.warn(p .. ".whys", string.format("Only %d of 5 whys answered so far: keep asking why until "
+        .. "you've asked and answered Why? five times.", asked))
     elseif asked > 5 then
       c.warn(p .. ".whys", string.format("A branch from why %d has %d more whys to ask, not %d.",
         d.branch_from, 6 - d.branch_from, last))
@@ -176,7 +177,8 @@ function tool.check(a, c)
   end
   local first = (a.drills or {})[1]
   if first and first.rank and first.rank ~= 1 then
-    c.warn("drills[1].rank", "Beginning with your number one cause, use the 5 Whys method.")
+    c.warn("drills[1].rank", string.format("The first drill is cause #%s, not #1: beginning with "
+      .. "your number one cause, use the 5 Whys method.", tostring(math.tointeger(first.rank) or first.rank)))
   end
   local selected, by_rank = selection(a)
   if not selected and #(a.drills or {}) > 0 then

@@ -74,8 +74,10 @@ local tool = {
 }
 
 function tool.check(a, c)
-  if common.sentences(a.problem) > 1 then
-    c.warn("problem", "The problem statement should be a one-sentence description of the problem.")
+  local sentences = common.sentences(a.problem)
+  if sentences > 1 then
+    c.warn("problem", string.format("The problem statement has %d sentences: it should be a "
+      .. "one-sentence description of the problem.", sentences))
   end
   -- The whys are a chain: each builds on the one before, so none may be skipped.
   local last = 0
@@ -88,23 +90,29 @@ function tool.check(a, c)
       end
       last = i
       if not common.filled(row.evidence) then
-        c.warn(string.format("whys[%d].evidence", i),
-          "How do we know? Record the sources of information (observable, data-based evidence) for this why.")
+        c.warn(string.format("whys[%d].evidence", i), string.format("%d. Why has no evidence: how do "
+          .. "we know? Record the sources of information (observable, data-based evidence).", i))
       end
     end
   end
   for _, r in ipairs(common.rows(a.root_causes)) do
     local p = string.format("root_causes[%d]", r._n)
     if not common.filled(r.evidence) then
-      c.warn(p .. ".evidence", "Restate the data that tell you this is a root cause for the problem.")
+      c.warn(p .. ".evidence", "No evidence yet: restate the data that tell you this is a root "
+        .. "cause for the problem.")
     end
     if r.prevents == false then
-      c.warn(p .. ".prevents", "If removing this root cause would not prevent the problem, it may "
+      c.warn(p .. ".prevents", "Removing it would not prevent the problem (answered No), so it may "
         .. "not be a root cause: keep asking why.")
     end
-    if r.collaborative == false or r.solves == false then
-      c.warn(p, "Record the factors that (a) collaborative effort is best suited to address and "
-        .. "(b) would solve the problem if addressed successfully.")
+    -- say which check was answered No, then what the guidebook asks for
+    local failed = {}
+    if r.collaborative == false then failed[#failed + 1] = "(a) \"is collaborative effort best suited to address it?\"" end
+    if r.solves == false then failed[#failed + 1] = "(b) \"would it solve the problem if addressed successfully?\"" end
+    if #failed > 0 then
+      c.warn(p, string.format("%s %s answered No. Record only the factors that collaborative "
+        .. "effort is best suited to address and that would solve the problem if addressed "
+        .. "successfully.", table.concat(failed, " and "), #failed > 1 and "were" or "was"))
     end
   end
 end

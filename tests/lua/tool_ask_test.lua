@@ -59,19 +59,19 @@ has(text, "Problem Statement (one-sentence description of the problem): Absence 
 has(text, "1. Why — Reason why problem is occurring (several lines; an empty line ends the answer): Buses late\n",
   "table rows prompt row by row with the row label")
 has(text, "1. Why — How do we know? [routes]: Route logs\n", "going back shows the earlier answer as the default")
-has(text, "3. Why — Reason why problem is occurring (several lines; an empty line ends the answer) (empty to end the table): \n",
+has(text, "3. Why — Reason why problem is occurring (several lines, then an empty line; empty now ends the table): \n",
   "an optional fixed row can end the table")
 has(text, "  ! A root cause must prevent the problem if removed; otherwise it is not a\n  root cause.\n",
   "the tool's check error is shown at the prompt")
 has(text, "Add another root cause? [y/N]: y\n", "add another row?")
 t.ok(not text:find("Root cause 3 — Would removing it prevent the problem%? %[y/n%]: y\nAdd another root cause"),
   "no offer beyond max_rows")
-has(text, "  ! '31/31/2027' is not a date (month 31; expected YYYY-MM-DD, 11/30/2026 or 30 Nov 2026)\n",
+has(text, "  ! '31/31/2027' is not a date (expected e.g. 6/15/2027, 6/15, 2027-06-15 or June 2027)\n",
   "a parse error is shown and the question asked again")
-has(text, "Goal 1 › Due (YYYY-MM-DD): 6/30/2027\n", "group questions name the group instance")
+has(text, "Goal 1 › Due (e.g. 6/15/2027, 6/15, 2027-06-15 or June 2027): 6/30/2027\n  → 2027-06-30 (30 June 2027)\n", "group questions name the group instance")
 has(text, "Goal 1 › Step 1 — Cost ($): $1,200\n", "nested table inside a group")
 has(text, "   5  2. Why — How do we know?: \n", "the review screen numbers every answer")
-has(text, "  Note: whys[2].evidence: Each why needs evidence.\n", "warnings on the review screen")
+has(text, "  Note: 2. Why — How do we know?: Each why needs evidence.\n", "warnings on the review screen")
 has(text, "2. Why — How do we know?: HR data\n", "editing answer 5 from the review screen")
 has(text, "Saved worksheet " .. w.id .. " (engine_whys), revision 1.\n", "saved")
 t.same(w.answers, {
@@ -175,7 +175,7 @@ f, text = converse({
 }, function() return tool.run("engine_fields", nil, { title = "Field test" }) end)
 has(text, "Name\n    (one line)\n    Answer: text, required\n", "? explains the question")
 has(text, "  ! 'abc' is not a number\n", "a wrong number is refused")
-has(text, "Due date (YYYY-MM-DD) [30 June 2026]: \n", "the default is shown")
+has(text, "Due date (e.g. 6/15/2027, 6/15, 2027-06-15 or June 2027) [30 June 2026]: \n", "the default is shown")
 has(text, "    1) Red 2) Green 3) Deep blue\n", "choices are listed")
 has(text, "'Bo Chen' is not in the workspace yet. Add them as a new person? [y/N] y\n", "a new person may be added")
 t.is(f.title, "Field test", "the title option")

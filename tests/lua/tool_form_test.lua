@@ -136,7 +136,7 @@ t.same(w2, { "problem: The problem statement should be one sentence.", "whys[1].
 e = errs_of({ problem = "P", whys = { { reason = "a" } } }, { partial = true })
 t.same(e, {}, "a draft may be incomplete")
 e = errs_of({ problem = "P", whys = { { reason = "a", evidence = 5 } }, goals = { { due = "soon" } } }, { partial = true })
-t.same(e, { "goals[1].due: 'soon' is not a date (expected YYYY-MM-DD, 11/30/2026 or 30 Nov 2026)" },
+t.same(e, { "goals[1].due: 'soon' is not a date (expected e.g. 6/15/2027, 6/15, 2027-06-15 or June 2027)" },
   "but a draft's answers must still parse")
 
 -- fixed rows keep their positions; trailing empty rows and empty repeated rows are dropped
@@ -166,7 +166,7 @@ t.is(err, table.concat({
   "bad.json: problem: required",
   "bad.json: whys: at least 2 rows must be filled, got 1; empty: row 2 (Why)",
   "bad.json: causes[1].prevents: 'maybe' is not yes or no (expected y, yes, n, no, true or false)",
-  "bad.json: goals[1].due: '31/31/2026' is not a date (month 31; expected YYYY-MM-DD, 11/30/2026 or 30 Nov 2026)",
+  "bad.json: goals[1].due: '31/31/2026' is not a date (expected e.g. 6/15/2027, 6/15, 2027-06-15 or June 2027)",
   "bad.json: goals[1].steps[3]: at most 2 rows of Steps",
 }, "\n"), "every error as FILE: path: message")
 t.is(count_worksheets(), before, "and nothing is stored")

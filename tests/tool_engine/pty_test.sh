@@ -35,10 +35,10 @@ line '<'
 wait_for '^1\. Why — How do we know\? Observable, data-based evidence \[Attendance by route\]: '
 ok $? "< goes back and shows the earlier answer as the default"
 line 'Attendance by bus route, 2025-26'
-wait_for '^2\. Why — Reason why problem is occurring.*\(empty to end the table\)' 2
+wait_for '^2\. Why — Reason why problem is occurring.*empty now ends the table' 2
 ok $? "an optional why can end the table"
 line ''
-wait_for '^Root cause 1 — Root Cause\(s\)'
+wait_for '^Root cause 1 \(several lines'
 ok $? "root causes follow the section's instructions"
 line 'Bus routes do not match bell times'
 line ''

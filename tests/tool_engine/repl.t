@@ -31,19 +31,20 @@ Problem Statement (one-sentence description of the problem): Ninth-grade absence
 2. Why — Reason why problem is occurring (several lines; an empty line ends the answer): Drivers short
   | 
 2. Why — How do we know?: skip
-3. Why — Reason why problem is occurring (several lines; an empty line ends the answer) (empty to end the table): 
+3. Why — Reason why problem is occurring (several lines, then an empty line; empty now ends the table): 
 
 == Root Cause(s) ==
   Record the root causes.
 
 Root Cause(s)
-Root cause 1 — Root cause: Driver shortage
+Root cause 1: Driver shortage
 Root cause 1 — Would removing it prevent the problem? [y/n]: y
 Add another root cause? [y/N]: n
 
 Goal
 Goal 1 › Goal: Hire drivers
-Goal 1 › Due (YYYY-MM-DD): 30 Jun 2027
+Goal 1 › Due (e.g. 6/15/2027, 6/15, 2027-06-15 or June 2027): 30 Jun 2027
+  → 2027-06-30 (30 June 2027)
 
 Steps
 Goal 1 › Add a step? [y/N]: n
@@ -57,11 +58,11 @@ Review: Test Whys
    5  2. Why — How do we know?: 
    6  3. Why — Reason why problem is occurring: 
   == Root Cause(s) ==
-   7  Root cause 1 — Root cause: Driver shortage
+   7  Root cause 1: Driver shortage
    8  Root cause 1 — Would removing it prevent the problem?: Yes
    9  Goal 1 › Goal: Hire drivers
   10  Goal 1 › Due: 30 June 2027
-  Note: whys[2].evidence: Each why needs evidence.
+  Note: 2. Why — How do we know?: Each why needs evidence.
 Type a number to change that answer, save to save the worksheet, draft to save
 a draft and finish later, back to return to the last question, or quit.
 review> 5
@@ -75,7 +76,7 @@ Review: Test Whys
    5  2. Why — How do we know?: HR vacancy report
    6  3. Why — Reason why problem is occurring: 
   == Root Cause(s) ==
-   7  Root cause 1 — Root cause: Driver shortage
+   7  Root cause 1: Driver shortage
    8  Root cause 1 — Would removing it prevent the problem?: Yes
    9  Goal 1 › Goal: Hire drivers
   10  Goal 1 › Due: 30 June 2027
@@ -148,7 +149,7 @@ Review: Test Whys
    5  2. Why — How do we know?: 
    6  3. Why — Reason why problem is occurring: 
   == Root Cause(s) ==
-   7  Root cause 1 — Root cause: 
+   7  Root cause 1: 
    8  Root cause 1 — Would removing it prevent the problem?: 
    9  (Add another root cause)
   10  Goal 1 › Goal: 
@@ -171,7 +172,7 @@ Review: Test Whys
    5  2. Why — How do we know?: 
    6  3. Why — Reason why problem is occurring: 
   == Root Cause(s) ==
-   7  Root cause 1 — Root cause: 
+   7  Root cause 1: 
    8  Root cause 1 — Would removing it prevent the problem?: 
    9  (Add another root cause)
   10  Goal 1 › Goal: 

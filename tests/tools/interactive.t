@@ -14,12 +14,12 @@ $ printf '%s\n' 'Ninth-grade chronic absenteeism rose from 14% to 21%.' 'Student
 1. Why — Reason why problem is occurring (several lines; an empty line ends the answer): Students miss first period
   | 
 1. Why — How do we know? Observable, data-based evidence: SIS attendance
-2. Why — Reason why problem is occurring (several lines; an empty line ends the answer) (empty to end the table): Buses arrive late
+2. Why — Reason why problem is occurring (several lines, then an empty line; empty now ends the table): Buses arrive late
   | 
 2. Why — How do we know? Observable, data-based evidence: 
-3. Why — Reason why problem is occurring (several lines; an empty line ends the answer) (empty to end the table): <
+3. Why — Reason why problem is occurring (several lines, then an empty line; empty now ends the table): <
 2. Why — How do we know? Observable, data-based evidence: Arrival logs
-3. Why — Reason why problem is occurring (several lines; an empty line ends the answer) (empty to end the table): 
+3. Why — Reason why problem is occurring (several lines, then an empty line; empty now ends the table): 
 
 == Root Cause(s) ==
   Once you feel you have gotten to root causes (i.e., why the problem is
@@ -29,7 +29,7 @@ $ printf '%s\n' 'Ninth-grade chronic absenteeism rose from 14% to 21%.' 'Student
   If you removed this root cause, would the problem be prevented?
 
 Root Cause(s)
-Root cause 1 — Root Cause(s) (several lines; an empty line ends the answer): Merged bus routes arrive after the bell
+Root cause 1 (several lines; an empty line ends the answer): Merged bus routes arrive after the bell
   | 
 Root cause 1 — How do we know? Observable, data-based evidence: Arrival logs, routes 7 and 12
 Root cause 1 — If you removed this root cause, would the problem be prevented? [y/n]: y
@@ -45,14 +45,15 @@ Review: Getting the Problem Right: Template for the 5 Whys Root-Cause Analysis
    5  2. Why — How do we know? Observable, data-based evidence: Arrival logs
    6  3. Why — Reason why problem is occurring: 
   == Root Cause(s) ==
-   7  Root cause 1 — Root Cause(s): Merged bus routes arrive after the bell
+   7  Root cause 1: Merged bus routes arrive after the bell
    8  Root cause 1 — How do we know? Observable, data-based evidence: Arrival logs, routes 7 and 12
    9  Root cause 1 — If you removed this root cause, would the problem be prevented?: Yes
   10  Root cause 1 — (a) Is collaborative effort best suited to address it?: Yes
   11  Root cause 1 — (b) Would it solve the problem if addressed successfully?: No
-  Note: root_causes[1]: Record the factors that (a) collaborative effort is
-  best suited to address and (b) would solve the problem if addressed
-  successfully.
+  Note: Root cause 1: (b) "would it solve the problem if addressed
+  successfully?" was answered No. Record only the factors that collaborative
+  effort is best suited to address and that would solve the problem if
+  addressed successfully.
 Type a number to change that answer, save to save the worksheet, draft to save
 a draft and finish later, back to return to the last question, or quit.
 review> 1
@@ -66,14 +67,15 @@ Review: Getting the Problem Right: Template for the 5 Whys Root-Cause Analysis
    5  2. Why — How do we know? Observable, data-based evidence: Arrival logs
    6  3. Why — Reason why problem is occurring: 
   == Root Cause(s) ==
-   7  Root cause 1 — Root Cause(s): Merged bus routes arrive after the bell
+   7  Root cause 1: Merged bus routes arrive after the bell
    8  Root cause 1 — How do we know? Observable, data-based evidence: Arrival logs, routes 7 and 12
    9  Root cause 1 — If you removed this root cause, would the problem be prevented?: Yes
   10  Root cause 1 — (a) Is collaborative effort best suited to address it?: Yes
   11  Root cause 1 — (b) Would it solve the problem if addressed successfully?: No
-  Note: root_causes[1]: Record the factors that (a) collaborative effort is
-  best suited to address and (b) would solve the problem if addressed
-  successfully.
+  Note: Root cause 1: (b) "would it solve the problem if addressed
+  successfully?" was answered No. Record only the factors that collaborative
+  effort is best suited to address and that would solve the problem if
+  addressed successfully.
 Type a number to change that answer, save to save the worksheet, draft to save
 a draft and finish later, back to return to the last question, or quit.
 review> save
@@ -95,27 +97,28 @@ root_cause  Merged bus routes arrive after the bell
 # the owner, the review screen changes the owner (answer 7) before saving.
 $ printf '%s\n' 'Ninth-grade attendance' 'Reduce ninth-grade chronic absenteeism from 21% to 15% by June 2027.' '' \
 >   'Measurable, Timebound' 'Merged bus routes' 'Chronic absenteeism below 15%.' '' \
->   'Restore separate bus routes 7 and 12' '' 'J. Smith' n 'Ana Ruiz' '31/12/2026' '<' '' '12/18/2026' \
+>   'Restore separate bus routes 7 and 12' '' 'J. Smith' n 'Ana Ruiz' '31/13/2026' '<' '' 'June 2027' \
 >   'Route software' 'Two drivers' 'Contractor' 'Cost' 'Letter to families' '' \
 >   'Arrival logs' '' 'June chronic absenteeism rate' '' n 7 'James Okafor' save \
 >   | cairn tool run action_planning_template | sed -n '/Step 1 — Responsibilities/,$p'
-Goal 1 › Step 1 — Responsibilities (Who will do it?) (a person's name): J. Smith
+Goal 1 › Step 1 — Responsibilities (Who will do it? a person's name): J. Smith
   'J. Smith' is not in the workspace yet. Add them as a new person? [y/N] n
   Type another name, or skip.
-Goal 1 › Step 1 — Responsibilities (Who will do it?) (a person's name): Ana Ruiz
-Goal 1 › Step 1 — Timeline (By when? (Day/month)) (YYYY-MM-DD): 31/12/2026
-  ! '31/12/2026' is not a date (month 31; expected YYYY-MM-DD, 11/30/2026 or 30 Nov 2026)
-Goal 1 › Step 1 — Timeline (By when? (Day/month)) (YYYY-MM-DD): <
+Goal 1 › Step 1 — Responsibilities (Who will do it? a person's name): Ana Ruiz
+Goal 1 › Step 1 — Timeline (By when? e.g. 15/06/2027, 15/06, 2027-06-15 or June 2027): 31/13/2026
+  ! '31/13/2026' is not a date (expected e.g. 15/06/2027, 15/06, 2027-06-15 or June 2027)
+Goal 1 › Step 1 — Timeline (By when? e.g. 15/06/2027, 15/06, 2027-06-15 or June 2027): <
     known: Ana Ruiz, Dana Whitfield, James Okafor, Kim Nguyen, Lee Park, Maria
     Chen, Rosa Delgado, Sam Patel
-Goal 1 › Step 1 — Responsibilities (Who will do it?) (a person's name) [Ana Ruiz]: 
-Goal 1 › Step 1 — Timeline (By when? (Day/month)) (YYYY-MM-DD): 12/18/2026
+Goal 1 › Step 1 — Responsibilities (Who will do it? a person's name) [Ana Ruiz]: 
+Goal 1 › Step 1 — Timeline (By when? e.g. 15/06/2027, 15/06, 2027-06-15 or June 2027): June 2027
+  → 2027-06-30 (30 June 2027; a month alone means its last day)
 Goal 1 › Step 1 — Resources Available: Route software
 Goal 1 › Step 1 — Resources Needed (Financial, human, political & other): Two drivers
 Goal 1 › Step 1 — Potential Barriers (What individuals or organizations might resist?): Contractor
 Goal 1 › Step 1 — Potential Barriers (How might there be resistance?): Cost
 Goal 1 › Step 1 — Communications Plan (Who is involved? What methods to communicate? How often?): Letter to families
-Goal 1 › Step 2 — Action Steps (several lines; an empty line ends the answer) (empty to end the table): 
+Goal 1 › Step 2 — Action Steps (several lines, then an empty line; empty now ends the table): 
   (How will you know that you are making progress toward your goal? What are
   your benchmarks?)
 Goal 1 › Evidence of Success (several lines; an empty line ends the answer): Arrival logs
@@ -134,7 +137,7 @@ Review: Action Planning Template
    5  Goal 1 › Outcomes: Chronic absenteeism below 15%.
    6  Goal 1 › Step 1 — Action Steps: Restore separate bus routes 7 and 12
    7  Goal 1 › Step 1 — Responsibilities: Ana Ruiz
-   8  Goal 1 › Step 1 — Timeline: 18 December 2026
+   8  Goal 1 › Step 1 — Timeline: 30 June 2027
    9  Goal 1 › Step 1 — Resources Available: Route software
   10  Goal 1 › Step 1 — Resources Needed: Two drivers
   11  Goal 1 › Step 1 — Potential Barriers: Contractor
@@ -143,14 +146,15 @@ Review: Action Planning Template
   14  Goal 1 › Step 2 — Action Steps: 
   15  Goal 1 › Evidence of Success: Arrival logs
   16  Goal 1 › Evaluation Process: June chronic absenteeism rate
-  Note: goals[1].smart: The goal is not yet Strategic, Attainable or
-  Results-Oriented: it is always best to identify a goal that is SMART.
+  Note: Goal 1 › Which SMART criteria does the goal meet?: The goal is not yet
+  Strategic, Attainable or Results-Oriented: it is always best to identify a
+  goal that is SMART.
 Type a number to change that answer, save to save the worksheet, draft to save
 a draft and finish later, back to return to the last question, or quit.
 review> 7
     known: Ana Ruiz, Dana Whitfield, James Okafor, Kim Nguyen, Lee Park, Maria
     Chen, Rosa Delgado, Sam Patel
-Goal 1 › Step 1 — Responsibilities (Who will do it?) (a person's name) [Ana Ruiz]: James Okafor
+Goal 1 › Step 1 — Responsibilities (Who will do it? a person's name) [Ana Ruiz]: James Okafor
 
 Review: Action Planning Template
    1  Name of this action plan: Ninth-grade attendance
@@ -160,7 +164,7 @@ Review: Action Planning Template
    5  Goal 1 › Outcomes: Chronic absenteeism below 15%.
    6  Goal 1 › Step 1 — Action Steps: Restore separate bus routes 7 and 12
    7  Goal 1 › Step 1 — Responsibilities: James Okafor
-   8  Goal 1 › Step 1 — Timeline: 18 December 2026
+   8  Goal 1 › Step 1 — Timeline: 30 June 2027
    9  Goal 1 › Step 1 — Resources Available: Route software
   10  Goal 1 › Step 1 — Resources Needed: Two drivers
   11  Goal 1 › Step 1 — Potential Barriers: Contractor
@@ -169,8 +173,9 @@ Review: Action Planning Template
   14  Goal 1 › Step 2 — Action Steps: 
   15  Goal 1 › Evidence of Success: Arrival logs
   16  Goal 1 › Evaluation Process: June chronic absenteeism rate
-  Note: goals[1].smart: The goal is not yet Strategic, Attainable or
-  Results-Oriented: it is always best to identify a goal that is SMART.
+  Note: Goal 1 › Which SMART criteria does the goal meet?: The goal is not yet
+  Strategic, Attainable or Results-Oriented: it is always best to identify a
+  goal that is SMART.
 Type a number to change that answer, save to save the worksheet, draft to save
 a draft and finish later, back to return to the last question, or quit.
 review> save
@@ -178,7 +183,7 @@ Saved worksheet 2 (action_planning_template), revision 1.
 $ cairn sql "SELECT i.text, p.name AS owner, i.due FROM plan_item i JOIN person p ON p.id = i.owner_id WHERE i.level = 'action_step'"
 text                                  owner         due
 ------------------------------------  ------------  ----------
-Restore separate bus routes 7 and 12  James Okafor  2026-12-18
+Restore separate bus routes 7 and 12  James Okafor  2027-06-30
 (1 row)
 $ cairn sql "SELECT l.relation, (SELECT text FROM plan_item WHERE id = l.to_id) AS addresses FROM link l ORDER BY l.id"
 relation   addresses
@@ -202,29 +207,29 @@ Review: Goals & Objectives Template
    4  Which of the leadership team's overarching goals does it align with?: 
    5  Root cause it addresses (from the fishbone diagram): 
   == INITIATIVE OBJECTIVES ==
-   6  Objective 1 — Objective: Create a joint attendance team by January 2027
+   6  Objective 1: Create a joint attendance team by January 2027
    7  Objective 1 — By when (milestone date)?: 15 January 2027
    8  Objective 1 — Who leads it?: James Okafor
    9  Objective 1 — Which criteria does it meet?: Specific, Pertinent, Realistic, Time-bound
-  10  Objective 2 — Objective: Share the attendance dashboard with advisors
+  10  Objective 2: Share the attendance dashboard with advisors
   11  Objective 2 — By when (milestone date)?: 
   12  Objective 2 — Who leads it?: Kim Nguyen
   13  Objective 2 — Which criteria does it meet?: Specific
-  14  Objective 3 — Objective: 
-  Note: overarching: The initiative goal should align with the leadership
-  team's overarching goals.
-  Note: objectives[1].criteria: Try to make the objective Data-informed.
-  Note: objectives[2].objective: Data-informed: ensure your result can be
-  evaluated against a standard, in terms like quantity, quality, frequency,
-  etc.
-  Note: objectives[2].objective: Time-bound: specify when the result(s) can be
-  achieved.
-  Note: objectives[2].criteria: Try to make the objective Pertinent and
-  Realistic.
+  14  Objective 3: 
+  Note: Which of the leadership team's overarching goals does it align with?:
+  The initiative goal should align with the leadership team's overarching
+  goals.
+  Note: Objective 1 — Which criteria does it meet?: Try to make the objective
+  Data-informed.
+  Note: Objective 2: Data-informed: ensure your result can be evaluated
+  against a standard, in terms like quantity, quality, frequency, etc.
+  Note: Objective 2: Time-bound: specify when the result(s) can be achieved.
+  Note: Objective 2 — Which criteria does it meet?: Try to make the objective
+  Pertinent and Realistic.
 Type a number to change that answer, save to save the worksheet, draft to save
 a draft and finish later, back to return to the last question, or quit.
 review> 11
-Objective 2 — By when (milestone date)? (YYYY-MM-DD): 2027-02-01
+Objective 2 — By when (milestone date)? (e.g. 6/15/2027, 6/15, 2027-06-15 or June 2027): 2027-02-01
 
 Review: Goals & Objectives Template
    1  Working committee: Attendance working committee
@@ -234,23 +239,24 @@ Review: Goals & Objectives Template
    4  Which of the leadership team's overarching goals does it align with?: 
    5  Root cause it addresses (from the fishbone diagram): 
   == INITIATIVE OBJECTIVES ==
-   6  Objective 1 — Objective: Create a joint attendance team by January 2027
+   6  Objective 1: Create a joint attendance team by January 2027
    7  Objective 1 — By when (milestone date)?: 15 January 2027
    8  Objective 1 — Who leads it?: James Okafor
    9  Objective 1 — Which criteria does it meet?: Specific, Pertinent, Realistic, Time-bound
-  10  Objective 2 — Objective: Share the attendance dashboard with advisors
+  10  Objective 2: Share the attendance dashboard with advisors
   11  Objective 2 — By when (milestone date)?: 1 February 2027
   12  Objective 2 — Who leads it?: Kim Nguyen
   13  Objective 2 — Which criteria does it meet?: Specific
-  14  Objective 3 — Objective: 
-  Note: overarching: The initiative goal should align with the leadership
-  team's overarching goals.
-  Note: objectives[1].criteria: Try to make the objective Data-informed.
-  Note: objectives[2].objective: Data-informed: ensure your result can be
-  evaluated against a standard, in terms like quantity, quality, frequency,
-  etc.
-  Note: objectives[2].criteria: Try to make the objective Pertinent and
-  Realistic.
+  14  Objective 3: 
+  Note: Which of the leadership team's overarching goals does it align with?:
+  The initiative goal should align with the leadership team's overarching
+  goals.
+  Note: Objective 1 — Which criteria does it meet?: Try to make the objective
+  Data-informed.
+  Note: Objective 2: Data-informed: ensure your result can be evaluated
+  against a standard, in terms like quantity, quality, frequency, etc.
+  Note: Objective 2 — Which criteria does it meet?: Try to make the objective
+  Pertinent and Realistic.
 Type a number to change that answer, save to save the worksheet, draft to save
 a draft and finish later, back to return to the last question, or quit.
 review> save

@@ -22,7 +22,7 @@ Form
         What outcomes do you want instead? What would it look like if you
         addressed this challenge in a systematic way? What systems would
 $ cairn tool run five_whys --answers $TESTS/tools/five_whys/answers.json 2>&1 | sed "s|$TESTS|TESTS|"
-TESTS/tools/five_whys/answers.json: warning: root_causes[2]: Record the factors that (a) collaborative effort is best suited to address and (b) would solve the problem if addressed successfully.
+TESTS/tools/five_whys/answers.json: warning: root_causes[2]: (b) "would it solve the problem if addressed successfully?" was answered No. Record only the factors that collaborative effort is best suited to address and that would solve the problem if addressed successfully.
 saved worksheet 1 (five_whys, final): Ninth-grade chronic absenteeism at Riverside High rose from 14% in 2023-24 to 21% in 2025-26.
 $ cairn tool run action_planning_template --answers $TESTS/tools/action_planning_template/bad-person.json 2>&1 | sed "s|$TESTS|TESTS|"; echo "exit ${PIPESTATUS[0]}"
 TESTS/tools/action_planning_template/bad-person.json: goals[1].steps[1].owner: unknown person 'J. Smith' (known: Ana Ruiz, Dana Whitfield, James Okafor, Kim Nguyen, Lee Park, Maria Chen, Rosa Delgado, Sam Patel)

@@ -178,8 +178,10 @@ function coerce.money(f, v)
   return range(f, n, tostring(v))
 end
 
-function coerce.date(f, v)
-  local d, err = date.parse(v)
+-- A date as people type it (see date.read); a field's date_order ("day/month" or the default
+-- "month/day") decides 05/06/2027, a day and month without a year is the next one.
+function coerce.date(f, v, ctx)
+  local d, err = date.read(v, { order = f.date_order, as_of = ctx.as_of })
   if not d then return nil, err end
   if f.min and d < f.min then return nil, string.format("%s is before %s", d, f.min) end
   if f.max and d > f.max then return nil, string.format("%s is after %s", d, f.max) end
@@ -311,7 +313,7 @@ end
 
 local field_keys = { id = true, label = true, type = true, help = true, required = true,
   default = true, choices = true, scale = true, min = true, max = true, placeholder = true,
-  kind = true, report_label = true, suggestions = true,
+  kind = true, report_label = true, suggestions = true, date_order = true,
   offer = true }   -- offer: a value handed on from another tool (cairn.tool.offer)
 local table_keys = { kind = true, id = true, label = true, help = true, columns = true, rows = true,
   min_rows = true, max_rows = true, row_label = true }
@@ -400,6 +402,9 @@ local function compile_field(f, problem, ctx)
     else
       problem("a scale field needs scale = \"agreement\" or scale = { \"level 1\", ... }")
     end
+  end
+  if f.date_order ~= nil and (f.type ~= "date" or not date.prompt_forms[f.date_order]) then
+    problem("date_order is for date fields: \"day/month\" or \"month/day\"")
   end
   if f.type == "date" then
     for _, k in ipairs { "min", "max" } do

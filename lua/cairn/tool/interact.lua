@@ -14,6 +14,7 @@ local worksheet = require "cairn.tool.worksheet"
 local util = require "cairn.util"
 local session = require "cairn.session"
 local json = require "cairn.json"
+local date = require "cairn.date"
 
 local interact = {}
 
@@ -31,7 +32,10 @@ local words = {
     .. "a draft and finish later, back to return to the last question, or quit.",
   cannot_save = "Cannot save yet: fix the problems marked ! (type a number to change an answer), "
     .. "or type draft to save a draft.",
-  longtext = "(several lines; an empty line ends the answer)",
+  longtext = "several lines; an empty line ends the answer",
+  longtext_ends_table = "several lines, then an empty line; empty now ends the table",
+  ends_table = "empty ends the table",
+  date_understood = "  → %s",
 }
 interact.words = words
 
@@ -49,6 +53,18 @@ local function filled(row)
 end
 
 -- ---- the questions -------------------------------------------------------------------------
+
+-- "Root cause 1 — How do we know?", but "Root cause 1" alone when the column only repeats the
+-- row's name ("Root cause 1 — Root Cause(s)").
+local function same_name(a, b)
+  local function norm(s) return (s:lower():gsub("%(s%)", ""):gsub("[%s%p%d]+", " "):match("^%s*(.-)s?%s*$")) end
+  return norm(a) == norm(b)
+end
+
+local function column_label(row_label, column)
+  if same_name(row_label, column) then return row_label end
+  return row_label .. " — " .. column
+end
 
 local function gen(elements, container, prefix, lprefix, out, st)
   local skipping = false -- inside a section whose when(answers) is false
@@ -79,11 +95,12 @@ local function gen(elements, container, prefix, lprefix, out, st)
         if type(list[r]) ~= "table" then list[r] = {} end
         local row = list[r]
         local optional = r > el.min_rows
+        local row_label = layout.row_label(el, r):gsub("%s*:%s*$", "")
         for ci, c in ipairs(el.columns) do
           if ci == 1 or not (el.fixed and optional) or filled(row) then
             out[#out + 1] = { kind = "field", f = c, t = row, key = c.id,
               path = string.format("%s[%d].%s", path, r, c.id),
-              label = lprefix .. (layout.row_label(el, r):gsub("%s*:%s*$", "")) .. " — " .. c.label,
+              label = lprefix .. column_label(row_label, c.label),
               row = r, column = ci, scope = path, optional_row = el.fixed and optional,
               ends_table = el.fixed and optional and ci == 1 }
           end
@@ -137,17 +154,40 @@ local function show_value(f, v, room)
   return worksheet.short(s, math.max(room or 60, 60))
 end
 
-local function field_hint(f, st)
-  if f.type == "yesno" then return " [y/n]" end
-  if f.type == "date" then return " (YYYY-MM-DD)" end
-  if f.type == "money" then return " ($)" end
-  if f.type == "multichoice" then return " (numbers or names, separated by commas)" end
-  if f.type == "choice" or f.type == "scale" then return " (number or name)" end
-  if f.suggestions then return " (a number, or your own words)" end
-  if f.type == "person" then return " (a person's name)" end
-  if f.type == "people" then return " (names, separated by commas)" end
-  if f.type == "longtext" then return " " .. words.longtext end
-  return ""
+-- What to type, in a few words, or nil: shown after the question in one pair of parentheses
+-- with the question's short help ("Timeline (By when? e.g. 15/06/2027 or June 2027)").
+local function field_hint(f, ends_table)
+  if f.type == "longtext" then
+    return ends_table and words.longtext_ends_table or words.longtext
+  end
+  local hint
+  if f.type == "date" then hint = date.prompt_forms[f.date_order or "month/day"]
+  elseif f.type == "money" then hint = "$"
+  elseif f.type == "multichoice" then hint = "numbers or names, separated by commas"
+  elseif f.type == "choice" or f.type == "scale" then hint = "number or name"
+  elseif f.suggestions then hint = "a number, or your own words"
+  elseif f.type == "person" then hint = "a person's name"
+  elseif f.type == "people" then hint = "names, separated by commas"
+  end
+  if ends_table then hint = hint and (hint .. "; " .. words.ends_table) or words.ends_table end
+  return hint
+end
+
+-- The question as asked: label, then the short help and the hint in one pair of parentheses
+-- (a help written "(...)" by the tool loses its own), then [y/n] for yes/no questions.
+local function prompt_text(q, inline_help, ends_table)
+  local f = q.f
+  local prompt = q.label:gsub("%s*:%s*$", "") -- labels copied from a form may end in ":"
+  local parts = {}
+  if inline_help then parts[#parts + 1] = (f.help:gsub("^%((.*)%)$", "%1")) end
+  local hint = field_hint(f, ends_table)
+  if hint then parts[#parts + 1] = hint end
+  if #parts > 0 then
+    local sep = parts[1]:match("[?:]$") and " " or "; "
+    prompt = prompt .. " (" .. table.concat(parts, sep) .. ")"
+  end
+  if f.type == "yesno" then prompt = prompt .. " [y/n]" end
+  return prompt
 end
 
 local function show_options(f, st)
@@ -255,10 +295,7 @@ local function ask_field(T, st, q, show_intro)
       shown = offered
       if shown == nil then shown = f.default end
     end
-    local prompt = q.label:gsub("%s*:%s*$", "") -- labels copied from a form may end in ":"
-    if inline_help then prompt = prompt .. " " .. f.help end
-    prompt = prompt .. field_hint(f, st)
-    if q.ends_table and current == nil then prompt = prompt .. " (empty to end the table)" end
+    local prompt = prompt_text(q, inline_help, q.ends_table and current == nil)
     if shown ~= nil then prompt = prompt .. " [" .. show_value(f, shown) .. "]" end
     local line, why = ask.line(prompt .. ": ")
     if line == nil then return why == "interrupted" and "quit" or "eof" end
@@ -320,6 +357,11 @@ local function ask_field(T, st, q, show_intro)
             for _, m in ipairs(errs) do ask.print(wrap("! " .. m, "  ")) end
             q.t[q.key] = old
           else
+            if f.type == "date" and value ~= util.trim(line) then
+              local _, note = date.read(line, { order = f.date_order, as_of = st.ctx.as_of })
+              ask.print(string.format(words.date_understood, value)
+                .. " (" .. date.format(value, "long") .. (note and ("; " .. note) or "") .. ")")
+            end
             for _, m in ipairs(warns) do ask.print(wrap("Note: " .. m, "  ")) end
             return "next"
           end
@@ -381,6 +423,21 @@ local function numbered(qs)
   return out
 end
 
+-- The words a note is about: the question at PATH, or the row ("Root cause 1") whose questions
+-- are under PATH; nil when no question is there (the note then names the field path).
+local function label_of(qs, path)
+  if not path then return nil end
+  for _, q in ipairs(qs) do
+    if q.kind == "field" and q.path == path then return q.label end
+  end
+  for _, q in ipairs(qs) do
+    if q.kind == "field" and q.path:sub(1, #path + 1) == path .. "." and path:match("%]$") then
+      return (q.label:gsub(" — .*$", ""))
+    end
+  end
+  return nil
+end
+
 local function review(T, st)
   local tool = require "cairn.tool"
   local qs = questions(T, st)
@@ -416,7 +473,10 @@ local function review(T, st)
     end
   end
   for _, m in ipairs(loose) do ask.print(wrap("! " .. m, "  ")) end
-  for _, w in ipairs(warnings) do ask.print(wrap("Note: " .. form.format_error(w), "  ")) end
+  for _, w in ipairs(warnings) do
+    local where = label_of(qs, w.path)
+    ask.print(wrap("Note: " .. (where and (where .. ": " .. w.message) or form.format_error(w)), "  "))
+  end
   return list, #errors
 end
 

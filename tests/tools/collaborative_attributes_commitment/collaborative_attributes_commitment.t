@@ -15,7 +15,7 @@ $ CAIRN_TODAY=2026-11-26 cairn tool report 2 --format md --out interactive.md > 
 wrote interactive.md
 same
 $ cairn tool run collaborative_attributes_commitment --answers bad.json
-bad.json: date: '2026-13-45' is not a date (month 13; expected YYYY-MM-DD, 11/30/2026 or 30 Nov 2026)
+bad.json: date: '2026-13-45' is not a date (month 13; expected e.g. 6/15/2027, 6/15, 2027-06-15 or June 2027)
 bad.json: partners: at least 2 required (Partner), got 1
 bad.json: 2 problems; nothing was stored
 [1]
