@@ -1,7 +1,7 @@
 # turn_learning_to_action on the terminal: only the chosen chapter's questions are asked (its
 # sections' `when`); choosing another chapter from the review drops the first chapter's answers.
 $ cairn init --district "Riverside Unified" >/dev/null 2>&1; printf '%s\n' 3 'DLT' 'Attendance and retention' '' 'SIS data' '' '' 1 2 4 'The union president and the board chair' '' save | cairn tool run turn_learning_to_action 2>&1 | grep -v '^  |' | sed -n '/^Chapter/,/^review> 1/p'
-Chapter (the chapter you have just worked through) (number or name): 3
+Chapter (the chapter you have just worked through; number or name): 3
 Who reflected: DLT
 
 == Prepare: Discover Shared Goals ==
@@ -22,7 +22,7 @@ Review: Turn Learning to Action
 Type a number to change that answer, save to save the worksheet, draft to save
 a draft and finish later, back to return to the last question, or quit.
 review> 1
-Chapter (the chapter you have just worked through) (number or name) [Discover Shared Goals]: 2
+Chapter (the chapter you have just worked through; number or name) [Discover Shared Goals]: 2
 
 Review: Turn Learning to Action
    1  Chapter: Identify Partners
