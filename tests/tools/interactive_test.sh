@@ -84,7 +84,7 @@ answer '^> $' 'w:report()'
 wait_for 'Separate routes 7 and 12 running' && wait_for 'Milestones met: 0 of 1\.'
 ok $? "w:report() shows the monitoring plan in the terminal"
 answer '^> $' 'plan.due_within(30, { as_of = "2026-11-26" })'
-wait_for 'Separate routes 7 and 12 running.*James Okafor.*2026-12-18'
+wait_for 'Monitoring plan: Ninth-grade attendance  milestone  Separate routes 7 and 12.*James Okafor.*2026-12-18'
 ok $? "the milestone is in the plan model, due within 30 days, owned by the monitor"
 key C-d
 wait_for '^EXITED 0$'
