@@ -217,9 +217,13 @@ install-run: $(BIN) $(XLSX_SO) $(PG_SO)
 	$(if $(PG_SO),install -m 644 $(PG_SO) $(DESTDIR)$(LIBDIR)/cairn-pg.so)
 	cp -R lua scripts $(DESTDIR)$(DATADIR)/
 	install -m 644 docs/cairn.1 $(DESTDIR)$(MANDIR)/cairn.1
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 644 scripts/completion/cairn.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/cairn
+	install -m 644 scripts/completion/_cairn $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_cairn
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cairn $(DESTDIR)$(MANDIR)/cairn.1
+	rm -f $(DESTDIR)$(PREFIX)/share/bash-completion/completions/cairn $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_cairn
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(LIBDIR)
 
 clean:

@@ -345,7 +345,10 @@ function cli.overview()
   for _, n in ipairs(order) do names[#names + 1] = n end
   for n in pairs(extensions) do
     -- only the extensions that are installed
-    if package.searchpath("cairn.cli." .. n, package.path) then names[#names + 1] = n end
+    local mod = "cairn.cli." .. n
+    if package.searchpath(mod, require("cairn.paths").module_template(mod)) then
+      names[#names + 1] = n
+    end
   end
   table.sort(names)
   for _, n in ipairs(names) do

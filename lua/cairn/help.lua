@@ -83,11 +83,12 @@ local function known_names()
 end
 
 -- Help text: on a terminal, wrapped at word boundaries to its width; plain lines when piped.
-local function out(s)
+local function write(s)
   local host = require "cairn.host"
   if host.isatty(1) then s = require("cairn.text").wrap(s, host.term_width() - 1) end
-  io.stdout:write(s, "\n")
+  require("cairn.pager").write(s .. "\n")   -- longer than the screen: through the pager
 end
+local out = write
 
 -- The documented functions whose name starts with PREFIX.
 local function names_under(prefix)
@@ -106,6 +107,9 @@ local function first_line(doc) return doc:match("^[^\n]*") end
 
 local function overview()
   help.load_builtin()
+  -- collected, then written at once, so a screen too short for it gets the pager
+  local lines = {}
+  local function out(l) lines[#lines + 1] = l end
   out("cairn " .. require("cairn.host").version .. ": Lua with a district workspace.")
   out("Type an expression to see its value, a statement to run it. A trailing ; hides the value.")
   out("_ and _1 hold the last value, _2 ... _9 the ones before. Tab completes names, fields,")
@@ -122,6 +126,7 @@ local function overview()
   out("help(x), help \"name\" or ?name shows the doc of a function or module, e.g. help(run),")
   out("help \"db:exec\", ?plan.overdue. SQL: a line starting with SELECT (or .sql ...) runs")
   out("read-only SQL. Dot commands: .tables  .schema [TABLE]  .mode  .timer  .help")
+  write(table.concat(lines, "\n"))
 end
 
 local function describe_function(fn)

@@ -35,7 +35,8 @@ function repl.print_results(results)
   local opts = { colour = colour, width = tty_out and host.term_width() or nil }
   local parts = {}
   for i = 1, results.n do parts[i] = pretty.format(results[i], opts) end
-  io.stdout:write(table.concat(parts, "\t"), "\n")
+  -- a result longer than the screen (a report, a long table) goes through the pager
+  require("cairn.pager").write(table.concat(parts, "\t") .. "\n")
   remember(env, results[1])
 end
 

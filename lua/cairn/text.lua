@@ -78,20 +78,35 @@ function text.table(columns, rows, opts)
     end
   end
   -- opts.max_width (a terminal's width): narrow the widest text columns, never below 8
-  -- characters, and cut their cells with "…", so rows do not wrap on the screen
+  -- characters, and cut their cells with "…", so rows do not wrap on the screen; a column of
+  -- 12 characters or fewer (a date, a status) is never cut. Columns in
+  -- opts.keep (names and titles: {[c] = true}) shrink only when the free-text ones are down to
+  -- opts.floor (default 8) characters; then the free-text ones go on down to 8.
   local limit = {}
+  local keep = opts.keep or {}
   if opts.max_width then
     local total = 2 * (#columns - 1)
     for c = 1, #columns do total = total + widths[c] end
-    while total > opts.max_width do
+    -- short columns (dates, statuses, names of people: 12 characters or fewer) are never cut
+    local short = {}
+    for c = 1, #columns do short[c] = widths[c] <= 12 end
+    local function widest_of(kept, min)
       local widest
       for c = 1, #columns do
-        if not numeric[c] and widths[c] > 8 and (not widest or widths[c] > widths[widest]) then
+        if not numeric[c] and not short[c] and (keep[c] or false) == kept and widths[c] > min
+            and (not widest or widths[c] > widths[widest]) then
           widest = c
         end
       end
+      return widest, min
+    end
+    local floor = math.max(8, opts.floor or 8)
+    while total > opts.max_width do
+      local widest, min = widest_of(false, floor)
+      if not widest then widest, min = widest_of(true, 8) end
+      if not widest then widest, min = widest_of(false, 8) end
       if not widest then break end
-      local new = math.max(8, widths[widest] - (total - opts.max_width))
+      local new = math.max(min, widths[widest] - (total - opts.max_width))
       total = total - (widths[widest] - new)
       widths[widest], limit[widest] = new, new
     end

@@ -6,15 +6,15 @@ $ cairn run "$TESTS/../scripts/workflows/demo_plan.lua"
 $ cairn check
 cairn.db: ok
 $ cairn -e 'print(plan.overdue { as_of = "2026-11-26" })'
-id  plan                      level      text                                       owner     due         days late  status
---  ------------------------  ---------  -----------------------------------------  --------  ----------  ---------  ---------
-14  District Action Plan 20…  benchmark  Launch an attendance team at every school  Ana Ruiz  2026-10-31         26  at risk
-20  District Action Plan 20…  benchmark  Order classroom libraries for K-5                    2026-11-20          6  off track
+id  plan                          level      text                                       owner     due         days late  status
+--  ----------------------------  ---------  -----------------------------------------  --------  ----------  ---------  ---------
+14  District Action Plan 2026-27  benchmark  Launch an attendance team at every school  Ana Ruiz  2026-10-31         26  at risk
+20  District Action Plan 2026-27  benchmark  Order classroom libraries for K-5                    2026-11-20          6  off track
 (2 rows)
 $ cairn -e 'print(plan.due_within(14, { as_of = "2026-11-26" }))'
-id  plan                      level      text                                    owner     due         status
---  ------------------------  ---------  --------------------------------------  --------  ----------  -----------
-27  District Action Plan 20…  benchmark  Survey staff on shared decision making  Lee Park  2026-12-10  not started
+id  plan                          level      text                                    owner     due         status
+--  ----------------------------  ---------  --------------------------------------  --------  ----------  -----------
+27  District Action Plan 2026-27  benchmark  Survey staff on shared decision making  Lee Park  2026-12-10  not started
 (1 row)
 $ cairn -e 'print(plan.off_target { as_of = "2026-11-26" })'
 id  plan                      benchmark / outcome                       metric                    actual  expected  state
@@ -51,16 +51,16 @@ $ cairn <<'EOF2'
 > plan.get(2):find("Launch"):history()
 > plan.walk(plan.get(3):items { level = "root_cause" }, { "addresses", "monitored_by" })
 > EOF2
-id  plan                      level      text                               owner  due         status
---  ------------------------  ---------  ---------------------------------  -----  ----------  ---------
-20  District Action Plan 20…  benchmark  Order classroom libraries for K-5         2026-11-20  off track
+id  plan                          level      text                               owner  due         status
+--  ----------------------------  ---------  ---------------------------------  -----  ----------  ---------
+20  District Action Plan 2026-27  benchmark  Order classroom libraries for K-5         2026-11-20  off track
 (1 row)
-id  plan                      level                 text                                          owner     due         status
---  ------------------------  --------------------  --------------------------------------------  --------  ----------  -----------
-25  District Action Plan 20…  benchmark             Charter the joint leadership team and agree…  Lee Park  2026-10-01  done
-27  District Action Plan 20…  benchmark             Survey staff on shared decision making        Lee Park  2026-12-10  not started
-24  District Action Plan 20…  strategic_initiative  A joint district-association leadership team  Lee Park              not started
-28  District Action Plan 20…  benchmark             Publish a joint update to families            Lee Park              not started
+id  plan                          level                 text                                          owner     due         status
+--  ----------------------------  --------------------  --------------------------------------------  --------  ----------  -----------
+25  District Action Plan 2026-27  benchmark             Charter the joint leadership team and agree…  Lee Park  2026-10-01  done
+27  District Action Plan 2026-27  benchmark             Survey staff on shared decision making        Lee Park  2026-12-10  not started
+24  District Action Plan 2026-27  strategic_initiative  A joint district-association leadership team  Lee Park              not started
+28  District Action Plan 2026-27  benchmark             Publish a joint update to families            Lee Park              not started
 (4 rows)
 on          status    %   by        note
 ----------  --------  --  --------  -----------------------------------------

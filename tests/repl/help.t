@@ -17,7 +17,7 @@ globals:
   tool       the guidebook tools engine (cairn.tool)
   survey     survey instruments, responses, results (cairn.survey)
   report     report documents and renderers (cairn.report)
-  tools      the guidebook tools by stage: tools(), tools "prepare"
+  tools      the guidebook tools by stage: tools(), tools "prepare", tools{full = true}
   run        fill in a tool on the terminal: run "five_whys"
   resume     continue a draft worksheet: resume(), resume(3)
   worksheets the saved worksheets: worksheets(), worksheets{tool = "five_whys"}

@@ -16,7 +16,7 @@ run "five_whys" asks the tool's questions on the terminal (back, review, skip; C
 resume([id]) -> worksheet
 Continue the latest draft worksheet, or worksheet id, where it was left: the answers so far are kept.
 tools([filter]) -> list of tools
-The guidebook tools on the search path, by stage. filter is text matched against the stage, framework, id or title: tools "prepare". Prints as a table; help(run) says how to fill one in.
+The guidebook tools on the search path, by stage. filter is text matched against the stage, framework, id or title: tools "prepare". Prints as a table fitted to the screen (the stage shrinks first); tools{full = true} (or tools{"prepare", full = true}) shows every title and stage whole. help(run) says how to fill one in.
 worksheets([{tool =, status =}]) -> list
 Saved worksheets, newest first; prints as a table. worksheets{status = "draft"} lists the drafts resume() can continue.
 plan.overdue{as_of=, plan=, level=} -> items

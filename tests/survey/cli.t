@@ -150,6 +150,17 @@ All respondents           12  C1    11      63.6%  2.82
 item  question                favorable answers
 ----  ----------------------  ---------------------
 C1    I feel safe at school.  Agree, Strongly agree
+# --json and --csv: every row names its group, numbers are plain, a withheld cell says why
+$ cairn survey results "2026 fall" --by school --item C1 --csv
+group,respondents,response_rate,item,question,n,favorable,mean,change,withheld
+Adams,5,,C1,I feel safe at school.,5,100,3.4,,
+Baker,3,,C1,I feel safe at school.,,,,,fewer than 3 answers to this item
+Cedar,4,,C1,I feel safe at school.,,,,,withheld so that a smaller group cannot be worked out by subtraction
+All respondents,12,,C1,I feel safe at school.,11,63.6,2.82,,
+$ cairn survey results "2026 fall" --by school --item C1 --json | head -3
+[
+  {"group":"Adams","respondents":5,"response_rate":null,"item":"C1","question":"I feel safe at school.","n":5,"favorable":100.0,"mean":3.4,"change":null,"withheld":null},
+  {"group":"Baker","respondents":3,"response_rate":null,"item":"C1","question":"I feel safe at school.","n":null,"favorable":null,"mean":null,"change":null,"withheld":"fewer than 3 answers to this item"},
 $ cairn survey results "2026 fall" --by school,role --item C3
 2026 fall: staff_climate, by school and role; groups under 3 respondents withheld
 group            respondents  item  n   favorable  mean  note

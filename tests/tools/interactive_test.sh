@@ -7,10 +7,11 @@
 #   3. cairn tool run sfss_four_rs: save a draft, come back, resume it and finish.
 # Prints TAP. Waits by polling the screen (no fixed sleeps). Skips only when tmux is missing.
 . "$CAIRN_TESTS/pty/lib.sh"
+# (no pager: w:report() here is longer than the screen; tests/pty/fit_test.sh tests the pager)
 start() { # start NAME -- ARGS: cairn in a new session; prints EXITED <status> at the end
   sess=$1; shift 2
   tm new-session -d -s "$sess" -x 120 -y 50 \
-    "cd '$dir' && NO_COLOR=1 TERM=xterm-256color CAIRN_HISTORY= cairn $* ; echo EXITED \$?; sleep 600"
+    "cd '$dir' && NO_COLOR=1 TERM=xterm-256color CAIRN_HISTORY= CAIRN_PAGER= cairn $* ; echo EXITED \$?; sleep 600"
 }
 sql() { (cd "$dir" && cairn sql --csv "$1" | tail -n +2 | tr -d '\r' | sed 's/^"\(.*\)"$/\1/'); }
 
@@ -83,7 +84,7 @@ answer '^> $' 'w:report()'
 wait_for 'Separate routes 7 and 12 running' && wait_for 'Milestones met: 0 of 1\.'
 ok $? "w:report() shows the monitoring plan in the terminal"
 answer '^> $' 'plan.due_within(30, { as_of = "2026-11-26" })'
-wait_for 'Separate routes 7 and 12 running.*James Okafor.*2026-12-18'
+wait_for 'Monitoring plan: Ninth-grade attendance  milestone  Separate routes 7 and 12.*James Okafor.*2026-12-18'
 ok $? "the milestone is in the plan model, due within 30 days, owned by the monitor"
 key C-d
 wait_for '^EXITED 0$'

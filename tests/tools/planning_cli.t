@@ -3,11 +3,11 @@
 $ cairn init --district "Riverside Unified" 2>/dev/null; cairn run $TESTS/tools/people.lua
 8 people in Riverside Unified
 $ COLUMNS=100 cairn tool list massachusetts
-id                         title                      stage
--------------------------  -------------------------  ------------------------
-ma_district_plan           District Plan (multi-yea…  Create, Align
-ma_create_align_implement  The District Planning Pr…  Create, Align, Implement
-ma_district_action_plan    District Action Plan (an…  Implement
+id                         title                        stage
+-------------------------  ---------------------------  ------------------------
+ma_district_plan           District Plan (multi-year)…  Create, Align
+ma_create_align_implement  The District Planning Proc…  Create, Align, Implement
+ma_district_action_plan    District Action Plan (annu…  Implement
 $ cairn tool show sfss_action_plan | sed -n '/^Form/,/^$/p' | head -n 12
 Form
   District Name  [district] (text, required)

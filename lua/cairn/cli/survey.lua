@@ -32,7 +32,7 @@ local M = {
                        --mode anonymous|confidential)
   entry                type paper forms, one line per respondent, from the terminal or a pipe
   results WAVE         results by school (or --by ATTR, or --by A,B), with small groups
-                       withheld (settings survey.min_group_size, default 5)
+                       withheld (settings survey.min_group_size, default 5); --json, --csv
   audit WAVE           prove that no withheld figure of the wave can be worked out from the
                        published ones (docs/survey-privacy.md); exit 1 when one can
   draft EXPORT.csv     draft an instrument from a form export: PREFIX.lua and PREFIX.csv
@@ -184,8 +184,37 @@ function sub.entry(argv)
 end
 
 -- Quick text results: one row per group and item (cairn.survey.format, which the REPL uses too).
+-- --json / --csv: one row per group and item with every column filled (the group on each row),
+-- plain numbers (percentages 0-100, rounded as the text shows them), and why a cell is withheld.
+local result_columns = { "group", "respondents", "response_rate", "item", "question", "n",
+  "favorable", "mean", "change", "withheld" }
+
+local function result_rows(res)
+  local rows = {}
+  local function r1(x) return x and host.round(x, 1) end
+  local function add(g)
+    local rate = g.response_rate and r1(g.response_rate * 100)
+    if g.suppressed then
+      rows[#rows + 1] = { g.label, nil, rate, nil, nil, nil, nil, nil, nil, g.reason or "withheld" }
+      return
+    end
+    for _, it in ipairs(res.items) do
+      local r = g.items[it.code] or {}
+      local change = r.change and r.change.favorable and r1(r.change.favorable) or nil
+      rows[#rows + 1] = { g.label, g.respondents, rate, it.code, it.text,
+        not r.suppressed and r.n or nil, not r.suppressed and r1(r.favorable) or nil,
+        not r.suppressed and r.mean and host.round(r.mean, 2) or nil, change,
+        r.suppressed and (r.reason or "withheld") or nil }
+    end
+  end
+  for _, g in ipairs(res.groups) do add(g) end
+  if res.total then add(res.total) end
+  return rows
+end
+
 function sub.results(argv)
-  local opts, rest = args.parse(argv, { options = { by = "ATTR", item = "CODE", compare = "WAVE" } }, "survey")
+  local listing = require "cairn.listing"
+  local opts, rest = args.parse(argv, listing.spec { options = { by = "ATTR", item = "CODE", compare = "WAVE" } }, "survey")
   if not rest[1] then args.usage_error("expected a WAVE name", "survey") end
   local by = opts.by
   if by and by:find(",") then
@@ -197,6 +226,7 @@ function sub.results(argv)
   if by == nil and #w.inst.attributes > 0 then by = w.inst.attributes[1] end
   local res = s.results { wave = rest[1], by = by, items = opts.item and { opts.item } or nil,
     compare = opts.compare }
+  if listing.write(opts, result_columns, result_rows(res), "survey") then return 0 end
   out(require("cairn.survey.format").results(res))
   return 0
 end

@@ -303,7 +303,7 @@ function core.get(key)
   return plan_from(found[1])
 end
 
-core.plans_mt = rows.kind({ { "id", "id" }, { "kind", "kind" }, { "title", "title", width = 50 },
+core.plans_mt = rows.kind({ { "id", "id" }, { "kind", "kind" }, { "title", "title", width = 50, name = true },
   { "level", "level" }, { "period", "period" } }, "(no plans)")
 
 function core.list(opts)
@@ -463,7 +463,8 @@ end
 function core.items_mt()
   local cache = {}
   return rows.kind({
-    { "id", "id" }, { "plan", "plan", function(i) return plan_title(i.plan_id, cache) end, width = 24 },
+    { "id", "id" }, { "plan", "plan", function(i) return plan_title(i.plan_id, cache) end, width = 24,
+      name = true },
     { "level", "level" }, { "text", "text", width = 44 }, { "owner", "owner" }, { "due", "due" },
     { "status", "status", function(i) return core.status_labels[i.status] end },
   }, "(no items)")

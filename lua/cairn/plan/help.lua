@@ -11,7 +11,7 @@ return function(help, plan, core)
     groups = "plan.groups() -> list of stakeholder groups",
     create = "plan.create{kind=, title=, level=, period=, levels={...}, source={tool=, worksheet=}, fields={...}} -> plan\nA new plan of any kind (district_plan, action_plan, project_plan, logic_model, ...). levels names the item levels by depth.",
     get = "plan.get(id_or_title) -> plan | nil",
-    list = "plan.list([{kind=}]) -> list of plans",
+    list = "plan.list([{kind=}]) -> list of plans\nPrints as a table fitted to the screen (titles are kept whole as long as possible); list:show(n) prints one plan's values in full.",
     delete = "plan.delete(id_or_title) -> true | false\nDeletes the plan, its items and links to them.",
     item = "plan.item(id) -> item | nil",
     link = "plan.link(from, to, relation [, note])\nLinks two things (items, plans, people or {kind=, id=}): addresses, serves, measured_by, informs, monitors, supports, causes, related; inverse names (addressed_by, ...) read a link the other way.",
@@ -47,6 +47,10 @@ return function(help, plan, core)
     measures = "p:measures{as_of=} -> this plan's measures assessed",
     off_target = "p:off_target{as_of=} -> this plan's measures off target",
     report = "p:report([format [, path]] [, {as_of=, days=}])\nThis plan's status report: printed in the REPL, rendered (\"markdown\", \"html\", ...) or written to PATH.",
+  }, ":")
+  help.module(require("cairn.plan.rows").List, "list", {
+    show = "list:show([n]) -> prints row N (default 1) with every value whole\nA list fits the terminal by shortening its free text; plan.list():show(2), p:items():show(5) show what was cut.",
+    data = "list:data() -> plain rows {column = value} for reports and JSON",
   }, ":")
   help.module(core.Item, "item", {
     add = "item:add{...} -> child item (same fields as p:add)",

@@ -4,7 +4,6 @@ local host = require "cairn.host"
 local paths = require "cairn.paths"
 local text = require "cairn.text"
 local form = require "cairn.tool.form"
-local worksheet = require "cairn.tool.worksheet"
 local loader = require "cairn.tool.load"
 
 local M = {}
@@ -21,22 +20,35 @@ local function stage_rank(stage)
   return #stage_words + 1
 end
 
+-- The table fits the terminal by shrinking the stage first (the id and title are what people
+-- look for; on a narrow screen the stage is left out); tools{full = true} lists every value
+-- whole, one tool per block.
 local list_mt = {
   __tostring = function(list)
     if #list == 0 then return "(no tools match)" end
-    local width = host.term_width()
     local rows = {}
     for i, e in ipairs(list) do
       rows[i] = { e.id, e.error and "(cannot load: see tool.load)" or e.title or "", e.stage or "" }
     end
-    local idw, stw = 0, 0
-    for _, r in ipairs(rows) do
-      idw = math.max(idw, text.width(r[1]))
-      stw = math.max(stw, text.width(r[3]))
+    if rawget(list, "full") then
+      local width = host.term_width()
+      local blocks = {}
+      for i, r in ipairs(rows) do
+        blocks[i] = r[1] .. "\n" .. text.wrap(r[2], width, "  ") .. "\n"
+          .. text.wrap("stage: " .. r[3], width, "  ")
+      end
+      return table.concat(blocks, "\n")
     end
-    local titlew = math.max(20, width - idw - stw - 6)
-    for _, r in ipairs(rows) do r[2] = worksheet.short(r[2], titlew) end
-    return (text.table({ "id", "title", "stage" }, rows, { count = false }):gsub("\n$", ""))
+    -- too narrow for id, a readable title and the stage: leave the stage out
+    local width, idw = host.term_width(), 2
+    for _, r in ipairs(rows) do idw = math.max(idw, text.width(r[1])) end
+    if idw + 2 + 30 + 2 + 12 > width then
+      for _, r in ipairs(rows) do r[3] = nil end
+      return (text.table({ "id", "title" }, rows,
+        { count = false, max_width = width, keep = { true } }):gsub("\n$", ""))
+    end
+    return (text.table({ "id", "title", "stage" }, rows,
+      { count = false, max_width = width, keep = { true, true }, floor = 24 }):gsub("\n$", ""))
   end,
 }
 

@@ -101,9 +101,11 @@ function M.report(w, format, opts)
   end
   local doc = M.document(w, opts)
   if format == "text" and not opts.out then
-    local s = doc:render("text")
+    -- the terminal's own width (80 when piped), and the pager when longer than the screen
+    local host = require "cairn.host"
+    local s = doc:render("text", { width = opts.width or host.term_width() })
     if opts.string then return s end
-    io.stdout:write(s, s:sub(-1) == "\n" and "" or "\n")
+    require("cairn.pager").write(s .. (s:sub(-1) == "\n" and "" or "\n"))
     return -- nothing, so the REPL prints nothing more
   end
   local path = opts.out or (M.file_stem(w) .. "." .. ext)

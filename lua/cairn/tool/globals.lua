@@ -1,5 +1,6 @@
 -- cairn.tool.globals: the REPL and script globals of the tool engine (lua/cairn/prelude.lua).
---   tools()  tools "prepare"          the tools, by stage (filtered by stage/framework text)
+--   tools()  tools "prepare"          the tools, by stage (filtered by stage/framework text);
+--   tools{full = true}                every title and stage whole
 --   run "five_whys"                   ask on the terminal; run("five_whys", answers | "file.json")
 --   worksheets()  worksheets { tool = "five_whys" }
 --   resume()  resume(3)               continue the latest draft, or worksheet 3
@@ -8,7 +9,14 @@ local tool = require "cairn.tool"
 
 local globals = {}
 
+-- tools(), tools "prepare", tools{full = true} (every title and stage whole, not fitted to the
+-- screen), tools{"prepare", full = true}.
 function globals.tools(filter)
+  if type(filter) == "table" then
+    local list = tool.list(filter[1] or filter.filter)
+    if filter.full then rawset(list, "full", true) end
+    return list
+  end
   return tool.list(filter)
 end
 

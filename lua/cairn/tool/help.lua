@@ -6,7 +6,7 @@ return function(help)
   local globals = require "cairn.tool.globals"
   local team = require "cairn.team"
 
-  help.topic("tools", "the guidebook tools by stage: tools(), tools \"prepare\"")
+  help.topic("tools", "the guidebook tools by stage: tools(), tools \"prepare\", tools{full = true}")
   help.topic("run", "fill in a tool on the terminal: run \"five_whys\"")
   help.topic("resume", "continue a draft worksheet: resume(), resume(3)")
   help.topic("worksheets", "the saved worksheets: worksheets(), worksheets{tool = \"five_whys\"}")
@@ -14,7 +14,9 @@ return function(help)
 
   help.register(globals.tools, "tools", "tools([filter]) -> list of tools\nThe guidebook tools on "
     .. "the search path, by stage. filter is text matched against the stage, framework, id or "
-    .. "title: tools \"prepare\". Prints as a table; help(run) says how to fill one in.")
+    .. "title: tools \"prepare\". Prints as a table fitted to the screen (the stage shrinks "
+    .. "first); tools{full = true} (or tools{\"prepare\", full = true}) shows every title and "
+    .. "stage whole. help(run) says how to fill one in.")
   help.register(globals.run, "run", "run(id [, answers | \"file.json\" [, opts]]) -> worksheet\n"
     .. "run \"five_whys\" asks the tool's questions on the terminal (back, review, skip; Ctrl-D "
     .. "keeps a draft). With answers (a table, or a JSON or Lua file) it validates and saves "
