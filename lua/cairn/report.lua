@@ -781,7 +781,10 @@ function Container:render(format, opts)
   elseif f == "csv" then
     return (render.csv(pick_table(doc, opts.table), opts))
   elseif f == "json" then
-    return render.json(doc, opts)
+    -- data, not presentation: the theme (colours, CSS, fonts) stays out of the JSON
+    local data = {}
+    for k, v in pairs(doc) do if k ~= "theme" then data[k] = v end end
+    return render.json(data, opts)
   end
   error("render: " .. f .. " is written to a file: use doc:write(path)", 2)
 end
