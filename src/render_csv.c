@@ -1,4 +1,4 @@
-/* render_csv.c: render.csv(table_block [, opts]) -> csv text, notes
+/* render_csv.c: render.csv(table_block [, opts]) -> csv text, notes, suppressed cells
  *
  * RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote, CR or LF (or start or
  * end with a space), quotes doubled. One header line of column labels, then the rows, then the
@@ -11,8 +11,9 @@
  * Excel, LibreOffice or Google Sheets; it gets a leading apostrophe, which spreadsheets show as
  * text. Numbers written by cairn are never neutralised (-5 stays a number).
  *
- * A suppressed cell is written empty; the second result lists notes: the table's own notes and
- * one line per suppressed cell ("row 3, Agree: suppressed (fewer than 5 responses)").
+ * A suppressed cell is written empty. The second result is the table's own notes; the third
+ * lists the suppressed cells as data, {row = 3 (or "totals"), column = "Agree", reason = ...},
+ * for the caller to word (wording lives in Lua).
  * opts.bom = true starts the file with a UTF-8 byte order mark (Excel on Windows wants it). */
 #include <lauxlib.h>
 #include <string.h>
@@ -47,8 +48,14 @@ static void put_field(rbuf *b, const char *s, size_t len, int text) {
     if (quote) rb_addc(b, '"');
 }
 
+/* Push a row's name for the suppressed list: its number, or "totals". */
+static void push_row_name(lua_State *L, lua_Integer row_number) {
+    if (row_number > 0) lua_pushinteger(L, row_number);
+    else lua_pushliteral(L, "totals");
+}
+
 static void put_row(lua_State *L, rbuf *b, int row, const rd_col *cols, int n, int display,
-                    const char *row_name, int notes, int *nnotes) {
+                    lua_Integer row_number, int suppressed, int *nsuppressed) {
     for (int c = 0; c < n; c++) {
         if (c) rb_addc(b, ',');
         rd_cell cell;
@@ -56,8 +63,14 @@ static void put_row(lua_State *L, rbuf *b, int row, const rd_col *cols, int n, i
         switch (cell.kind) {
         case RD_CELL_EMPTY: break;
         case RD_CELL_SUPPRESSED:
-            lua_pushfstring(L, "%s, %s: suppressed (%s)", row_name, cols[c].label, cell.text);
-            lua_rawseti(L, notes, ++*nnotes);
+            lua_createtable(L, 0, 3);
+            push_row_name(L, row_number);
+            lua_setfield(L, -2, "row");
+            lua_pushstring(L, cols[c].label);
+            lua_setfield(L, -2, "column");
+            lua_pushstring(L, cell.text);
+            lua_setfield(L, -2, "reason");
+            lua_rawseti(L, suppressed, ++*nsuppressed);
             break;
         case RD_CELL_NUMBER:
             if (display || cell.has_display) {
@@ -114,9 +127,11 @@ int render_csv(lua_State *L) {
         else
             lua_pop(L, 1);
     }
-    rbuf *b = rb_new(L); /* 3 */
+    lua_newtable(L); /* 3: suppressed cells */
+    int suppressed = 3, nsuppressed = 0;
+    rbuf *b = rb_new(L); /* 4 */
     int n;
-    rd_col *cols = rd_columns(L, 1, &n); /* 4 */
+    rd_col *cols = rd_columns(L, 1, &n); /* 5 */
     if (bom) rb_add(b, "\xEF\xBB\xBF", 3);
     for (int c = 0; c < n; c++) {
         if (c) rb_addc(b, ',');
@@ -124,21 +139,20 @@ int render_csv(lua_State *L) {
     }
     rb_add(b, "\r\n", 2);
     size_t rows = rd_len(L, 1, "rows");
-    char name[48];
     for (size_t r = 1; r <= rows; r++) {
         rd_push_item(L, 1, "rows", (lua_Integer)r);
-        snprintf(name, sizeof name, "row %zu", r);
-        put_row(L, b, lua_type(L, -1) == LUA_TTABLE ? lua_gettop(L) : 0, cols, n, display, name,
-                notes, &nnotes);
+        put_row(L, b, lua_type(L, -1) == LUA_TTABLE ? lua_gettop(L) : 0, cols, n, display,
+                (lua_Integer)r, suppressed, &nsuppressed);
         lua_pop(L, 1);
     }
     if (totals) {
         lua_getfield(L, 1, "totals");
         if (lua_type(L, -1) == LUA_TTABLE)
-            put_row(L, b, lua_gettop(L), cols, n, display, "totals", notes, &nnotes);
+            put_row(L, b, lua_gettop(L), cols, n, display, 0, suppressed, &nsuppressed);
         lua_pop(L, 1);
     }
     rb_push(b);
     lua_pushvalue(L, notes);
-    return 2;
+    lua_pushvalue(L, suppressed);
+    return 3;
 }

@@ -59,9 +59,11 @@ for _, f in ipairs { "text", "markdown", "json", "csv" } do
     f .. ": a suppressed value never reaches the output")
 end
 t.ok(secret:render("text"):find("fewer than 5 responses", 1, true), "text shows the suppression reason")
-local csv, notes = render.csv(secret.blocks[1])
+local csv, notes, suppressed = render.csv(secret.blocks[1])
 t.is(csv, "school,pct\r\nAdams,\r\n", "csv leaves a suppressed cell empty")
-t.same(notes, { "row 1, pct: suppressed (fewer than 5 responses)" }, "csv notes name the suppressed cell")
+t.same(notes, {}, "the table has no notes of its own")
+t.same(suppressed, { { row = 1, column = "pct", reason = "fewer than 5 responses" } },
+  "csv names each suppressed cell as data (row, column, reason), worded by the caller")
 
 -- formats
 local f = report.new { title = "Formats", theme = { currency = "€" } }
