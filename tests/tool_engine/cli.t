@@ -161,3 +161,6 @@ usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] 
 $ cairn tool run no_such_tool
 cairn: no tool 'no_such_tool' (tools() or cairn tool list shows them)
 [1]
+$ cairn tool run fiv_whys
+cairn: no tool 'fiv_whys' (did you mean five_whys?) (tools() or cairn tool list shows them)
+[1]

@@ -1,25 +1,9 @@
 -- cairn.survey.closest: the attribute or item a column header most likely meant, for messages
 -- that report a column matching nothing ("closest: item C1, I feel safe at school.").
 local model = require "cairn.survey.model"
+local suggest = require "cairn.suggest"
 
 local M = {}
-
--- Edit distance (insertions, deletions, substitutions) between two strings.
-function M.distance(a, b)
-  if a == b then return 0 end
-  local prev = {}
-  for j = 0, #b do prev[j] = j end
-  for i = 1, #a do
-    local cur = { [0] = i }
-    local ca = a:byte(i)
-    for j = 1, #b do
-      local cost = ca == b:byte(j) and 0 or 1
-      cur[j] = math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-    end
-    prev = cur
-  end
-  return prev[#b]
-end
 
 -- The closest candidate to HEADER among the instrument's attributes (and their aliases) and
 -- items (codes, texts, aliases): { kind = "attribute"|"item", name =, text =, distance = }.
@@ -27,7 +11,7 @@ function M.find(inst, header)
   local key = model.norm(header or "")
   local best
   local function try(text, kind, name, shown)
-    local d = M.distance(key, model.norm(text))
+    local d = suggest.distance(key, model.norm(text))
     if not best or d < best.distance then best = { kind = kind, name = name, text = shown, distance = d } end
   end
   for _, a in ipairs(inst.attributes) do

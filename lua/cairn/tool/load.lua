@@ -9,12 +9,15 @@ local M = {}
 
 local cache = {} -- path -> compiled tool, while the file's hash is unchanged
 
--- Tool ids close to ID, for "did you mean".
+-- Tool ids close to ID, for "did you mean": those containing it (or contained in it), else
+-- those a typo away ("fiv_whys").
 local function similar(id)
-  local out = {}
+  local names, out = {}, {}
   for _, e in ipairs(paths.list("tools", ".lua")) do
+    names[#names + 1] = e.name
     if e.name:find(id, 1, true) or id:find(e.name, 1, true) then out[#out + 1] = e.name end
   end
+  if #out == 0 then out = require("cairn.suggest").closest(id, names) end
   return out
 end
 
