@@ -1,5 +1,5 @@
--- cairn.survey.results: private results. Counts come from C (precomputed per attribute value in
--- survey_counts, or a scan by cairn.surveycore.tally for two attributes at once); this file turns
+-- cairn.survey.results: private results. Counts come from C (precomputed per attribute value and
+-- per pair of values in survey_counts, else a scan by cairn.surveycore.tally); this file turns
 -- counts into n, distributions, percent favorable, mean and standard deviation, and applies the
 -- suppression rule (cairn.survey.suppress) before anything is returned: a suppressed cell's
 -- numbers are never put in the result at all.
@@ -299,12 +299,28 @@ end
 
 -- ---- two-way tables --------------------------------------------------------------------------
 
+-- The stored tallies of attributes PA < PB (src/survey.h: position 10 * pa + pb, code
+-- a * 2^32 + b), as core.tally returns them; nil unless they cover all TOTAL respondents (a
+-- workspace counted before pairs were kept, or a pair with too many groups to keep).
+local pair_code = 4294967296
+local function stored_pairs(db, w, pa, pb, total)
+  local groups, sum = {}, 0
+  for r in db:rows("SELECT code, respondents, counts FROM survey_counts WHERE wave_id = ? AND position = ? "
+      .. "ORDER BY code", w.id, 10 * pa + pb) do
+    groups[#groups + 1] = { a = r.code // pair_code, b = r.code % pair_code, respondents = r.respondents,
+      cells = core.cells(r.counts) }
+    sum = sum + r.respondents
+  end
+  if sum ~= total or total == 0 then return nil end
+  return groups
+end
+
 local function two_way(db, w, pa, pb, min)
   local lay = model.layout(w.inst)
   local pat = pattern_of(db, w, min)
   local sa = one_way_state(db, w, pa, min)
   local sb = one_way_state(db, w, pb, min)
-  local groups = core.tally(db, w.id, lay, pa, pb)
+  local groups = stored_pairs(db, w, pa, pb, sa.total.respondents) or core.tally(db, w.id, lay, pa, pb)
   local tkey = pa .. "," .. pb
   for _, g in ipairs(groups) do
     local ck = g.a .. ":" .. g.b
