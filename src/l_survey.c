@@ -365,12 +365,12 @@ typedef struct {
     int *right;    /* per column: right-aligned (data rows only) */
     int *used;     /* per column: some row has a cell there */
     size_t *width; /* per column */
-    char *out;     /* the text, with room for every line at its widest */
+    char *out;     /* one line, with room for it at its widest */
     size_t len;
 } grid_state;
 
-/* Append one line: the cells TEXT[0..ncol) (NULL = empty), padded, two spaces apart, without
- * trailing white space. */
+/* One line into g->out (g->len bytes): the cells TEXT[0..ncol) (NULL = empty), padded, two
+ * spaces apart, without trailing white space. */
 static void grid_line(grid_state *g, const char *const *text, const size_t *lens, int header) {
     int last = -1;
     for (int c = g->ncol - 1; c >= 0 && last < 0; c--) {
@@ -378,7 +378,7 @@ static void grid_line(grid_state *g, const char *const *text, const size_t *lens
         for (size_t i = 0; i < lens[c]; i++)
             if (!is_space((unsigned char)text[c][i])) { last = c; break; }
     }
-    char *o = g->out + g->len;
+    char *o = g->out;
     int first = 1;
     for (int c = 0; c <= last; c++) {
         if (!g->used[c]) continue;
@@ -416,10 +416,11 @@ static int l_grid(lua_State *L) {
     size_t n1 = (size_t)ncol + 1;
     grid_state g = {ncol, NULL, NULL, NULL, NULL, 0};
     /* scratch, all on the stack (freed by the collector whatever happens): slot 3 */
-    char *scratch = lua_newuserdatauv(L, n1 * (2 * sizeof(int) + 2 * sizeof(size_t) + sizeof(char *)), 0);
+    char *scratch = lua_newuserdatauv(L, n1 * (2 * sizeof(int) + 3 * sizeof(size_t) + sizeof(char *)), 0);
     g.width = (size_t *)(void *)scratch;
     size_t *lens = g.width + n1;
-    const char **text = (const char **)(void *)(lens + n1);
+    size_t *maxlen = lens + n1; /* per column: the longest cell text, in bytes */
+    const char **text = (const char **)(void *)(maxlen + n1);
     g.right = (int *)(void *)(text + n1);
     g.used = g.right + n1;
     luaL_checkstack(L, ncol + 8, NULL);
@@ -430,6 +431,7 @@ static int l_grid(lua_State *L) {
         size_t len;
         const char *t = luaL_checklstring(L, -1, &len);
         g.width[c] = display_width(t, len);
+        maxlen[c] = len;
         lua_rawgeti(L, -2, 2);
         g.right[c] = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "right") == 0;
         g.used[c] = 0;
@@ -450,16 +452,24 @@ static int l_grid(lua_State *L) {
                 size_t w = display_width(s, len);
                 if (w > g.width[c]) g.width[c] = w;
                 lua_pop(L, 1);
+                cell_text(L, &len);
+                if (len > maxlen[c]) maxlen[c] = len;
             }
             lua_pop(L, 1);
         }
         lua_pop(L, 1);
     }
-    /* room for every line at its widest: cells are at most their column's width in
-     * characters, and a character at most 4 bytes (a cell that is not UTF-8 counts bytes) */
+    /* room for a line at its widest: a cell takes at most its column's width in padding and
+     * its own bytes, which the first pass measured */
     size_t line = 1;
-    for (int c = 0; c < ncol; c++) line += 4 * g.width[c] + 2;
-    g.out = lua_newuserdatauv(L, line * ((size_t)nrows + 2), 0); /* slot 4 */
+    for (int c = 0; c < ncol; c++) line += g.width[c] + maxlen[c] + 2;
+    g.out = lua_newuserdatauv(L, line, 0); /* slot 4 */
+    char *dashes = lua_newuserdatauv(L, line, 0); /* slot 5 */
+    memset(dashes, '-', line);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    /* the buffer may keep a box on the stack: each line's cells are pushed above it and popped
+     * before the line is added, so the stack is as the buffer left it at every buffer call */
     int base = lua_gettop(L);
     for (int c = 0; c < ncol; c++) {
         lua_rawgeti(L, 1, c + 1);
@@ -468,14 +478,15 @@ static int l_grid(lua_State *L) {
     }
     grid_line(&g, text, lens, 1);
     lua_settop(L, base);
-    char *dashes = lua_newuserdatauv(L, line, 0);
-    memset(dashes, '-', line);
+    luaL_addlstring(&b, g.out, g.len);
+    base = lua_gettop(L);
     for (int c = 0; c < ncol; c++) {
         text[c] = dashes;
         lens[c] = g.width[c];
     }
     grid_line(&g, text, lens, 1);
-    lua_settop(L, base);
+    luaL_addlstring(&b, g.out, g.len);
+    base = lua_gettop(L);
     for (lua_Integer r = 1; r <= nrows; r++) {
         lua_rawgeti(L, 2, r);
         int row = lua_gettop(L);
@@ -485,8 +496,10 @@ static int l_grid(lua_State *L) {
         }
         grid_line(&g, text, lens, 0);
         lua_settop(L, base);
+        luaL_addlstring(&b, g.out, g.len);
+        base = lua_gettop(L);
     }
-    lua_pushlstring(L, g.out, g.len);
+    luaL_pushresult(&b);
     return 1;
 }
 
