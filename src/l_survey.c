@@ -6,6 +6,7 @@
  *       -> { {a =, b =, respondents =, cells = {...}}, ... }  sorted by a, b
  *   core.cells(blob)              -> list of the doubles in a survey_counts blob
  *   core.accumulate(layout, answers [, cells]) -> cells (one respondent added; for tests)
+ *   core.grid(columns, rows)      -> the aligned text table of cairn.survey.format.grid
  *
  * layout = { bytes =, cells =, items = { {kind = "level"|"bits"|"number"|"text", offset =,
  * k =, cell =}, ... } } as made by cairn.survey.model.layout. The import spec is described in
@@ -313,9 +314,199 @@ static int l_norm(lua_State *L) {
     return 1;
 }
 
+
+/* ---- core.grid: the aligned text table of cairn.survey.format ------------------------------ */
+
+/* Display width as cairn.text.width counts it: UTF-8 characters (Lua's utf8.len, strict), or
+ * bytes when S is not valid UTF-8. */
+static size_t display_width(const char *s, size_t len) {
+    static const unsigned long least[] = {0, 0x80, 0x800, 0x10000};
+    size_t n = 0;
+    for (size_t i = 0; i < len; n++) {
+        unsigned c = (unsigned char)s[i];
+        if (c < 0x80) { i++; continue; }
+        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : -1;
+        if (more < 0 || c > 0xF7 || i + (size_t)more >= len) return len;
+        unsigned long cp = c & (0x3Fu >> more);
+        for (int k = 1; k <= more; k++) {
+            unsigned cc = (unsigned char)s[i + (size_t)k];
+            if ((cc & 0xC0) != 0x80) return len;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        if (cp < least[more] || cp > 0x10FFFFu || (cp >= 0xD800 && cp <= 0xDFFF)) return len;
+        i += (size_t)more + 1;
+    }
+    return n;
+}
+
+static int is_space(int c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/* Replace the value on top of the stack by its cell text, as cairn.text.cell makes it (floats
+ * %.15g, anything else as tostring; grid_line turns tabs and line breaks into spaces). Returns
+ * it, or NULL for nil and "" (an empty cell). */
+static const char *cell_text(lua_State *L, size_t *len) {
+    *len = 0;
+    if (lua_isnil(L, -1)) return NULL;
+    if (lua_type(L, -1) == LUA_TNUMBER && !lua_isinteger(L, -1)) {
+        char buf[64];
+        snprintf(buf, sizeof buf, "%.15g", lua_tonumber(L, -1));
+        lua_pop(L, 1);
+        lua_pushstring(L, buf);
+    } else if (lua_type(L, -1) != LUA_TSTRING) {
+        luaL_tolstring(L, -1, NULL);
+        lua_remove(L, -2);
+    }
+    const char *s = lua_tolstring(L, -1, len);
+    return *len ? s : NULL;
+}
+
+typedef struct {
+    int ncol;
+    int *right;    /* per column: right-aligned (data rows only) */
+    int *used;     /* per column: some row has a cell there */
+    size_t *width; /* per column */
+    char *out;     /* one line, with room for it at its widest */
+    size_t len;
+} grid_state;
+
+/* One line into g->out (g->len bytes): the cells TEXT[0..ncol) (NULL = empty), padded, two
+ * spaces apart, without trailing white space. */
+static void grid_line(grid_state *g, const char *const *text, const size_t *lens, int header) {
+    int last = -1;
+    for (int c = g->ncol - 1; c >= 0 && last < 0; c--) {
+        if (!g->used[c] || !text[c]) continue;
+        for (size_t i = 0; i < lens[c]; i++)
+            if (!is_space((unsigned char)text[c][i])) { last = c; break; }
+    }
+    char *o = g->out;
+    int first = 1;
+    for (int c = 0; c <= last; c++) {
+        if (!g->used[c]) continue;
+        const char *s = text[c] ? text[c] : "";
+        size_t len = text[c] ? lens[c] : 0;
+        size_t w = display_width(s, len);
+        size_t gap = g->width[c] > w ? g->width[c] - w : 0;
+        size_t keep = len;
+        if (c == last)
+            while (keep > 0 && is_space((unsigned char)s[keep - 1])) keep--;
+        if (!first) { *o++ = ' '; *o++ = ' '; }
+        first = 0;
+        int right = !header && g->right[c];
+        if (right) { memset(o, ' ', gap); o += gap; }
+        for (size_t i = 0; i < keep; i++) {
+            char ch = s[i];
+            *o++ = (ch == '\r' || ch == '\n' || ch == '\t') ? ' ' : ch;
+        }
+        if (!right && c < last) { memset(o, ' ', gap); o += gap; }
+    }
+    *o++ = '\n';
+    g->len = (size_t)(o - g->out);
+}
+
+/* core.grid(columns, rows) -> text: columns = { {title, "right"|nil}, ... }, rows = lists of
+ * cells (nil = empty). A header line, a rule of dashes, one line per row; columns with no
+ * cell in any row are left out. */
+static int l_grid(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    int ncol = (int)luaL_len(L, 1);
+    lua_Integer nrows = luaL_len(L, 2);
+    if (ncol < 0 || ncol > 1000) return luaL_error(L, "grid: too many columns");
+    size_t n1 = (size_t)ncol + 1;
+    grid_state g = {ncol, NULL, NULL, NULL, NULL, 0};
+    /* scratch, all on the stack (freed by the collector whatever happens): slot 3 */
+    char *scratch = lua_newuserdatauv(L, n1 * (2 * sizeof(int) + 3 * sizeof(size_t) + sizeof(char *)), 0);
+    g.width = (size_t *)(void *)scratch;
+    size_t *lens = g.width + n1;
+    size_t *maxlen = lens + n1; /* per column: the longest cell text, in bytes */
+    const char **text = (const char **)(void *)(maxlen + n1);
+    g.right = (int *)(void *)(text + n1);
+    g.used = g.right + n1;
+    luaL_checkstack(L, ncol + 8, NULL);
+    for (int c = 0; c < ncol; c++) {
+        lua_rawgeti(L, 1, c + 1);
+        luaL_checktype(L, -1, LUA_TTABLE);
+        lua_rawgeti(L, -1, 1);
+        size_t len;
+        const char *t = luaL_checklstring(L, -1, &len);
+        g.width[c] = display_width(t, len);
+        maxlen[c] = len;
+        lua_rawgeti(L, -2, 2);
+        g.right[c] = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "right") == 0;
+        g.used[c] = 0;
+        lua_pop(L, 3);
+    }
+    /* widths and used columns */
+    for (lua_Integer r = 1; r <= nrows; r++) {
+        lua_rawgeti(L, 2, r);
+        luaL_checktype(L, -1, LUA_TTABLE);
+        for (int c = 0; c < ncol; c++) {
+            /* as format.grid measured it: the width of tostring(value), which for a float
+             * is not the width of its cell (2.0 is shown as 2) */
+            if (lua_rawgeti(L, -1, c + 1) != LUA_TNIL &&
+                !(lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) == 0)) {
+                size_t len;
+                const char *s = luaL_tolstring(L, -1, &len);
+                g.used[c] = 1;
+                size_t w = display_width(s, len);
+                if (w > g.width[c]) g.width[c] = w;
+                lua_pop(L, 1);
+                cell_text(L, &len);
+                if (len > maxlen[c]) maxlen[c] = len;
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    /* room for a line at its widest: a cell takes at most its column's width in padding and
+     * its own bytes, which the first pass measured */
+    size_t line = 1;
+    for (int c = 0; c < ncol; c++) line += g.width[c] + maxlen[c] + 2;
+    g.out = lua_newuserdatauv(L, line, 0); /* slot 4 */
+    char *dashes = lua_newuserdatauv(L, line, 0); /* slot 5 */
+    memset(dashes, '-', line);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    /* the buffer may keep a box on the stack: each line's cells are pushed above it and popped
+     * before the line is added, so the stack is as the buffer left it at every buffer call */
+    int base = lua_gettop(L);
+    for (int c = 0; c < ncol; c++) {
+        lua_rawgeti(L, 1, c + 1);
+        lua_rawgeti(L, -1, 1);
+        text[c] = lua_tolstring(L, -1, &lens[c]);
+    }
+    grid_line(&g, text, lens, 1);
+    lua_settop(L, base);
+    luaL_addlstring(&b, g.out, g.len);
+    base = lua_gettop(L);
+    for (int c = 0; c < ncol; c++) {
+        text[c] = dashes;
+        lens[c] = g.width[c];
+    }
+    grid_line(&g, text, lens, 1);
+    luaL_addlstring(&b, g.out, g.len);
+    base = lua_gettop(L);
+    for (lua_Integer r = 1; r <= nrows; r++) {
+        lua_rawgeti(L, 2, r);
+        int row = lua_gettop(L);
+        for (int c = 0; c < ncol; c++) {
+            lua_rawgeti(L, row, c + 1);
+            text[c] = cell_text(L, &lens[c]);
+        }
+        grid_line(&g, text, lens, 0);
+        lua_settop(L, base);
+        luaL_addlstring(&b, g.out, g.len);
+        base = lua_gettop(L);
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
 static const luaL_Reg funcs[] = {{"import", l_import}, {"recount", l_recount}, {"tally", l_tally},
                                  {"cells", l_cells},   {"accumulate", l_accumulate},
-                                 {"norm", l_norm},     {NULL, NULL}};
+                                 {"norm", l_norm},     {"grid", l_grid},
+                                 {NULL, NULL}};
 
 int luaopen_cairn_surveycore(lua_State *L) {
     luaL_newlib(L, funcs);

@@ -11,6 +11,17 @@
 #include "csv.h"
 
 #define SV_MAX_ATTRS 8
+
+/* survey_counts also keeps tallies per pair of attribute values (two-way tables): attributes
+ * P < Q are stored at position SV_PAIR_POSITION(P, Q) (10 * P + Q, so "12" is attributes 1
+ * and 2; always above SV_MAX_ATTRS) with code A * SV_PAIR_CODE + B for the values A of P and
+ * B of Q. A pair's rows are complete when their respondents add up to the whole wave's; when
+ * they do not (a workspace counted before pairs were kept, or a pair with too many groups to
+ * keep), the two-way table is counted by a scan of the responses instead. */
+#define SV_PAIR_POSITION(p, q) (10 * (p) + (q))
+#define SV_PAIR_CODE 4294967296LL
+#define SV_PAIRS (SV_MAX_ATTRS * SV_MAX_ATTRS)
+static inline int sv_pair_index(int p, int q) { return (p - 1) * SV_MAX_ATTRS + (q - 1); }
 #define SV_NA 255
 
 enum { SV_LEVEL = 1, SV_BITS, SV_NUMBER, SV_TEXT };

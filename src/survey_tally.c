@@ -157,10 +157,17 @@ typedef struct {
     size_t n;
 } by_code;
 
+/* Pair tallies take at most this much memory (doubles) in all; a pair whose groups would go
+ * over it is dropped (and not stored), and its two-way tables are counted by a scan instead. */
+#define PAIR_BUDGET_BYTES (8u << 20)
+
 struct sv_counts {
     const sv_layout *lay;
     int nattrs;
     by_code bc[SV_MAX_ATTRS + 1];
+    groups pairs[SV_PAIRS];  /* per pair of attributes p < q (sv_pair_index) */
+    int pair_dropped[SV_PAIRS];
+    size_t pair_bytes;       /* cells of all pair groups */
     int *inc;     /* scratch: the cells one respondent adds 1 to */
     double *num;  /* scratch: number answers per slot (NaN = none) */
 };
@@ -194,6 +201,7 @@ sv_counts *sv_counts_new(const sv_layout *lay, int nattrs) {
     for (int i = 0; i < lay->nslots; i++) max_inc += 1 + lay->slots[i].k;
     c->inc = malloc(sizeof(int) * (size_t)(max_inc + 1));
     c->num = malloc(sizeof(double) * (size_t)(lay->nslots + 1));
+    for (int i = 0; i < SV_PAIRS; i++) c->pairs[i].cells = lay->cells;
     if (!c->inc || !c->num || !at(&c->bc[0], 0, lay->cells)) {
         sv_counts_free(c);
         return NULL;
@@ -207,9 +215,48 @@ void sv_counts_free(sv_counts *c) {
         for (size_t i = 0; i < c->bc[p].n; i++) free(c->bc[p].v[i].cells);
         free(c->bc[p].v);
     }
+    for (int i = 0; i < SV_PAIRS; i++) free_groups(&c->pairs[i]);
     free(c->inc);
     free(c->num);
     free(c);
+}
+
+/* Add the respondent whose cells are in c->inc (N of them) and numbers in c->num to CELLS. */
+static void add_respondent(sv_counts *c, int n, int has_num, double *cells) {
+    const sv_layout *lay = c->lay;
+    for (int k = 0; k < n; k++) cells[c->inc[k]] += 1;
+    if (!has_num) return;
+    for (int i = 0; i < lay->nslots; i++) {
+        double v = c->num[i];
+        if (isnan(v)) continue;
+        double *x = cells + lay->slots[i].cell;
+        if (x[1] == 0 || v < x[4]) x[4] = v;
+        if (x[1] == 0 || v > x[5]) x[5] = v;
+        x[1] += 1;
+        x[2] += v;
+        x[3] += v * v;
+    }
+}
+
+/* The group (A, B) of pair I. A new group that takes the pair tallies over their budget drops
+ * the pair: NO_GROUP (no cells) is returned and the pair is neither counted nor stored.
+ * NULL: out of memory. */
+static group no_group;
+static group *pair_group(sv_counts *c, int i, int a, int b) {
+    groups *gs = &c->pairs[i];
+    size_t before = gs->n;
+    group *g = find_group(gs, a, b);
+    if (!g) return NULL;
+    if (gs->n != before) {
+        c->pair_bytes += (size_t)gs->cells * sizeof(double);
+        if (c->pair_bytes > PAIR_BUDGET_BYTES) {
+            c->pair_bytes -= gs->n * (size_t)gs->cells * sizeof(double);
+            free_groups(gs);
+            c->pair_dropped[i] = 1;
+            return &no_group;
+        }
+    }
+    return g;
 }
 
 /* Add one respondent: the cells it adds 1 to are worked out once, then added to the whole
@@ -263,21 +310,19 @@ int sv_counts_add(sv_counts *c, const int *attrs, const unsigned char *a, size_t
         slot_counts *g = at(&c->bc[p], p ? attrs[p] : 0, lay->cells);
         if (!g) return -1;
         g->respondents++;
-        double *cells = g->cells;
-        for (int k = 0; k < n; k++) cells[c->inc[k]] += 1;
-        if (has_num) {
-            for (int i = 0; i < lay->nslots; i++) {
-                double v = c->num[i];
-                if (isnan(v)) continue;
-                double *x = cells + lay->slots[i].cell;
-                if (x[1] == 0 || v < x[4]) x[4] = v;
-                if (x[1] == 0 || v > x[5]) x[5] = v;
-                x[1] += 1;
-                x[2] += v;
-                x[3] += v * v;
+        add_respondent(c, n, has_num, g->cells);
+    }
+    for (int p = 1; p <= c->nattrs; p++)
+        for (int q = p + 1; q <= c->nattrs; q++) {
+            int i = sv_pair_index(p, q);
+            if (c->pair_dropped[i]) continue;
+            group *g = pair_group(c, i, attrs[p], attrs[q]);
+            if (!g) return -1;
+            if (g->cells) {
+                g->respondents++;
+                add_respondent(c, n, has_num, g->cells);
             }
         }
-    }
     return 0;
 }
 
@@ -307,6 +352,7 @@ int sv_counts_store(sv_counts *c, sqlite3 *db, int64_t wave_id, int merge) {
     const sv_layout *lay = c->lay;
     sqlite3_stmt *st = NULL, *del = NULL, *ins = NULL;
     int rc = SQLITE_OK;
+    long old_total = 0, old_pair[SV_PAIRS] = {0};
     if (merge) {
         rc = sqlite3_prepare_v2(db, "SELECT position, code, respondents, counts FROM survey_counts WHERE wave_id = ?",
                                 -1, &st, NULL);
@@ -314,21 +360,45 @@ int sv_counts_store(sv_counts *c, sqlite3 *db, int64_t wave_id, int merge) {
         sqlite3_bind_int64(st, 1, wave_id);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             int p = sqlite3_column_int(st, 0);
-            if (p < 0 || p > c->nattrs) continue;
+            double *cells;
+            long respondents = (long)sqlite3_column_int64(st, 2);
+            if (p >= 0 && p <= c->nattrs) {
+                slot_counts *g = at(&c->bc[p], sqlite3_column_int(st, 1), lay->cells);
+                if (!g) { rc = SQLITE_NOMEM; goto done; }
+                g->respondents += respondents;
+                cells = g->cells;
+                if (p == 0) old_total += respondents;
+            } else {
+                int pp = p / 10, pq = p % 10;
+                if (pp < 1 || pq <= pp || pq > c->nattrs) continue;
+                int i = sv_pair_index(pp, pq);
+                if (c->pair_dropped[i]) continue;
+                sqlite3_int64 code = sqlite3_column_int64(st, 1);
+                group *g = pair_group(c, i, (int)(code / SV_PAIR_CODE), (int)(code % SV_PAIR_CODE));
+                if (!g) { rc = SQLITE_NOMEM; goto done; }
+                if (!g->cells) continue;
+                g->respondents += respondents;
+                old_pair[i] += respondents;
+                cells = g->cells;
+            }
             if (sqlite3_column_bytes(st, 3) != lay->cells * (int)sizeof(double)) {
                 rc = SQLITE_CORRUPT;
                 goto done;
             }
-            slot_counts *g = at(&c->bc[p], sqlite3_column_int(st, 1), lay->cells);
-            if (!g) { rc = SQLITE_NOMEM; goto done; }
-            g->respondents += sqlite3_column_int64(st, 2);
             double *old = malloc((size_t)lay->cells * sizeof(double) + 1);
             if (!old) { rc = SQLITE_NOMEM; goto done; }
             memcpy(old, sqlite3_column_blob(st, 3), (size_t)lay->cells * sizeof(double));
-            merge_cells(lay, g->cells, old);
+            merge_cells(lay, cells, old);
             free(old);
         }
         if (rc != SQLITE_DONE) goto done;
+        /* a pair whose stored rows did not cover the wave stays incomplete: not stored */
+        for (int i = 0; i < SV_PAIRS; i++)
+            if (old_pair[i] != old_total) {
+                c->pair_bytes -= c->pairs[i].n * (size_t)c->pairs[i].cells * sizeof(double);
+                free_groups(&c->pairs[i]);
+                c->pair_dropped[i] = 1;
+            }
     }
     rc = sqlite3_prepare_v2(db, "DELETE FROM survey_counts WHERE wave_id = ?", -1, &del, NULL);
     if (rc != SQLITE_OK) goto done;
@@ -352,6 +422,22 @@ int sv_counts_store(sv_counts *c, sqlite3 *db, int64_t wave_id, int merge) {
             sqlite3_reset(ins);
         }
     }
+    for (int p = 1; p <= c->nattrs; p++)
+        for (int q = p + 1; q <= c->nattrs; q++) {
+            groups *gs = &c->pairs[sv_pair_index(p, q)];
+            if (c->pair_dropped[sv_pair_index(p, q)]) continue;
+            for (size_t k = 0; k < gs->cap; k++) {
+                group *g = &gs->g[k];
+                if (!g->used || g->respondents == 0) continue;
+                sqlite3_bind_int64(ins, 1, wave_id);
+                sqlite3_bind_int(ins, 2, SV_PAIR_POSITION(p, q));
+                sqlite3_bind_int64(ins, 3, (sqlite3_int64)g->a * SV_PAIR_CODE + g->b);
+                sqlite3_bind_int64(ins, 4, g->respondents);
+                sqlite3_bind_blob(ins, 5, g->cells, lay->cells * (int)sizeof(double), SQLITE_STATIC);
+                if ((rc = sqlite3_step(ins)) != SQLITE_DONE) goto done;
+                sqlite3_reset(ins);
+            }
+        }
     rc = SQLITE_OK;
 done:
     sqlite3_finalize(st);

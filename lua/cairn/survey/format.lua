@@ -4,7 +4,7 @@
 -- of a nested table. It prints only what the result holds: a withheld group or item has no
 -- numbers in the table, so none can appear here.
 local host = require "cairn.host"
-local text = require "cairn.text"
+local core = require "cairn.surveycore"
 
 local M = {}
 
@@ -17,37 +17,13 @@ local function why(reason)
   return reason:match("^withheld") and reason or ("withheld: " .. reason)
 end
 
--- An aligned table: columns = { {"title", "right"|nil}, ... }; empty columns are left out;
--- trailing spaces trimmed.
+-- An aligned table: columns = { {"title", "right"|nil}, ... }; rows = lists of cells (nil =
+-- empty); a header, a rule of dashes, then the rows, two spaces between columns; columns with
+-- no cell in any row are left out; trailing spaces trimmed. Cells are shown as cairn.text.cell
+-- shows them, widths are cairn.text.width's. Built in C (cairn.surveycore.grid): a results table
+-- by school has tens of thousands of cells.
 local function grid(columns, rows)
-  local used, widths = {}, {}
-  for c, col in ipairs(columns) do
-    widths[c] = text.width(col[1])
-    for _, row in ipairs(rows) do
-      local v = row[c]
-      if v ~= nil and v ~= "" then
-        used[c] = true
-        widths[c] = math.max(widths[c], text.width(v))
-      end
-    end
-  end
-  local out = {}
-  local function line(cells, header)
-    local parts = {}
-    for c, col in ipairs(columns) do
-      if used[c] then
-        local align = (not header and col[2] == "right") and "right" or "left"
-        parts[#parts + 1] = text.pad(cells[c] == nil and "" or text.cell(cells[c]), widths[c], align)
-      end
-    end
-    out[#out + 1] = (table.concat(parts, "  "):gsub("%s+$", ""))
-  end
-  local header, rule = {}, {}
-  for c, col in ipairs(columns) do header[c] = col[1]; rule[c] = string.rep("-", widths[c]) end
-  line(header, true)
-  line(rule, true)
-  for _, row in ipairs(rows) do line(row) end
-  return table.concat(out, "\n") .. "\n"
+  return core.grid(columns, rows)
 end
 M.grid = grid
 

@@ -327,8 +327,9 @@ end
 function M.stamp(db, w, min, protection)
   local imp = db:one("SELECT count(*) AS n, coalesce(max(id), 0) AS last, coalesce(sum(added), 0) AS added, "
     .. "coalesce(sum(rows), 0) AS rows FROM survey_import WHERE wave_id = ?", w.id)
+  -- (the one-way tallies only, positions 0..8: the pair tallies of src/survey.h lie above)
   local tot = db:one("SELECT coalesce(sum(respondents), 0) AS n, count(*) AS groups FROM survey_counts "
-    .. "WHERE wave_id = ?", w.id)
+    .. "WHERE wave_id = ? AND position <= 8", w.id)
   return table.concat({ w.id, w.instrument, w.version, min, protection, imp.n, imp.last, imp.added,
     imp.rows, tot.n, tot.groups }, "|")
 end

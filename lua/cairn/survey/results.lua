@@ -1,5 +1,5 @@
--- cairn.survey.results: private results. Counts come from C (precomputed per attribute value in
--- survey_counts, or a scan by cairn.surveycore.tally for two attributes at once); this file turns
+-- cairn.survey.results: private results. Counts come from C (precomputed per attribute value and
+-- per pair of values in survey_counts, else a scan by cairn.surveycore.tally); this file turns
 -- counts into n, distributions, percent favorable, mean and standard deviation, and applies the
 -- suppression rule (cairn.survey.suppress) before anything is returned: a suppressed cell's
 -- numbers are never put in the result at all.
@@ -64,35 +64,55 @@ M.not_given = "(not given)"
 
 -- ---- item statistics from counts ----------------------------------------------------------
 
-local function item_result(item, s, cells)
+-- What the statistics of a scale item need from its scale, worked out once per item: the
+-- value of each stored level (reverse coding applied) and whether it counts as favorable.
+local function scale_meta(item, s)
+  local levels, fav = item.scale.levels, {}
+  for _, v in ipairs(item.scale.favorable) do fav[v] = true end
+  local eff, favk = {}, {}
+  for k = 1, s.k do
+    eff[k] = item.reverse and levels[s.k + 1 - k].value or levels[k].value
+    favk[k] = fav[eff[k]] or false
+  end
+  return { eff = eff, fav = favk }
+end
+
+-- META: scale_meta(item, s), when the caller keeps it (else worked out here).
+local function item_result(item, s, cells, meta)
   local c = s.cell + 1
-  local r = { missing = cells[c] }
   if s.kind == "level" then
+    -- one table constructor with every field (no rehash as fields are added: a results table
+    -- by school and role builds tens of thousands of these)
+    local k_count = s.k
     local counts, n = {}, 0
-    for k = 1, s.k do
-      counts[k] = cells[c + 1 + k]
-      n = n + counts[k]
+    for k = 1, k_count do
+      local x = cells[c + 1 + k]
+      counts[k] = x
+      n = n + x
     end
-    r.n, r.na, r.counts = n, cells[c + 1], counts
     local percents = {}
-    for k = 1, s.k do percents[k] = n > 0 and counts[k] * 100 / n or nil end
-    r.percents = percents
+    if n > 0 then for k = 1, k_count do percents[k] = counts[k] * 100 / n end end
+    local mean, sd, favorable, favn
     if item.scale and n > 0 then
-      local levels, fav = item.scale.levels, {}
-      for _, v in ipairs(item.scale.favorable) do fav[v] = true end
-      local sum, sumsq, favn = 0, 0, 0
-      for k = 1, s.k do
-        local eff = item.reverse and levels[s.k + 1 - k].value or levels[k].value
-        sum = sum + eff * counts[k]
-        sumsq = sumsq + eff * eff * counts[k]
-        if fav[eff] then favn = favn + counts[k] end
+      meta = meta or scale_meta(item, s)
+      local eff, fav = meta.eff, meta.fav
+      local sum, sumsq = 0, 0
+      favn = 0
+      for k = 1, k_count do
+        local e, x = eff[k], counts[k]
+        sum = sum + e * x
+        sumsq = sumsq + e * e * x
+        if fav[k] then favn = favn + x end
       end
-      r.mean = sum / n
-      r.sd = n > 1 and math.sqrt(math.max(0, (sumsq - sum * sum / n) / (n - 1))) or 0
-      r.favorable = favn * 100 / n
-      r.favorable_count = favn
+      mean = sum / n
+      sd = n > 1 and math.sqrt(math.max(0, (sumsq - sum * sum / n) / (n - 1))) or 0
+      favorable = favn * 100 / n
     end
-  elseif s.kind == "bits" then
+    return { missing = cells[c], n = n, na = cells[c + 1], counts = counts, percents = percents,
+      mean = mean, sd = sd, favorable = favorable, favorable_count = favn }
+  end
+  local r = { missing = cells[c] }
+  if s.kind == "bits" then
     -- Every stored respondent returned the checklist: ticking nothing is an answer ("nothing
     -- here needs to improve"), and a form export cannot tell it from skipping the question. The
     -- count tables keep the two apart (cells c and c+1), so workspaces counted before this rule
@@ -207,19 +227,27 @@ local function one_way_state(db, w, pos, min, rows)
   return state
 end
 
--- Build the public result of one group from its counts and suppression decisions.
+-- Build the public result of one group from its counts and suppression decisions. SEL (from
+-- selected_items) also keeps each item's scale_meta, worked out for the first group.
 local function group_result(w, sel, g, label, key, rates)
   if g.sup then
     return { key = key, label = label, suppressed = true, reason = g.sup }
   end
   local lay = model.layout(w.inst)
+  local metas = sel.metas
   local out = { key = key, label = label, respondents = g.respondents, items = {} }
   for _, ii in ipairs(sel) do
     local item = w.inst.items[ii]
     if g.isup[ii] then
       out.items[item.code] = { suppressed = true, reason = g.isup[ii] }
     else
-      out.items[item.code] = item_result(item, lay.items[ii], g.cells)
+      local s = lay.items[ii]
+      local meta
+      if item.scale and s.kind == "level" then
+        meta = metas[ii]
+        if not meta then meta = scale_meta(item, s); metas[ii] = meta end
+      end
+      out.items[item.code] = item_result(item, s, g.cells, meta)
     end
   end
   if rates then out.response_rate = rates(out) end
@@ -227,7 +255,7 @@ local function group_result(w, sel, g, label, key, rates)
 end
 
 local function selected_items(w, items)
-  local sel = {}
+  local sel = { metas = {} }
   if items then
     for _, code in ipairs(items) do
       local i = model.item_index(w.inst, code)
@@ -299,12 +327,28 @@ end
 
 -- ---- two-way tables --------------------------------------------------------------------------
 
+-- The stored tallies of attributes PA < PB (src/survey.h: position 10 * pa + pb, code
+-- a * 2^32 + b), as core.tally returns them; nil unless they cover all TOTAL respondents (a
+-- workspace counted before pairs were kept, or a pair with too many groups to keep).
+local pair_code = 4294967296
+local function stored_pairs(db, w, pa, pb, total)
+  local groups, sum = {}, 0
+  for r in db:rows("SELECT code, respondents, counts FROM survey_counts WHERE wave_id = ? AND position = ? "
+      .. "ORDER BY code", w.id, 10 * pa + pb) do
+    groups[#groups + 1] = { a = r.code // pair_code, b = r.code % pair_code, respondents = r.respondents,
+      cells = core.cells(r.counts) }
+    sum = sum + r.respondents
+  end
+  if sum ~= total or total == 0 then return nil end
+  return groups
+end
+
 local function two_way(db, w, pa, pb, min)
   local lay = model.layout(w.inst)
   local pat = pattern_of(db, w, min)
   local sa = one_way_state(db, w, pa, min)
   local sb = one_way_state(db, w, pb, min)
-  local groups = core.tally(db, w.id, lay, pa, pb)
+  local groups = stored_pairs(db, w, pa, pb, sa.total.respondents) or core.tally(db, w.id, lay, pa, pb)
   local tkey = pa .. "," .. pb
   for _, g in ipairs(groups) do
     local ck = g.a .. ":" .. g.b
