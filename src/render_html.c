@@ -93,22 +93,43 @@ static int data_image(const char *s, int allow_svg) {
     return 1;
 }
 
+/* Append the UTF-8 character at P (N > 0 bytes left), an invalid sequence as U+FFFD (the
+ * fuzz target found theme text written into the page as it was); returns the bytes read. */
+static size_t put_char(html *h, const char *p, size_t n) {
+    unsigned cp;
+    size_t k = rd_utf8_next(p, n, &cp);
+    if (cp == 0xFFFD) rb_adds(h->b, "\xEF\xBF\xBD");
+    else rb_add(h->b, p, k);
+    return k;
+}
+
 /* The theme's stylesheet (theme.css), with "<" written as the CSS escape \3C so that no
  * stylesheet can end the <style> element. */
 static void stylesheet(html *h, const char *css) {
-    for (const char *p = css; *p; p++) {
-        if (*p == '<') put(h, "\\3C ");
-        else rb_addc(h->b, *p);
+    size_t n = strlen(css);
+    for (size_t i = 0; i < n;) {
+        if (css[i] == '<') {
+            put(h, "\\3C ");
+            i++;
+        } else {
+            i += put_char(h, css + i, n - i);
+        }
     }
 }
 
 /* S as a CSS string literal: quotes, backslashes, markup characters and controls become CSS
  * escapes, so nothing can end the string or the <style> element. */
 static void css_string(html *h, const char *s) {
+    size_t n = strlen(s);
     rb_addc(h->b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p < 0x20 || *p == 0x7F || strchr("\"\\<>&'()@;{}", *p)) rb_addf(h->b, "\\%X ", *p);
-        else rb_addc(h->b, (char)*p);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F || strchr("\"\\<>&'()@;{}", c)) {
+            rb_addf(h->b, "\\%X ", c);
+            i++;
+        } else {
+            i += put_char(h, s + i, n - i);
+        }
     }
     rb_addc(h->b, '"');
 }
