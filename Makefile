@@ -220,7 +220,7 @@ fuzz-run: $(FUZZERS)
 	  $(FZ)/fuzz_$$t -max_total_time=$(FUZZ_TIME) -timeout=20 -artifact_prefix=$(FZ)/ \
 	    $(B)/fuzz-corpus/$$t $$(case $$t in csv) echo $(FUZZ_SEEDS_csv);; answers) echo $(FUZZ_SEEDS_answers);; \
 	    render) echo $(FUZZ_SEEDS_render);; esac) > $(FZ)/fuzz_$$t.log 2>&1; status=$$?; \
-	  grep -E '^#[0-9]+ +DONE' $(FZ)/fuzz_$$t.log; \
+	  grep -E '^#[0-9]+[[:space:]]+DONE' $(FZ)/fuzz_$$t.log; \
 	  [ $$status -eq 0 ] || { tail -n 40 $(FZ)/fuzz_$$t.log; exit 1; }; \
 	done
 
