@@ -85,11 +85,18 @@ OBJ     := $(patsubst src/%.c,$(B)/%.o,$(SRC)) $(B)/migrations.o
 LIB_OBJ := $(filter-out $(B)/main.o,$(OBJ))
 MIGRATIONS := $(sort $(wildcard src/migrations/*.sql))
 C_TESTS := $(patsubst tests/c/%.c,$(B)/tests/%,$(wildcard tests/c/test_*.c))
+# the fuzz targets (see `make fuzz` below): libFuzzer builds in $(FZ), plain replay drivers
+FZ      := $(B)/fuzz
+FUZZ_NAMES := csv answers render
+FUZZ_OBJ := $(patsubst $(B)/%.o,$(FZ)/%.o,$(LIB_OBJ))
+FUZZERS := $(patsubst %,$(FZ)/fuzz_%,$(FUZZ_NAMES))
+REPLAYERS := $(patsubst %,$(B)/tests/fuzz_replay_%,$(FUZZ_NAMES))
+HAVE_CLANG := $(shell command -v clang >/dev/null 2>&1 && echo 1)
 
 .PHONY: all deps test-deps test check demo bench fuzz sanitize valgrind install uninstall clean help \
-        test-run demo-run demo-state demo-state-run bench-run valgrind-run install-run soak FORCE
+        test-run fuzz-run demo-run demo-state demo-state-run bench-run valgrind-run install-run soak FORCE
 
-all: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO) $(C_TESTS)
+all: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO) $(C_TESTS) $(REPLAYERS)
 
 deps:
 	@scripts/install-deps
@@ -146,7 +153,7 @@ $(B)/tests:
 test: test-deps
 	@$(MAKE) --no-print-directory test-run
 
-test-run: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO) $(C_TESTS)
+test-run: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO) $(C_TESTS) $(REPLAYERS) $(if $(HAVE_CLANG),$(FUZZERS))
 	@CAIRN_BIN=$(abspath $(BIN)) CAIRN_TEST_BUILD=$(B) tests/run
 
 check: test
@@ -185,16 +192,64 @@ bench: deps
 bench-run: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO)
 	@CAIRN_BIN=$(abspath $(BIN)) bench/run
 
-# libFuzzer on the CSV reader (src/csv.c has no Lua inside, so it fuzzes alone), with ASan and
-# UBSan; FUZZ_TIME seconds (default 60). New inputs go to $(B)/fuzz-corpus (the seed corpus in
-# tests/ stays as committed); a crash is written as a crash-* file here.
+# ---- fuzzing ---------------------------------------------------------------------------------
+# libFuzzer with ASan and UBSan (clang) on the CSV reader (tests/survey/fuzz/fuzz_csv.c: src/csv.c
+# has no Lua inside, so it fuzzes alone), the answers-file loader (tests/fuzz/fuzz_answers.c) and
+# the renderers (tests/fuzz/fuzz_render.c); the last two run inside the host, linked from the
+# objects the cairn binary uses, compiled again by clang into $(B)/fuzz/. `make fuzz` runs each
+# for FUZZ_TIME seconds (default 60); new inputs go to $(B)/fuzz-corpus/NAME (the seed corpora
+# in tests/ stay as committed), a crash is written to $(B)/fuzz/crash-*: copy it into the seed
+# corpus (it then replays in make test) and fix it.
+# `make test` runs tests/fuzz/fuzz_smoke_test.sh: every seed replayed through plain drivers built
+# with the normal compiler ($(B)/tests/fuzz_replay_*, tests/fuzz/replay.c), then each libFuzzer
+# target for a few seconds (clang comes with scripts/install-deps --test).
 FUZZ_TIME ?= 60
+FUZZ_SEEDS_csv := tests/survey/fuzz/corpus
+FUZZ_SEEDS_answers := tests/fuzz/corpus/answers
+FUZZ_SEEDS_render := tests/fuzz/corpus/render
+FUZZ_FLAGS := -g -O1 -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_HOME := -DCAIRN_FUZZ_HOME='"$(CURDIR)"'
+
 fuzz: | $(B)/tests
 	@scripts/install-deps --fuzz
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/survey/fuzz/fuzz_csv.c src/csv.c \
-	  -o $(B)/fuzz_csv
-	@mkdir -p $(B)/fuzz-corpus
-	$(B)/fuzz_csv -max_total_time=$(FUZZ_TIME) $(B)/fuzz-corpus tests/survey/fuzz/corpus
+	@$(MAKE) --no-print-directory fuzz-run
+
+fuzz-run: $(FUZZERS)
+	@for t in $(FUZZ_NAMES); do \
+	  mkdir -p $(B)/fuzz-corpus/$$t; echo "fuzz_$$t: $(FUZZ_TIME) s"; \
+	  $(FZ)/fuzz_$$t -max_total_time=$(FUZZ_TIME) -timeout=20 -artifact_prefix=$(FZ)/ \
+	    $(B)/fuzz-corpus/$$t $$(case $$t in csv) echo $(FUZZ_SEEDS_csv);; answers) echo $(FUZZ_SEEDS_answers);; \
+	    render) echo $(FUZZ_SEEDS_render);; esac) > $(FZ)/fuzz_$$t.log 2>&1; status=$$?; \
+	  grep -E '^#[0-9]+[[:space:]]+DONE' $(FZ)/fuzz_$$t.log; \
+	  [ $$status -eq 0 ] || { tail -n 40 $(FZ)/fuzz_$$t.log; exit 1; }; \
+	done
+
+$(FZ):
+	@mkdir -p $@
+
+# kept between runs (make would delete them as intermediates of the fuzz binaries)
+.SECONDARY: $(FUZZ_OBJ)
+
+$(FZ)/%.o: src/%.c $(wildcard src/*.h) | $(FZ)
+	clang $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) $(DEFS) -Isrc -I$(B) -c -o $@ $<
+
+$(FZ)/migrations.o: $(B)/migrations.c | $(FZ)
+	clang $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link $(PKG_CFLAGS) $(DEFS) -Isrc -I$(B) -c -o $@ $<
+
+$(FZ)/fuzz_csv: tests/survey/fuzz/fuzz_csv.c src/csv.c src/csv.h | $(FZ)
+	clang $(FUZZ_FLAGS) -fsanitize=fuzzer -Isrc -o $@ $(filter %.c,$^)
+
+$(FZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_host.c tests/fuzz/fuzz_host.h $(FUZZ_OBJ) | $(FZ)
+	clang $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) $(FUZZ_HOME) -Isrc -Itests/fuzz -o $@ \
+	  $(filter %.c %.o,$^) $(LIBS)
+
+# the plain replay drivers (the normal compiler, part of `make`)
+$(B)/tests/fuzz_replay_csv: tests/survey/fuzz/fuzz_csv.c tests/fuzz/replay.c $(B)/csv.o | $(B)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(if $(SAN),$(SAN_FLAGS))
+
+$(B)/tests/fuzz_replay_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_host.c tests/fuzz/replay.c tests/fuzz/fuzz_host.h \
+                          $(LIB_OBJ) | $(B)/tests
+	$(CC) $(ALL_CFLAGS) $(FUZZ_HOME) -Itests/fuzz -o $@ $(filter %.c %.o,$^) $(LIBS)
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, in its own
 # build folder so the normal build is untouched.
@@ -204,7 +259,7 @@ sanitize: test-deps
 valgrind: test-deps
 	@$(MAKE) --no-print-directory valgrind-run
 
-valgrind-run: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO) $(C_TESTS)
+valgrind-run: $(BIN) $(BYTECODE) $(XLSX_SO) $(PG_SO) $(C_TESTS) $(REPLAYERS)
 	@CAIRN_VALGRIND=1 CAIRN_BIN=$(abspath $(BIN)) CAIRN_TEST_BUILD=$(B) tests/run
 
 install: deps
@@ -237,6 +292,6 @@ help:
 	@echo "make sanitize   the suite under ASan + UBSan"
 	@echo "make valgrind   the suite under valgrind"
 	@echo "make bench      benchmarks, reported as ratios to baselines"
-	@echo "make fuzz       libFuzzer on the CSV reader (FUZZ_TIME=60 seconds)"
+	@echo "make fuzz       libFuzzer: CSV reader, answers files, renderers (FUZZ_TIME=60 s each)"
 	@echo "make install    install to PREFIX (default /usr/local); DESTDIR supported"
 	@echo "options: O=DIR (build folder), SAN=1 (sanitizers), STATIC=0 (shared SQLite/libedit/cmark)"

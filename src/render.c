@@ -671,8 +671,16 @@ void rd_meta_line(lua_State *L, int doc, rbuf *out) {
     }
 }
 
+/* Sections nest at most 4 deep through cairn.report; a hand-made tree (or one whose section
+ * contains itself) is refused well before the C stack could run out (found by
+ * tests/fuzz/fuzz_render.c: 200,000 nested sections crashed every renderer). */
+#define RD_MAX_DEPTH 100
+
 /* The blocks of CONTAINER at DEPTH; a section's own blocks one deeper. */
 static void walk_blocks(lua_State *L, int container, int depth, const rd_walker *w, void *ctx) {
+    if (depth >= RD_MAX_DEPTH)
+        luaL_error(L, "render: sections nest more than %d levels deep (a section inside itself?)",
+                   RD_MAX_DEPTH);
     luaL_checkstack(L, 10, "render: blocks nested too deeply");
     size_t n = rd_len(L, container, "blocks");
     for (size_t i = 1; i <= n; i++) {

@@ -93,22 +93,43 @@ static int data_image(const char *s, int allow_svg) {
     return 1;
 }
 
+/* Append the UTF-8 character at P (N > 0 bytes left), an invalid sequence as U+FFFD (the
+ * fuzz target found theme text written into the page as it was); returns the bytes read. */
+static size_t put_char(html *h, const char *p, size_t n) {
+    unsigned cp;
+    size_t k = rd_utf8_next(p, n, &cp);
+    if (cp == 0xFFFD) rb_adds(h->b, "\xEF\xBF\xBD");
+    else rb_add(h->b, p, k);
+    return k;
+}
+
 /* The theme's stylesheet (theme.css), with "<" written as the CSS escape \3C so that no
  * stylesheet can end the <style> element. */
 static void stylesheet(html *h, const char *css) {
-    for (const char *p = css; *p; p++) {
-        if (*p == '<') put(h, "\\3C ");
-        else rb_addc(h->b, *p);
+    size_t n = strlen(css);
+    for (size_t i = 0; i < n;) {
+        if (css[i] == '<') {
+            put(h, "\\3C ");
+            i++;
+        } else {
+            i += put_char(h, css + i, n - i);
+        }
     }
 }
 
 /* S as a CSS string literal: quotes, backslashes, markup characters and controls become CSS
  * escapes, so nothing can end the string or the <style> element. */
 static void css_string(html *h, const char *s) {
+    size_t n = strlen(s);
     rb_addc(h->b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p < 0x20 || *p == 0x7F || strchr("\"\\<>&'()@;{}", *p)) rb_addf(h->b, "\\%X ", *p);
-        else rb_addc(h->b, (char)*p);
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7F || strchr("\"\\<>&'()@;{}", c)) {
+            rb_addf(h->b, "\\%X ", c);
+            i++;
+        } else {
+            i += put_char(h, s + i, n - i);
+        }
     }
     rb_addc(h->b, '"');
 }
@@ -233,45 +254,58 @@ static void make_id(html *h, const char *given, const char *prefix, char *out, s
 
 /* ---- Markdown --------------------------------------------------------------------------------- */
 
-static void md_clean(cmark_node *node, int base) {
-    cmark_node *child = cmark_node_first_child(node);
-    while (child) {
-        cmark_node *next = cmark_node_next(child);
-        cmark_node_type ty = cmark_node_get_type(child);
+/* The node after NODE in document order, NODE's children skipped: its next sibling, else the
+ * next sibling of its nearest ancestor below ROOT that has one; NULL at the end. */
+static cmark_node *md_after(cmark_node *node, cmark_node *root) {
+    while (node && node != root) {
+        cmark_node *next = cmark_node_next(node);
+        if (next) return next;
+        node = cmark_node_parent(node);
+    }
+    return NULL;
+}
+
+/* Make the tree under ROOT safe for the page: heading levels shifted by BASE, unsafe link
+ * targets emptied, remote images replaced by their alt text, raw HTML shown as typed. A loop,
+ * not a recursion: text nested 200,000 block quotes deep ran the C stack out (found by
+ * tests/fuzz/fuzz_render.c). */
+static void md_clean(cmark_node *root, int base) {
+    cmark_node *node = cmark_node_first_child(root);
+    while (node) {
+        cmark_node_type ty = cmark_node_get_type(node);
         if (ty == CMARK_NODE_HEADING) {
-            int lv = cmark_node_get_heading_level(child) + base;
-            cmark_node_set_heading_level(child, lv > 6 ? 6 : lv);
-            md_clean(child, base);
+            int lv = cmark_node_get_heading_level(node) + base;
+            cmark_node_set_heading_level(node, lv > 6 ? 6 : lv);
         } else if (ty == CMARK_NODE_LINK) {
-            const char *url = cmark_node_get_url(child);
-            if (url && !rd_safe_url(url, strlen(url))) cmark_node_set_url(child, "");
-            md_clean(child, base);
-        } else if (ty == CMARK_NODE_IMAGE) {
-            md_clean(child, base);
-            if (!data_image(cmark_node_get_url(child), 0)) {
-                /* a remote image would be fetched: keep its alt text instead */
-                cmark_node *k;
-                while ((k = cmark_node_first_child(child)) != NULL) {
-                    cmark_node_unlink(k);
-                    cmark_node_insert_before(child, k);
-                }
-                cmark_node_free(child);
+            const char *url = cmark_node_get_url(node);
+            if (url && !rd_safe_url(url, strlen(url))) cmark_node_set_url(node, "");
+        } else if (ty == CMARK_NODE_IMAGE && !data_image(cmark_node_get_url(node), 0)) {
+            /* a remote image would be fetched: keep its alt text instead (cleaned next) */
+            cmark_node *first = cmark_node_first_child(node), *k;
+            cmark_node *next = first ? first : md_after(node, root);
+            while ((k = cmark_node_first_child(node)) != NULL) {
+                cmark_node_unlink(k);
+                cmark_node_insert_before(node, k);
             }
+            cmark_node_free(node);
+            node = next;
+            continue;
         } else if (ty == CMARK_NODE_HTML_INLINE || ty == CMARK_NODE_HTML_BLOCK) {
             /* raw HTML is shown as the text that was typed */
             cmark_node *t = cmark_node_new(CMARK_NODE_TEXT);
-            cmark_node_set_literal(t, cmark_node_get_literal(child));
+            cmark_node_set_literal(t, cmark_node_get_literal(node));
             if (ty == CMARK_NODE_HTML_BLOCK) {
                 cmark_node *para = cmark_node_new(CMARK_NODE_PARAGRAPH);
                 cmark_node_append_child(para, t);
                 t = para;
             }
-            cmark_node_replace(child, t);
-            cmark_node_free(child);
-        } else {
-            md_clean(child, base);
+            cmark_node_replace(node, t);
+            cmark_node_free(node);
+            node = md_after(t, root);
+            continue;
         }
-        child = next;
+        cmark_node *child = cmark_node_first_child(node);
+        node = child ? child : md_after(node, root);
     }
 }
 

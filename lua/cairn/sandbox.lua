@@ -6,7 +6,7 @@
 --   local ok, result_or_message = sandbox.run(fn_or_source, { name = ..., env = env, ... })
 --
 -- A sandboxed chunk (a script run with `cairn run --sandbox` or not listed as trusted, a Lua
--- answers file, a people.lua in a cycle folder) gets:
+-- answers file, a people.lua in a cycle folder, a district's cairn/survey/scales.lua) gets:
 --   * the safe base functions (assert, error, ipairs, pairs, next, pcall, xpcall, select,
 --     tonumber, tostring, type, rawequal, rawlen, rawget, print, setmetatable, getmetatable,
 --     load with text chunks only), and read-only copies of string, table, math, utf8 and
@@ -38,6 +38,11 @@ sandbox.memory_in_use = core.memory_in_use
 
 -- Default limits; a workspace may change them (scripts.instructions, scripts.memory_mb).
 sandbox.limits = { instructions = 200000000, memory = 64 << 20 }
+
+-- Limits for district data files written in Lua that are not listed as trusted (a
+-- cairn/survey/scales.lua on the search path, see cairn.trust.load_data_file): the numbers
+-- answers files get (cairn.tool.answers_file).
+sandbox.data_limits = { instructions = 20000000, memory = 32 << 20 }
 
 sandbox.pattern_budget = 1e9
 

@@ -8,6 +8,9 @@
 --     digits; a hash keeps trusting the file only while it is unchanged).
 -- A sandboxed script writes to the workspace only when granted: `--allow-writes` or the setting
 -- scripts.allow_writes = "yes".
+-- District data files written in Lua (cairn/survey/scales.lua on the search path) always run
+-- sandboxed, with the limits of answers files, unless scripts.trusted lists them
+-- (trust.load_data_file); cairn's own copies are trusted.
 local host = require "cairn.host"
 
 local trust = {}
@@ -117,6 +120,27 @@ function trust.decide(file, src, opts)
   local mb = setting_number("memory_mb", s.memory_mb)
   if mb then limits.memory = mb << 20 end
   return sandboxed and true or false, writes and true or false, limits
+end
+
+-- The value a district data file written in Lua returns (PATH: e.g. the first
+-- cairn/survey/scales.lua on the search path). Such a file is data that anyone may hand a
+-- district, so it runs in the sandbox (cairn.sandbox: no io, no os beyond time and date, no
+-- require beyond the allow list) under sandbox.data_limits, unless the setting scripts.trusted
+-- lists it (by path or SHA-256) or it is one of cairn's own files: then it runs without the
+-- limits, still with no globals at all. Raises a message naming the file.
+function trust.load_data_file(path)
+  local src, err = require("cairn.util").read_file(path)
+  if not src then error(string.format("%s: cannot read the file (%s)", path, err), 0) end
+  local builtin = host.datadir() .. "/lua/"
+  if path:sub(1, #builtin) == builtin or trust.listed(settings().trusted, path, src) then
+    local fn, lerr = load(src, "=" .. path, "t", {})
+    if not fn then error(lerr, 0) end
+    return fn()
+  end
+  local sandbox = require "cairn.sandbox"
+  local res = table.pack(sandbox.run(src, { name = path, limits = sandbox.data_limits }))
+  if not res[1] then error(res[2], 0) end
+  return res[2]
 end
 
 return trust

@@ -3,7 +3,7 @@
 # After every kill: `cairn check` passes and the operation happened all or nothing (the survey
 # holds 0 or all of the rows; the tool's worksheet is absent, a draft or final with its
 # revisions; the workspace is at its old schema or the new one, never between, and a copy left
-# beside it is whole; the backup is absent or a complete copy; the killed report period has none
+# beside it is whole; the backup is absent or a complete copy that passes cairn check; the killed report period has none
 # or all of its files once the next run has settled it, and no temporaries). The moments are
 # spread over how long one unkilled run takes (measured first). SOAK_KILLS kills of each kind
 # (default 2, the smoke `make test` runs; `make soak` sets 20: 100 in all). Prints its counts
@@ -101,11 +101,14 @@ done
 backup() { CAIRN_WORKSPACE=$PWD/probe.db cairn backup copy.db; }
 ms=$(measure backup); rm -f copy.db
 for _ in $(seq "$kills"); do
-  rm -f copy.db
+  rm -f copy.db copy.db-wal copy.db-shm copy.db-journal
   kill_during "$ms" backup
-  got=absent
-  [ -e copy.db ] && got=$([ "$(q copy.db "PRAGMA integrity_check")" = ok ] && responses copy.db)
-  checked probe.db && { [ "$got" = absent ] || [ "$got" = $rows ]; }
+  got=absent copy_ok=0
+  if [ -e copy.db ]; then
+    got=$([ "$(q copy.db "PRAGMA integrity_check")" = ok ] && responses copy.db)
+    checked "$PWD/copy.db"; copy_ok=$? # the copy passes cairn check too
+  fi
+  checked probe.db && [ $copy_ok -eq 0 ] && { [ "$got" = absent ] || [ "$got" = $rows ]; }
   record backup $? "the copy: $got"
 done
 backup >/dev/null 2>&1

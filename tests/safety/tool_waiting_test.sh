@@ -43,11 +43,14 @@ cat writer*.err > writers.err
 grep -q busy writers.err; [ $? -ne 0 ]; ok $? "no 'busy' error reached a writer"
 [ "$(cairn sql "SELECT count(*) FROM person" | sed -n 3p | tr -d ' ')" = $((4 * runs)) ]
 ok $? "all $((4 * runs)) people are stored"
+late=0
 while [ $((SECONDS - start)) -lt "$min_wait" ]; do
   cairn -e "plan.person { name = 'Late writer $SECONDS' }" 2>>writers.err || echo "late write failed" >> writers.err
+  late=$((late + 1))
   sleep 1
 done
-[ ! -s writers.err ]; ok $? "the tool waited $((SECONDS - start)) s (writers took ${took} s); later writes succeed too"
+waited=$((SECONDS - start))
+[ ! -s writers.err ]; ok $? "the tool waited $waited s (writers took ${took} s); later writes succeed too"
 
 printf '%s\n' 'Reason' '' 'ev' 'Second' '' 'ev2' '' 'Cause' 'y' 'n' 'Goal' '' 'n' 'n' 'save' >&3
 exec 3>&-
@@ -55,5 +58,12 @@ wait $tool; status=$?
 [ $status -eq 0 ] && grep -q "tool done final" tool.err; ok $? "the tool then saves its worksheet (status $status)"
 [ "$(cairn sql "SELECT count(*) FROM worksheet WHERE status = 'final'" | sed -n 3p | tr -d ' ')" = 1 ]
 ok $? "one final worksheet, the autosaved draft became it"
+stored=$(cairn sql "SELECT count(*) FROM person" | sed -n 3p | tr -d ' ')
+[ "$stored" = $((4 * runs + late)) ]
+ok $? "after the tool saved, nothing the writers stored is lost ($stored people, $((4 * runs)) + $late late)"
+busy=$(grep -c busy writers.err)
+summary="writers while a tool waited $waited s: 4 x $runs runs + $late late, $stored people stored, $(grep -c . writers.err) errors ($busy busy)"
+echo "# $summary"
+[ -n "${SOAK_REPORT:-}" ] && echo "$summary" >> "$SOAK_REPORT" # make soak prints it
 [ $failed -ne 0 ] && { echo "# tool output:"; tail -5 tool.out | sed 's/^/#   /'; sed 's/^/#   /' tool.err writers.err; }
 echo "1..$n"

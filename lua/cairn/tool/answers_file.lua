@@ -72,32 +72,40 @@ local function plain(v, file, where, depth, from_code)
   return out
 end
 
--- Answers from the file at PATH. Returns the answers, or nil and a message naming the file.
+-- Answers from SRC, the text of an answers file NAME (used in messages): Lua when IS_LUA, else
+-- JSON. Returns the answers, or nil and a message naming NAME. (tests/fuzz/fuzz_answers.c
+-- feeds it arbitrary bytes.)
+function answers_file.parse(src, name, is_lua)
+  local v
+  if is_lua then
+    local sandbox = require "cairn.sandbox"
+    local res = table.pack(sandbox.run(src, { name = name, limits = answers_file.limits }))
+    if not res[1] then return nil, res[2] end
+    v = res[2]
+    if type(v) ~= "table" then
+      return nil, string.format("%s: the file must return a table of answers, got %s", name, type(v))
+    end
+  else
+    if json_depth(src) > answers_file.max_depth then return nil, too_deep(name) end
+    local jerr
+    v, jerr = json.decode(src, name)
+    if jerr then return nil, jerr end
+    if type(v) ~= "table" then
+      return nil, string.format("%s: expected a JSON object of answers", name)
+    end
+  end
+  local ok, data = pcall(plain, v, name, "", 1, is_lua)
+  if not ok then return nil, tostring(data) end
+  return data
+end
+
+-- Answers from the file at PATH (Lua when it ends in .lua, or starts with `return` and does
+-- not end in .json). Returns the answers, or nil and a message naming the file.
 function answers_file.load(path)
   local src, err = util.read_file(path)
   if not src then return nil, string.format("%s: cannot read the answers file (%s)", path, err) end
   local is_lua = path:match("%.lua$") or (not path:match("%.json$") and src:match("^%s*return"))
-  local v
-  if is_lua then
-    local sandbox = require "cairn.sandbox"
-    local res = table.pack(sandbox.run(src, { name = path, limits = answers_file.limits }))
-    if not res[1] then return nil, res[2] end
-    v = res[2]
-    if type(v) ~= "table" then
-      return nil, string.format("%s: the file must return a table of answers, got %s", path, type(v))
-    end
-  else
-    if json_depth(src) > answers_file.max_depth then return nil, too_deep(path) end
-    local jerr
-    v, jerr = json.decode(src, path)
-    if jerr then return nil, jerr end
-    if type(v) ~= "table" then
-      return nil, string.format("%s: expected a JSON object of answers", path)
-    end
-  end
-  local ok, data = pcall(plain, v, path, "", 1, is_lua)
-  if not ok then return nil, tostring(data) end
-  return data
+  return answers_file.parse(src, path, is_lua and true or false)
 end
 
 return answers_file

@@ -1,0 +1,1 @@
+return { problem = "Ninth-grade absenteeism", whys = { { why = "Buses", evidence = "logs" } }, n = 3 }

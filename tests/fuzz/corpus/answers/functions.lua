@@ -1,0 +1,1 @@
+return { f = function() end, co = coroutine.create(print) }

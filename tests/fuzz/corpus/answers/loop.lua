@@ -1,0 +1,1 @@
+for i = 1, 1e12 do end return {}

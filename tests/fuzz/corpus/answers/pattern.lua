@@ -1,0 +1,1 @@
+return ("x"):rep(10):find(("x*"):rep(20) .. "y")
