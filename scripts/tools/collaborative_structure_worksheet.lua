@@ -133,7 +133,7 @@ function tool.to_plan(a, ctx)
 end
 
 -- The organisation chart: each structure in a box under the one it reports to; planned ones
--- dashed, with "planned" and their type on a second line.
+-- dashed; a second line says planned, the type and the level.
 local function org_chart(rows)
   local data = {}
   for _, r in ipairs(rows) do
@@ -141,11 +141,12 @@ local function org_chart(rows)
     local note = {}
     if r.status == "Planned" then note[#note + 1] = "planned" end
     if r.type and r.type ~= "Other" then note[#note + 1] = r.type end
+    if r.level then note[#note + 1] = r.level:lower() end
     data[#data + 1] = { label = r.name, parent = p and rows[p].name or nil,
       note = #note > 0 and table.concat(note, " · ") or nil, dashed = r.status == "Planned" }
   end
   return { kind = "org_chart", title = "Existing and planned structures", data = data,
-    box_label = "Structure", parent_label = "Reports to", note_label = "Planned? Type" }
+    box_label = "Structure", parent_label = "Reports to", note_label = "Planned? Type, level" }
 end
 
 function tool.report(w, doc)
