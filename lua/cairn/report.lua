@@ -727,7 +727,7 @@ function chart.org_chart(b, spec)
     d.depth = depth
     depth_max = math.max(depth_max, depth)
     rows[#rows + 1] = { box = top and d.label or (prefix .. (last and "└─ " or "├─ ") .. d.label),
-      parent = d.parent_label, note = d.note }
+      parent = d.parent and data[d.parent].label or nil, note = d.note }
     local list = kids[i] or {}
     local inner = top and "" or (prefix .. (last and "   " or "│  "))
     for k, c in ipairs(list) do place(c, depth + 1, inner, k == #list, false) end
