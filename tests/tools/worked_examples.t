@@ -257,7 +257,7 @@ i Note: Training worksheet: started from the guidebook's worked example (NEA
 
 Relational goals
 $ cairn tool run five_whys --example
-cairn: five_whys has no worked example in its guidebook (tools with one: goals_objectives, overarching_goals, project_plan, sample_planning_process)
+cairn: five_whys has no worked example in its guidebook (tools with one: communication_plan, goals_objectives, overarching_goals, project_plan, sample_planning_process, standing_meeting_worksheet)
 [1]
 $ cairn tool run goals_objectives --example --answers x.json
 cairn: --example starts from the tool's worked example; it cannot take --answers too
