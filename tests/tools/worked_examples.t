@@ -274,3 +274,13 @@ objectives: a committee at each school, a program chosen by April, and a
 professional development plan by April.
 Start from it for training: run("goals_objectives", {example = true}) or cairn
 tool run goals_objectives --example.
+# A training run kept as a draft and resumed later stays training (no people added, no plan).
+$ printf '%s\n' review draft | cairn tool run goals_objectives --example | tail -1
+Saved a draft: worksheet 3. resume(3) continues it.
+$ printf '%s\n' review save | cairn tool resume 3 | tail -1
+Saved worksheet 3 (goals_objectives), revision 2.
+$ cairn sql "SELECT w.id, w.status, w.training, (SELECT count(*) FROM plan) AS plans, (SELECT count(*) FROM person) AS people FROM worksheet w WHERE w.id = 3"
+id  status  training                               plans  people
+--  ------  -------------------------------------  -----  ------
+ 3  final   NEA language arts goal and objectives      0       8
+(1 row)

@@ -770,11 +770,11 @@ local function new_state(T, opts, existing)
   local answers, dropped = {}, {}
   if existing then answers = prune(T.form, existing.answers or {}, "", dropped) end
   table.sort(dropped)
-  return {
+  return training.continued({
     T = T, opts = opts, existing = existing, answers = answers, dropped = dropped,
     closed = {}, touched = {}, shown_intro = {}, ctx = {}, cursor = 1,
     original = existing and util.deep_copy(existing), -- to put back if the facilitator discards
-  }
+  })
 end
 
 local function say_dropped(st)

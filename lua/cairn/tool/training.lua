@@ -68,6 +68,17 @@ function M.start(T, opts, intro, new_state, converse)
   return converse(T, st)
 end
 
+-- A conversation state ST on a worksheet started from an example (resumed or edited) stays a
+-- training run: the example's people are accepted without adding them. Returns ST.
+function M.continued(st)
+  local w = st.existing
+  if not (w and w.training) or st.opts.training then return st end
+  st.opts = setmetatable({ training = w.training }, { __index = st.opts })
+  local ex = example_of(st.T)
+  if ex then st.ctx.new_people = examples.people(ex) end
+  return st
+end
+
 -- The line a training worksheet's report starts with.
 function M.report_note(w)
   return string.format("Training worksheet: started from the guidebook's worked example (%s). "
