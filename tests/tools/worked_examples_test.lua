@@ -45,4 +45,15 @@ f:write("return { title = 'x', answers = { os.time() } }\n")
 f:close()
 t.raises(function() examples.load_file("tools/examples/bad2.lua") end,
   "bad2.lua:1:", "an example is data: it cannot call functions")
+
+-- a district adds its own example beside its workspace: found, and checked like cairn's
+f = assert(io.open("tools/examples/five_whys.lua", "w"))
+f:write([[return { title = "Riverside attendance", answers = { problem = "Ninth-grade absences rose.",
+  whys = { { reason = "Buses arrive late" } }, root_causes = { { cause = "Merged routes" } } } }
+]])
+f:close()
+local own = examples.find("five_whys")
+t.is(own and own.title, "Riverside attendance", "a district's tools/examples/ID.lua is found on the search path")
+local _, errs = examples.validate(tool.load("five_whys"), own)
+t.is(#errs, 0, "the district's example validates against its tool")
 t.done()
