@@ -212,7 +212,8 @@ rd_block_type rd_block(lua_State *L, int t) {
 
 rd_chart_kind rd_chart(lua_State *L, int t) {
     static const char *const names[] = {"bar",      "likert",   "status",      "progress",
-                                        "timeline", "fishbone", "logic_model", NULL};
+                                        "timeline", "fishbone", "logic_model", "org_chart",
+                                        NULL};
     return (rd_chart_kind)lookup(rd_str(L, t, "kind", NULL), names);
 }
 

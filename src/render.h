@@ -86,7 +86,8 @@ typedef enum {
     RD_CHART_PROGRESS,
     RD_CHART_TIMELINE,
     RD_CHART_FISHBONE,
-    RD_CHART_LOGIC_MODEL
+    RD_CHART_LOGIC_MODEL,
+    RD_CHART_ORG_CHART
 } rd_chart_kind;
 
 /* The kind of the chart block at index T. */

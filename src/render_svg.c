@@ -1,4 +1,4 @@
-/* render_svg.c: the seven chart kinds of docs/report-document.md as inline SVG.
+/* render_svg.c: the eight chart kinds of docs/report-document.md as inline SVG.
  *
  * Sizes come from the data (rows, label lengths, columns); text is measured with a rough
  * average glyph width and wrapped, and the chart grows to hold the lines: labels are not cut
@@ -1524,6 +1524,118 @@ static double chart_logic(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *
     return g.top + g.tallest + 4;
 }
 
+/* ---- organisation chart ---------------------------------------------------------------------- */
+
+/* Boxes in rows, top-down; the builder (report.lua chart.org_chart) has placed each one: its
+ * depth (row) and slot (column, a half slot when centred over an even number of boxes), and
+ * its parent's index. Here: every box of a row is as tall as the row's tallest text, lines run
+ * from a box's bottom down to a bus half-way to the next row and across to each box under it.
+ * A dashed box (dashed = true) is one that is not there yet (planned). */
+#define ORG_BOXW 150.0
+#define ORG_GAPX 16.0
+#define ORG_GAPY 28.0
+#define ORG_LABEL_LINES 6
+#define ORG_NOTE_LINES 2
+
+static size_t org_chars(void) { return (size_t)((ORG_BOXW - 14) / CHAR_W); }
+
+/* Lines the box at index IT takes: its label, then its note. */
+static int org_lines(lua_State *L, int it, int *label_lines) {
+    size_t ll, nl;
+    const char *label = rd_str(L, it, "label", &ll);
+    const char *note = rd_str(L, it, "note", &nl);
+    int a = label ? wrap_count(label, ll, org_chars(), ORG_LABEL_LINES) : 1;
+    int n = note ? wrap_count(note, nl, org_chars(), ORG_NOTE_LINES) : 0;
+    if (label_lines) *label_lines = a;
+    return a + n;
+}
+
+static double org_x(double slot) { return 4 + slot * (ORG_BOXW + ORG_GAPX); }
+
+static double chart_org(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *width) {
+    size_t n = rd_len(L, chart, "data");
+    if (n == 0) data_error(L, chart, 0, "'data' is missing or empty");
+    lua_Integer depths = rd_int(L, chart, "depths", 1), slots = rd_int(L, chart, "slots", 1);
+    if (depths < 1 || depths > 64) data_error(L, chart, 0, "'depths' must be 1 to 64");
+    if (slots < 1) slots = 1;
+    double *rowh = lua_newuserdatauv(L, sizeof *rowh * 2 * (size_t)depths, 0);
+    double *rowy = rowh + depths;
+    for (lua_Integer d = 0; d < depths; d++) rowh[d] = 0;
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        int it = lua_gettop(L);
+        if (lua_type(L, it) != LUA_TTABLE || !rd_str(L, it, "label", NULL))
+            data_error(L, chart, (lua_Integer)i, "expected { label = ..., depth = ..., slot = ... }");
+        lua_Integer d = rd_int(L, it, "depth", -1);
+        if (d < 0 || d >= depths) data_error(L, chart, (lua_Integer)i, "'depth' is outside the chart's rows");
+        double h = org_lines(L, it, NULL) * LINE_H + 12;
+        if (h > rowh[d]) rowh[d] = h;
+        lua_pop(L, 1);
+    }
+    double y = 4;
+    for (lua_Integer d = 0; d < depths; d++) {
+        rowy[d] = y;
+        y += rowh[d] + ORG_GAPY;
+    }
+    *width = 8 + (double)slots * ORG_BOXW + (double)(slots - 1) * ORG_GAPX;
+    const char *line_ink = ink(L, c, "muted");
+    /* the lines first, so that the boxes are drawn over their ends */
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        int it = lua_gettop(L);
+        lua_Integer p = rd_int(L, it, "parent", 0);
+        if (p >= 1 && (size_t)p <= n) {
+            rd_push_item(L, chart, "data", p);
+            int pt = lua_gettop(L);
+            lua_Integer pd = rd_int(L, pt, "depth", 0), d = rd_int(L, it, "depth", 0);
+            if (pd >= 0 && pd < depths && d > pd) {
+                double px = org_x(rd_num(L, pt, "slot", 0, NULL)) + ORG_BOXW / 2;
+                double cx = org_x(rd_num(L, it, "slot", 0, NULL)) + ORG_BOXW / 2;
+                double bottom = rowy[pd] + rowh[pd], top = rowy[d], bus = top - ORG_GAPY / 2;
+                rb_addf(b, "<path d=\"M%.1f %.1fV%.1fH%.1fV%.1f\" fill=\"none\" stroke=\"%s\" "
+                           "stroke-width=\"1.5\"/>", px, bottom, bus, cx, top, line_ink);
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    for (size_t i = 1; i <= n; i++) {
+        rd_push_item(L, chart, "data", (lua_Integer)i);
+        int it = lua_gettop(L);
+        lua_Integer d = rd_int(L, it, "depth", 0);
+        double x = org_x(rd_num(L, it, "slot", 0, NULL)), top = rowy[d];
+        int dashed = rd_bool(L, it, "dashed");
+        int label_lines;
+        int lines = org_lines(L, it, &label_lines);
+        rb_adds(b, "<g>");
+        if (dashed)
+            rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
+                       "fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>",
+                    x, top, ORG_BOXW, rowh[d], ink(L, c, "ink"));
+        else
+            rb_addf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"4\" "
+                       "fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>",
+                    x, top, ORG_BOXW, rowh[d], ink(L, c, "item_bg"), ink(L, c, "item_border"));
+        /* the text block is centred in the box's height */
+        double ty = top + (rowh[d] - lines * LINE_H) / 2 + 11;
+        size_t ll, nl;
+        const char *label = rd_str(L, it, "label", &ll);
+        const char *note = rd_str(L, it, "note", &nl);
+        text_block(b, x + ORG_BOXW / 2, ty, "middle", label, ll, org_chars(), ORG_LABEL_LINES,
+                   dashed ? NULL : "font-weight=\"bold\"");
+        if (note) {
+            char attrs[80];
+            snprintf(attrs, sizeof attrs, "font-style=\"italic\" fill=\"%s\"", ink(L, c, "muted"));
+            text_block(b, x + ORG_BOXW / 2, ty + label_lines * LINE_H, "middle", note, nl, org_chars(),
+                       ORG_NOTE_LINES, attrs);
+        }
+        rb_adds(b, "</g>");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1); /* rowh */
+    return y - ORG_GAPY + 4;
+}
+
 /* ---- the chart ------------------------------------------------------------------------------ */
 
 void svg_chart(lua_State *L, int chart, rbuf *b, svg_ctx *c, const char *id) {
@@ -1532,7 +1644,7 @@ void svg_chart(lua_State *L, int chart, rbuf *b, svg_ctx *c, const char *id) {
     if (kind == RD_CHART_UNKNOWN) {
         const char *k = rd_str(L, chart, "kind", NULL);
         luaL_error(L, "chart '%s': unknown kind '%s' (expected bar, likert, status, progress, "
-                      "timeline, fishbone or logic_model)", chart_title(L, chart), k ? k : "nil");
+                      "timeline, fishbone, logic_model or org_chart)", chart_title(L, chart), k ? k : "nil");
     }
     rbuf *body = rb_new(L); /* drawn first: the height is known only afterwards */
     double width = W, height = 0;
@@ -1544,6 +1656,7 @@ void svg_chart(lua_State *L, int chart, rbuf *b, svg_ctx *c, const char *id) {
     case RD_CHART_TIMELINE: height = chart_timeline(L, chart, body, c); break;
     case RD_CHART_FISHBONE: height = chart_fishbone(L, chart, body, c, &width); break;
     case RD_CHART_LOGIC_MODEL: height = chart_logic(L, chart, body, c, &width); break;
+    case RD_CHART_ORG_CHART: height = chart_org(L, chart, body, c, &width); break;
     default: break;
     }
     size_t tl, al;

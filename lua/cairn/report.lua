@@ -688,7 +688,76 @@ function chart.logic_model(b, spec)
   return { columns = columns }, alt, { columns = cols, rows = rows }
 end
 
-local chart_kinds = { "bar", "likert", "status", "progress", "timeline", "fishbone", "logic_model" }
+-- An organisation chart: boxes joined top-down, each under the box it reports to.
+--   data = { { label =, parent = label of the box above (nil at the top), note = a second line
+--              ("planned"), dashed = true (a box not there yet) }, ... }
+-- The layout is computed here, in slots: every box without boxes under it takes the next slot
+-- from the left, a box with boxes under it sits centred over them; depth counts rows from the
+-- top. The renderer only draws (render_svg.c); its data table shows the tree as indented text
+-- (the text and Markdown fallback).
+function chart.org_chart(b, spec)
+  local data, index = {}, {}
+  for i, d in ipairs(list_of(b, "data", spec.data)) do
+    if type(d) ~= "table" then fail(b, "data[%d] must be {label =, parent =, note =, dashed =}", i) end
+    local w = "data[" .. i .. "]"
+    local label = req_string(b, w .. ".label", d.label or d[1])
+    local key = label:lower()
+    if index[key] then fail(b, "%s.label: '%s' is already data[%d]", w, label, index[key]) end
+    index[key] = i
+    data[i] = { label = label, note = opt_string(b, w .. ".note", d.note),
+      dashed = d.dashed == true or nil, parent_label = opt_string(b, w .. ".parent", d.parent) }
+  end
+  if #data == 0 then fail(b, "data must list at least one box {label =}") end
+  local kids, roots = {}, {}
+  for i, d in ipairs(data) do
+    local p = d.parent_label and index[d.parent_label:lower()]
+    if d.parent_label and not p then
+      fail(b, "data[%d].parent: '%s' is not one of the boxes", i, d.parent_label)
+    end
+    if p == i then fail(b, "data[%d].parent: a box cannot be under itself", i) end
+    d.parent = p
+    if p then kids[p] = kids[p] or {}; table.insert(kids[p], i) else roots[#roots + 1] = i end
+  end
+  local slot, placed, rows = 0, {}, {}
+  local depth_max = 0
+  local function place(i, depth, prefix, last, top)
+    if placed[i] then fail(b, "data[%d].parent: the boxes are under each other in a loop", i) end
+    placed[i] = true
+    local d = data[i]
+    d.depth = depth
+    depth_max = math.max(depth_max, depth)
+    rows[#rows + 1] = { box = top and d.label or (prefix .. (last and "└─ " or "├─ ") .. d.label),
+      parent = d.parent and data[d.parent].label or nil, note = d.note }
+    local list = kids[i] or {}
+    local inner = top and "" or (prefix .. (last and "   " or "│  "))
+    for k, c in ipairs(list) do place(c, depth + 1, inner, k == #list, false) end
+    if #list == 0 then
+      d.slot = slot
+      slot = slot + 1
+    else
+      d.slot = (data[list[1]].slot + data[list[#list]].slot) / 2
+    end
+  end
+  for _, r in ipairs(roots) do place(r, 0, "", true, true) end
+  for i in ipairs(data) do
+    if not placed[i] then fail(b, "data[%d].parent: the boxes are under each other in a loop", i) end
+  end
+  for _, d in ipairs(data) do d.parent_label = nil end
+  local dashed = 0
+  for _, d in ipairs(data) do if d.dashed then dashed = dashed + 1 end end
+  local tops = {}
+  for _, r in ipairs(roots) do tops[#tops + 1] = data[r].label end
+  local alt = string.format("Organisation chart of %d box%s in %d row%s; at the top: %s.", #data,
+    #data == 1 and "" or "es", depth_max + 1, depth_max == 0 and "" or "s", table.concat(tops, ", "))
+  if dashed > 0 then alt = alt .. string.format(" %d drawn dashed.", dashed) end
+  return { data = data, slots = slot, depths = depth_max + 1 }, alt, {
+    columns = { { id = "box", label = spec.box_label or "Box" },
+      { id = "parent", label = spec.parent_label or "Under" }, { id = "note", label = spec.note_label or "Note" } },
+    rows = rows }
+end
+
+local chart_kinds = { "bar", "likert", "status", "progress", "timeline", "fishbone", "logic_model",
+  "org_chart" }
 
 --- container:chart{kind=, title=, data=..., alt=?, table=?}
 function Container:chart(spec)
@@ -920,7 +989,7 @@ do
       checklist = "doc:checklist{ {text=, checked=}, ... }\nA check list.",
       callout = "doc:callout(\"note\"|\"warning\", text, {title=})\nA highlighted note or warning.",
       pagebreak = "doc:pagebreak()\nA page break in print, PDF and DOCX.",
-      chart = "doc:chart{kind=, title=, data=...}\nA chart: bar, likert, status, progress, timeline, fishbone, logic_model. Its text alternative and data table are filled in.",
+      chart = "doc:chart{kind=, title=, data=...}\nA chart: bar, likert, status, progress, timeline, fishbone, logic_model, org_chart. Its text alternative and data table are filled in.",
       render = "doc:render(format [, opts]) -> string\nformat: text, markdown, html, csv ({table = id}), json.",
       write = "doc:write(path [, format]) -> path\nWrites the file atomically; the format comes from the extension (html, md, txt, csv, json, xlsx, docx, pdf).",
     }

@@ -116,9 +116,13 @@ local function derive(def, sheets)
       local row = {}
       for r, answer in ipairs(w.answers[spec.table] or {}) do
         local label = spec.rows and spec.rows[r] or answer[spec.label]
-        if label and answer[spec.value] then
-          -- the stored answer is a level position; the survey stores the level's value
-          row[code_for(label)] = answer[spec.value]
+        -- the survey stores the level's position: a tool whose worksheets store the level by
+        -- its label (relationship_continuum) says how to find it (survey.position); a label
+        -- the continuum no longer has is left out of the summary
+        local value = answer[spec.value]
+        if value ~= nil and spec.position then value = spec.position(value) end
+        if label and value then
+          row[code_for(label)] = value
         end
       end
       rows[i] = row

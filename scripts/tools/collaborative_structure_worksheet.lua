@@ -132,33 +132,30 @@ function tool.to_plan(a, ctx)
   return p
 end
 
-local function escape(s) return (tostring(s):gsub("([\\`*_%[%]<>#|~])", "\\%1")) end
-
--- The chart as a nested Markdown list (renders as an outline in every format).
-local function outline(rows)
-  local roots, kids = children_of(rows)
-  local lines = {}
-  local function walk(i, depth)
-    local r = rows[i]
-    local bits = {}
-    if r.type then bits[#bits + 1] = r.type end
-    if r.level then bits[#bits + 1] = r.level:lower() end
-    local label = escape(r.name) .. (#bits > 0 and (" (" .. escape(table.concat(bits, ", ")) .. ")") or "")
-    if r.status == "Planned" then label = "*" .. label .. "* (planned)" else label = "**" .. label .. "**" end
-    lines[#lines + 1] = string.rep("  ", depth) .. "- " .. label
-    for _, k in ipairs(kids[i] or {}) do walk(k, depth + 1) end
+-- The organisation chart: each structure in a box under the one it reports to; planned ones
+-- dashed; a second line says planned, the type and the level.
+local function org_chart(rows)
+  local data = {}
+  for _, r in ipairs(rows) do
+    local p = parent_index(rows, r)
+    local note = {}
+    if r.status == "Planned" then note[#note + 1] = "planned" end
+    if r.type and r.type ~= "Other" then note[#note + 1] = r.type end
+    if r.level then note[#note + 1] = r.level:lower() end
+    data[#data + 1] = { label = r.name, parent = p and rows[p].name or nil,
+      note = #note > 0 and table.concat(note, " · ") or nil, dashed = r.status == "Planned" }
   end
-  for _, i in ipairs(roots) do walk(i, 0) end
-  return table.concat(lines, "\n")
+  return { kind = "org_chart", title = "Existing and planned structures", data = data,
+    box_label = "Structure", parent_label = "Reports to", note_label = "Planned? Type, level" }
 end
 
 function tool.report(w, doc)
   local a = w.answers
   local rows = common.rows(a.structures)
   local s = doc:section("Part 1: Organisation chart")
-  s:paragraph(outline(rows))
-  s:paragraph("Existing structures in bold, planned ones in italics. (Drawn as an outline: "
-    .. "cairn's reports have no organisation-chart drawing yet.)")
+  s:chart(org_chart(rows))
+  s:paragraph("Each structure is drawn under the one it reports to; planned structures are dashed "
+    .. "and marked planned.")
   common.form_table(doc:section("Part 2: Structures"), common.element(form, "structures"), rows,
     { only = { "name", "status", "reports_to", "topics", "included", "modifications" } })
   local gaps = {}

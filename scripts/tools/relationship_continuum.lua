@@ -2,22 +2,33 @@
 --
 -- The continuum graphic (its level names, characteristics and order) is missing from the
 -- guidebook as printed: only its two top levels survive, "Cooperative" and "Partner", the end a
--- partnership works toward. cairn does not invent the others. A district that has the graphic
--- (or its own continuum) copies this file to tools/relationship_continuum.lua next to its
--- workspace and lists every level below, from the weakest relationship to the strongest; the
--- last two should stay "Cooperative" and "Partner".
+-- partnership works toward. The levels come from cairn/relationship_continuum.lua along the
+-- search path (cairn.continuum): cairn ships a default continuum, marked as cairn's in every
+-- report; a district puts its own file beside its workspace. Each partner's level is stored by
+-- its label, so a district changing the levels does not change what old worksheets say (those
+-- that stored a position, before labels, are read against the guidebook's two levels).
 local common = require "cairn.tools_common"
-local levels = {
-  -- "…",          -- add the lower levels of your continuum here, weakest first
-  "Cooperative",
-  "Partner",
-}
+local continuum = require "cairn.continuum"
+local C = continuum.read()
+local levels = C.levels
 
--- The levels a relationship should reach (the guidebook's goal).
-local goal_levels = { Cooperative = true, Partner = true }
+-- The levels a relationship should reach (the guidebook's goal: Cooperative and Partner).
+local goal_levels = C.goal
 
 local goal_positions = {}
 for i, l in ipairs(levels) do if goal_levels[l] then goal_positions[#goal_positions + 1] = i end end
+
+local level_choices = {}
+for i, l in ipairs(levels) do level_choices[i] = { value = l, label = l } end
+
+-- Whose levels these are, for the report.
+local function levels_note()
+  if C.ours then
+    return "cairn's default continuum: the guidebook's graphic is missing and names only "
+      .. "Cooperative and Partner; a district sets its own in " .. continuum.file
+  end
+  return C.source
+end
 
 -- The latest earlier worksheet of this tool by the same assessor (or the same team session),
 -- dated before W (or saved before it when undated): re-assessment shows movement.
@@ -63,15 +74,19 @@ return {
       .. "need to attend to in order to move towards *Cooperative* and *Partner*. Brainstorm ways "
       .. "that you might strengthen your relationship and put your thoughts in the last column of "
       .. "the table.",
-    "The continuum's levels are district-editable: the guidebook names only the top two, "
-      .. "Cooperative and Partner. Add your continuum's other levels to the `levels` list at the "
-      .. "top of a copy of this tool (`cairn tool copy relationship_continuum`).",
+    "The continuum's levels are the district's to set: the guidebook names only the top two, "
+      .. "Cooperative and Partner, and cairn ships a default continuum below them ("
+      .. table.concat(levels, ", ") .. "). List your own, weakest first, in "
+      .. continuum.file .. " beside the workspace.",
   },
   levels = levels,
 
   -- team summary (cairn.team): one survey item per partner, on the continuum's levels
   survey = { kind = "rows", table = "relationships", label = "partner", value = "level",
-             scale = { levels = levels, favorable = goal_positions } },
+             scale = { levels = levels, favorable = goal_positions },
+             -- a stored level (a label; a position in worksheets from before labels) -> its
+             -- position on the continuum in use, nil when the continuum has no such level
+             position = function(v) return continuum.position(C, v) end },
 
   worksheet_title = function(a)
     return "Relationship continuum" .. (a.assessed_by and (": " .. a.assessed_by) or "")
@@ -88,8 +103,8 @@ return {
       row_label = "Partner",
       columns = {
         { id = "partner", label = "Potential Partner", type = "text", required = true },
-        { id = "level", label = "Current Relationship Continuum", type = "scale", scale = levels,
-          required = true },
+        { id = "level", label = "Current Relationship Continuum", type = "choice",
+          choices = level_choices, required = true },
         { id = "strengthen", label = "How to Strengthen", type = "longtext" },
       } },
   },
@@ -107,6 +122,7 @@ return {
     if a.session then kv[#kv + 1] = { "Team session", a.session } end
     if a.date then kv[#kv + 1] = { "Date", a.date } end
     kv[#kv + 1] = { "Continuum levels", table.concat(levels, " → ") }
+    kv[#kv + 1] = { "Levels from", levels_note() }
 
     -- The previous assessment by the same person or team: movement since then.
     local prev = {}
@@ -115,22 +131,33 @@ return {
       kv[#kv + 1] = { "Compared with", string.format("worksheet %d%s", pw.id,
         pw.answers.date and (" (" .. pw.answers.date .. ")") or "") }
       for _, r in ipairs(pw.answers.relationships or {}) do
-        if r.partner then prev[r.partner:lower()] = r.level end
+        if r.partner then prev[r.partner:lower()] = continuum.label(r.level) end
       end
     end
     doc:keyvalue(kv)
 
     local rows = {}
     local counts = {}
+    local gone = {}
     for _, r in ipairs(a.relationships or {}) do
-      local name = levels[r.level] or tostring(r.level)
-      counts[r.level] = (counts[r.level] or 0) + 1
-      local row = { partner = r.partner, level = name, strengthen = r.strengthen,
+      local name = continuum.label(r.level) or ""
+      local at = continuum.position(C, name)
+      if at then
+        name = levels[at]
+        counts[at] = (counts[at] or 0) + 1
+      elseif not gone[name] then
+        gone[name] = true
+        gone[#gone + 1] = name
+      end
+      local row = { partner = r.partner, level = at and name or (name .. " *"), strengthen = r.strengthen,
                     goal = goal_levels[name] and "yes" or "not yet" }
       local before = prev[(r.partner or ""):lower()]
       if before then
-        row.change = before == r.level and "same"
-          or string.format("%s from %s", before < r.level and "up" or "down", levels[before] or before)
+        local was = continuum.position(C, before)
+        if before:lower() == name:lower() then row.change = "same"
+        elseif was and at then
+          row.change = string.format("%s from %s", was < at and "up" or "down", levels[was])
+        else row.change = "from " .. before end
       end
       rows[#rows + 1] = row
     end
@@ -141,7 +168,9 @@ return {
       { id = "strengthen", label = "How to Strengthen" },
     }
     if next(prev) then table.insert(cols, 3, { id = "change", label = "Since last assessment" }) end
-    doc:section("Relationships"):table { columns = cols, rows = rows }
+    local notes = #gone > 0 and { "* not a level of the continuum in use (" .. table.concat(levels, ", ")
+      .. "): the level as this worksheet recorded it." } or nil
+    doc:section("Relationships"):table { columns = cols, rows = rows, notes = notes }
 
     local data = {}
     for i, l in ipairs(levels) do data[#data + 1] = { label = l, value = counts[i] or 0 } end
@@ -150,4 +179,12 @@ return {
   end,
 
   level_index = level_index,
+  continuum = C,
+
+  -- worksheets from before labels stored each level as a position on the guidebook's two
+  -- levels: editing one turns them into labels first (cairn.tool.worksheets)
+  upgrade_answers = function(a)
+    for _, r in ipairs(a.relationships or {}) do r.level = continuum.label(r.level) end
+    return a
+  end,
 }

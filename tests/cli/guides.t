@@ -8,7 +8,7 @@ usage: cairn [-w FILE] [COMMAND [ARGS...]]
 [2]
 $ cairn tool lsit
 cairn: unknown subcommand 'lsit' (did you mean list?)
-usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] [--draft]
+usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE | --example] [--title T] [--draft]
        [--format F] [--out PATH] | edit WORKSHEET | resume WORKSHEET | copy ID [DIR] [--force]
        | worksheets [--tool ID] | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
 [2]
@@ -29,7 +29,7 @@ usage: cairn report list | history [NAME] | NAME [--param K=V ...] [--period P] 
 [2]
 $ cairn tool list --jsno
 cairn: unknown option '--jsno' (did you mean --json?)
-usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] [--draft]
+usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE | --example] [--title T] [--draft]
        [--format F] [--out PATH] | edit WORKSHEET | resume WORKSHEET | copy ID [DIR] [--force]
        | worksheets [--tool ID] | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
 [2]

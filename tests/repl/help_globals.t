@@ -13,6 +13,7 @@ $ cairn <<'IN'
 > IN
 run(id [, answers | "file.json" [, opts]]) -> worksheet
 run "five_whys" asks the tool's questions on the terminal (back, review, skip; Ctrl-D keeps a draft). With answers (a table, or a JSON or Lua file) it validates and saves without asking.
+run("project_plan", {example = true}) starts from the guidebook's worked example, for training.
 resume([id]) -> worksheet
 Continue the latest draft worksheet, or worksheet id, where it was left: the answers so far are kept.
 tools([filter]) -> list of tools

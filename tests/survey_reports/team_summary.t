@@ -21,12 +21,12 @@ $ cairn report team_summary --param tool=collaboration_skills_checklist --param 
 | Brainstorming solutions to problems | 1 | 6 | 17% |
 | Drawing consensus around goals and processes | 0 | 6 | 0% |
 $ cairn report team_summary --param tool=relationship_continuum --param "session=Board retreat 2026" --as-of 2026-11-26 --format md --out - | grep -E "^\| (Item|District|School)"
-| Item | Cooperative | Partner | n | % favorable |
-| District administration | 4 | 1 | 5 | 100% |
-| School board | 1 | 4 | 5 | 100% |
+| Item | Adversarial | Distant | Communicating | Cooperative | Partner | n | % favorable |
+| District administration | 0 | 0 | 0 | 4 | 1 | 5 | 100% |
+| School board | 0 | 0 | 0 | 1 | 4 | 5 | 100% |
 | Item | Members | Mean level | Spread (SD) | Range | Agreement |
-| District administration | 5 | 1.2 | 0.45 | Cooperative to Partner | 80% |
-| School board | 5 | 1.8 | 0.45 | Cooperative to Partner | 80% |
+| District administration | 5 | 4.2 | 0.45 | Cooperative to Partner | 80% |
+| School board | 5 | 4.8 | 0.45 | Cooperative to Partner | 80% |
 # The waves built from worksheets are ordinary survey waves, readable with SQL.
 $ cairn sql "SELECT name, audience, (SELECT count(*) FROM survey_response r WHERE r.wave_id = w.id) AS n FROM survey_wave w ORDER BY name"
 name                                                audience                                             n

@@ -136,25 +136,25 @@ Ana Ruiz
 (1 row)
 $ cairn tool
 cairn: expected a subcommand: list, show, run, edit, resume, copy, worksheets, history, report
-usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] [--draft]
+usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE | --example] [--title T] [--draft]
        [--format F] [--out PATH] | edit WORKSHEET | resume WORKSHEET | copy ID [DIR] [--force]
        | worksheets [--tool ID] | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
 [2]
 $ cairn tool run
 cairn: expected a tool ID
-usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] [--draft]
+usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE | --example] [--title T] [--draft]
        [--format F] [--out PATH] | edit WORKSHEET | resume WORKSHEET | copy ID [DIR] [--force]
        | worksheets [--tool ID] | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
 [2]
 $ cairn tool report x
 cairn: 'x' is not a worksheet number
-usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] [--draft]
+usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE | --example] [--title T] [--draft]
        [--format F] [--out PATH] | edit WORKSHEET | resume WORKSHEET | copy ID [DIR] [--force]
        | worksheets [--tool ID] | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
 [2]
 $ cairn tool run engine_whys --bogus
 cairn: unknown option '--bogus'
-usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] [--draft]
+usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE | --example] [--title T] [--draft]
        [--format F] [--out PATH] | edit WORKSHEET | resume WORKSHEET | copy ID [DIR] [--force]
        | worksheets [--tool ID] | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]
 [2]

@@ -7,7 +7,7 @@ local host = require "cairn.host"
 
 local M = {
   summary = "list, show and run the guidebook tools",
-  usage = "cairn tool list [FILTER] | show ID | run ID [--answers FILE] [--title T] [--draft]\n"
+  usage = "cairn tool list [FILTER] | show ID | run ID [--answers FILE | --example] [--title T] [--draft]\n"
     .. "       [--format F] [--out PATH] | edit WORKSHEET | resume WORKSHEET | copy ID [DIR] [--force]\n"
     .. "       | worksheets [--tool ID] | history WORKSHEET | report WORKSHEET [--format F] [--out PATH]",
   help = [[
@@ -20,7 +20,9 @@ local M = {
                        by line from piped input). --title names the worksheet, --draft keeps it
                        a draft, --by NAME records who (default $USER), --add-people adds
                        names not yet in the workspace as people instead of refusing them,
-                       --format/--out also renders its report.
+                       --format/--out also renders its report. --example starts
+                       from the guidebook's worked example (for training: the worksheet is
+                       marked as training and writes nothing into the plan).
   edit WORKSHEET       change a worksheet's answers (the review screen first); saves a revision
   resume WORKSHEET     continue a draft where it stopped
   copy ID [DIR]        copy the built-in tool to tools/ID.lua beside the workspace (or in DIR),
@@ -88,13 +90,16 @@ function sub.run(argv)
   local opts, rest = args.parse(argv, {
     options = { answers = "FILE", title = "TEXT", format = "FORMAT", out = "PATH", by = "NAME",
       as_of = "DATE" },
-    flags = { draft = true, add_people = true },
+    flags = { draft = true, add_people = true, example = true },
   }, "tool")
   local id = need_id(rest, "a tool ID", "run")
   local tool = require "cairn.tool"
   local T = tool.load(id)
   local run_opts = { title = opts.title, by = opts.by, as_of = opts.as_of,
-    status = opts.draft and "draft" or nil }
+    status = opts.draft and "draft" or nil, example = opts.example }
+  if opts.example and opts.answers then
+    args.usage_error("--example starts from the tool's worked example; it cannot take --answers too", "tool")
+  end
   if opts.answers then
     local answers, lerr = tool.load_answers(opts.answers)
     if not answers then err(lerr); return 1 end

@@ -164,6 +164,13 @@ function M.show(id)
   out[#out + 1] = ""
   out[#out + 1] = "Form"
   show_elements(T.form, out, "  ", width)
+  local okx, ex = pcall(require("cairn.tool.examples").find, T.id)
+  if okx and ex then
+    out[#out + 1] = ""
+    for line in (require("cairn.tool.examples").summary(T, ex) .. "\n"):gmatch("([^\n]*)\n") do
+      out[#out + 1] = wrap(line, width)
+    end
+  end
   return table.concat(out, "\n") .. "\n"
 end
 

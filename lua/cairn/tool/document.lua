@@ -44,11 +44,17 @@ function M.layout(w, doc)
   w = worksheets.open_worksheet(w)
   local T = loader.load(w.tool)
   local other_version = w.tool_version and w.tool_version ~= T.hash
+  -- a worksheet started from a worked example says so first, whatever the layout
+  local function training_note()
+    if w.training then doc:callout("note", require("cairn.tool.training").report_note(w)) end
+  end
+  training_note()
   if T.report then
     local ok, err = pcall(T.report, w, doc)
     if not ok then
       if not other_version then error(string.format("%s: report failed: %s", T.path, tostring(err)), 0) end
       doc.blocks = {}
+      training_note()
       doc:callout("note", "This worksheet was saved with another version of the tool; it is "
         .. "shown in the default layout.")
       layout.default(T, w, doc)

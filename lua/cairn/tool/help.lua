@@ -20,7 +20,8 @@ return function(help)
   help.register(globals.run, "run", "run(id [, answers | \"file.json\" [, opts]]) -> worksheet\n"
     .. "run \"five_whys\" asks the tool's questions on the terminal (back, review, skip; Ctrl-D "
     .. "keeps a draft). With answers (a table, or a JSON or Lua file) it validates and saves "
-    .. "without asking.")
+    .. "without asking.\nrun(\"project_plan\", {example = true}) starts from the guidebook's "
+    .. "worked example, for training.")
   help.register(globals.resume, "resume", "resume([id]) -> worksheet\nContinue the latest draft "
     .. "worksheet, or worksheet id, where it was left: the answers so far are kept.")
   help.register(globals.worksheets, "worksheets", "worksheets([{tool =, status =}]) -> list\n"

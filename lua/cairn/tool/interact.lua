@@ -15,6 +15,7 @@ local util = require "cairn.util"
 local session = require "cairn.session"
 local json = require "cairn.json"
 local date = require "cairn.date"
+local training = require "cairn.tool.training"
 
 local interact = {}
 
@@ -211,12 +212,13 @@ local function show_options(f, st)
   end
 end
 
-local function show_help(q)
+local function show_help(q, T)
   local f = q.f
   ask.print("")
   ask.print(q.label)
   if f.help then ask.print(wrap(f.help, "    ")) end
   if f.placeholder then ask.print(wrap("For example: " .. f.placeholder, "    ")) end
+  training.at_question(T, q, ask.print, wrap)
   ask.print(wrap("Answer: " .. require("cairn.tool").describe_field(f)
     .. (q.ends_table and "; leave empty to end the table here" or ""), "    "))
   ask.print(wrap(words.commands, "    "))
@@ -301,7 +303,7 @@ local function ask_field(T, st, q, show_intro)
     if line == nil then return why == "interrupted" and "quit" or "eof" end
     local cmd = command_of(line)
     if cmd == "help" then
-      show_help(q)
+      show_help(q, T)
     elseif cmd == "skip" then
       q.t[q.key] = nil
       st.touched[q.path] = true
@@ -481,7 +483,7 @@ local function review(T, st)
 end
 
 local function add_new_people(st)
-  if not st.ctx.new_people then return end
+  if not st.ctx.new_people or st.opts.training then return end -- training adds nobody
   local plan = require "cairn.plan"
   local names = {}
   for _, name in pairs(st.ctx.new_people) do names[#names + 1] = name end
@@ -516,7 +518,7 @@ local function autosave(T, st)
       id = old and old.id, tool = T.id, tool_version = T.hash,
       title = st.opts.title or tool.default_title(T, answers),
       status = "draft", answers = answers, position = position, by = st.opts.by,
-      revision = false,
+      revision = false, training = st.opts.training,
     }
   end)
   if not old then
@@ -569,7 +571,7 @@ local function save(T, st, status)
     add_new_people(st)
     return tool.save(T, answers, { worksheet = st.existing, status = status, title = st.opts.title,
       by = st.opts.by, as_of = st.opts.as_of, position = position_of(T, st),
-      fresh = st.autosaved_new })
+      fresh = st.autosaved_new, training = st.opts.training })
   end)
   st.existing, st.autosaved_new, st.saved_key = w, nil, nil
   if status == "final" then
@@ -636,7 +638,9 @@ local function converse_steps(T, st)
       elseif a == "back" or a == "<" then
         st.cursor = prev_question(questions(T, st), #questions(T, st) + 1)
         mode = "walk"
-      elseif a == "?" or a == "help" or a == "" or a == "review" then
+      elseif a == "?" or a == "help" then
+        training.summary(T, ask.print, wrap) -- the worked example, if the tool has one
+      elseif a == "" or a == "review" then
         -- show the review again
       else
         ask.print("  Type a number, save, draft, back or quit.")
@@ -766,11 +770,11 @@ local function new_state(T, opts, existing)
   local answers, dropped = {}, {}
   if existing then answers = prune(T.form, existing.answers or {}, "", dropped) end
   table.sort(dropped)
-  return {
+  return training.continued({
     T = T, opts = opts, existing = existing, answers = answers, dropped = dropped,
     closed = {}, touched = {}, shown_intro = {}, ctx = {}, cursor = 1,
     original = existing and util.deep_copy(existing), -- to put back if the facilitator discards
-  }
+  })
 end
 
 local function say_dropped(st)
@@ -788,6 +792,7 @@ end
 function interact.run_unlocked(T, opts)
   -- no workspace: say so now, not after the whole conversation
   require("cairn.workspace").db()
+  if opts.example then return training.start(T, opts, intro, new_state, converse) end
   local drafts = worksheet.list { tool = T.id, status = "draft" }
   if #drafts > 0 and not opts.new then
     local d = drafts[1]

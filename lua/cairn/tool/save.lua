@@ -87,7 +87,9 @@ end
 
 -- Store validated ANSWERS for tool T as a new worksheet or a new revision of opts.worksheet.
 -- opts: status ("final" | "draft"), title, by, position, as_of, plan (false: no to_plan),
--- fresh (opts.worksheet is a draft autosaved by this conversation: it counts as new).
+-- fresh (opts.worksheet is a draft autosaved by this conversation: it counts as new),
+-- training (the worked example a training run started from: stored with the worksheet, and no
+-- plan content is written, so the example never shows up in the district's plans).
 function M.save(T, answers, opts)
   opts = opts or {}
   local db = require("cairn.workspace").db()
@@ -114,10 +116,12 @@ function M.save(T, answers, opts)
       id = old and old.id, tool = T.id, tool_version = T.hash,
       title = opts.title or kept_title or M.default_title(T, answers),
       status = status, answers = answers, position = status == "draft" and opts.position or nil,
-      by = opts.by, summary = summary,
+      by = opts.by, summary = summary, training = opts.training,
     }
     w = worksheet.get(id)
-    if status == "final" and T.to_plan and opts.plan ~= false then write_plan(T, w, opts) end
+    if status == "final" and T.to_plan and opts.plan ~= false and not w.training then
+      write_plan(T, w, opts)
+    end
   end)
   return w
 end
@@ -129,14 +133,28 @@ function M.print_warnings(warnings, where, opts)
   end
 end
 
+-- Whether tool T has a top-level question ID.
+local function asks(T, id)
+  for _, el in ipairs(T.form) do if el.id == id then return true end end
+  return false
+end
+
 -- Run tool ID: with ANSWERS (a table) from Lua, with a file name from an answers file, or with
 -- none on the terminal. Returns the stored worksheet; raises with every problem listed.
 -- opts: title, by, as_of, status ("draft" to keep it a draft), plan (false: no plan content),
 -- quiet (no warnings on stderr), add_people (names not in the workspace become new people
 -- instead of errors; w.added_people lists them), accept_offers (fields the answers leave empty
--- take what other tools' worksheets offer them, cairn.tool.offer).
+-- take what other tools' worksheets offer them, cairn.tool.offer), example (true: on the
+-- terminal, pre-filled from the tool's worked example, saved as training; answers
+-- {example = true} means the same).
 function M.run(id, answers, opts)
   opts = opts or {}
+  -- run("ID", {example = true}): the REPL's way to start from the tool's worked example
+  if type(answers) == "table" and answers.example ~= nil and next(answers, next(answers)) == nil
+     and not asks(loader.load(id), "example") then
+    opts = setmetatable({ example = answers.example }, { __index = opts })
+    answers = nil
+  end
   if answers == nil then return require("cairn.tool.worksheets").interactive(id, opts) end
   local T = loader.load(id)
   local where

@@ -34,7 +34,7 @@ local function from_row(r)
     id = r.id, tool = r.tool, tool_version = r.tool_version, title = r.title, status = r.status,
     answers = decode(r.answers, "worksheet " .. r.id), position = r.position,
     created_at = r.created_at, created_by = r.created_by, updated_at = r.updated_at,
-    revisions = r.revisions,
+    revisions = r.revisions, training = r.training,
   }, W)
   return w
 end
@@ -126,7 +126,8 @@ end
 -- ---- storing ------------------------------------------------------------------------------
 
 -- Insert or update a worksheet and add a revision. fields: id (update), tool, tool_version,
--- title, status, answers, position, by, summary; revision = false stores the row only (a
+-- title, status, answers, position, by, summary, training (the worked example a training run
+-- started from; kept once set); revision = false stores the row only (a
 -- draft autosaved after each answer keeps no history of every keystroke). Returns the id.
 function worksheet.store(f)
   local db = ws.db()
@@ -137,15 +138,16 @@ function worksheet.store(f)
   db:transaction(function()
     if id then
       db:exec([[UPDATE worksheet SET tool_version = :v, title = :title, status = :status,
-                answers = :answers, position = :position, updated_at = :at WHERE id = :id]],
+                answers = :answers, position = :position, updated_at = :at,
+                training = coalesce(:training, training) WHERE id = :id]],
         { v = f.tool_version, title = f.title, status = f.status, answers = answers,
-          position = f.position, at = at, id = id })
+          position = f.position, at = at, id = id, training = f.training })
     else
       db:exec([[INSERT INTO worksheet(tool, tool_version, title, status, answers, position,
-                created_at, created_by, updated_at)
-                VALUES (:tool, :v, :title, :status, :answers, :position, :at, :by, :at)]],
+                created_at, created_by, updated_at, training)
+                VALUES (:tool, :v, :title, :status, :answers, :position, :at, :by, :at, :training)]],
         { tool = f.tool, v = f.tool_version, title = f.title, status = f.status, answers = answers,
-          position = f.position, at = at, by = by })
+          position = f.position, at = at, by = by, training = f.training })
       id = db:last_id()
     end
     if f.revision == false then return end

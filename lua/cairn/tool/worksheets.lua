@@ -48,6 +48,8 @@ function M.edit(w, changes, opts)
   opts = opts or {}
   w = M.open_worksheet(w)
   local T = loader.load(w.tool)
+  -- a tool whose stored shape changed turns an old worksheet's answers into today's shape
+  if T.upgrade_answers then w.answers = T.upgrade_answers(util.deep_copy(w.answers)) end
   if changes == nil then
     return require("cairn.tool.interact").edit(T, w, opts)
   end
