@@ -53,6 +53,6 @@ int main(int argc, char **argv) {
     }
     host_report(L, status);
     fflush(stdout);
-    host_close(L);
+    host_close_for_exit(L);
     return code;
 }

@@ -342,7 +342,10 @@ int store_open(const char *path, enum store_mode mode, sqlite3 **out, char *err,
         fail(err, errlen, "%s: cannot read the workspace: %s", path, store_error_words(db, rc));
         goto bad;
     }
-    if (mode != STORE_CREATE && is_foreign(db)) {
+    /* A file at this cairn's schema version was made or upgraded by cairn: reading
+     * sqlite_schema would make SQLite parse the whole schema (most of a short command's
+     * start-up), so only a file that would be upgraded is checked for being someone else's. */
+    if (mode != STORE_CREATE && version != store_schema_version() && is_foreign(db)) {
         fail(err, errlen, "%s: a SQLite database, but not a cairn workspace; nothing was changed",
              path);
         goto bad;

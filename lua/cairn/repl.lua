@@ -2,11 +2,12 @@
 -- Evaluation, printing, prompts, the banner and the history file live here, where a district
 -- can change them.
 local host = require "cairn.host"
-local pretty = require "cairn.pretty"
 local ws = require "cairn.workspace"
 local session = require "cairn.session"
 local prelude = require "cairn.prelude"
-local repl_sql = require "cairn.repl_sql"
+-- loaded when first used: opening the REPL and quitting needs neither
+local function pretty() return require "cairn.pretty" end
+local function sql_mode() return require "cairn.repl_sql" end
 
 local repl = {}
 
@@ -34,7 +35,7 @@ function repl.print_results(results)
   local env = prelude.env()
   local opts = { colour = colour, width = tty_out and host.term_width() or nil }
   local parts = {}
-  for i = 1, results.n do parts[i] = pretty.format(results[i], opts) end
+  for i = 1, results.n do parts[i] = pretty().format(results[i], opts) end
   -- a result longer than the screen (a report, a long table) goes through the pager
   require("cairn.pager").write(table.concat(parts, "\t") .. "\n")
   remember(env, results[1])
@@ -102,11 +103,11 @@ end
 
 function dot.sql(sql)
   if not sql then error(".sql expects a statement: .sql SELECT ...", 0) end
-  repl_sql.run(sql, tty_out and host.term_width() or nil)
+  sql_mode().run(sql, tty_out and host.term_width() or nil)
 end
 
-dot.mode = repl_sql.mode
-dot.timer = repl_sql.timer
+function dot.mode(...) return sql_mode().mode(...) end
+function dot.timer(...) return sql_mode().timer(...) end
 
 function dot.help()
   io.stdout:write(".tables               the tables and views in the workspace\n",
@@ -142,9 +143,9 @@ end
 
 -- Run SQL typed at the prompt; "incomplete" while SQLite wants more of the statement.
 local function eval_sql(chunk, at_end)
-  local ok, unfinished = pcall(repl_sql.incomplete, chunk)
+  local ok, unfinished = pcall(sql_mode().incomplete, chunk)
   if ok and unfinished and not at_end then return "incomplete" end
-  local run_ok, err = pcall(repl_sql.run, chunk, tty_out and host.term_width() or nil)
+  local run_ok, err = pcall(sql_mode().run, chunk, tty_out and host.term_width() or nil)
   if not run_ok then report_error(err) end
   io.stdout:flush()
   return "done"
@@ -164,7 +165,7 @@ function repl.eval(chunk)
     io.stdout:flush()
     return "done"
   end
-  if repl_sql.is_sql(chunk) then return eval_sql(chunk) end
+  if sql_mode().is_sql(chunk) then return eval_sql(chunk) end
   local env = prelude.env()
   local quiet = chunk:match(";%s*$") ~= nil
   local fn, err = compile(chunk, env)
@@ -195,7 +196,7 @@ end
 
 -- The input ended inside an unfinished chunk: report why it is unfinished.
 function repl.finish(chunk)
-  if repl_sql.is_sql(chunk) then return eval_sql(chunk, true) end
+  if sql_mode().is_sql(chunk) then return eval_sql(chunk, true) end
   local fn, err, detail = compile(chunk, prelude.env())
   if fn then return repl.eval(chunk) end
   report_error(err == "incomplete" and detail or err)

@@ -89,10 +89,10 @@ local function value_text(v, unit)
   return unit and (s .. " " .. unit) or s
 end
 
-local function plan_section(doc, p, ctx, as_of, days)
+local function plan_section(doc, p, view, as_of, days)
   local s = doc:section(p.title)
-  local outline = R.outline(p)
-  local roll = p:rollup()
+  local outline = view.outline
+  local roll = view.rollup
   local kv = { { words.kind, R.kind_label(p.kind) } }
   if p.level then kv[#kv + 1] = { words.level, R.kind_label(p.level) } end
   if p.period then kv[#kv + 1] = { words.period, p.period } end
@@ -108,12 +108,12 @@ local function plan_section(doc, p, ctx, as_of, days)
     s:chart { kind = "status", title = words.by_item_chart .. ": " .. p.title, levels = R.status_levels(), data = by_top }
   end
 
-  local od = R.overdue(p, as_of)
+  local od = view.overdue
   local o = s:section(string.format("%s (%d)", words.overdue, #od))
   if #od == 0 then o:paragraph(words.nothing_overdue)
   else o:table { columns = item_columns(true), rows = item_rows(od, as_of, true) } end
 
-  local soon = R.due_within(p, days, as_of)
+  local soon = view:due_within(days)
   local d = s:section(string.format(words.due_soon, days) .. string.format(" (%d)", #soon))
   if #soon == 0 then d:paragraph(string.format(words.nothing_due, days))
   else d:table { columns = item_columns(false), rows = item_rows(soon, as_of, false) } end
@@ -131,7 +131,7 @@ local function plan_section(doc, p, ctx, as_of, days)
       { id = "trouble", label = "At risk or off track", format = "integer" } }, rows = rows }
   end
 
-  local ms = R.measures(p, as_of)
+  local ms = view.measures
   local m = s:section(words.measures)
   if #ms == 0 then
     m:paragraph(words.no_measures)
@@ -173,7 +173,7 @@ local function plan_section(doc, p, ctx, as_of, days)
     { id = "status", label = "Status" }, { id = "pct", label = "Done", format = "percent", decimals = 0 } },
     rows = rows, notes = { words.percent_note } }
 
-  local un, ud = R.unowned(p), R.undated(p)
+  local un, ud = view.unowned, view.undated
   if #un + #ud > 0 then
     local a = s:section(words.attention)
     if #un > 0 then
@@ -205,25 +205,28 @@ return {
     local days = math.tointeger(tonumber(ctx.params and ctx.params.days) or 14) or 14
     local plans = pick_plans(ctx)
     local doc = ctx.document { title = words.title }
+    -- each plan is read and rolled up once, however many places show it (cairn.plan.reporting)
+    local views = ctx.cache or {}
 
     local sum = doc:section(words.summary)
     if #plans == 0 then
       sum:paragraph(words.no_plans)
-      if ctx.save then ctx.save(R.state(plans, as_of)) end
+      if ctx.save then ctx.save(R.state(plans, as_of, views)) end
       return doc
     end
     local work, done, overdue, soon, off = 0, 0, 0, 0, 0
     local chart = {}
     for _, p in ipairs(plans) do
+      local view = R.view(p, as_of, views)
       local items = {}
-      for _, it in ipairs(R.outline(p)) do if it.work then items[#items + 1] = it end end
+      for _, it in ipairs(view.outline) do if it.work then items[#items + 1] = it end end
       local counts, n = R.count(items)
       work = work + n
       done = done + counts[5]
       if n > 0 then chart[#chart + 1] = { label = p.title, counts = counts } end
-      overdue = overdue + #R.overdue(p, as_of)
-      soon = soon + #R.due_within(p, days, as_of)
-      for _, a in ipairs(R.measures(p, as_of)) do
+      overdue = overdue + #view.overdue
+      soon = soon + #view:due_within(days)
+      for _, a in ipairs(view.measures) do
         if a.state == "off_target" or a.state == "no_data" then off = off + 1 end
       end
     end
@@ -245,7 +248,7 @@ return {
       ch:paragraph(string.format(words.first_run, R.dates.short(as_of)))
     else
       local found = {}
-      for _, c in ipairs(R.changes_since(prev, plans)) do
+      for _, c in ipairs(R.changes_since(prev, plans, as_of, views)) do
         if c.new or #c.changes > 0 then found[#found + 1] = c end
       end
       local since = prev.as_of and R.dates.short(prev.as_of) or "?"
@@ -264,9 +267,9 @@ return {
       end
     end
 
-    for _, p in ipairs(plans) do plan_section(doc, p, ctx, as_of, days) end
+    for _, p in ipairs(plans) do plan_section(doc, p, R.view(p, as_of, views), as_of, days) end
 
-    if ctx.save then ctx.save(R.state(plans, as_of)) end
+    if ctx.save then ctx.save(R.state(plans, as_of, views)) end
     return doc
   end,
 }

@@ -868,10 +868,13 @@ function Item:rollup()
 end
 
 -- The plan as a whole: its top-level items rolled up the same way.
-function Plan:rollup()
-  local all = core.rollup_plan(self.id)
+function Plan:rollup() return core.plan_rollup(self.id) end
+
+-- p:rollup() for plan PLAN_ID; ALL, when given, is core.rollup_plan(plan_id) already computed.
+function core.plan_rollup(plan_id, all)
+  all = all or core.rollup_plan(plan_id)
   local sts, sum, n = {}, 0, 0
-  for r in core.db():rows("SELECT id, status FROM plan_item WHERE plan_id = ? AND parent_id IS NULL", self.id) do
+  for r in core.db():rows("SELECT id, status FROM plan_item WHERE plan_id = ? AND parent_id IS NULL", plan_id) do
     if r.status ~= "dropped" then
       sts[#sts + 1] = all[r.id].status
       sum, n = sum + all[r.id].percent, n + 1

@@ -47,8 +47,11 @@ function query.overdue(opts)
   local d = as_of(opts)
   local list = select("i.due < :as_of" .. ACTIVE, { as_of = d }, opts)
   for _, it in ipairs(list) do it.days_late = dates.diff(d, it.due) end
-  return rows.new(late_mt(), list)
+  return query.late_list(list)
 end
+
+-- A list of overdue items (each with days_late) that prints as query.overdue's does.
+function query.late_list(list) return rows.new(late_mt(), list) end
 
 -- Items due from as_of to as_of + N days (inclusive), not done or dropped.
 function query.due_within(n, opts)

@@ -28,9 +28,10 @@ end
 R.is_work = is_work
 
 -- The plan's items in reading order with outline numbers ("1", "1.2", ...), depth, rolled
--- status and percent, whether each is a leaf, and whether it has a measure.
-function R.outline(p)
-  local roll = core.rollup_plan(p.id)
+-- status and percent, whether each is a leaf, and whether it has a measure. ROLL, when given,
+-- is core.rollup_plan(p.id) already computed.
+function R.outline(p, roll)
+  roll = roll or core.rollup_plan(p.id)
   local items = p:items()
   local counters, out = {}, {}
   local has_kids = {}
@@ -125,27 +126,109 @@ function R.owners(outline, as_of)
 end
 
 -- What a run saves for the next one: every plan's item states, keyed by plan id (strings, for JSON).
-function R.state(plans, as_of)
+-- VIEWS, when given, is R.view's memo for the same as_of (the plans' items are read once a run).
+function R.state(plans, as_of, views)
   local saved = { as_of = as_of, plans = {} }
   for _, p in ipairs(plans) do
-    saved.plans[tostring(p.id)] = { title = p.title, items = snapshot.state(p).items }
+    local items = views and R.view(p, as_of, views).outline or nil
+    saved.plans[tostring(p.id)] = { title = p.title, items = snapshot.state(p, items).items }
   end
   return saved
 end
 
 -- Changes per plan since a saved state: { {plan = p, changes = diff}, ... } and whether the
 -- saved state knew the plan at all.
-function R.changes_since(previous, plans)
+function R.changes_since(previous, plans, as_of, views)
   local out = {}
   for _, p in ipairs(plans) do
     local before = previous and previous.plans and previous.plans[tostring(p.id)]
     if before then
-      out[#out + 1] = { plan = p, changes = snapshot.compare(before.items or {}, snapshot.state(p).items) }
+      local items = views and R.view(p, as_of, views).outline or nil
+      out[#out + 1] = { plan = p, changes = snapshot.compare(before.items or {}, snapshot.state(p, items).items) }
     else
       out[#out + 1] = { plan = p, new = true }
     end
   end
   return out
+end
+
+-- ---- one plan, computed once a run ---------------------------------------------------------
+-- A report shows the same plan in several places (the summary, its own section, the state it
+-- saves). R.view(p, as_of, memo) reads the plan once and computes each list the first time it
+-- is asked for: view.outline, view.rollup (p:rollup()), view.overdue, view:due_within(days),
+-- view.measures, view.unowned, view.undated. MEMO is a table that lives as long as the run
+-- (ctx.cache): nothing is kept between runs. The lists are the ones R.outline, p:rollup(),
+-- R.overdue, ... return, in the same order.
+local View = {}
+
+local function active(it) return it.status ~= "done" and it.status ~= "dropped" end
+
+-- The outline's items that pass KEEP, ordered as the plan queries order them (by due date,
+-- then id; cairn.plan.query).
+local function by_due(outline, keep)
+  local out = {}
+  for _, it in ipairs(outline) do if keep(it) then out[#out + 1] = it end end
+  table.sort(out, function(a, b)
+    if a.due ~= b.due then return a.due < b.due end
+    return a.id < b.id
+  end)
+  return out
+end
+
+local lazy = {
+  roll = function(v) return core.rollup_plan(v.plan.id) end,
+  outline = function(v) return R.outline(v.plan, v.roll) end,
+  rollup = function(v) return core.plan_rollup(v.plan.id, v.roll) end,
+  -- query.overdue: due before as_of, not done or dropped, each with days_late
+  overdue = function(v)
+    local as_of = v.as_of
+    local list = by_due(v.outline, function(it) return it.due ~= nil and it.due < as_of and active(it) end)
+    local late = {}
+    for i, it in ipairs(list) do
+      local row = {}
+      for k, x in pairs(it) do row[k] = x end
+      row.days_late = dates.diff(as_of, it.due)
+      late[i] = setmetatable(row, getmetatable(it))
+    end
+    return query.late_list(late)
+  end,
+  measures = function(v) return R.measures(v.plan, v.as_of) end,
+  unowned = function(v) return R.unowned(v.plan) end,
+  undated = function(v) return R.undated(v.plan) end,
+}
+
+View.__index = function(v, k)
+  local make = lazy[k]
+  if make then
+    local value = make(v)
+    rawset(v, k, value)
+    return value
+  end
+  return View[k]
+end
+
+-- query.due_within: due from as_of to as_of + DAYS (inclusive), not done or dropped.
+function View:due_within(days)
+  self.soon = self.soon or {}
+  if not self.soon[days] then
+    local from, to = self.as_of, dates.add(self.as_of, days)
+    self.soon[days] = core.item_list(by_due(self.outline, function(it)
+      return it.due ~= nil and it.due >= from and it.due <= to and active(it)
+    end))
+  end
+  return self.soon[days]
+end
+
+function R.view(p, as_of, memo)
+  if not memo then return setmetatable({ plan = p, as_of = as_of }, View) end
+  memo.plan_views = memo.plan_views or {}
+  local key = p.id .. "@" .. as_of
+  local v = memo.plan_views[key]
+  if not v then
+    v = setmetatable({ plan = p, as_of = as_of }, View)
+    memo.plan_views[key] = v
+  end
+  return v
 end
 
 R.dates = dates

@@ -1,11 +1,12 @@
 -- cairn.plan.rows: lists that print well in the REPL. A list keeps its elements (items,
 -- people, plans: objects you can call methods on) and prints as an aligned table through
 -- cairn.text. `columns` = { {key, heading [, fn(element) -> value]} ... }.
-local text = require "cairn.text"
+-- cairn.text is loaded when a list is first printed, not with the plan model
+local function text() return require "cairn.text" end
 
 local rows = {}
 
-local clip = text.clip
+local function clip(s, width) return text().clip(s, width) end
 rows.clip = clip
 
 local List = {}
@@ -37,7 +38,7 @@ function List.__tostring(self)
     end
     body[#body + 1] = r
   end
-  return (text.table(heads, body, { max_width = width, keep = keep, floor = 16 }):gsub("\n$", ""))
+  return (text().table(heads, body, { max_width = width, keep = keep, floor = 16 }):gsub("\n$", ""))
 end
 
 -- list:show(n): every column of row N (default 1) in full, one per line, wrapped to the
@@ -49,13 +50,13 @@ function List:show(n)
   local cols = getmetatable(self).columns
   local host = require "cairn.host"
   local hw = 0
-  for _, c in ipairs(cols) do hw = math.max(hw, text.width(c[2])) end
+  for _, c in ipairs(cols) do hw = math.max(hw, text().width(c[2])) end
   local lines = {}
   for _, c in ipairs(cols) do
     local v
     if c[3] then v = c[3](e) else v = e[c[1]] end
-    local head = text.pad(c[2], hw) .. "  "
-    local body = text.wrap(v == nil and "" or tostring(v), host.term_width() - hw - 2)
+    local head = text().pad(c[2], hw) .. "  "
+    local body = text().wrap(v == nil and "" or tostring(v), host.term_width() - hw - 2)
     body = body:gsub("\n$", ""):gsub("\n", "\n" .. string.rep(" ", hw + 2))
     lines[#lines + 1] = head .. body
   end

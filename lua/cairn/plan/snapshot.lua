@@ -17,10 +17,11 @@ snapshot.words = {
 }
 local order = { added = 1, removed = 2, redated = 3, reassigned = 4, status = 5, edited = 6, moved = 7 }
 
--- The plan's current state as plain data (what a snapshot stores).
-function snapshot.state(p)
+-- The plan's current state as plain data (what a snapshot stores). ITEMS, when given, is
+-- p:items() already read.
+function snapshot.state(p, list)
   local items = {}
-  for _, it in ipairs(p:items()) do
+  for _, it in ipairs(list or p:items()) do
     items[#items + 1] = { id = it.id, parent_id = it.parent_id, position = it.position, level = it.level,
       text = it.text, owner = it.owner, start = it.start, due = it.due, status = it.status,
       percent = it.percent, kind = it.kind }
