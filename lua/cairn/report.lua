@@ -103,17 +103,16 @@ end
 local deep_copy = util.deep_copy
 
 -- The built-in theme, with the district's cairn/theme.lua (first on the search path) merged
--- over it. Loaded afresh each call so a changed theme file applies to the next report.
+-- over it, run in the sandbox unless trusted (cairn.trust.load_data_file). Loaded afresh each
+-- call so a changed theme file applies to the next report.
 function report.theme()
   local data = host.datadir()
   local builtin_path = data .. "/lua/cairn/theme.lua"
   local base = dofile(builtin_path)
   local found = require("cairn.paths").find("cairn/theme.lua")
   if found and found ~= builtin_path then
-    local fn, err = loadfile(found, "t")
-    if not fn then error(err, 0) end
-    local ok, t = pcall(fn)
-    if not ok then error(tostring(t), 0) end
+    -- a district's theme is data anyone may hand it: run in the sandbox, like scales files
+    local t = require("cairn.trust").load_data_file(found)
     if type(t) ~= "table" then error(found .. ": a theme must return a table", 0) end
     base = merge(base, t)
   end
