@@ -18,7 +18,13 @@ for i, label in ipairs { "Low", "Middle", "High" } do levels[i] = { label = labe
 return { riverside3 = { title = "Riverside 3-point", levels = levels, favorable = { 3 } } }
 L
 out=$(list 2>&1)
-[ "$out" = riverside3 ]; ok $? "a district scales file that only builds data works in the sandbox ($out)"
+[ "$out" = agreement,agreement5,frequency,quality,rating,riverside3,yesno ]
+ok $? "a district scales file that only builds data works in the sandbox, read over the built-in scales ($out)"
+printf '%s\n' 'return { agreement5 = false, yesno = { title = "Yes or no", levels = { "No", "Yes" }, favorable = { 2 } } }' > $scales
+out=$(list 2>&1)
+title=$(cairn -e 'print(survey.scale("yesno").title)' 2>&1)
+[ "$out" = agreement,frequency,quality,rating,yesno ] && [ "$title" = "Yes or no" ]
+ok $? "a district file drops a built-in scale with name = false and replaces one by its name ($out; $title)"
 
 # attempt | words the message must contain
 attempt() { # NAME EXPECT CODE
@@ -46,7 +52,7 @@ ok $s "untrusted, a file using 40 MiB is stopped"
 hash=$(sha256sum $scales | cut -d' ' -f1)
 cairn -e "ws.set_setting('scripts.trusted', '$hash')" >/dev/null
 out=$(list 2>&1)
-[ "$out" = big ]; ok $? "listed in scripts.trusted by its SHA-256, it runs without the limits ($out)"
+[ "$out" = agreement,agreement5,big,frequency,quality,rating,yesno ]; ok $? "listed in scripts.trusted by its SHA-256, it runs without the limits ($out)"
 echo '-- changed' >> $scales
 out=$(list 2>&1); case "$out" in *"of memory"*) s=0 ;; *) s=1 ;; esac
 ok $s "changed, its hash no longer matches: sandboxed again"

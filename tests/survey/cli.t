@@ -237,8 +237,9 @@ cairn: nope.csv: no such file
 [1]
 $ cairn check
 cairn.db: ok
-# a district's own scales file beside the workspace replaces the shipped one
-$ mkdir -p cairn/survey && printf 'return { agreement = { levels = { "No", "Somewhat", "Yes" }, favorable = { 3 } } }\n' > cairn/survey/scales.lua
+# a district's own scales file beside the workspace is read over the shipped one: a scale it
+# names is replaced, one set to false is dropped, the others stay
+$ mkdir -p cairn/survey && printf 'return { agreement = { levels = { "No", "Somewhat", "Yes" }, favorable = { 3 } }, rating = false }\n' > cairn/survey/scales.lua
 $ cairn -e 'print(table.concat(survey.scales(), " ")); print(survey.scale("agreement").levels[2].label)'
-agreement
+agreement agreement5 frequency quality yesno
 Somewhat

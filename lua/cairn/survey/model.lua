@@ -62,19 +62,33 @@ local function validate_scale(name, s, where)
 end
 M.validate_scale = validate_scale
 
+-- The scales cairn ships (lua/cairn/survey/scales.lua), with a district's
+-- cairn/survey/scales.lua (first on the search path) over them: a district file adds scales,
+-- replaces one by giving its name, and drops one with `name = false`.
 local function load_scales()
   if scale_cache then return scale_cache end
   local paths = require "cairn.paths"
-  local file = paths.find("cairn/survey/scales.lua")
-  local shipped = {}
-  if file then
+  local trust = require "cairn.trust"
+  local builtin = require("cairn.host").datadir() .. "/lua/cairn/survey/scales.lua"
+  local merged, origin = {}, {}
+  local function take(file, district)
     -- a district's copy is data from anyone: sandboxed unless trusted (cairn.trust)
-    shipped = require("cairn.trust").load_data_file(file)
-    if type(shipped) ~= "table" then fail("%s: expected the file to return a table of scales", file) end
+    local scales = trust.load_data_file(file)
+    if type(scales) ~= "table" then fail("%s: expected the file to return a table of scales", file) end
+    for name, s in pairs(scales) do
+      if district and s == false then
+        merged[name], origin[name] = nil, nil
+      else
+        merged[name], origin[name] = s, file
+      end
+    end
   end
+  take(builtin, false)
+  local file = paths.find("cairn/survey/scales.lua")
+  if file and file ~= builtin then take(file, true) end
   scale_cache = {}
-  for _, name in ipairs(sorted_keys(shipped)) do
-    scale_cache[name] = validate_scale(name, shipped[name], file .. ": scale '" .. name .. "'")
+  for _, name in ipairs(sorted_keys(merged)) do
+    scale_cache[name] = validate_scale(name, merged[name], origin[name] .. ": scale '" .. name .. "'")
   end
   for name, s in pairs(defined) do scale_cache[name] = s end
   return scale_cache

@@ -1,9 +1,10 @@
--- The survey scales a district starts with. This file is found on the search path as
--- cairn/survey/scales.lua: copy it into the workspace folder (or a $CAIRN_PATH folder), edit the
--- labels, add scales, and cairn uses your copy. Each scale lists its levels from least to most
--- favourable; `favorable` names the values that count toward "percent favorable"; `na` is an
--- optional "not applicable" answer left out of n, means and percents. `aliases` are other
--- spellings accepted on import ("SD", "Strongly Disagree ", ...; case and spaces never matter).
+-- The survey scales cairn ships. A district's own cairn/survey/scales.lua (next to the
+-- workspace or on $CAIRN_PATH) is read over these: it adds scales, replaces one by giving its
+-- name (copy the entry from here and edit the labels), and drops one with `name = false`. Each
+-- scale lists its levels from least to most favourable; `favorable` names the values that count
+-- toward "percent favorable"; `na` is an optional "not applicable" answer left out of n, means
+-- and percents. `aliases` are other spellings accepted on import ("SD", "Strongly Disagree ",
+-- ...; case and spaces never matter).
 return {
   agreement = {
     title = "Agreement (4-point)",
