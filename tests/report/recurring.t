@@ -14,6 +14,7 @@ changes               Test report: a score and its change since last period
                       --param since=DATE  a date shown as is
                       --param flag=BOOLEAN  (default false)
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=40 --period 2026-10 --as-of 2026-10-31 --format md
+changes-2026-10.md
 $ ls
 cairn.db
 changes-2026-10.md
@@ -49,6 +50,7 @@ run 1  eca1a07c4bfb455e  changes-2026-10.md  123 bytes
 run 2  20760873de63d465  changes-2026-11.md  175 bytes
 # a re-run of the same period compares with the period before, and gives the same bytes
 $ cp changes-2026-11.md before.md && CAIRN_PATH=$TESTS/report cairn report changes --param score=46.5 --param since=2026-09-01 --period 2026-11 --as-of 2026-11-26 --format md && cmp before.md changes-2026-11.md && echo identical
+changes-2026-11.md
 identical
 # typed parameters: clear messages, exit 2, nothing written or recorded
 $ CAIRN_PATH=$TESTS/report cairn report changes --param score=lots

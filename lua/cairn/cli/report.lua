@@ -5,7 +5,7 @@
 --                     [--each GROUP] [--verbose]
 --   cairn report history NAME
 --
--- Safe for cron: never prompts, prints nothing on success unless --verbose, exits 0 on
+-- Safe for cron: never prompts, prints the files written (nothing with -q), exits 0 on
 -- success, 1 when the report failed (no file is left and no run recorded), 2 for a usage
 -- error. A batch shows a progress bar on standard error only when that is a terminal.
 local host = require "cairn.host"
@@ -29,7 +29,7 @@ written atomically; if any file fails, none is written and the run is not record
   --as-of DATE   the date the report is computed for (default: today); the same workspace and
                  --as-of give byte-identical files
   --format F     text, md, html, csv, json, xlsx, docx, pdf (default: from --out, else html)
-  -q, --quiet    print nothing (with --out, the files written are listed: more than ten as a
+  -q, --quiet    print nothing (otherwise the files written are listed, more than ten as a
                  count; a missing output folder is created)
   --verbose      say what was written, step by step
   --from URL     a state report (state_*) reads this state database (PostgreSQL URL, service
@@ -189,12 +189,13 @@ function cmd.run(argv)
     progress = not verbose and progress_bar() or nil,
     log = verbose and function(line) io.stderr:write(line, "\n") end or nil,
   })
-  -- say what was written (a file per line, as `cp -v` would), unless -q or --verbose said it
-  -- (a large batch: how many files and where, not hundreds of lines)
-  if r and opts.out and opts.out ~= "-" and not opts.quiet and not verbose then
-    local files = r.files or {}
+  -- say what was written (a file per line, as `cp -v` would), unless -q or --verbose said it,
+  -- or the report went to standard output (a large batch: how many files and where)
+  local files = r and r.files or {}
+  local to_stdout = #files > 0 and files[1].path == "-"
+  if r and not to_stdout and not opts.quiet and not verbose then
     if #files > 10 then
-      out(string.format("%d files in %s\n", #files, opts.out))
+      out(string.format("%d files in %s\n", #files, opts.out or "the current folder"))
     else
       for _, f in ipairs(files) do out(f.path .. "\n") end
     end
