@@ -52,6 +52,38 @@ local function filled(row)
   return false
 end
 
+-- Drop the wholly empty rows of LIST in place (the questions hold the same table), so rows are
+-- numbered as the review and the report number them: no empty "Root cause 1" before row 2.
+local function drop_empty_rows(list)
+  local kept = {}
+  for i = 1, #list do
+    if filled(list[i]) then kept[#kept + 1] = list[i] end
+  end
+  for i = #list, 1, -1 do list[i] = nil end
+  for i, row in ipairs(kept) do list[i] = row end
+end
+
+-- The same for every repeated table and group of the form (fixed rows keep their places:
+-- "3. Why" is the third why even when the second is empty).
+local function compact(elements, container)
+  for _, el in ipairs(elements) do
+    local list = el.id and container[el.id]
+    if (el.kind == "table" or el.kind == "group") and type(list) == "table" then
+      if el.kind == "group" then
+        for _, item in ipairs(list) do
+          if type(item) == "table" then compact(el.form, item) end
+        end
+      end
+      if not el.fixed then drop_empty_rows(list) end
+    end
+  end
+end
+
+-- What identifies a question across recomputations of the list: "field:goals[1].due#".
+local function question_key(q)
+  return q.kind .. ":" .. tostring(q.path) .. "#" .. tostring(q.index or "")
+end
+
 -- ---- the questions -------------------------------------------------------------------------
 
 -- "Root cause 1 — How do we know?", but "Root cause 1" alone when the column only repeats the
@@ -115,18 +147,23 @@ local function gen(elements, container, prefix, lprefix, out, st)
         local max = el.kind == "group" and el.max or el.max_rows
         local name = el.kind == "group" and el.label or el.row_label
         while #list < min do list[#list + 1] = {} end
+        -- "Add a root cause?" while no row above has an answer, "Add another" after one has
+        local any_before = false
+        local function more_label(r)
+          return lprefix .. string.format("Add %s %s?", any_before and "another" or "a", lcfirst(name))
+        end
         for r = 1, #list do
           if r > min then
             out[#out + 1] = { kind = "more", el = el, list = list, index = r, path = path, scope = path,
-              label = lprefix .. string.format("Add %s %s?", r == 1 and "a" or "another", lcfirst(name)) }
+              label = more_label(r) }
           end
           add_item(r)
+          any_before = any_before or filled(list[r])
         end
         if not st.closed[path] and (not max or #list < max) then
           local r = #list + 1
           out[#out + 1] = { kind = "more", el = el, list = list, index = r, path = path, scope = path,
-            open = true,
-            label = lprefix .. string.format("Add %s %s?", r == 1 and "a" or "another", lcfirst(name)) }
+            open = true, label = more_label(r) }
         end
       end
       if out[first] then out[first].intro = out[first].intro or el end
@@ -389,7 +426,14 @@ local function ask_more(st, q)
     end
     if a == "" then a = exists and "y" or "n" end
     if a == "y" or a == "yes" then
-      if not exists then q.list[q.index] = {} end
+      if not exists then
+        -- the new row comes after the rows with answers: rows left empty on the way go, so
+        -- with no root cause yet the first one added is "Root cause 1"
+        drop_empty_rows(q.list)
+        local r = #q.list + 1
+        q.list[r] = {}
+        st.jump = string.format("%s[%d].", q.path, r)
+      end
       st.closed[q.path] = nil
       st.added = q
       return "next"
@@ -601,12 +645,36 @@ local function prev_question(qs, i)
   return i
 end
 
+-- The index in QS of the first question whose path starts with PREFIX, or nil.
+local function first_under(qs, prefix)
+  for i, q in ipairs(qs) do
+    if q.kind ~= "section" and q.path and q.path:sub(1, #prefix) == prefix then return i end
+  end
+end
+
+-- Where "back" on the review screen goes: the question the review was entered from (typed
+-- review there, or changed it by number), else the last question of the form.
+local function back_from_review(st, qs)
+  local from = st.came_from
+  if from then
+    for i, q in ipairs(qs) do
+      if question_key(q) == from.key then return i end
+    end
+    -- that question is gone (an empty row dropped): its table's "add another?" question
+    for i, q in ipairs(qs) do
+      if q.kind == "more" and q.open and q.scope == from.scope then return i end
+    end
+  end
+  return prev_question(qs, #qs + 1)
+end
+
 local function converse_steps(T, st)
   local mode = st.start_in_review and "review" or "walk"
   local single, single_scope
   while true do
     autosave(T, st) -- nothing new since the last time: no write
     if mode == "review" then
+      compact(T.form, st.answers)
       local list, nerr = review(T, st)
       ask.print(wrap(words.review_help, ""))
       local line, why = ask.line("review> ")
@@ -634,7 +702,7 @@ local function converse_steps(T, st)
         if r == "draft" then return save(T, st, "draft") end
         return nil
       elseif a == "back" or a == "<" then
-        st.cursor = prev_question(questions(T, st), #questions(T, st) + 1)
+        st.cursor = back_from_review(st, questions(T, st))
         mode = "walk"
       elseif a == "?" or a == "help" or a == "" or a == "review" then
         -- show the review again
@@ -655,6 +723,7 @@ local function converse_steps(T, st)
         -- (left the added row)
       elseif st.cursor > #qs then
         mode, single = "review", nil
+        st.came_from = nil -- the end of the form: back is its last question
       elseif st.cursor < 1 then
         st.cursor = 1
       else
@@ -685,16 +754,22 @@ local function converse_steps(T, st)
         if action == "stay" then
           if single then mode, single, single_scope = "review", nil, nil end
         end
+        local jump = st.jump -- a row just added: its first question
+        st.jump = nil
+        local function advance()
+          local target = jump and first_under(questions(T, st), jump)
+          st.cursor = target or (st.cursor + 1)
+        end
         if action == "next" then
           if single then
             if st.added and st.added == q then
               single, single_scope = false, q.scope
-              st.cursor = st.cursor + 1
+              advance()
             else
               single, mode = nil, "review"
             end
           else
-            st.cursor = st.cursor + 1
+            advance()
           end
         elseif action == "back" then
           if single then
@@ -714,6 +789,9 @@ local function converse_steps(T, st)
           local r = quit(T, st)
           if r == "draft" then return save(T, st, "draft") end
           return nil
+        end
+        if mode == "review" and q.kind ~= "section" then
+          st.came_from = { key = question_key(q), scope = q.scope }
         end
       end
     end
