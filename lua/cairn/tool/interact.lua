@@ -36,6 +36,11 @@ local words = {
   longtext_ends_table = "several lines, then an empty line; empty now ends the table",
   ends_table = "empty ends the table",
   date_understood = "  → %s",
+  editor_opens = "  Opening the answer in %s (save and close it to go on).",
+  editor_failed = "  The editor did not finish (%s): the answer is kept as it was.",
+  editor_kept_file = "  What you typed there is kept in %s.",
+  editor_empty = "  The editor left the answer empty, so it is kept as it was (type skip to remove it).",
+  line_by_line = "  (the answer line by line: Enter keeps a line, an empty line ends the answer)",
 }
 interact.words = words
 
@@ -313,8 +318,65 @@ local function read_longtext(first)
   return table.concat(lines, "\n")
 end
 
--- Ask field question Q. Returns "next", "back", "review", "quit", "draft" or "eof".
-local function ask_field(T, st, q, show_intro)
+-- The answer V of field F as text to edit, when typing that text back gives V again (so
+-- accepting it unchanged cannot alter the answer); nil otherwise.
+local function editable_text(f, v, st)
+  local text = layout.display(f, v)
+  if type(text) ~= "string" or text == "" then return nil end
+  if text:find("\n") then return text end -- several lines: read back as typed
+  local back = form.coerce(f, text, st.ctx)
+  if back == nil or json.encode(back) ~= json.encode(v) then return nil end
+  return text
+end
+
+local function split_lines(s)
+  local out = {}
+  for l in (s .. "\n"):gmatch("(.-)\n") do out[#out + 1] = l end
+  return out
+end
+
+-- Changing answer OLD (its text) from the review screen on a terminal: the answer is offered
+-- to change, not shown cut short in brackets. One line: in the line editor, already typed.
+-- Several lines: in $VISUAL or $EDITOR on a temporary file; without an editor, or when it
+-- fails, line by line in the line editor. Returns the text, and how: "unchanged", "whole" (a
+-- whole answer of several lines, not to be continued), or nil (a line read as usual, which
+-- may be a command); nil, why at the end of input.
+local function read_changed(prompt, old)
+  local lines = split_lines(old)
+  if #lines > 1 then
+    local editor = ask.editor()
+    if editor then
+      ask.print(string.format(words.editor_opens, editor))
+      local new, why, kept_at = ask.in_editor(editor, old)
+      if new and new:match("%S") then return new, new == old and "unchanged" or "whole" end
+      if new then
+        ask.print(words.editor_empty)
+      else
+        ask.print(string.format(words.editor_failed, why))
+        if kept_at then ask.print(string.format(words.editor_kept_file, kept_at)) end
+      end
+    end
+  end
+  local first, why = ask.line(prompt, lines[1])
+  if first == nil then return nil, why end
+  if #lines == 1 then return first, first == old and "unchanged" or nil end
+  if first ~= lines[1] and (command_of(first) or first:match("^%s*$")) then return first end
+  ask.print(words.line_by_line)
+  local out = { first }
+  local k = 2
+  while true do
+    local l = ask.line("  | ", lines[k])
+    if l == nil or l:match("^%s*$") then break end
+    out[#out + 1] = l
+    k = k + 1
+  end
+  local new = table.concat(out, "\n")
+  return new, new == old and "unchanged" or "whole"
+end
+
+-- Ask field question Q. Returns "next", "back", "review", "quit", "draft" or "eof". EDITING:
+-- the question was chosen on the review screen to change its answer.
+local function ask_field(T, st, q, show_intro, editing)
   local f = q.f
   if show_intro and q.column == 1 and q.row and q.row > 1 then show_intro = false end
   local inline_help = f.help and #f.help <= 60 and not (q.column and q.row and q.row > 1)
@@ -333,10 +395,21 @@ local function ask_field(T, st, q, show_intro)
       if shown == nil then shown = f.default end
     end
     local prompt = prompt_text(q, inline_help, q.ends_table and current == nil)
-    if shown ~= nil then prompt = prompt .. " [" .. show_value(f, shown) .. "]" end
-    local line, why = ask.line(prompt .. ": ")
+    local old_text = editing and current ~= nil and ask.can_offer() and editable_text(f, current, st)
+    local line, why, how
+    if old_text then
+      line, how = read_changed(prompt .. ": ", old_text)
+      if line == nil then why = how end
+    else
+      if shown ~= nil then prompt = prompt .. " [" .. show_value(f, shown) .. "]" end
+      line, why = ask.line(prompt .. ": ")
+    end
     if line == nil then return why == "interrupted" and "quit" or "eof" end
-    local cmd = command_of(line)
+    if how == "unchanged" then
+      st.touched[q.path] = true
+      return "next"
+    end
+    local cmd = not how and command_of(line)
     if cmd == "help" then
       show_help(q)
     elseif cmd == "skip" then
@@ -365,7 +438,7 @@ local function ask_field(T, st, q, show_intro)
           return "next"
         end
       else
-        if f.type == "longtext" then line = read_longtext(line) end
+        if f.type == "longtext" and how ~= "whole" then line = read_longtext(line) end
         local value, err, code, unknown = form.coerce(f, line, st.ctx)
         if err and code == "unknown_person" then
           local name = util.squash(unknown or line)
@@ -745,7 +818,7 @@ local function converse_steps(T, st)
           end
           st.added = nil
           if q.kind == "field" then
-            action = ask_field(T, st, q, not single)
+            action = ask_field(T, st, q, not single, single and true or false)
           else
             action = ask_more(st, q)
           end
