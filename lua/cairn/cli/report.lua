@@ -23,7 +23,9 @@ Runs a report definition (reports/NAME.lua on the search path: next to the works
 $CAIRN_PATH, in ~/.config/cairn, or built in) and writes NAME-PERIOD.EXT in the current folder,
 or FILE / FOLDER/ given with --out (--out - prints to standard output; --format text prints
 there by default). --each GROUP writes one file per group, NAME-PERIOD-GROUP.EXT. Files are
-written atomically; if any file fails, none is written and the run is not recorded.
+written atomically; if any file fails, none is written and the run is not recorded. On a
+terminal a progress line on standard error shows a batch and the PDF or Word file being made
+(none when piped, in CI, or with -q or --verbose).
 
   --param K=V    a declared parameter (repeatable); cairn report list shows them
   --period P     the reporting period in the file name and history (default: the as-of month)
