@@ -71,8 +71,9 @@ int host_load_compiled(lua_State *L, const char *cache_file, const char *source)
  * through the Lua side (cairn.repl) and never dies on a Lua error. Returns an exit status. */
 int repl_run(lua_State *L);
 
-/* host.readline(prompt) -> line | nil at end of input; raises "interrupted" on Ctrl-C. One
- * answer read with libedit on a terminal (repl.c), for questions scripts and tools ask. */
+/* host.readline(prompt [, text]) -> line | nil at end of input; raises "interrupted" on Ctrl-C.
+ * One answer read with libedit on a terminal (repl.c), for questions scripts and tools ask;
+ * TEXT starts the line already typed, to be changed. */
 int repl_readline(lua_State *L);
 
 #endif

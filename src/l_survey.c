@@ -1,6 +1,7 @@
 /* l_survey.c: the cairn.surveycore module, survey response storage and aggregation in C.
  *
  *   core.import(db, path, spec)   -> {rows, added, duplicates, empty} | nil, err
+ *       (spec.progress = function(rows, bytes_read): called every 4096 rows when given)
  *   core.recount(db, wave_id, layout, nattrs)     rebuild survey_counts for the wave
  *   core.tally(db, wave_id, layout, pa, pb [, filter_pos, filter_code])
  *       -> { {a =, b =, respondents =, cells = {...}}, ... }  sorted by a, b
@@ -65,6 +66,30 @@ static void check_layout(lua_State *L, int idx, sv_layout *lay) {
         lua_pop(L, 1);
     }
     lua_remove(L, -2); /* items; the slots userdata stays */
+}
+
+/* spec.progress: a Lua function(rows, bytes) called every few thousand rows, for a progress
+ * line. It runs in a protected call: an error in it (or Ctrl-C, raised inside it) stops the
+ * import, and is raised again once the import has cleaned up. */
+typedef struct {
+    lua_State *L;
+    int fn;       /* stack index of the function */
+    int error;    /* stack index of the slot that receives an error */
+    int failed;
+} import_progress;
+
+static int call_progress(void *ctx, long rows, long long bytes) {
+    import_progress *p = ctx;
+    lua_State *L = p->L;
+    lua_pushvalue(L, p->fn);
+    lua_pushinteger(L, rows);
+    lua_pushinteger(L, bytes);
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
+        lua_replace(L, p->error);
+        p->failed = 1;
+        return 1;
+    }
+    return 0;
 }
 
 static int l_import(lua_State *L) {
@@ -162,8 +187,20 @@ static int l_import(lua_State *L) {
         }
         lua_pop(L, 1);
     }
+    import_progress progress = {L, 0, 0, 0};
+    if (lua_getfield(L, 3, "progress") == LUA_TFUNCTION) {
+        progress.fn = lua_gettop(L);
+        lua_pushnil(L);
+        progress.error = lua_gettop(L);
+        im.progress = call_progress;
+        im.progress_ctx = &progress;
+    }
     int rc = sv_import_file(&im, path);
     sv_import_free(&im);
+    if (progress.failed) {
+        lua_pushvalue(L, progress.error);
+        return lua_error(L);
+    }
     if (rc == 0) {
         lua_createtable(L, 0, 4);
         lua_pushinteger(L, im.rows);

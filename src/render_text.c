@@ -333,6 +333,47 @@ static void plain_item(tx *x, const char *s, size_t len, const char *first, cons
 
 /* ---- tables ------------------------------------------------------------------------------- */
 
+/* Is S[0..LEN) a number or a date as people write them ("1,234", "$2.50", "21%", "2026-12-15",
+ * "15/06/2027")? Such a word is never broken across lines. */
+static int number_like(const char *s, size_t len) {
+    int digits = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= '0' && ch <= '9') digits++;
+        else if (!strchr("-+/.,:%$()", ch)) return 0;
+    }
+    return digits > 0;
+}
+
+/* Width of the widest number-like word of S (0 when none). */
+static size_t widest_number(const char *s, size_t len) {
+    size_t best = 0, st = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || s[i] == ' ' || s[i] == '\n') {
+            if (i > st && number_like(s + st, i - st)) {
+                size_t w = rd_width(s + st, i - st);
+                if (w > best) best = w;
+            }
+            st = i + 1;
+        }
+    }
+    return best;
+}
+
+/* Narrow the widest of the columns that ELIGIBLE allows, one column of text at a time, never
+ * below FLOOR, until *TOTAL fits WIDTH or none can give more. */
+static void shrink_columns(size_t *w, const size_t *floor, const unsigned char *eligible, int n,
+                           size_t *total, size_t width) {
+    while (*total > width) {
+        int widest = -1;
+        for (int c = 0; c < n; c++)
+            if (eligible[c] && w[c] > floor[c] && (widest < 0 || w[c] > w[widest])) widest = c;
+        if (widest < 0) return;
+        w[widest]--;
+        (*total)--;
+    }
+}
+
 /* Width of the longest word of S, at most 12 (and at least 4). */
 static size_t longest_word(const char *s, size_t len) {
     size_t best = 4, st = 0;
@@ -346,9 +387,9 @@ static size_t longest_word(const char *s, size_t len) {
     return best > 12 ? 12 : best;
 }
 
-static void table_rule(rbuf *b, const size_t *w, int n) {
+static void table_rule(rbuf *b, const size_t *w, int n, size_t gap) {
     for (int c = 0; c < n; c++) {
-        if (c) rb_add(b, "  ", 2);
+        if (c) rb_addrep(b, ' ', gap);
         rb_addrep(b, '-', w[c]);
     }
     rb_addc(b, '\n');
@@ -356,14 +397,14 @@ static void table_rule(rbuf *b, const size_t *w, int n) {
 
 /* Write one row whose cell texts are TEXTS/LENS, wrapping each cell in its column. */
 static void table_line(rbuf *b, const char **texts, const size_t *lens, const size_t *w,
-                       const rd_col *cols, int n, size_t *pos) {
+                       const rd_col *cols, int n, size_t *pos, size_t gap) {
     for (int c = 0; c < n; c++) pos[c] = 0;
     for (int line = 0;; line++) {
         int any = 0;
         size_t mark = b->len;
         for (int c = 0; c < n; c++) {
             size_t st = 0, k = 0;
-            if (c) rb_add(b, "  ", 2);
+            if (c) rb_addrep(b, ' ', gap);
             if (next_line(texts[c], lens[c], &pos[c], w[c], &st, &k)) any = 1;
             pad(b, texts[c] + st, k, w[c], cols[c].align);
         }
@@ -378,6 +419,69 @@ static void table_line(rbuf *b, const char **texts, const size_t *lens, const si
             if (pos[c] < lens[c]) more = 1;
         if (!more) break;
     }
+}
+
+/* The notes under the table at T. */
+static void table_notes(tx *x, int t) {
+    lua_State *L = x->L;
+    size_t nn = rd_len(L, t, "notes");
+    const char *note = rd_label(L, x->doc, "note");
+    char first[64];
+    snprintf(first, sizeof first, "%s: ", note);
+    for (size_t i = 1; i <= nn; i++) {
+        rd_push_item(L, t, "notes", (lua_Integer)i);
+        size_t len;
+        const char *s = lua_tolstring(L, -1, &len);
+        if (s) wrap(x->b, s, len, x->width, first, "  ");
+        lua_pop(L, 1);
+    }
+}
+
+/* A table too wide for the width even with every column narrowed: each row as a block of
+ * "Column: value" lines (values wrapped under themselves), rows apart by a blank line, the
+ * totals after a rule. Empty cells are left out. */
+static void table_records(tx *x, int t, const rd_col *cols, int n, rd_cell *cells, size_t nrows,
+                          int has_totals) {
+    lua_State *L = x->L;
+    rbuf *b = x->b;
+    size_t kw = 0;
+    for (int c = 0; c < n; c++) {
+        size_t k = rd_width(cols[c].label, strlen(cols[c].label)) + 1;
+        if (k > kw) kw = k;
+    }
+    if (kw > (size_t)x->width / 3) kw = (size_t)x->width / 3;
+    rbuf *first = rb_new(L);
+    rbuf *hang = rb_new(L);
+    rb_addrep(hang, ' ', kw + 1);
+    rb_addc(hang, '\0');
+    for (size_t r = 1; r <= nrows + (size_t)has_totals; r++) {
+        if (r > 1) rb_addc(b, '\n');
+        if (r <= nrows) rd_push_item(L, t, "rows", (lua_Integer)r);
+        else {
+            rb_addrep(b, '-', 10);
+            rb_addc(b, '\n');
+            lua_getfield(L, t, "totals");
+        }
+        int row = lua_type(L, -1) == LUA_TTABLE ? lua_gettop(L) : 0;
+        for (int c = 0; c < n; c++) {
+            rd_cell_read(L, row, &cols[c], &cells[c]);
+            if (cells[c].len == 0) continue;
+            rb_reset(first);
+            rb_adds(first, cols[c].label);
+            rb_addc(first, ':');
+            size_t lw = rd_width(first->data, first->len);
+            rb_addrep(first, ' ', lw < kw + 1 ? kw + 1 - lw : 1);
+            rb_addc(first, '\0');
+            if (lw >= kw + 1) { /* a label longer than the key column: the value on its own lines */
+                wrap(b, first->data, first->len - 1, x->width, "", "");
+                wrap(b, cells[c].text, cells[c].len, x->width, hang->data, hang->data);
+            } else {
+                wrap(b, cells[c].text, cells[c].len, x->width, first->data, hang->data);
+            }
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 2); /* first, hang */
 }
 
 /* Render the table block at index T. */
@@ -399,14 +503,17 @@ static void text_table(tx *x, int t, int show_caption) {
     size_t nrows = rd_len(L, t, "rows");
     int has_totals = lua_getfield(L, t, "totals") == LUA_TTABLE;
     lua_pop(L, 1);
-    /* scratch: widths, positions, texts, lens, and cells for one row */
-    size_t *w = lua_newuserdatauv(L, sizeof(size_t) * (size_t)n * 4, 0);
-    size_t *pos = w + n, *lens = w + 2 * n, *minw = w + 3 * n;
+    /* scratch: widths, positions, texts, lens, floors, and cells for one row */
+    size_t *w = lua_newuserdatauv(L, (sizeof(size_t) * 5 + 1) * (size_t)n, 0);
+    size_t *pos = w + n, *lens = w + 2 * n, *minw = w + 3 * n, *numw = w + 4 * n;
+    unsigned char *is_text = (unsigned char *)(w + 5 * n);
     rd_cell *cells = lua_newuserdatauv(L, sizeof(rd_cell) * (size_t)n, 0);
     const char **texts = lua_newuserdatauv(L, sizeof(char *) * (size_t)n, 0);
     for (int c = 0; c < n; c++) {
         w[c] = rd_width(cols[c].label, strlen(cols[c].label));
         minw[c] = longest_word(cols[c].label, strlen(cols[c].label));
+        numw[c] = 0;
+        is_text[c] = cols[c].format == RD_FMT_TEXT;
     }
     for (size_t r = 1; r <= nrows + (size_t)has_totals; r++) {
         if (r <= nrows) rd_push_item(L, t, "rows", (lua_Integer)r);
@@ -427,31 +534,64 @@ static void text_table(tx *x, int t, int show_caption) {
             if (ww > w[c]) w[c] = ww;
             size_t lw = longest_word(cells[c].text, cells[c].len);
             if (lw > minw[c]) minw[c] = lw;
+            /* numbers, money, percents and dates are shown whole: their column never gets
+             * narrower than its widest value; in a text column, a number or date word */
+            int whole = !cells[c].has_display &&
+                        ((cells[c].kind == RD_CELL_NUMBER && !is_text[c]) ||
+                         (cells[c].kind == RD_CELL_TEXT && cols[c].format == RD_FMT_DATE));
+            size_t nw = whole ? ww : widest_number(cells[c].text, cells[c].len);
+            if (nw > numw[c]) numw[c] = nw;
         }
         lua_pop(L, 1);
     }
-    /* shrink the widest columns until the table fits, never below a column's longest word
-     * (up to 12 columns) so words break only when they must */
-    size_t total = 0;
-    for (int c = 0; c < n; c++) total += w[c] + (c ? 2 : 0);
-    while (total > (size_t)x->width) {
-        int widest = -1;
+    /* Fit the width: first the long free-text columns give way (widest first), down to their
+     * longest word (up to 12 columns), so words break only when they must; then the headings
+     * of number and date columns wrap; then text columns break long words. A number or a
+     * date is never cut. A table that still does not fit is shown as one block per row. */
+    size_t width = (size_t)x->width;
+    size_t total = 0, narrowest = 0, gap = 2;
+    for (int c = 0; c < n; c++) {
+        if (minw[c] < numw[c]) minw[c] = numw[c];
+        total += w[c];
+        narrowest += w[c] < minw[c] ? w[c] : minw[c];
+    }
+    /* one space between columns when two would leave words to break */
+    if (narrowest + 2 * (size_t)(n - 1) > width) gap = 1;
+    total += gap * (size_t)(n - 1);
+    /* free text: a text column, or a column with words beside its numbers (a suppression
+     * reason, a display text) */
+    unsigned char *free_text = lua_newuserdatauv(L, (size_t)n, 0);
+    for (int c = 0; c < n; c++) free_text[c] = is_text[c] || w[c] > numw[c];
+    shrink_columns(w, minw, free_text, n, &total, width);
+    lua_pop(L, 1);
+    if (total > width) {
+        unsigned char *every = lua_newuserdatauv(L, (size_t)n, 0);
+        memset(every, 1, (size_t)n);
+        shrink_columns(w, minw, every, n, &total, width);
+        lua_pop(L, 1);
+    }
+    if (total > width) {
+        /* words break, but not into pieces too short to read (8 columns) */
         for (int c = 0; c < n; c++)
-            if (w[c] > minw[c] && (widest < 0 || w[c] > w[widest])) widest = c;
-        if (widest < 0) break;
-        w[widest]--;
-        total--;
+            if (is_text[c] && minw[c] > 8) minw[c] = numw[c] > 8 ? numw[c] : 8;
+        shrink_columns(w, minw, is_text, n, &total, width);
+    }
+    if (total > width) {
+        table_records(x, t, cols, n, cells, nrows, has_totals);
+        lua_pop(L, 4); /* cols, w, cells, texts */
+        table_notes(x, t);
+        return;
     }
     for (int c = 0; c < n; c++) {
         texts[c] = cols[c].label;
         lens[c] = strlen(cols[c].label);
     }
-    table_line(b, texts, lens, w, cols, n, pos);
-    table_rule(b, w, n);
+    table_line(b, texts, lens, w, cols, n, pos, gap);
+    table_rule(b, w, n, gap);
     for (size_t r = 1; r <= nrows + (size_t)has_totals; r++) {
         if (r <= nrows) rd_push_item(L, t, "rows", (lua_Integer)r);
         else {
-            table_rule(b, w, n);
+            table_rule(b, w, n, gap);
             lua_getfield(L, t, "totals");
         }
         int row = lua_type(L, -1) == LUA_TTABLE ? lua_gettop(L) : 0;
@@ -460,21 +600,11 @@ static void text_table(tx *x, int t, int show_caption) {
             texts[c] = cells[c].text;
             lens[c] = cells[c].len;
         }
-        table_line(b, texts, lens, w, cols, n, pos);
+        table_line(b, texts, lens, w, cols, n, pos, gap);
         lua_pop(L, 1);
     }
     lua_pop(L, 4); /* cols, w, cells, texts */
-    size_t nn = rd_len(L, t, "notes");
-    const char *note = rd_label(L, x->doc, "note");
-    char first[64];
-    snprintf(first, sizeof first, "%s: ", note);
-    for (size_t i = 1; i <= nn; i++) {
-        rd_push_item(L, t, "notes", (lua_Integer)i);
-        size_t len;
-        const char *s = lua_tolstring(L, -1, &len);
-        if (s) wrap(b, s, len, x->width, first, "  ");
-        lua_pop(L, 1);
-    }
+    table_notes(x, t);
 }
 
 /* ---- chart bars ----------------------------------------------------------------------------- */
@@ -639,11 +769,20 @@ int rd_chart_bars(lua_State *L, int chart, rbuf *b, int width, const char *prefi
 
 /* ---- blocks --------------------------------------------------------------------------------- */
 
+/* A title wrapped at word boundaries to the width, then a rule under it as long as its widest
+ * line. */
 static void underline(rbuf *b, const char *s, size_t len, char c, int width) {
-    rb_add(b, s, len);
-    rb_addc(b, '\n');
-    size_t w = rd_width(s, len);
-    rb_addrep(b, c, w < (size_t)width ? w : (size_t)width);
+    size_t from = b->len;
+    wrap(b, s, len, width, "", "");
+    size_t widest = 0, st = from;
+    for (size_t i = from; i < b->len; i++) {
+        if (b->data[i] == '\n') {
+            size_t w = rd_width(b->data + st, i - st);
+            if (w > widest) widest = w;
+            st = i + 1;
+        }
+    }
+    rb_addrep(b, c, widest < (size_t)width ? widest : (size_t)width);
     rb_addc(b, '\n');
 }
 

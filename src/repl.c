@@ -317,7 +317,15 @@ static int repl_terminal(lua_State *L) {
 /* ---- host.readline: one answer with line editing, for questions scripts ask --------------
  * The tool engine asks question after question (lua/cairn/ask.lua); on a terminal each answer
  * is read here so the facilitator has the same editing as at the REPL prompt (arrows, Ctrl-A/E,
- * kill and yank) and Up recalls earlier answers of this session. Ctrl-C raises "interrupted". */
+ * kill and yank) and Up recalls earlier answers of this session. Ctrl-C raises "interrupted".
+ *
+ * host.readline(prompt, text) starts the line with TEXT already typed (an old answer to change
+ * instead of retype). cairn links libedit, not GNU readline (GPL; see DESIGN.md), and reads
+ * with its native API, so readline's rl_startup_hook/rl_insert_text are not there to use.
+ * libedit's el_insertstr would be cleared by el_gets, which resets the line when it starts;
+ * el_push queues TEXT as input that el_gets reads before the keyboard, so it lands in the
+ * line exactly as if typed, with the cursor at its end. Control characters are pushed as
+ * spaces: as keystrokes they would be editing commands. */
 
 static EditLine *answer_el;
 static History *answer_hist;
@@ -337,8 +345,25 @@ static void answer_cleanup(void) {
     answer_prompt = NULL;
 }
 
+/* Queue TEXT as typed input for the next el_gets (control characters as spaces). */
+static int push_typed(lua_State *L, EditLine *el, const char *text, size_t len) {
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return luaL_error(L, "out of memory");
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        copy[i] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
+    }
+    copy[len] = '\0';
+    el_push(el, copy);
+    free(copy);
+    return 0;
+}
+
 int repl_readline(lua_State *L) {
     const char *prompt = luaL_optstring(L, 1, "");
+    size_t prefill_len = 0;
+    const char *prefill = luaL_optlstring(L, 2, NULL, &prefill_len);
     if (!isatty(STDIN_FILENO))
         return luaL_error(L, "readline needs a terminal (read piped input with io.read)");
     if (!answer_el) {
@@ -363,6 +388,8 @@ int repl_readline(lua_State *L) {
     free(answer_prompt);
     answer_prompt = p;
     fflush(stdout);
+    if (prefill && prefill_len)
+        push_typed(L, answer_el, prefill, prefill_len);
     int count = 0;
     reading_answer = 1;
     const char *line = el_gets(answer_el, &count);

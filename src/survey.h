@@ -107,6 +107,12 @@ typedef struct {
     char delim;
     int nattrs;
     volatile int *interrupted; /* optional: checked every 4096 rows */
+    /* optional: called every 4096 rows with the rows read so far and how far into the file
+     * the reading is (bytes; -1 when not known), for a progress line; non-zero stops the
+     * import as interrupted */
+    int (*progress)(void *ctx, long rows, long long bytes);
+    void *progress_ctx;
+    FILE *file; /* private: the file being read (sv_import_file), for progress */
     const sv_layout *lay;      /* optional: keep survey_counts up to date with the rows added */
     /* results */
     long rows, added, duplicates, empty;

@@ -644,6 +644,11 @@ static int import_rows(sv_import *im, csv_reader *r, import_run *run) {
             im->err.problem = SV_EINTERRUPT;
             return -1;
         }
+        if ((im->rows & 4095) == 0 && im->progress &&
+            im->progress(im->progress_ctx, im->rows, im->file ? (long long)ftell(im->file) : -1)) {
+            im->err.problem = SV_EINTERRUPT;
+            return -1;
+        }
         if (import_one_row(im, r, run)) return -1;
     }
     if (rc == CSV_ERROR) {
@@ -719,7 +724,9 @@ static int import_path(sv_import *im, const char *path) {
     }
     csv_reader r;
     csv_init_file(&r, fp);
+    im->file = fp;
     int rc = sv_import_reader(im, &r);
+    im->file = NULL;
     csv_free(&r);
     fclose(fp);
     return rc;

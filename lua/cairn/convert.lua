@@ -9,10 +9,16 @@
 -- network), under `timeout`, and write to the path they are given; cairn.report renames it.
 --
 --   convert.write(doc, path, "docx" | "pdf" [, opts]) -> true | nil, message
+--     opts.status: a cairn.progress_line, told what is being made while the converter runs
+--     (opts.status_name: the file's name to show, when PATH is a temporary file)
 --   convert.available() -> { docx = "pandoc" | "libreoffice" | nil, pdf = ... }
 local convert = {}
 
 local TIMEOUT = 180 -- seconds a converter may take
+
+convert.words = {
+  making = "making %s with %s…", -- the progress line while a converter runs (file, converter)
+}
 
 local function quote(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
 
@@ -167,24 +173,34 @@ function convert.write(doc, path, format, opts)
     local r, e = write_file(html, render.html(doc, opts))
     if not r then return nil, e end
     local tool, what
+    local function say(name)
+      if opts.status then
+        opts.status:show(string.format(convert.words.making, (opts.status_name or path):match("[^/]*$"), name))
+      end
+    end
     if format == "docx" and pandoc then
       tool = "pandoc"
+      say(tool)
       local md = dir .. "/report.md"
       r, e = write_file(md, render.markdown(doc, opts))
       if not r then return nil, e end
       r, e = via_pandoc(pandoc, md, "gfm", path, log)
     elseif format == "docx" then
       tool = "LibreOffice"
+      say(tool)
       r, e = via_soffice(lo, dir, html, "docx", path, log)
     elseif browser then
       tool = "Chromium"
+      say(tool)
       r, e = via_chromium(browser, dir, html, path, log)
     elseif lo then
       tool = "LibreOffice"
+      say(tool)
       r, e = via_soffice(lo, dir, html, "pdf", path, log)
     else
       -- pandoc picks PDF output from the .pdf extension, so it writes into the folder first
       tool = "pandoc"
+      say(tool)
       local pdf = dir .. "/report.pdf"
       r, e = run(quote(pandoc) .. " --from html --pdf-engine=" .. quote(engine) .. " --output "
         .. quote(pdf) .. " " .. quote(html), log)
@@ -200,6 +216,7 @@ function convert.write(doc, path, format, opts)
     return true
   end)
   cleanup()
+  if opts.status then opts.status:clear() end
   if not ok then error(result, 0) end
   return result, err
 end

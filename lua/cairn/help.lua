@@ -255,8 +255,9 @@ function help.load_builtin()
     isatty = "host.isatty(fd) -> is fd 0/1/2 a terminal?",
     datadir = "host.datadir() -> the folder holding the built-in lua/ and scripts/",
     repl = "host.repl() -> status\nRun the interactive loop (what `cairn` with no command does).",
-    readline = "host.readline(prompt) -> line | nil at end of input\nOne answer read with line "
-      .. "editing on a terminal (Up recalls earlier answers); raises \"interrupted\" on Ctrl-C.",
+    readline = "host.readline(prompt [, text]) -> line | nil at end of input\nOne answer read with line "
+      .. "editing on a terminal (Up recalls earlier answers), TEXT already typed to change; raises "
+      .. "\"interrupted\" on Ctrl-C.",
     traceback = "host.traceback() -> the traceback of the last error caught by the host",
     file_kind = "host.file_kind(path) -> \"file\" | \"dir\" | \"other\" | nil",
     load_compiled = "host.load_compiled(cache_file, source) -> function | nil\nThe chunk make compiled from source, only while its header names source with its current size and modification time.",

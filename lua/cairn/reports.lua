@@ -453,7 +453,8 @@ local function write_files(R, g, doc, saved_json, where)
           assert(fh:close())
         end)
       else
-        pok, perr = pcall(report.produce, doc, entry.tmp, R.format, { width = 80 })
+        pok, perr = pcall(report.produce, doc, entry.tmp, R.format,
+          { width = 80, status = R.opts.status, status_name = entry.path })
       end
       if not pok then error(where .. ": " .. tostring(perr), 0) end
       local bytes = read_file(entry.tmp)
@@ -582,7 +583,8 @@ end
 
 --- reports.run(name, opts) -> { id =, files = { {path, hash, bytes, group} }, period, as_of }
 --- opts: params, period, as_of, format, out, each, db, progress = function(i, n, path),
----       log = function(line) (verbose messages), width (text)
+---       log = function(line) (verbose messages), width (text), status = a cairn.progress_line
+---       (says what is being converted while a PDF or Word file is made)
 function reports.run(name, opts)
   opts = opts or {}
   local R = settle(name, opts)

@@ -14,7 +14,7 @@ usage: cairn tool list [FILTER] | show ID | run ID [--answers FILE | --example] 
 [2]
 $ cairn survey result 2026
 cairn: unknown survey command 'result' (did you mean results?)
-usage: cairn survey import FILE.csv --wave NAME [--instrument ID] [--map FILE] [--check]
+usage: cairn survey import FILE.csv --wave NAME [--instrument ID] [--map FILE] [--check] [-q]
        | instruments | show ID | load FILE.lua|FILE.csv | bank [export] ID FILE.csv
        | bank import FILE.csv
        | waves | wave NAME --instrument ID [--starts D] [--ends D] [--audience T] [--mode M]

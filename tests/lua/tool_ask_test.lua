@@ -200,6 +200,45 @@ has(text, "review> 17\nGoal 1 › Add another step? [y/N]: y\nGoal 1 › Step 2 
   "adding a row from the review asks its questions, then returns to the review (max 2 steps: no more offers)")
 t.same(w.answers.goals[1].steps[2], { step = "Cut steps" }, "a row added from the review screen")
 
+-- review typed at a question, then back: the question the review was entered from
+local _
+_, text = converse({ "Absence rose", "Buses", "", "logs", "review", "back", "quit", "n" },
+  function() return tool.run("engine_whys", nil, { new = true }) end)
+has(text, "review> back\n2. Why — Reason why problem is occurring (several lines; an empty line ends the answer): quit\n",
+  "back from a review typed at a question returns to that question, not to the end of the form")
+_, text = converse({ "Absence rose", "Buses", "", "logs", "Drivers", "", "", "", "Pay", "y", "review", "1",
+  "Absence rose again", "back", "quit", "n" },
+  function() return tool.run("engine_whys", nil, { new = true }) end)
+has(text, "review> back\nProblem Statement (one-sentence description of the problem) [Absence rose again]: quit\n",
+  "after changing an answer by number, back returns to that answer")
+
+-- no root cause yet: the first one added is row 1, and no empty row is left on the review
+local rc
+rc, text = converse({ "Absence rose", "Buses", "", "logs", "Drivers", "", "hr", "",
+  "skip", "skip",          -- Root cause 1 left empty
+  "y",                     -- Add a root cause?
+  "Pay", "y",              -- ... asked as Root cause 1 again
+  "n",                     -- no more root causes
+  "Hire", "", "n", "n",    -- a goal, no date, no steps, no more goals
+  "save" }, function() return tool.run("engine_whys", nil, { new = true }) end)
+has(text, "Add a root cause? [y/N]: y\nRoot cause 1: Pay\n",
+  "with no root cause yet, the offer says a (not another) and asks Root cause 1 again")
+t.ok(not text:find("Root cause 2", 1, true), "no Root cause 2 anywhere")
+has(text, "   7  Root cause 1: Pay\n   8  Root cause 1 — Would removing it prevent the problem?: Yes\n   9  Goal 1 › Goal: Hire",
+  "the review lists one root cause, with no empty row before it")
+t.same(rc and rc.answers.causes, { { cause = "Pay", prevents = true } }, "and the worksheet stores it as row 1")
+
+-- a row left empty in the middle is dropped when the next is added, and on the review
+rc, text = converse({ "Absence rose", "Buses", "", "logs", "Drivers", "", "hr", "",
+  "Pay", "y", "y",         -- Root cause 1, add another
+  "skip", "skip", "y",     -- Root cause 2 left empty, add another
+  "Morale", "y", "n",      -- asked as Root cause 2
+  "Hire", "", "n", "n", "save" }, function() return tool.run("engine_whys", nil, { new = true }) end)
+has(text, "Add another root cause? [y/N]: y\nRoot cause 2: Morale\n", "the empty row 2 is replaced, not skipped")
+t.ok(not text:find("Root cause 3", 1, true), "no Root cause 3")
+t.same(rc and rc.answers.causes, { { cause = "Pay", prevents = true }, { cause = "Morale", prevents = true } },
+  "two root causes stored")
+
 -- answers the tool no longer asks for (a district edited the tool) are dropped on edit, with a note
 db:exec([[UPDATE worksheet SET answers = json_set(answers, '$.old_field', 'x', '$.causes[0].old_col', 'y')
           WHERE id = ?]], w.id)

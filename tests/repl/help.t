@@ -148,7 +148,7 @@ cairn.host: what the Lua side needs from the process (rounding, workspace files,
   host.load_compiled(cache_file, source) -> function | nil
   host.mkdir(path) -> true | nil, message
   host.open_workspace(path, "open"|"readonly"|"create") -> db | nil, message
-  host.readline(prompt) -> line | nil at end of input
+  host.readline(prompt [, text]) -> line | nil at end of input
   host.repl() -> status
   host.round(x [, decimals]) -> number
   host.schema_version() -> the workspace schema this cairn writes

@@ -92,4 +92,52 @@ local maxw = 0
 for line in w:render("text", { width = 60 }):gmatch("[^\n]+") do maxw = math.max(maxw, utf8.len(line)) end
 t.ok(maxw <= 60, "text tables fit the width (widest line " .. maxw .. ")")
 
+-- at 60, 80 and 120 columns: titles and headings wrap at word boundaries; a wide table fits by
+-- narrowing its free-text columns first, never cutting a date or a number; one that cannot fit
+-- shows each row as a block
+local function widest(s)
+  local m = 0
+  for line in s:gmatch("[^\n]+") do m = math.max(m, utf8.len(line)) end
+  return m
+end
+local long_title = "District and Charter Collaboration: Chronic Absence Action Plan for the 2026-27 School Year"
+local fit = report.new { title = long_title, theme = {} }
+local sec = fit:section("Overdue action steps in every school of the district, by owner and date")
+local rows = {}
+for i = 1, 4 do
+  rows[i] = { step = "Call the families of every ninth grader absent more than three days in "
+    .. "September and invite them to the morning club", owner = "Ana Diaz", due = "2026-12-1" .. i,
+    cost = 123456.75 * i, students = 1234567 * i, pct = i / 4, note = "See the attendance office's "
+    .. "weekly list, shared on Mondays with the counsellors" }
+end
+sec:table { columns = { { id = "step", label = "Action step" }, { id = "owner", label = "Owner" },
+  { id = "due", label = "Due", format = "date" }, { id = "cost", label = "Cost", format = "money" },
+  { id = "students", label = "Students", format = "integer" },
+  { id = "pct", label = "Done", format = "percent", decimals = 0 }, { id = "note", label = "Note" } },
+  rows = rows }
+for _, width in ipairs { 60, 80, 120 } do
+  local out = fit:render("text", { width = width })
+  t.ok(widest(out) <= width, width .. " columns: nothing passes the width (widest line " .. widest(out) .. ")")
+  local words_whole = true
+  for word in (long_title .. " Overdue action steps in every school of the district, by owner and date")
+      :gmatch("%S+") do
+    if not out:find(word, 1, true) then words_whole = false end
+  end
+  t.ok(words_whole, width .. " columns: the title and the heading wrap at word boundaries")
+  local title_lines = out:match("^(.-)\n=+\n")
+  t.ok(title_lines and #title_lines > 0 and widest(title_lines) <= width
+    and #out:match("\n(=+)\n") == widest(title_lines), width .. " columns: the title's rule is as long as its widest line")
+  local whole = true
+  for _, v in ipairs { "2026-12-11", "2026-12-14", "1,234,567", "4,938,268", "$123,456.75", "$493,827.00" } do
+    if not out:find(v, 1, true) then whole = false; io.write("# cut: ", v, "\n") end
+  end
+  t.ok(whole, width .. " columns: every date and number is shown whole")
+end
+local at120 = fit:render("text", { width = 120 })
+t.ok(at120:find("Action step +Owner +Due +Cost +Students +Done +Note\n") ~= nil,
+  "120 columns: the table stays a grid, the long text columns narrowed")
+local at60 = fit:render("text", { width = 60 })
+t.ok(at60:find("\nAction step: Call the families", 1) ~= nil and at60:find("\nDue: +2026%-12%-11\n") ~= nil,
+  "60 columns: a table that cannot fit shows each row as a block")
+
 t.done()

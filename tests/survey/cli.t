@@ -225,7 +225,7 @@ staff_climate,1,Staff climate survey,school|role,Climate,C1,I feel safe at schoo
 ,,,,Climate,C2,Staff morale is low.,scale,agreement,,yes,Q2,,,
 $ cairn survey frob
 cairn: unknown survey command 'frob' (expected audit, bank, draft, entry, import, instruments, load, min-group-size, results, show, wave, waves)
-usage: cairn survey import FILE.csv --wave NAME [--instrument ID] [--map FILE] [--check]
+usage: cairn survey import FILE.csv --wave NAME [--instrument ID] [--map FILE] [--check] [-q]
        | instruments | show ID | load FILE.lua|FILE.csv | bank [export] ID FILE.csv
        | bank import FILE.csv
        | waves | wave NAME --instrument ID [--starts D] [--ends D] [--audience T] [--mode M]

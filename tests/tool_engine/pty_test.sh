@@ -58,9 +58,9 @@ screen | grep -Eq '^ +3  1\. Why — How do we know\? Observable, data-based evi
 ok $? "the review lists every answer with a number"
 
 line '1'
-wait_for '^Problem Statement .*\[Ninth-grade chronic absenteeism rose from 14% to 21%\.\]: '
-ok $? "a number on the review screen edits that answer"
-line 'Ninth-grade chronic absence rose from 14% to 21% in two years.'
+wait_prompt '^Problem Statement \(one-sentence description of the problem\): Ninth-grade chronic absenteeism rose from 14% to 21%\.$'
+ok $? "a number on the review screen offers that answer in the line editor, already typed"
+key C-u; line 'Ninth-grade chronic absence rose from 14% to 21% in two years.'
 wait_for '^review> ' 2
 screen | grep -Eq '^ +1  Problem Statement: Ninth-grade chronic absence rose from 14% to 21% in two years\.$'
 ok $? "and the review shows the new answer"

@@ -151,11 +151,11 @@ Review: Test Whys
   == Root Cause(s) ==
    7  Root cause 1: 
    8  Root cause 1 — Would removing it prevent the problem?: 
-   9  (Add another root cause)
+   9  (Add a root cause)
   10  Goal 1 › Goal: 
   11  Goal 1 › Due: 
   12  (Goal 1 › Add a step)
-  13  (Add another goal)
+  13  (Add a goal)
   ! whys: at least 2 rows must be filled, got 1; empty: row 2 (Why)
   ! causes: at least 1 row of Root Cause(s) required, got 0
   ! goals: at least 1 required (Goal), got 0
@@ -174,11 +174,11 @@ Review: Test Whys
   == Root Cause(s) ==
    7  Root cause 1: 
    8  Root cause 1 — Would removing it prevent the problem?: 
-   9  (Add another root cause)
+   9  (Add a root cause)
   10  Goal 1 › Goal: 
   11  Goal 1 › Due: 
   12  (Goal 1 › Add a step)
-  13  (Add another goal)
+  13  (Add a goal)
   ! whys: at least 2 rows must be filled, got 1; empty: row 2 (Why)
   ! causes: at least 1 row of Root Cause(s) required, got 0
   ! goals: at least 1 required (Goal), got 0

@@ -43,8 +43,8 @@ answer 'Add another root cause\? \[y/N\]: $' ''
 wait_prompt '^review> $' && screen | grep -q '3  1\. Why — How do we know? Observable, data-based evidence: SIS period attendance, fall 2025'
 ok $? "the review screen lists every answer with its number, the changed one included"
 line '1'
-answer 'Problem Statement .*\[Ninth-grade chronic absenteeism rose from 14% to 21%\.\]: $' \
-  'Ninth-grade chronic absenteeism at Riverside High rose from 14% to 21%.'
+wait_prompt 'Problem Statement .*: Ninth-grade chronic absenteeism rose from 14% to 21%\.$' &&
+  key C-u && line 'Ninth-grade chronic absenteeism at Riverside High rose from 14% to 21%.'
 answer '^review> $' 'save'
 wait_for '^Saved worksheet 1 \(five_whys\), revision 1\.$' && wait_for '^EXITED 0$'
 ok $? "save stores the worksheet and the command exits 0"

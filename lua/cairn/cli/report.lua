@@ -7,7 +7,8 @@
 --
 -- Safe for cron: never prompts, prints the files written (nothing with -q), exits 0 on
 -- success, 1 when the report failed (no file is left and no run recorded), 2 for a usage
--- error. A batch shows a progress bar on standard error only when that is a terminal.
+-- error. A batch, and a PDF or Word file being made, show a progress line on standard error
+-- only when that is a terminal (not in CI, not with -q).
 local host = require "cairn.host"
 local args = require "cairn.args"
 local listing = require "cairn.listing"
@@ -22,7 +23,9 @@ Runs a report definition (reports/NAME.lua on the search path: next to the works
 $CAIRN_PATH, in ~/.config/cairn, or built in) and writes NAME-PERIOD.EXT in the current folder,
 or FILE / FOLDER/ given with --out (--out - prints to standard output; --format text prints
 there by default). --each GROUP writes one file per group, NAME-PERIOD-GROUP.EXT. Files are
-written atomically; if any file fails, none is written and the run is not recorded.
+written atomically; if any file fails, none is written and the run is not recorded. On a
+terminal a progress line on standard error shows a batch and the PDF or Word file being made
+(none when piped, in CI, or with -q or --verbose).
 
   --param K=V    a declared parameter (repeatable); cairn report list shows them
   --period P     the reporting period in the file name and history (default: the as-of month)
@@ -133,20 +136,13 @@ local function history(argv)
   return 0
 end
 
--- A progress bar on standard error: only on a terminal, only for batches.
-local function progress_bar()
-  if not host.isatty(2) then return nil end
-  local last = -1
+-- The progress line on standard error (cairn.progress_line: a terminal, not CI, not -q): a
+-- bar for batches, and what is being converted while a PDF or Word file is made.
+local function batch_progress(line)
+  if not line then return nil end
   return function(i, n, path)
-    if n < 2 then return end
-    local width = 30
-    local fill = math.floor(i / n * width + 0.5)
-    if fill ~= last or i == n then
-      last = fill
-      io.stderr:write(string.format("\r[%s%s] %d/%d %s\27[K", string.rep("#", fill),
-        string.rep(" ", width - fill), i, n, (path or ""):match("[^/]*$")))
-    end
-    if i == n then io.stderr:write("\r\27[K") end
+    if n >= 2 then line:bar(i / n, string.format("%d/%d %s", i, n, (path or ""):match("[^/]*$"))) end
+    if i == n then line:clear() end
   end
 end
 
@@ -181,14 +177,16 @@ function cmd.run(argv)
   if rest[2] then args.usage_error("unexpected argument '" .. rest[2] .. "'", "report") end
   local verbose = opts.verbose
   make_out_folder(opts.out, opts.each ~= nil)
+  local line = not verbose and require("cairn.progress_line").new { quiet = opts.quiet } or nil
   local r = require("cairn.reports").run(name, {
     params = args.pairs_list(opts.param, "--param", "report"),
     period = opts.period, as_of = opts.as_of, format = opts.format, out = opts.out,
     each = opts.each, from = opts.from,
     width = opts.out == nil and host.isatty(1) and host.term_width() or 80,
-    progress = not verbose and progress_bar() or nil,
-    log = verbose and function(line) io.stderr:write(line, "\n") end or nil,
+    progress = batch_progress(line), status = line,
+    log = verbose and function(msg) io.stderr:write(msg, "\n") end or nil,
   })
+  if line then line:clear() end
   -- say what was written (a file per line, as `cp -v` would), unless -q or --verbose said it,
   -- or the report went to standard output (a large batch: how many files and where)
   local files = r and r.files or {}

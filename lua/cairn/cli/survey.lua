@@ -7,7 +7,7 @@ local text = require "cairn.text"
 
 local M = {
   summary = "survey instruments, response imports and results",
-  usage = "cairn survey import FILE.csv --wave NAME [--instrument ID] [--map FILE] [--check]\n"
+  usage = "cairn survey import FILE.csv --wave NAME [--instrument ID] [--map FILE] [--check] [-q]\n"
     .. "       | instruments | show ID | load FILE.lua|FILE.csv | bank [export] ID FILE.csv\n"
     .. "       | bank import FILE.csv\n"
     .. "       | waves | wave NAME --instrument ID [--starts D] [--ends D] [--audience T] [--mode M]\n"
@@ -20,7 +20,8 @@ local M = {
                        (CSV column,target) names the rest. Any problem stops the import with
                        FILE:LINE:COLUMN (header): "value": what was expected, and nothing is
                        stored. --check validates and reports without storing. Importing the
-                       same rows again adds nothing.
+                       same rows again adds nothing. On a terminal a progress line on standard
+                       error shows how far the import has got (not when piped, in CI or -q).
   instruments          the instruments in the workspace
   show ID              an instrument's sections, items, types and scales
   load FILE            store an instrument from a Lua file (return { id =, sections = ... })
@@ -51,14 +52,33 @@ local function survey() return require "cairn.survey" end
 
 local sub = {}
 
+-- The progress line of an import (a terminal, not CI, not -q): how far into the file, and the
+-- rows read.
+local function import_progress(file, quiet)
+  local line = require("cairn.progress_line").new { quiet = quiet }
+  if not line then return nil end
+  local f = io.open(file, "rb")
+  local size = f and f:seek("end")
+  if f then f:close() end
+  local name = file:match("[^/]*$")
+  return line, function(rows, bytes)
+    if rows == 0 then return end
+    local label = string.format("%s rows of %s", require("cairn.host").format_number(rows, 0, true), name)
+    line:bar(size and size > 0 and bytes >= 0 and bytes / size or nil, label)
+  end
+end
+
 function sub.import(argv)
   local opts, rest = args.parse(argv, { options = { instrument = "ID", wave = "NAME", map = "FILE" },
-    flags = { check = true } }, "survey")
+    flags = { check = true, quiet = true }, short = { q = "quiet" } }, "survey")
   if not rest[1] then args.usage_error("expected a CSV FILE to import", "survey") end
   if rest[2] then args.usage_error("unexpected argument '" .. rest[2] .. "'", "survey") end
   if not opts.wave then args.usage_error("--wave NAME is required", "survey") end
-  local r = survey().import { file = rest[1], instrument = opts.instrument, wave = opts.wave,
-    map = opts.map, check = opts.check }
+  local line, progress = import_progress(rest[1], opts.quiet)
+  local ok, r = pcall(survey().import, { file = rest[1], instrument = opts.instrument, wave = opts.wave,
+    map = opts.map, check = opts.check, progress = progress })
+  if line then line:clear() end
+  if not ok then error(r, 0) end
   out(string.format("%s: %s export, %d row%s%s\n", rest[1], r.style, r.rows, r.rows == 1 and "" or "s",
     r.empty > 0 and string.format(" (%d with no answers, skipped)", r.empty) or ""))
   local rows = {}

@@ -507,7 +507,8 @@ function M.timestamp_span(file, header, header_records)
   return first, last
 end
 
--- Import FILE into WAVE (created for INSTRUMENT when it does not exist yet).
+-- Import FILE into WAVE (created for INSTRUMENT when it does not exist yet). OPTS.progress, a
+-- function(rows, bytes_read), is called every few thousand rows (a progress line).
 function M.import(opts)
   if type(opts) ~= "table" or type(opts.file) ~= "string" then
     fail("survey.import: expected { file = \"responses.csv\", wave = \"2026 fall\" [, instrument =, map =, check = true] }")
@@ -537,6 +538,7 @@ function M.import(opts)
       w.id, base, style, require("cairn.date").now())
     spec.import_id = db:last_id()
     spec.layout = model.layout(w.inst) -- the count tables are kept up to date as rows go in
+    spec.progress = opts.progress -- function(rows, bytes_read), every few thousand rows
     local res, e = core.import(db, opts.file, spec)
     if not res then error(error_message(opts.file, e, spec, header, w.inst), 0) end
     if res.rows == 0 then

@@ -37,6 +37,11 @@ local words = {
   longtext_ends_table = "several lines, then an empty line; empty now ends the table",
   ends_table = "empty ends the table",
   date_understood = "  → %s",
+  editor_opens = "  Opening the answer in %s (save and close it to go on).",
+  editor_failed = "  The editor did not finish (%s): the answer is kept as it was.",
+  editor_kept_file = "  What you typed there is kept in %s.",
+  editor_empty = "  The editor left the answer empty, so it is kept as it was (type skip to remove it).",
+  line_by_line = "  (the answer line by line: Enter keeps a line, an empty line ends the answer)",
 }
 interact.words = words
 
@@ -51,6 +56,38 @@ local function filled(row)
     if filled(v) then return true end
   end
   return false
+end
+
+-- Drop the wholly empty rows of LIST in place (the questions hold the same table), so rows are
+-- numbered as the review and the report number them: no empty "Root cause 1" before row 2.
+local function drop_empty_rows(list)
+  local kept = {}
+  for i = 1, #list do
+    if filled(list[i]) then kept[#kept + 1] = list[i] end
+  end
+  for i = #list, 1, -1 do list[i] = nil end
+  for i, row in ipairs(kept) do list[i] = row end
+end
+
+-- The same for every repeated table and group of the form (fixed rows keep their places:
+-- "3. Why" is the third why even when the second is empty).
+local function compact(elements, container)
+  for _, el in ipairs(elements) do
+    local list = el.id and container[el.id]
+    if (el.kind == "table" or el.kind == "group") and type(list) == "table" then
+      if el.kind == "group" then
+        for _, item in ipairs(list) do
+          if type(item) == "table" then compact(el.form, item) end
+        end
+      end
+      if not el.fixed then drop_empty_rows(list) end
+    end
+  end
+end
+
+-- What identifies a question across recomputations of the list: "field:goals[1].due#".
+local function question_key(q)
+  return q.kind .. ":" .. tostring(q.path) .. "#" .. tostring(q.index or "")
 end
 
 -- ---- the questions -------------------------------------------------------------------------
@@ -116,18 +153,23 @@ local function gen(elements, container, prefix, lprefix, out, st)
         local max = el.kind == "group" and el.max or el.max_rows
         local name = el.kind == "group" and el.label or el.row_label
         while #list < min do list[#list + 1] = {} end
+        -- "Add a root cause?" while no row above has an answer, "Add another" after one has
+        local any_before = false
+        local function more_label(r)
+          return lprefix .. string.format("Add %s %s?", any_before and "another" or "a", lcfirst(name))
+        end
         for r = 1, #list do
           if r > min then
             out[#out + 1] = { kind = "more", el = el, list = list, index = r, path = path, scope = path,
-              label = lprefix .. string.format("Add %s %s?", r == 1 and "a" or "another", lcfirst(name)) }
+              label = more_label(r) }
           end
           add_item(r)
+          any_before = any_before or filled(list[r])
         end
         if not st.closed[path] and (not max or #list < max) then
           local r = #list + 1
           out[#out + 1] = { kind = "more", el = el, list = list, index = r, path = path, scope = path,
-            open = true,
-            label = lprefix .. string.format("Add %s %s?", r == 1 and "a" or "another", lcfirst(name)) }
+            open = true, label = more_label(r) }
         end
       end
       if out[first] then out[first].intro = out[first].intro or el end
@@ -278,8 +320,65 @@ local function read_longtext(first)
   return table.concat(lines, "\n")
 end
 
--- Ask field question Q. Returns "next", "back", "review", "quit", "draft" or "eof".
-local function ask_field(T, st, q, show_intro)
+-- The answer V of field F as text to edit, when typing that text back gives V again (so
+-- accepting it unchanged cannot alter the answer); nil otherwise.
+local function editable_text(f, v, st)
+  local text = layout.display(f, v)
+  if type(text) ~= "string" or text == "" then return nil end
+  if text:find("\n") then return text end -- several lines: read back as typed
+  local back = form.coerce(f, text, st.ctx)
+  if back == nil or json.encode(back) ~= json.encode(v) then return nil end
+  return text
+end
+
+local function split_lines(s)
+  local out = {}
+  for l in (s .. "\n"):gmatch("(.-)\n") do out[#out + 1] = l end
+  return out
+end
+
+-- Changing answer OLD (its text) from the review screen on a terminal: the answer is offered
+-- to change, not shown cut short in brackets. One line: in the line editor, already typed.
+-- Several lines: in $VISUAL or $EDITOR on a temporary file; without an editor, or when it
+-- fails, line by line in the line editor. Returns the text, and how: "unchanged", "whole" (a
+-- whole answer of several lines, not to be continued), or nil (a line read as usual, which
+-- may be a command); nil, why at the end of input.
+local function read_changed(prompt, old)
+  local lines = split_lines(old)
+  if #lines > 1 then
+    local editor = ask.editor()
+    if editor then
+      ask.print(string.format(words.editor_opens, editor))
+      local new, why, kept_at = ask.in_editor(editor, old)
+      if new and new:match("%S") then return new, new == old and "unchanged" or "whole" end
+      if new then
+        ask.print(words.editor_empty)
+      else
+        ask.print(string.format(words.editor_failed, why))
+        if kept_at then ask.print(string.format(words.editor_kept_file, kept_at)) end
+      end
+    end
+  end
+  local first, why = ask.line(prompt, lines[1])
+  if first == nil then return nil, why end
+  if #lines == 1 then return first, first == old and "unchanged" or nil end
+  if first ~= lines[1] and (command_of(first) or first:match("^%s*$")) then return first end
+  ask.print(words.line_by_line)
+  local out = { first }
+  local k = 2
+  while true do
+    local l = ask.line("  | ", lines[k])
+    if l == nil or l:match("^%s*$") then break end
+    out[#out + 1] = l
+    k = k + 1
+  end
+  local new = table.concat(out, "\n")
+  return new, new == old and "unchanged" or "whole"
+end
+
+-- Ask field question Q. Returns "next", "back", "review", "quit", "draft" or "eof". EDITING:
+-- the question was chosen on the review screen to change its answer.
+local function ask_field(T, st, q, show_intro, editing)
   local f = q.f
   if show_intro and q.column == 1 and q.row and q.row > 1 then show_intro = false end
   local inline_help = f.help and #f.help <= 60 and not (q.column and q.row and q.row > 1)
@@ -298,10 +397,21 @@ local function ask_field(T, st, q, show_intro)
       if shown == nil then shown = f.default end
     end
     local prompt = prompt_text(q, inline_help, q.ends_table and current == nil)
-    if shown ~= nil then prompt = prompt .. " [" .. show_value(f, shown) .. "]" end
-    local line, why = ask.line(prompt .. ": ")
+    local old_text = editing and current ~= nil and ask.can_offer() and editable_text(f, current, st)
+    local line, why, how
+    if old_text then
+      line, how = read_changed(prompt .. ": ", old_text)
+      if line == nil then why = how end
+    else
+      if shown ~= nil then prompt = prompt .. " [" .. show_value(f, shown) .. "]" end
+      line, why = ask.line(prompt .. ": ")
+    end
     if line == nil then return why == "interrupted" and "quit" or "eof" end
-    local cmd = command_of(line)
+    if how == "unchanged" then
+      st.touched[q.path] = true
+      return "next"
+    end
+    local cmd = not how and command_of(line)
     if cmd == "help" then
       show_help(q, T)
     elseif cmd == "skip" then
@@ -330,7 +440,7 @@ local function ask_field(T, st, q, show_intro)
           return "next"
         end
       else
-        if f.type == "longtext" then line = read_longtext(line) end
+        if f.type == "longtext" and how ~= "whole" then line = read_longtext(line) end
         local value, err, code, unknown = form.coerce(f, line, st.ctx)
         if err and code == "unknown_person" then
           local name = util.squash(unknown or line)
@@ -391,7 +501,14 @@ local function ask_more(st, q)
     end
     if a == "" then a = exists and "y" or "n" end
     if a == "y" or a == "yes" then
-      if not exists then q.list[q.index] = {} end
+      if not exists then
+        -- the new row comes after the rows with answers: rows left empty on the way go, so
+        -- with no root cause yet the first one added is "Root cause 1"
+        drop_empty_rows(q.list)
+        local r = #q.list + 1
+        q.list[r] = {}
+        st.jump = string.format("%s[%d].", q.path, r)
+      end
       st.closed[q.path] = nil
       st.added = q
       return "next"
@@ -603,12 +720,36 @@ local function prev_question(qs, i)
   return i
 end
 
+-- The index in QS of the first question whose path starts with PREFIX, or nil.
+local function first_under(qs, prefix)
+  for i, q in ipairs(qs) do
+    if q.kind ~= "section" and q.path and q.path:sub(1, #prefix) == prefix then return i end
+  end
+end
+
+-- Where "back" on the review screen goes: the question the review was entered from (typed
+-- review there, or changed it by number), else the last question of the form.
+local function back_from_review(st, qs)
+  local from = st.came_from
+  if from then
+    for i, q in ipairs(qs) do
+      if question_key(q) == from.key then return i end
+    end
+    -- that question is gone (an empty row dropped): its table's "add another?" question
+    for i, q in ipairs(qs) do
+      if q.kind == "more" and q.open and q.scope == from.scope then return i end
+    end
+  end
+  return prev_question(qs, #qs + 1)
+end
+
 local function converse_steps(T, st)
   local mode = st.start_in_review and "review" or "walk"
   local single, single_scope
   while true do
     autosave(T, st) -- nothing new since the last time: no write
     if mode == "review" then
+      compact(T.form, st.answers)
       local list, nerr = review(T, st)
       ask.print(wrap(words.review_help, ""))
       local line, why = ask.line("review> ")
@@ -636,7 +777,7 @@ local function converse_steps(T, st)
         if r == "draft" then return save(T, st, "draft") end
         return nil
       elseif a == "back" or a == "<" then
-        st.cursor = prev_question(questions(T, st), #questions(T, st) + 1)
+        st.cursor = back_from_review(st, questions(T, st))
         mode = "walk"
       elseif a == "?" or a == "help" then
         training.summary(T, ask.print, wrap) -- the worked example, if the tool has one
@@ -659,6 +800,7 @@ local function converse_steps(T, st)
         -- (left the added row)
       elseif st.cursor > #qs then
         mode, single = "review", nil
+        st.came_from = nil -- the end of the form: back is its last question
       elseif st.cursor < 1 then
         st.cursor = 1
       else
@@ -680,7 +822,7 @@ local function converse_steps(T, st)
           end
           st.added = nil
           if q.kind == "field" then
-            action = ask_field(T, st, q, not single)
+            action = ask_field(T, st, q, not single, single and true or false)
           else
             action = ask_more(st, q)
           end
@@ -689,16 +831,22 @@ local function converse_steps(T, st)
         if action == "stay" then
           if single then mode, single, single_scope = "review", nil, nil end
         end
+        local jump = st.jump -- a row just added: its first question
+        st.jump = nil
+        local function advance()
+          local target = jump and first_under(questions(T, st), jump)
+          st.cursor = target or (st.cursor + 1)
+        end
         if action == "next" then
           if single then
             if st.added and st.added == q then
               single, single_scope = false, q.scope
-              st.cursor = st.cursor + 1
+              advance()
             else
               single, mode = nil, "review"
             end
           else
-            st.cursor = st.cursor + 1
+            advance()
           end
         elseif action == "back" then
           if single then
@@ -718,6 +866,9 @@ local function converse_steps(T, st)
           local r = quit(T, st)
           if r == "draft" then return save(T, st, "draft") end
           return nil
+        end
+        if mode == "review" and q.kind ~= "section" then
+          st.came_from = { key = question_key(q), scope = q.scope }
         end
       end
     end
