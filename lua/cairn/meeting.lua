@@ -25,7 +25,7 @@ local words = {
   facts_plan = "Plan changes",
   since_recorded = "the start recorded by cairn meeting start",
   since_gap = "the first change after a pause of more than two hours",
-  since_given = "--since",
+  since_given = "given with --since",
   worksheets = "Worksheets", decisions = "Decisions and answers", plan = "Plan changes",
   no_worksheets = "No worksheet was touched.", no_plan = "No plan changed.",
   created = "created", updated = "updated", completed = "completed",
@@ -160,7 +160,9 @@ local function plan_changes(db, since)
   for r in db:rows([[SELECT i.id, p.title AS plan, i.level, i.text, o.name AS owner, i.due,
       i.created_at, coalesce(
         (SELECT worksheet FROM worksheet_output x WHERE x.kind = 'item' AND x.ref = i.id),
-        (SELECT worksheet FROM worksheet_output x WHERE x.kind = 'plan' AND x.ref = i.plan_id))
+        -- an item of a plan a worksheet created, written by that worksheet's save
+        (SELECT x.worksheet FROM worksheet_output x JOIN worksheet w ON w.id = x.worksheet
+          WHERE x.kind = 'plan' AND x.ref = i.plan_id AND w.updated_at = i.created_at))
         AS worksheet
       FROM plan_item i JOIN plan p ON p.id = i.plan_id LEFT JOIN person o ON o.id = i.owner_id
       WHERE i.created_at >= ? ORDER BY i.created_at, i.id]], since) do
