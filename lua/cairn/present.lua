@@ -78,7 +78,8 @@ end
 -- ---- the frame ----------------------------------------------------------------------------
 
 -- The frame for STATE (nil: no tool running) at WIDTH x HEIGHT, as a list of lines.
--- opts: colour (boolean), style (the theme's present table), which (the id asked for).
+-- opts: colour (boolean), style (the theme's present table), which (the id asked for), live
+-- (the view is waiting for keys: say how to quit).
 function present.frame(state, width, height, opts)
   opts = opts or {}
   local style = opts.style or present.style()
@@ -110,8 +111,10 @@ function present.frame(state, width, height, opts)
       blank()
       add("muted", words.waiting_more or "")
     end
-    blank(2)
-    add("muted", words.footer_waiting or "q quits")
+    if opts.live then
+      blank(2)
+      add("muted", words.quit or "q quits")
+    end
     return lines
   end
 
@@ -135,7 +138,9 @@ function present.frame(state, width, height, opts)
   -- the answers, the latest ones when they do not all fit (the room follows the newest)
   local footer = {}
   footer[#footer + 1] = ""
-  footer[#footer + 1] = pad .. paint("muted", fill(words.footer or "q quits", values))
+  local foot = fill(words.footer or "worksheet {id}", values)
+  if opts.live then foot = foot .. " · " .. (words.quit or "q quits") end
+  footer[#footer + 1] = pad .. paint("muted", foot)
   local blocks = {}
   for i, a in ipairs(state.answers) do
     local b = {}
@@ -214,7 +219,7 @@ function present.run(opts)
     local width = tty and host.term_width() or (opts.width or 80)
     local height = tty and host.term_height() or (opts.height or 1000)
     local lines = present.frame(current_state(db, which, follow, cache), width, height,
-      { colour = colour, style = style, which = which })
+      { colour = colour, style = style, which = which, live = not opts.once })
     if tty then
       out:write("\27[H\27[2J", table.concat(lines, "\r\n"))
     else

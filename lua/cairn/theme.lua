@@ -131,8 +131,8 @@ nav.toc ol{margin:.25rem 0 .75rem;padding-left:1.25rem}
       waiting = "No tool is running.",
       waiting_more = "This screen follows the next tool run as soon as its first answer is in.",
       gone = "Worksheet {draft} is not there (any more).",
-      footer = "worksheet {id} · {time} · q quits",
-      footer_waiting = "q quits",
+      footer = "worksheet {id} · saved {time}",
+      quit = "q quits",
     },
   },
   -- words the renderers print around user content (a district may translate them)
