@@ -255,8 +255,11 @@ end
 
 -- The REPL's present([id]): the live view in this terminal until q (the REPL's unit of work is
 -- committed first and none is held while it runs, as when a tool waits for an answer).
+-- Without a terminal (a piped REPL session) it prints the view once: reading keys would eat
+-- the input that follows.
 function present.repl(which)
-  return session.current():unlocked(present.run, { which = which })
+  local once = not (host.isatty(0) and host.isatty(1))
+  session.current():unlocked(present.run, { which = which, once = once }) -- prints no value
 end
 
 return present
