@@ -341,9 +341,9 @@ function help.load_builtin()
   })
 
   -- in the room: the projector view, the facilitator's name, meetings
-  help.topic("present", "the running tool in large type for a projector: present(), or cairn present in a second pane")
-  help.topic("facilitator", "who signs the changes made here: facilitator(), facilitator \"Name\"")
-  help.topic("meeting", "a meeting's start and its report: meeting.start \"Title\", meeting.export{}")
+  help.topic("present", "the running tool in large type for a projector (or cairn present)")
+  help.topic("facilitator", "who signs the changes made here: facilitator \"Name\"")
+  help.topic("meeting", "a meeting's start and report: meeting.start(), meeting.export{}")
   local present = require "cairn.present"
   help.register(present.repl, "present", "present([worksheet])\nThe tool being run, in large "
     .. "plain type for a projector: the question asked now and the answers so far, redrawn as "
