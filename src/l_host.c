@@ -245,6 +245,54 @@ static int host_term_height(lua_State *L) {
     return 1;
 }
 
+/* host.login_name() -> the name of the user running cairn (the password database, as `id -un`),
+ * or nil: the default actor when $USER and $LOGNAME are not set (cron, containers). */
+#include <pwd.h>
+static int host_login_name(lua_State *L) {
+    struct passwd *pw = getpwuid(geteuid());
+    if (pw && pw->pw_name && pw->pw_name[0])
+        lua_pushstring(L, pw->pw_name);
+    else
+        luaL_pushfail(L);
+    return 1;
+}
+
+/* host.wait_key(seconds) -> the bytes of one key press, or nil when SECONDS pass with none, or
+ * "" at the end of input. On a terminal, input is read a key at a time without echo while this
+ * waits (ICANON, ECHO and ISIG off, so Ctrl-C arrives as "\3"), and the terminal is put back
+ * before it returns: nothing is left changed if the caller then fails. Not a terminal: whatever
+ * the pipe holds next (up to 64 bytes). A live display polls with it (cairn present). */
+#include <poll.h>
+#include <termios.h>
+static int host_wait_key(lua_State *L) {
+    lua_Number seconds = luaL_checknumber(L, 1);
+    int ms = seconds <= 0 ? 0 : seconds > 3600 ? 3600000 : (int)(seconds * 1000);
+    struct termios saved, raw;
+    int tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (tty) {
+        raw = saved;
+        raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG);
+        raw.c_cc[VMIN] = 1;
+        raw.c_cc[VTIME] = 0;
+        tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+    }
+    struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+    int ready = poll(&pfd, 1, ms);
+    char buf[64];
+    ssize_t got = -1;
+    if (ready > 0)
+        got = read(STDIN_FILENO, buf, sizeof buf);
+    if (tty)
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    if (ready > 0 && got >= 0)
+        lua_pushlstring(L, buf, (size_t)got); /* 0 bytes: the end of input */
+    else if (ready > 0 || (ready < 0 && errno != EINTR))
+        lua_pushliteral(L, ""); /* a closed or failing input ends the wait for good */
+    else
+        luaL_pushfail(L);
+    return 1;
+}
+
 static const luaL_Reg host_funcs[] = {
     {"round", host_round},
     {"format_number", host_format_number},
@@ -266,6 +314,8 @@ static const luaL_Reg host_funcs[] = {
     {"clock", host_clock},
     {"mkdir", host_mkdir},
     {"interrupted", host_interrupted_l},
+    {"login_name", host_login_name},
+    {"wait_key", host_wait_key},
     {NULL, NULL}};
 
 int luaopen_cairn_host(lua_State *L) {

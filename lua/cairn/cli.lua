@@ -26,6 +26,9 @@ local extensions = {
   survey = "survey instruments, response imports and results",
   publish = "send this district's plans and survey aggregates to a state database",
   state = "create, migrate and look after a state database (PostgreSQL)",
+  present = "show the tool being run in large type, for a projector",
+  meeting = "start a meeting, or export what one produced as a report",
+  whoami = "show or set who is facilitating (the name on revisions)",
 }
 
 local function find_command(name)

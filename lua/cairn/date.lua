@@ -271,6 +271,12 @@ function date.format(s, style)
 end
 
 -- Now as a UTC timestamp ("2026-11-26T13:05:00Z"): when rows were created, changed, imported.
-function date.now() return os.date("!%Y-%m-%dT%H:%M:%SZ") end
+-- $CAIRN_NOW, when it holds such a timestamp, stands in for the clock (repeatable tests, as
+-- $CAIRN_TODAY does for the day).
+function date.now()
+  local fixed = os.getenv("CAIRN_NOW")
+  if fixed and fixed:match("^%d%d%d%d%-%d%d%-%d%dT%d%d:%d%d:%d%dZ$") then return fixed end
+  return os.date("!%Y-%m-%dT%H:%M:%SZ")
+end
 
 return date

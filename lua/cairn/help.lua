@@ -266,6 +266,9 @@ function help.load_builtin()
     clock = "host.clock() -> seconds on a monotonic clock (for timings)",
     mkdir = "host.mkdir(path) -> true | nil, message\nMake a folder and its parents (as mkdir -p).",
     interrupted = "host.interrupted() -> true once Ctrl-C was pressed during this call",
+    login_name = "host.login_name() -> the login name from the password database | nil",
+    wait_key = "host.wait_key(seconds) -> key | nil (no key in time) | \"\" (end of input)\nOne "
+      .. "key press, read without echo on a terminal (Ctrl-C is \"\\3\"); cairn present polls with it.",
   })
 
   local ws = require "cairn.workspace"
@@ -336,6 +339,35 @@ function help.load_builtin()
   help.module(require "cairn.pretty", "cairn.pretty", {
     format = "pretty.format(v [, {colour = true, width = n}]) -> the REPL's rendering of v",
     is_query_result = "pretty.is_query_result(v) -> true for what db:query returns (printed as a grid)",
+  })
+
+  -- in the room: the projector view, the facilitator's name, meetings
+  help.topic("present", "the running tool in large type for a projector (or cairn present)")
+  help.topic("facilitator", "who signs the changes made here: facilitator \"Name\"")
+  help.topic("meeting", "a meeting's start and report: meeting.start(), meeting.export{}")
+  local present = require "cairn.present"
+  help.register(present.repl, "present", "present([worksheet])\nThe tool being run, in large "
+    .. "plain type for a projector: the question asked now and the answers so far, redrawn as "
+    .. "each answer is autosaved; q, Ctrl-C or Ctrl-D returns to the prompt. It follows the "
+    .. "newest draft, or the worksheet given. To run a tool and show it at the same time, open "
+    .. "a second terminal or pane on the projector and run `cairn present` there (tmux: "
+    .. "split-window -h 'cairn present'); this terminal stays the facilitator's.")
+  local meeting = require "cairn.meeting"
+  help.register(meeting.facilitator, "facilitator", "facilitator([name | false]) -> name\nWho "
+    .. "signs revisions made here (the `by` of history, reports and meeting exports). "
+    .. "facilitator \"Ana Diaz\" keeps the name for your login in this workspace (as `cairn whoami "
+    .. "NAME`); facilitator(false) forgets it. $CAIRN_ACTOR, when set, wins (scripts, cron, CI).")
+  help.register(meeting.repl, "meeting", "meeting: a meeting's start and its report (cairn meeting)")
+  help.module(meeting.repl, "meeting", {
+    start = "meeting.start([title]) -> start time\nRecord that a meeting starts now; "
+      .. "meeting.export reports from here (without a start: from the last pause of over 2 hours).",
+    export = "meeting.export{since =, out =, format =, title =} -> path\nWrite what the meeting "
+      .. "produced (worksheets touched, answers, revisions, plan changes, by whom) as one report; "
+      .. "format md (default) or html; out \"-\" prints it. As `cairn meeting export`.",
+    document = "meeting.document{since =, title =} -> report document\nThe meeting's report as "
+      .. "a document (doc:render \"text\" prints it).",
+    current_start = "meeting.current_start() -> time, \"recorded\" | \"gap\"\nWhere the current "
+      .. "meeting starts, and which rule said so.",
   })
 
   -- the guidebook tools, their globals and worksheet methods; cairn.team

@@ -24,6 +24,9 @@ local lazy = {
   resume = function() return require("cairn.tool.globals").resume end,
   progress = function() return require("cairn.tool.globals").progress end,
   help = function() return require("cairn.help").help end,
+  present = function() return require("cairn.present").repl end,
+  facilitator = function() return require("cairn.meeting").facilitator end,
+  meeting = function() return require("cairn.meeting").repl end,
 }
 
 -- Extra globals from other modules (the REPL's help, tools, run): name -> value or loader.

@@ -268,7 +268,12 @@ function repl.start()
   prelude.env()
   if tty_in then
     offer_create()
-    if tty_out then banner() end
+    if tty_out then
+      -- who is facilitating: asked once per workspace and login (cairn.session), so revisions
+      -- made in the room are signed with a name
+      session.current():ask_facilitator(host.readline, function(s) io.stdout:write(s, "\n") end)
+      banner()
+    end
   end
   return host.repl()
 end

@@ -5,7 +5,9 @@
 --   the unit of work   s:scope(fn): fn's writes commit together or roll back together;
 --   as_of              the day the run works on, decided once when the session is made
 --                      (explicit, else $CAIRN_TODAY, else today in UTC);
---   actor              who is acting (explicit, else $USER / $LOGNAME): the default author;
+--   actor              who is acting, the default author of revisions (s.actor; see "the
+--                      actor" below: explicit, $CAIRN_ACTOR, the facilitator name kept in
+--                      the workspace for this login, else the login name);
 --   sync               the open sync scope while a tool's to_plan writes into a plan
 --                      (cairn.plan.sync), or nil;
 --   serial             a counter for unique temporary file names.
@@ -48,7 +50,7 @@ function session.new(opts)
     chosen_path = opts.path,
     readonly = opts.readonly or false,
     as_of = session.decide_as_of(opts.as_of),
-    actor = opts.actor or os.getenv("USER") or os.getenv("LOGNAME"),
+    explicit_actor = opts.actor, -- s.actor is decided on first use (see "the actor")
     handle = nil,   -- the open workspace database, or nil
     depth = 0,      -- how many s:scope calls are running
     tx = nil,       -- the unit of work's transaction, once the database is used inside it
@@ -106,6 +108,7 @@ end
 
 function Session:set_path(path, opts)
   self:close()
+  rawset(self, "actor", nil) -- another workspace may know another facilitator name
   self.chosen_path = path
   self.readonly = opts and opts.readonly or false
 end
@@ -161,6 +164,7 @@ function Session:create(district, path)
     db:exec(put, "created_by", "cairn " .. host.version)
   end)
   self:close()
+  rawset(self, "actor", nil)
   self.chosen_path, self.handle, self.readonly = path, db, false
   if self.depth > 0 then
     self.tx, self.locked = db:begin { deferred = true }, false
@@ -225,6 +229,86 @@ function Session:unlocked(fn, ...)
   return finish(pcall(fn, ...))
 end
 
+-- ---- the actor -------------------------------------------------------------------------------
+--
+-- Who is acting, written as `by` on every revision: the name given to session.new{actor =},
+-- else $CAIRN_ACTOR (scripts, cron, CI), else the facilitator name this login keeps in this
+-- workspace (a settings row "facilitator.LOGIN", written by `cairn whoami NAME`, facilitator
+-- "Name" or the REPL's first-run question), else the login name, else "unknown".
+
+local FACILITATOR = "facilitator."
+
+-- The login name: $USER, $LOGNAME, else the password database (cron and containers may set
+-- neither variable).
+function session.login()
+  local u = os.getenv("USER")
+  if u and u ~= "" then return u end
+  u = os.getenv("LOGNAME")
+  if u and u ~= "" then return u end
+  return host.login_name() or "unknown"
+end
+
+function session.facilitator_key(login)
+  return FACILITATOR .. (login or session.login())
+end
+
+-- The facilitator name this login keeps in S's workspace, or nil (no workspace file yet, or
+-- one that cannot be read: the login name then stands in).
+function Session:stored_facilitator()
+  if not self:exists() then return nil end
+  local ok, v = pcall(function()
+    return self:db():value("SELECT value FROM settings WHERE key = ?", session.facilitator_key())
+  end)
+  if ok and type(v) == "string" and v:match("%S") then return v end
+  return nil
+end
+
+-- The actor and where it came from: "given", "CAIRN_ACTOR", "workspace" or "login".
+function Session:actor_source()
+  if self.explicit_actor then return self.explicit_actor, "given" end
+  local env = os.getenv("CAIRN_ACTOR")
+  if env and env:match("%S") then return env, "CAIRN_ACTOR" end
+  local stored = self:stored_facilitator()
+  if stored then return stored, "workspace" end
+  return session.login(), "login"
+end
+
+-- Keep NAME as this login's facilitator name in the workspace (nil forgets it) and act as it.
+function Session:set_facilitator(name)
+  local key = session.facilitator_key()
+  self:scope(function()
+    if name == nil then
+      self:db():exec("DELETE FROM settings WHERE key = ?", key)
+    else
+      self:db():exec("INSERT INTO settings(key, value) VALUES (?, ?) "
+        .. "ON CONFLICT(key) DO UPDATE SET value = excluded.value", key, name)
+    end
+  end)
+  rawset(self, "actor", nil)
+end
+
+-- The REPL's first-run question, on a terminal only (scripts, cron and CI never see it): asked
+-- once per workspace and login, when no name is kept there yet and $CAIRN_ACTOR is not set.
+-- READLINE(prompt) reads the answer; empty keeps the login name (and is not asked again),
+-- Ctrl-C or Ctrl-D leaves the question for next time. Returns the name kept, or nil.
+session.words = {
+  ask_facilitator = "Who is facilitating? Changes made here are signed with this name (Enter for %s): ",
+  facilitator_kept = "Changes made here are signed %s (facilitator \"Name\" changes it).",
+}
+
+function Session:ask_facilitator(readline, say)
+  if self.explicit_actor or (os.getenv("CAIRN_ACTOR") or ""):match("%S") then return nil end
+  if not self:exists() or self.readonly or self:stored_facilitator() then return nil end
+  local login = session.login()
+  local ok, name = pcall(readline, string.format(session.words.ask_facilitator, login))
+  if not ok or name == nil then return nil end
+  name = name:match("^%s*(.-)%s*$")
+  if name == "" then name = login end
+  if not pcall(self.set_facilitator, self, name) then return nil end
+  if say then say(string.format(session.words.facilitator_kept, name)) end
+  return name
+end
+
 -- ---- small things a run needs ---------------------------------------------------------------
 
 -- A number not handed out before in this session (unique temporary file names).
@@ -257,6 +341,11 @@ end
 Session.__index = function(s, k)
   local m = rawget(Session, k)
   if m ~= nil then return m end
+  if k == "actor" then -- decided on first use, when the workspace can be asked
+    local actor = s:actor_source()
+    rawset(s, "actor", actor)
+    return actor
+  end
   local name = bindable[k]
   if name then
     local b = bind(s, require(name))

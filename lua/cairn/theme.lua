@@ -112,6 +112,29 @@ nav.toc ol{margin:.25rem 0 .75rem;padding-left:1.25rem}
 @media (max-width:40rem){.page{padding:.5rem .75rem}h1{font-size:1.5rem}h2{font-size:1.25rem}th,td{padding:.3rem .45rem}table.kv th{min-width:6rem}figure.chart{padding:.5rem}}
 @media print{@page{margin:16mm 14mm}@page wide{size:landscape;margin:12mm 12mm}.table-wrap:has(>table>thead>tr>th:nth-child(8)){page:wide}.table-wrap:has(>table>thead>tr>th:nth-child(8)) table{font-size:9pt}table{max-width:100%}th,td{overflow-wrap:break-word}figure.chart{break-inside:avoid}body{background:#fff;color:#000;font-size:10.5pt}.page{max-width:none;padding:0}.table-wrap,figure.chart{overflow:visible}thead{display:table-header-group}tfoot{display:table-footer-group}tr,th,td,figure,.callout,table.kv,ul.checklist li{break-inside:avoid;page-break-inside:avoid}h1,h2,h3,h4,h5,h6,caption{break-after:avoid;page-break-after:avoid}hr.pagebreak{border:0;margin:0;break-after:page;page-break-after:always}section.break-before{break-before:page;page-break-before:always}details>summary{display:none}a{color:inherit;text-decoration:underline}}
 ]],
+  -- `cairn present` and present(): the live view of a running tool for a projector. Few words,
+  -- big spacing; colours are terminal SGR codes ("1" bold, "1;97" bold bright white, "" plain;
+  -- none with NO_COLOR). {tool}, {id}, {n}, {time}, {draft} are filled in.
+  present = {
+    margin = 0.08,          -- of the terminal's width, left and right (at least 2 columns)
+    spacing = 1,            -- blank lines between answers
+    colors = { title = "1;36", heading = "1;33", question = "1;97", label = "1", answer = "",
+               muted = "2" },
+    words = {
+      title = "{tool}",
+      now = "NOW",
+      so_far = "SO FAR",
+      nothing_yet = "No answers yet.",
+      earlier = "… {n} earlier answers",
+      review = "Reviewing the answers",
+      saved = "Saved as worksheet {id}",
+      waiting = "No tool is running.",
+      waiting_more = "This screen follows the next tool run as soon as its first answer is in.",
+      gone = "Worksheet {draft} is not there (any more).",
+      footer = "worksheet {id} · saved {time}",
+      quit = "q quits",
+    },
+  },
   -- words the renderers print around user content (a district may translate them)
   labels = {
     -- in running text ("Riverside Unified · period 2026-11 · as of 2026-11-26")

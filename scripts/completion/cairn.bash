@@ -19,7 +19,7 @@ _cairn() {
     words=("${COMP_WORDS[@]}"); cword=$COMP_CWORD
   fi
 
-  local commands="backup check help init paths publish report run sql state status survey tool"
+  local commands="backup check help init meeting paths present publish report run sql state status survey tool whoami"
   # the command and the workspace option given before it
   local i cmd= sub= _cairn_ws=()
   for ((i = 1; i < cword; i++)); do
@@ -70,6 +70,9 @@ _cairn() {
       opts="--wave --instrument --map --check --starts --ends --audience --mode --by --item --compare --id --out --json --csv" ;;
     state) subs="init add-district districts set"; opts="--role --login --to" ;;
     publish) opts="--to --verbose" ;;
+    meeting) subs="start export"; opts="--since --out --format --title" ;;
+    present) opts="--once" ;;
+    whoami) opts="--forget" ;;
     run) opts="--sandbox --allow-writes"
       [[ $cur != -* ]] && { COMPREPLY=($(compgen -f -X '!*.lua' -- "$cur") $(compgen -d -- "$cur")); return; } ;;
     sql) opts="--csv --json" ;;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # docs/cairn.1 documents every command `cairn help` lists, every subcommand of tool, report,
-# survey and state (as their usage lines name them), and renders without troff warnings.
+# survey, state and meeting (as their usage lines name them), and renders without troff warnings.
 # Prints TAP.
 man_src="$CAIRN_TESTS/../docs/cairn.1"
 n=0
@@ -15,7 +15,7 @@ for c in $commands; do
   echo "$page" | grep -Eq "^       $c( |\$)"
   ok $? "command '$c' has an entry in the man page"
 done
-for c in tool survey state; do
+for c in tool survey state meeting; do
   # the subcommands named in the usage: words after "cairn C " or "| " at the start of an alternative
   subs=$(cairn help $c | sed -n '1,/^$/p' | grep -oE "(cairn $c|\|) [a-z][a-z-]*" | awk '{ print $NF }' | sort -u)
   for s in $subs; do
@@ -23,7 +23,7 @@ for c in tool survey state; do
     ok $? "$c $s has an entry in the man page"
   done
 done
-for o in --sandbox --allow-writes --json --csv --each --as-of --param --check --compare --to; do
+for o in --sandbox --allow-writes --json --csv --each --as-of --param --check --compare --to --since --once --forget; do
   echo "$page" | grep -q -- "$o"
   ok $? "option $o is documented"
 done

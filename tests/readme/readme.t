@@ -1,3 +1,3 @@
 # Every command the README shows works as shown (see check.sh).
 $ bash $TESTS/readme/check.sh
-44 README commands ran, 0 failed
+48 README commands ran, 0 failed

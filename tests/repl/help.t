@@ -9,19 +9,22 @@ _ and _1 hold the last value, _2 ... _9 the ones before. Tab completes names, fi
 tool ids and file names. Ctrl-C stops, Ctrl-D quits.
 
 globals:
-  db         the workspace database (cairn.db handle): db:exec, db:rows, db:one, ...
-  ws         the workspace: path, district, settings (cairn.workspace)
-  json       JSON encode/decode with sorted keys (cairn.json)
-  help       help() this text; help(fn) the doc of a function
-  plan       people, plans, items, statuses, measures, links, snapshots (cairn.plan)
-  tool       the guidebook tools engine (cairn.tool)
-  survey     survey instruments, responses, results (cairn.survey)
-  report     report documents and renderers (cairn.report)
-  tools      the guidebook tools by stage: tools(), tools "prepare", tools{full = true}
-  run        fill in a tool on the terminal: run "five_whys"
-  resume     continue a draft worksheet: resume(), resume(3)
-  worksheets the saved worksheets: worksheets(), worksheets{tool = "five_whys"}
-  team       team self-assessments summarised like a survey (cairn.team)
+  db          the workspace database (cairn.db handle): db:exec, db:rows, db:one, ...
+  ws          the workspace: path, district, settings (cairn.workspace)
+  json        JSON encode/decode with sorted keys (cairn.json)
+  help        help() this text; help(fn) the doc of a function
+  plan        people, plans, items, statuses, measures, links, snapshots (cairn.plan)
+  tool        the guidebook tools engine (cairn.tool)
+  survey      survey instruments, responses, results (cairn.survey)
+  report      report documents and renderers (cairn.report)
+  present     the running tool in large type for a projector (or cairn present)
+  facilitator who signs the changes made here: facilitator "Name"
+  meeting     a meeting's start and report: meeting.start(), meeting.export{}
+  tools       the guidebook tools by stage: tools(), tools "prepare", tools{full = true}
+  run         fill in a tool on the terminal: run "five_whys"
+  resume      continue a draft worksheet: resume(), resume(3)
+  worksheets  the saved worksheets: worksheets(), worksheets{tool = "five_whys"}
+  team        team self-assessments summarised like a survey (cairn.team)
 
 help(x), help "name" or ?name shows the doc of a function or module, e.g. help(run),
 help "db:exec", ?plan.overdue. SQL: a line starting with SELECT (or .sql ...) runs
@@ -146,6 +149,7 @@ cairn.host: what the Lua side needs from the process (rounding, workspace files,
   host.isatty(fd) -> is fd 0/1/2 a terminal?
   host.list_dir(path) -> sorted names | nil, message
   host.load_compiled(cache_file, source) -> function | nil
+  host.login_name() -> the login name from the password database | nil
   host.mkdir(path) -> true | nil, message
   host.open_workspace(path, "open"|"readonly"|"create") -> db | nil, message
   host.readline(prompt [, text]) -> line | nil at end of input
@@ -155,3 +159,4 @@ cairn.host: what the Lua side needs from the process (rounding, workspace files,
   host.term_height() -> rows of the terminal (24 when not a terminal)
   host.term_width() -> columns of the terminal (80 when not a terminal)
   host.traceback() -> the traceback of the last error caught by the host
+  host.wait_key(seconds) -> key | nil (no key in time) | "" (end of input)

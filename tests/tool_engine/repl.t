@@ -7,7 +7,7 @@ $ printf '%s\n' 'tools "testing"' 'w = run "engine_whys"' 'Ninth-grade absence r
 >   'Buses late' '' 'Route logs' '<' 'Bus route logs' 'Drivers short' '' 'skip' '' \
 >   'Driver shortage' 'y' 'n' 'Hire drivers' '30 Jun 2027' 'n' 'n' '5' 'HR vacancy report' 'save' \
 >   'w' 'w:history()' 'w:report()' > session.txt
-> CAIRN_PATH=$TESTS/tool_engine cairn < session.txt | sed 's/updated 20[0-9-]*/updated DATE/; s/20[0-9][0-9]-[0-9-]* [0-9:][0-9:]*  *[a-z]*/WHEN WHO/; s/as of 20[0-9-]*/as of DATE/'
+> CAIRN_PATH=$TESTS/tool_engine cairn < session.txt | sed 's/updated 20[0-9-]*/updated DATE/; s/20[0-9][0-9]-[0-9-]* [0-9:][0-9:]*  *[a-z-]*/WHEN WHO/; s/as of 20[0-9-]*/as of DATE/'
 id             title             stage
 -------------  ----------------  ---------------
 engine_fields  Every Field Type  Testing: Fields
@@ -85,8 +85,8 @@ a draft and finish later, back to return to the last question, or quit.
 review> save
 Saved worksheet 1 (engine_whys), revision 1.
 worksheet 1 · engine_whys · Ninth-grade absence rose (final, 1 revision, updated DATE)
-rev  when (UTC)           by       status  what changed
----  -------------------  -------  ------  ------------
+rev  when (UTC)           by           status  what changed
+---  -------------------  -----------  ------  ------------
   1  WHEN WHO  final   created
 Ninth-grade absence rose
 ========================

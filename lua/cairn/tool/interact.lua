@@ -999,4 +999,10 @@ function interact.edit(T, w, opts)
   return nil
 end
 
+-- The questions a conversation on ANSWERS asks, in order ({ kind =, path =, label =, f =, t =,
+-- key = ... }): for a view that follows a draft from outside the conversation (cairn present).
+function interact.question_list(T, answers)
+  return questions(T, new_state(T, {}, { answers = answers or {} }))
+end
+
 return interact
