@@ -4,7 +4,9 @@
  *   local S = core.elim_system(system)   system = { atoms = {value per atom},
  *                                          cells = { {atoms = {...}, value =}, ... } }
  *   local B = S:basis(cells)      the null space of the cells not withheld (cells[i].withheld)
- *   S:check(B, cells, protection [, only]) -> { {cell =, kind = "determined"|"narrow", width =} }
+ *   S:check(B, cells, protection, min [, only])
+ *       -> { {cell =, kind = "determined"|"narrow"|"small_union", width = [, line =]} }
+ *       (ONLY: that cell alone, and no lines; system.lines as audit.lua describes them)
  *   B:vectors()                   the basis as dense integer vectors (for tests)
  *
  * The basis is the canonical one that audit.lua's null_space_columns builds, vector for vector:
@@ -35,6 +37,10 @@ typedef struct {
     int *off;       /* cell i's atoms are atoms[off[i] .. off[i + 1]), 0-based */
     int *atoms;
     int64_t *value; /* each cell's value */
+    int nlines;     /* lines "parent = members": line l's parent is parent[l], its members */
+    int *parent;    /* members[line_off[l] .. line_off[l + 1]) (cell indices, 0-based) */
+    int *line_off;
+    int *members;
 } esystem;
 
 typedef struct {
@@ -363,6 +369,9 @@ static int system_gc(lua_State *L) {
     free(S->off);
     free(S->atoms);
     free(S->value);
+    free(S->parent);
+    free(S->line_off);
+    free(S->members);
     memset(S, 0, sizeof *S);
     return 0;
 }
@@ -383,6 +392,46 @@ static int64_t int_field(lua_State *L, int t, const char *k) {
     if (!ok) luaL_error(L, "elim_system: cell field '%s' must be a whole number", k);
     lua_pop(L, 1);
     return (int64_t)v;
+}
+
+/* a cell index of S (1-based in Lua) at the top of the stack, popped, as 0-based */
+static int cell_index(lua_State *L, const esystem *S) {
+    lua_Integer ci = lua_tointeger(L, -1);
+    if (ci < 1 || ci > S->ncells) luaL_error(L, "elim_system: a line names cell %d of %d", (int)ci, S->ncells);
+    lua_pop(L, 1);
+    return (int)ci - 1;
+}
+
+/* system.lines (at stack index T) into S */
+static void read_lines(lua_State *L, esystem *S, int t) {
+    int nlines = (int)luaL_len(L, t), total = 0;
+    for (int l = 1; l <= nlines; l++) {
+        lua_rawgeti(L, t, l);
+        lua_getfield(L, -1, "members");
+        total += (int)luaL_len(L, -1);
+        lua_pop(L, 2);
+    }
+    S->parent = malloc(((size_t)nlines + 1) * sizeof *S->parent);
+    S->line_off = malloc(((size_t)nlines + 1) * sizeof *S->line_off);
+    S->members = malloc(((size_t)total + 1) * sizeof *S->members);
+    if (!S->parent || !S->line_off || !S->members) luaL_error(L, "elim_system: out of memory");
+    int used = 0;
+    for (int l = 0; l < nlines; l++) {
+        lua_rawgeti(L, t, l + 1);
+        int line = lua_gettop(L);
+        lua_getfield(L, line, "parent");
+        S->parent[l] = cell_index(L, S);
+        S->line_off[l] = used;
+        lua_getfield(L, line, "members");
+        int k = (int)luaL_len(L, -1);
+        for (int j = 1; j <= k && used < total; j++) {
+            lua_rawgeti(L, -1, j);
+            S->members[used++] = cell_index(L, S);
+        }
+        lua_settop(L, line - 1);
+    }
+    S->line_off[nlines] = used;
+    S->nlines = nlines;
 }
 
 /* core.elim_system(system) */
@@ -435,6 +484,8 @@ static int l_elim_system(lua_State *L) {
         lua_settop(L, cell - 1);
     }
     S->off[S->ncells] = total;
+    lua_settop(L, top);
+    if (lua_getfield(L, 1, "lines") == LUA_TTABLE) read_lines(L, S, lua_gettop(L));
     lua_settop(L, top);
     return 1;
 }
@@ -507,12 +558,13 @@ static int64_t width_along(const ebasis *B, int k, const int *mark, int ci, cons
     return w;
 }
 
-/* S:check(B, cells, protection [, only]) */
+/* S:check(B, cells, protection, min [, only]) */
 static int l_check(lua_State *L) {
     esystem *S = luaL_checkudata(L, 1, SYSTEM_TYPE);
     ebasis *B = luaL_checkudata(L, 2, BASIS_TYPE);
     int64_t protection = (int64_t)luaL_checkinteger(L, 4);
-    int only = (int)luaL_optinteger(L, 5, 0);
+    int64_t min = (int64_t)luaL_checkinteger(L, 5);
+    int only = (int)luaL_optinteger(L, 6, 0);
     if (B->n != S->n) return luaL_error(L, "elim check: the basis is not of this system");
     char *withheld = read_withheld(L, S, 3);
     int *touch_off = calloc((size_t)S->n + 2, sizeof *touch_off);
@@ -563,6 +615,32 @@ static int l_check(lua_State *L) {
             lua_pushstring(L, kind);
             lua_setfield(L, -2, "kind");
             lua_pushinteger(L, (lua_Integer)best);
+            lua_setfield(L, -2, "width");
+            lua_rawseti(L, out, ++nout);
+        }
+    }
+    /* a published line whose withheld members add up to more than 0 and less than the
+     * minimum gives their combined group away */
+    for (int l = 0; l < S->nlines && !only && err == OK; l++) {
+        if (withheld[S->parent[l]]) continue;
+        int64_t hidden = 0;
+        int count = 0;
+        for (int e = S->line_off[l]; e < S->line_off[l + 1]; e++) {
+            int mi = S->members[e];
+            if (withheld[mi] && S->value[mi] > 0) {
+                if (__builtin_add_overflow(hidden, S->value[mi], &hidden)) err = E_OVERFLOW;
+                count++;
+            }
+        }
+        if (count > 1 && hidden < min) {
+            lua_createtable(L, 0, 4);
+            lua_pushinteger(L, S->parent[l] + 1);
+            lua_setfield(L, -2, "cell");
+            lua_pushstring(L, "small_union");
+            lua_setfield(L, -2, "kind");
+            lua_pushinteger(L, l + 1);
+            lua_setfield(L, -2, "line");
+            lua_pushinteger(L, (lua_Integer)hidden);
             lua_setfield(L, -2, "width");
             lua_rawseti(L, out, ++nout);
         }

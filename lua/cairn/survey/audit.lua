@@ -481,7 +481,7 @@ function M.check_lua(system, opts, only, basis)
   return small_unions(system, opts, problems), basis
 end
 
--- The C form of a system (its atom lists and values, read once): kept on the system, whose
+-- The C form of a system (its atom lists, values and lines, read once): kept on the system, whose
 -- atoms and cells' atom lists and values must not change after its first check (the withheld
 -- marks may: they are read at every check).
 local function elim_of(system)
@@ -498,9 +498,7 @@ end
 function M.check(system, opts, only, basis)
   local e = elim_of(system)
   basis = basis or e:basis(system.cells)
-  local problems = e:check(basis, system.cells, opts.protection, only)
-  if only then return problems, basis end
-  return small_unions(system, opts, problems), basis
+  return e:check(basis, system.cells, opts.protection, opts.min, only), basis
 end
 
 -- The null space that M.check uses, computed in C, in the dense form of M.null_space (tests).

@@ -169,34 +169,62 @@ local function on_line(cube, a, b)
   return true
 end
 
--- Published cells that could be withheld for problem cell PI, cheapest first: cells of its own
--- table on a line through it (the hypercube's choice), then its parents and children, then
--- cells sharing respondents with it, then any other; within each, by count; the total, and
--- cells with a count of zero, last.
-local function candidates(cube, sys, pi)
+-- How near each cell of the cube is to cell PI, when nearer than "any other" (4): 1 on a line
+-- through it in its own table, 2 its parent or child, 3 sharing respondents with it. Worked
+-- out once per problem cell and kept on the cube: the same cells come up round after round
+-- and item after item.
+local function nearness(cube, pi)
+  cube.near = cube.near or {}
+  local near = cube.near[pi]
+  if near then return near end
+  near = {}
   local pc = cube.cells[pi]
   local patoms = {}
   for _, a in ipairs(pc.atoms) do patoms[a] = true end
-  local list = {}
-  for ci, c in ipairs(sys.cells) do
-    if not c.withheld and #c.atoms > 0 then
-      local cc = cube.cells[ci]
-      local class = 4
-      if on_line(cube, pi, ci) then
-        class = cc.table == pc.table and 1 or 2
-      else
-        for _, a in ipairs(cc.atoms) do if patoms[a] then class = 3; break end end
-      end
-      if #cc.positions == 0 then class = class + 10 end
-      if c.value == 0 then class = class + 20 end
-      list[#list + 1] = { ci = ci, class = class, value = c.value }
+  for ci, cc in ipairs(cube.cells) do
+    if on_line(cube, pi, ci) then
+      near[ci] = cc.table == pc.table and 1 or 2
+    else
+      for _, a in ipairs(cc.atoms) do if patoms[a] then near[ci] = 3; break end end
     end
   end
-  table.sort(list, function(x, y)
-    if x.class ~= y.class then return x.class < y.class end
-    if x.value ~= y.value then return x.value < y.value end
-    return x.ci < y.ci
-  end)
+  cube.near[pi] = near
+  return near
+end
+
+-- Does candidate (class, value, ci) come before candidate E?
+local function precedes(class, value, ci, e)
+  if class ~= e.class then return class < e.class end
+  if value ~= e.value then return value < e.value end
+  return ci < e.ci
+end
+
+-- The first K published cells that could be withheld for problem cell PI, cheapest first:
+-- cells of its own table on a line through it (the hypercube's choice), then its parents and
+-- children, then cells sharing respondents with it, then any other; within each, by count;
+-- the total, and cells with a count of zero, last. (The order is total, ties broken by cell
+-- index, so keeping the K first while scanning gives the first K of the whole sorted list.)
+local function candidates(cube, sys, pi, k)
+  local near = nearness(cube, pi)
+  local cells = cube.cells
+  local list, n = {}, 0
+  for ci, c in ipairs(sys.cells) do
+    if not c.withheld and #c.atoms > 0 then
+      local class = near[ci] or 4
+      if #cells[ci].positions == 0 then class = class + 10 end
+      local value = c.value
+      if value == 0 then class = class + 20 end
+      if n < k or precedes(class, value, ci, list[n]) then
+        local i = n < k and n + 1 or n
+        n = i
+        while i > 1 and precedes(class, value, ci, list[i - 1]) do
+          list[i] = list[i - 1]
+          i = i - 1
+        end
+        list[i] = { ci = ci, class = class, value = value }
+      end
+    end
+  end
   return list
 end
 
@@ -238,7 +266,7 @@ function M.search(cube, sys, opts, initial)
       end
       pick = pick or line.parent
     else
-      local list = candidates(cube, sys, pr.cell)
+      local list = candidates(cube, sys, pr.cell, math.max(M.tries, 1))
       for i = 1, math.min(M.tries, #list) do
         local c = sys.cells[list[i].ci]
         c.withheld = M.reasons.complementary
