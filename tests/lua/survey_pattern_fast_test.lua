@@ -221,4 +221,20 @@ for wi, spec in ipairs(waves) do
 end
 ws.set_setting("survey.min_group_size", 5)
 
+-- the benchmark's wave at 100 schools x 2,500 respondents (bench/survey/gen.lua): the pattern
+-- recorded from the Lua reference before the C check existed (commit fa0f6b0), byte for byte
+local tests = assert(os.getenv("CAIRN_TESTS"))
+local csv = os.tmpname()
+assert(os.execute(string.format("lua5.4 %q %q 2500 40 100", tests .. "/../bench/survey/gen.lua", csv)))
+survey.save_instrument(dofile(tests .. "/../bench/survey/instrument.lua"))
+survey.import { file = csv, instrument = "bench", wave = "bench" }
+os.remove(csv)
+local w = model.get_wave("bench", db)
+local started = os.clock()
+local p = linked.compute(db, w, results.min_group_size(db), results.protection_level(db))
+diag(string.format("  bench wave: %.2f s", os.clock() - started))
+t.golden(linked.encode_pattern(p), "survey/golden/bench_pattern_100x2500.txt",
+  "the bench wave (100 schools, 2,500 respondents): the reference's pattern, byte for byte")
+t.same(audit_wave.run { wave = "bench" }.problems, {}, "and the audit passes on it")
+
 t.done()

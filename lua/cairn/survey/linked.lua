@@ -107,7 +107,28 @@ function M.cube(db, w)
       index[t.key][ck] = #cells
     end
   end
-  -- lines: a cell of a table and its members in each table one attribute finer
+  -- lines: a cell of a table and its members in each table one attribute finer. The cells of
+  -- the finer table are grouped once by their codes at the coarser table's positions.
+  local groups_of = {} -- "finer table|coarser table" -> {coarser cell key -> member cell indices}
+  local function members_of(c, fk, fpos)
+    local gk = fk .. "|" .. c.table
+    local groups = groups_of[gk]
+    if not groups then
+      groups = {}
+      for _, mi in pairs(index[fk]) do
+        local codes = {}
+        for i, q in ipairs(c.positions) do
+          for j, fq in ipairs(fpos) do if fq == q then codes[i] = cells[mi].codes[j] end end
+        end
+        local k = M.cell_key(codes)
+        local list = groups[k]
+        if not list then list = {}; groups[k] = list end
+        list[#list + 1] = mi
+      end
+      groups_of[gk] = groups
+    end
+    return groups[c.key] or {}
+  end
   local lines = {}
   for ci, c in ipairs(cells) do
     if #c.positions < 2 then
@@ -116,17 +137,7 @@ function M.cube(db, w)
         for _, q in ipairs(c.positions) do if q == p then has = true end end
         if not has then
           local fk, fpos = M.table_key({ p, table.unpack(c.positions) })
-          local members = {}
-          for _, mi in pairs(index[fk]) do
-            local mc = cells[mi]
-            local inside = true
-            for i, q in ipairs(c.positions) do
-              for j, fq in ipairs(fpos) do
-                if fq == q and mc.codes[j] ~= c.codes[i] then inside = false end
-              end
-            end
-            if inside then members[#members + 1] = mi end
-          end
+          local members = members_of(c, fk, fpos)
           table.sort(members)
           lines[#lines + 1] = { parent = ci, members = members }
         end
