@@ -18,6 +18,7 @@
 
 #include "l_db.h"
 #include "survey.h"
+#include "survey_elim.h"
 
 static int opt_int_field(lua_State *L, int t, const char *k, int def) {
     int ty = lua_getfield(L, t, k);
@@ -547,5 +548,6 @@ static const luaL_Reg funcs[] = {{"import", l_import}, {"recount", l_recount}, {
 
 int luaopen_cairn_surveycore(lua_State *L) {
     luaL_newlib(L, funcs);
+    survey_elim_register(L); /* core.elim_system: the privacy audit's elimination */
     return 1;
 }

@@ -1,5 +1,5 @@
--- The audit's sparse null space (the fast path suppression searches with) must return exactly
--- the basis of the plain dense elimination: the suppression pattern depends on the basis
+-- The audit's sparse null space, and the C one the suppression search uses (src/survey_elim.c),
+-- must return exactly the basis of the plain dense elimination: the suppression pattern depends on the basis
 -- vectors, so any difference would change what is withheld. Checked on random systems shaped
 -- like a wave's tables (a total, one-way and two-way margins over attribute combinations) with
 -- random cells withheld, and on a few hand-made corner cases.
@@ -19,6 +19,7 @@ local function check(rows, n, what)
   local d, dr = audit.null_space_dense(rows, n)
   local s, sr = audit.null_space(rows, n)
   t.ok(same(d, s) and dr == sr, what .. string.format(" (%d rows, %d atoms, %d basis vectors)", #rows, n, #d))
+  t.ok(same(d, audit.null_space_c(rows, n)), what .. ": the C elimination gives the same basis")
 end
 
 check({}, 3, "no published rows")

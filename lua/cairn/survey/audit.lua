@@ -16,6 +16,8 @@
 --     a pass is a proof; a failure may be cautious);
 --   * no published line "parent = members" leaves withheld members whose combined count is
 --     above zero and below the minimum (a small group recovered as a whole).
+local core = require "cairn.surveycore"
+
 local M = {}
 
 local maxint = math.maxinteger
@@ -407,6 +409,24 @@ local function width_along(d, atoms, x)
   return (up + down) * math.abs(s)
 end
 
+-- Withheld lines "parent = members" whose withheld members add up to more than 0 but fewer
+-- than the minimum (a small group recovered as a whole), appended to PROBLEMS.
+local function small_unions(system, opts, problems)
+  for li, line in ipairs(system.lines or {}) do
+    if not system.cells[line.parent].withheld then
+      local hidden, count = 0, 0
+      for _, mi in ipairs(line.members) do
+        local m = system.cells[mi]
+        if m.withheld and m.value > 0 then hidden, count = hidden + m.value, count + 1 end
+      end
+      if count > 1 and hidden < opts.min then
+        problems[#problems + 1] = { cell = line.parent, kind = "small_union", line = li, width = hidden }
+      end
+    end
+  end
+  return problems
+end
+
 -- system = { atoms = {value per atom}, cells = { {atoms = {...}, value =, withheld = reason|nil} },
 --            lines = { {parent = cell index, members = {cell indices}} } }
 -- opts = { min =, protection = }
@@ -414,7 +434,10 @@ end
 -- line = } (empty: the pattern is safe) and the null-space basis.
 -- ONLY: check just that cell (and no lines), for trying complements.
 -- BASIS: the null space of exactly these published cells, when the caller already has it.
-function M.check(system, opts, only, basis)
+--
+-- This is the reference implementation, in Lua: M.check below computes the same problems (the
+-- same basis, the same widths) in C; tests/lua/survey_pattern_fast_test.lua holds them equal.
+function M.check_lua(system, opts, only, basis)
   if not basis then
     local rows = {}
     for _, c in ipairs(system.cells) do
@@ -454,19 +477,37 @@ function M.check(system, opts, only, basis)
       end
     end
   end
-  for li, line in ipairs(only and {} or system.lines or {}) do
-    if not system.cells[line.parent].withheld then
-      local hidden, count = 0, 0
-      for _, mi in ipairs(line.members) do
-        local m = system.cells[mi]
-        if m.withheld and m.value > 0 then hidden, count = hidden + m.value, count + 1 end
-      end
-      if count > 1 and hidden < opts.min then
-        problems[#problems + 1] = { cell = line.parent, kind = "small_union", line = li, width = hidden }
-      end
-    end
+  if only then return problems, basis end
+  return small_unions(system, opts, problems), basis
+end
+
+-- The C form of a system (its atom lists, values and lines, read once): kept on the system, whose
+-- atoms and cells' atom lists and values must not change after its first check (the withheld
+-- marks may: they are read at every check).
+local function elim_of(system)
+  local e = system.elim
+  if not e then
+    e = core.elim_system(system)
+    system.elim = e
   end
-  return problems, basis
+  return e
+end
+
+-- The check, as M.check_lua describes it, with the elimination and the widths in C
+-- (src/survey_elim.c). BASIS, given or returned, is an opaque handle of this system's basis.
+function M.check(system, opts, only, basis)
+  local e = elim_of(system)
+  basis = basis or e:basis(system.cells)
+  return e:check(basis, system.cells, opts.protection, opts.min, only), basis
+end
+
+-- The null space that M.check uses, computed in C, in the dense form of M.null_space (tests).
+function M.null_space_c(rows, n)
+  local x, cells = {}, {}
+  for j = 1, n do x[j] = 0 end
+  for i, r in ipairs(rows) do cells[i] = { atoms = r, value = 0 } end
+  local basis = core.elim_system({ atoms = x, cells = cells }):basis(cells)
+  return basis:vectors()
 end
 
 return M

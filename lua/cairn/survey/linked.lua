@@ -107,7 +107,28 @@ function M.cube(db, w)
       index[t.key][ck] = #cells
     end
   end
-  -- lines: a cell of a table and its members in each table one attribute finer
+  -- lines: a cell of a table and its members in each table one attribute finer. The cells of
+  -- the finer table are grouped once by their codes at the coarser table's positions.
+  local groups_of = {} -- "finer table|coarser table" -> {coarser cell key -> member cell indices}
+  local function members_of(c, fk, fpos)
+    local gk = fk .. "|" .. c.table
+    local groups = groups_of[gk]
+    if not groups then
+      groups = {}
+      for _, mi in pairs(index[fk]) do
+        local codes = {}
+        for i, q in ipairs(c.positions) do
+          for j, fq in ipairs(fpos) do if fq == q then codes[i] = cells[mi].codes[j] end end
+        end
+        local k = M.cell_key(codes)
+        local list = groups[k]
+        if not list then list = {}; groups[k] = list end
+        list[#list + 1] = mi
+      end
+      groups_of[gk] = groups
+    end
+    return groups[c.key] or {}
+  end
   local lines = {}
   for ci, c in ipairs(cells) do
     if #c.positions < 2 then
@@ -116,17 +137,7 @@ function M.cube(db, w)
         for _, q in ipairs(c.positions) do if q == p then has = true end end
         if not has then
           local fk, fpos = M.table_key({ p, table.unpack(c.positions) })
-          local members = {}
-          for _, mi in pairs(index[fk]) do
-            local mc = cells[mi]
-            local inside = true
-            for i, q in ipairs(c.positions) do
-              for j, fq in ipairs(fpos) do
-                if fq == q and mc.codes[j] ~= c.codes[i] then inside = false end
-              end
-            end
-            if inside then members[#members + 1] = mi end
-          end
+          local members = members_of(c, fk, fpos)
           table.sort(members)
           lines[#lines + 1] = { parent = ci, members = members }
         end
@@ -169,34 +180,62 @@ local function on_line(cube, a, b)
   return true
 end
 
--- Published cells that could be withheld for problem cell PI, cheapest first: cells of its own
--- table on a line through it (the hypercube's choice), then its parents and children, then
--- cells sharing respondents with it, then any other; within each, by count; the total, and
--- cells with a count of zero, last.
-local function candidates(cube, sys, pi)
+-- How near each cell of the cube is to cell PI, when nearer than "any other" (4): 1 on a line
+-- through it in its own table, 2 its parent or child, 3 sharing respondents with it. Worked
+-- out once per problem cell and kept on the cube: the same cells come up round after round
+-- and item after item.
+local function nearness(cube, pi)
+  cube.near = cube.near or {}
+  local near = cube.near[pi]
+  if near then return near end
+  near = {}
   local pc = cube.cells[pi]
   local patoms = {}
   for _, a in ipairs(pc.atoms) do patoms[a] = true end
-  local list = {}
-  for ci, c in ipairs(sys.cells) do
-    if not c.withheld and #c.atoms > 0 then
-      local cc = cube.cells[ci]
-      local class = 4
-      if on_line(cube, pi, ci) then
-        class = cc.table == pc.table and 1 or 2
-      else
-        for _, a in ipairs(cc.atoms) do if patoms[a] then class = 3; break end end
-      end
-      if #cc.positions == 0 then class = class + 10 end
-      if c.value == 0 then class = class + 20 end
-      list[#list + 1] = { ci = ci, class = class, value = c.value }
+  for ci, cc in ipairs(cube.cells) do
+    if on_line(cube, pi, ci) then
+      near[ci] = cc.table == pc.table and 1 or 2
+    else
+      for _, a in ipairs(cc.atoms) do if patoms[a] then near[ci] = 3; break end end
     end
   end
-  table.sort(list, function(x, y)
-    if x.class ~= y.class then return x.class < y.class end
-    if x.value ~= y.value then return x.value < y.value end
-    return x.ci < y.ci
-  end)
+  cube.near[pi] = near
+  return near
+end
+
+-- Does candidate (class, value, ci) come before candidate E?
+local function precedes(class, value, ci, e)
+  if class ~= e.class then return class < e.class end
+  if value ~= e.value then return value < e.value end
+  return ci < e.ci
+end
+
+-- The first K published cells that could be withheld for problem cell PI, cheapest first:
+-- cells of its own table on a line through it (the hypercube's choice), then its parents and
+-- children, then cells sharing respondents with it, then any other; within each, by count;
+-- the total, and cells with a count of zero, last. (The order is total, ties broken by cell
+-- index, so keeping the K first while scanning gives the first K of the whole sorted list.)
+local function candidates(cube, sys, pi, k)
+  local near = nearness(cube, pi)
+  local cells = cube.cells
+  local list, n = {}, 0
+  for ci, c in ipairs(sys.cells) do
+    if not c.withheld and #c.atoms > 0 then
+      local class = near[ci] or 4
+      if #cells[ci].positions == 0 then class = class + 10 end
+      local value = c.value
+      if value == 0 then class = class + 20 end
+      if n < k or precedes(class, value, ci, list[n]) then
+        local i = n < k and n + 1 or n
+        n = i
+        while i > 1 and precedes(class, value, ci, list[i - 1]) do
+          list[i] = list[i - 1]
+          i = i - 1
+        end
+        list[i] = { ci = ci, class = class, value = value }
+      end
+    end
+  end
   return list
 end
 
@@ -238,7 +277,7 @@ function M.search(cube, sys, opts, initial)
       end
       pick = pick or line.parent
     else
-      local list = candidates(cube, sys, pr.cell)
+      local list = candidates(cube, sys, pr.cell, math.max(M.tries, 1))
       for i = 1, math.min(M.tries, #list) do
         local c = sys.cells[list[i].ci]
         c.withheld = M.reasons.complementary
