@@ -264,10 +264,16 @@ static int set_bits(sv_import *im, const csv_reader *r, size_t fi, const sv_colu
 
 /* ---- the import ----------------------------------------------------------------------------- */
 
-static const char *insert_sql =
-    "INSERT INTO survey_response(wave_id, import_id, fingerprint, ref, a1, a2, a3, a4, a5, a6, "
-    "a7, a8, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT(wave_id, fingerprint) DO NOTHING";
+/* The insert of one response, naming only the attribute columns the instrument has (the others
+ * keep their default): parameters 1-5 are wave, import, key, reference and answers, 6.. the
+ * attribute codes a1..aN. */
+static void insert_sql(int nattrs, char *buf, size_t size) {
+    size_t n = (size_t)snprintf(buf, size, "INSERT INTO survey_response(wave_id, import_id, fingerprint, ref, answers");
+    for (int p = 1; p <= nattrs; p++) n += (size_t)snprintf(buf + n, size - n, ", a%d", p);
+    n += (size_t)snprintf(buf + n, size - n, ") VALUES (?, ?, ?, ?, ?");
+    for (int p = 1; p <= nattrs; p++) n += (size_t)snprintf(buf + n, size - n, ", ?");
+    snprintf(buf + n, size - n, ")");
+}
 
 static int load_dicts(sv_import *im) {
     for (int p = 1; p <= im->nattrs; p++) {
@@ -313,7 +319,8 @@ static int import_path(sv_import *im, const char *path);
 
 /* What a run holds besides IM: prepared statements, the row's packed answers and scratch. */
 typedef struct {
-    sqlite3_stmt *ins, *who, *num, *txt, *val;
+    sqlite3_stmt *ins, *num, *txt, *val;
+    sv_keys *keys;       /* the wave's response keys: the duplicate check */
     unsigned char *blob; /* the row's answers, im->bytes long */
     char *norm;          /* a normalised field (sv_norm) */
     size_t norm_cap;
@@ -359,10 +366,9 @@ static void prepare_columns(sv_import *im) {
 }
 
 static int prepare_statements(sv_import *im, import_run *run) {
-    if (sqlite3_prepare_v2(im->db, insert_sql, -1, &run->ins, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(im->db,
-                           "SELECT id, import_id FROM survey_response WHERE wave_id = ? AND fingerprint = ?",
-                           -1, &run->who, NULL) != SQLITE_OK ||
+    char sql[400];
+    insert_sql(im->nattrs, sql, sizeof sql);
+    if (sqlite3_prepare_v2(im->db, sql, -1, &run->ins, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(im->db, "INSERT INTO survey_number(response_id, item, value) VALUES (?, ?, ?)",
                            -1, &run->num, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(im->db, "INSERT INTO survey_text(response_id, item, value) VALUES (?, ?, ?)",
@@ -373,6 +379,10 @@ static int prepare_statements(sv_import *im, import_run *run) {
         sql_fail(im, NULL);
         return -1;
     }
+    /* the same for every row: bound once */
+    sqlite3_bind_int64(run->ins, 1, im->wave_id);
+    if (im->import_id) sqlite3_bind_int64(run->ins, 2, im->import_id);
+    else sqlite3_bind_null(run->ins, 2);
     return 0;
 }
 
@@ -535,39 +545,32 @@ static int store_attributes(sv_import *im, csv_reader *r, import_run *run, impor
     return 0;
 }
 
-/* Insert the response under a key from its fingerprint. The key may exist: an earlier copy of
- * this row in this same file is another respondent who answered identically (the next key is
- * tried); from an earlier import it is a duplicate (*ID stays 0). */
+/* Insert the response under a key from its fingerprint. The key may be in the wave already:
+ * added earlier in this same file, it is another respondent who answered identically (the next
+ * key is tried); from an earlier import it is a duplicate (*ID stays 0). */
 static int insert_response(sv_import *im, csv_reader *r, import_run *run, const import_row *row,
                            int64_t *id) {
     *id = 0;
+    int64_t key;
     for (uint64_t occurrence = 0;; occurrence++) {
-        int64_t key = (int64_t)(mix(row->fp + occurrence * 0x9E3779B97F4A7C15ull) >> 1);
-        sqlite3_stmt *ins = run->ins;
-        sqlite3_bind_int64(ins, 1, im->wave_id);
-        if (im->import_id) sqlite3_bind_int64(ins, 2, im->import_id);
-        else sqlite3_bind_null(ins, 2);
-        sqlite3_bind_int64(ins, 3, key);
-        if (row->ref) sqlite3_bind_text(ins, 4, row->ref, (int)row->ref_len, SQLITE_STATIC);
-        else sqlite3_bind_null(ins, 4);
-        for (int p = 1; p <= SV_MAX_ATTRS; p++) sqlite3_bind_int(ins, 4 + p, row->attrs[p]);
-        sqlite3_bind_blob(ins, 13, run->blob, im->bytes, SQLITE_STATIC);
-        int src = sqlite3_step(ins);
-        sqlite3_reset(ins);
-        if (src != SQLITE_DONE) { sql_fail(im, r); return -1; }
-        if (sqlite3_changes(im->db) == 1) {
-            *id = sqlite3_last_insert_rowid(im->db);
-            return 0;
-        }
-        sqlite3_bind_int64(run->who, 1, im->wave_id);
-        sqlite3_bind_int64(run->who, 2, key);
-        int same_import = 0;
-        if (sqlite3_step(run->who) == SQLITE_ROW)
-            same_import = im->import_id && sqlite3_column_type(run->who, 1) != SQLITE_NULL &&
-                          sqlite3_column_int64(run->who, 1) == im->import_id;
-        sqlite3_reset(run->who);
-        if (!same_import) return 0;
+        key = (int64_t)(mix(row->fp + occurrence * 0x9E3779B97F4A7C15ull) >> 1);
+        int seen = sv_keys_find(run->keys, key);
+        if (seen == SV_KEY_EARLIER) return 0;
+        if (seen == SV_KEY_ABSENT) break;
     }
+    /* without an import record, a second identical row is a duplicate, as from an earlier one */
+    if (sv_keys_add(run->keys, key, im->import_id ? SV_KEY_THIS_IMPORT : SV_KEY_EARLIER)) return -1;
+    sqlite3_stmt *ins = run->ins;
+    sqlite3_bind_int64(ins, 3, key);
+    if (row->ref) sqlite3_bind_text(ins, 4, row->ref, (int)row->ref_len, SQLITE_STATIC);
+    else sqlite3_bind_null(ins, 4);
+    sqlite3_bind_blob(ins, 5, run->blob, im->bytes, SQLITE_STATIC);
+    for (int p = 1; p <= im->nattrs; p++) sqlite3_bind_int(ins, 5 + p, row->attrs[p]);
+    int src = sqlite3_step(ins);
+    sqlite3_reset(ins);
+    if (src != SQLITE_DONE) return sql_fail(im, r);
+    *id = sqlite3_last_insert_rowid(im->db);
+    return 0;
 }
 
 /* Number and text answers of response ID as rows of their own (text trimmed). */
@@ -660,6 +663,8 @@ int sv_import_reader(sv_import *im, csv_reader *r) {
     r->delim = im->delim ? im->delim : ',';
     if (im->lay && !(run.counts = sv_counts_new(im->lay, im->nattrs))) goto done;
     if (load_dicts(im)) { sql_fail(im, NULL); goto done; }
+    if (!(run.keys = sv_keys_new())) goto done;
+    if (sv_keys_load(run.keys, im->db, im->wave_id, im->import_id) != SQLITE_OK) { sql_fail(im, NULL); goto done; }
     prepare_columns(im);
     if (prepare_statements(im, &run)) goto done;
     for (size_t i = 0; i < im->ncols; i++)
@@ -680,7 +685,7 @@ done:
         snprintf(im->err.message, sizeof im->err.message, "out of memory");
     }
     sqlite3_finalize(run.ins);
-    sqlite3_finalize(run.who);
+    sv_keys_free(run.keys);
     sqlite3_finalize(run.num);
     sqlite3_finalize(run.txt);
     sqlite3_finalize(run.val);
@@ -689,10 +694,10 @@ done:
     return result;
 }
 
-/* The cache SQLite may use while importing (KiB): big enough that the fingerprint index of a
- * few hundred thousand responses stays in memory, small enough to keep the whole import well
- * under 32 MiB whatever the file size. */
-#define IMPORT_CACHE_KIB 12288
+/* The cache SQLite may use while importing (KiB). Every B-tree an import writes grows at its
+ * end (survey_response by rowid, its wave index by wave and rowid), so a few pages per tree
+ * are all it touches; the memory goes to the keys of the wave instead (sv_keys). */
+#define IMPORT_CACHE_KIB 2048
 
 int sv_import_file(sv_import *im, const char *path) {
     sqlite3_stmt *st;
