@@ -7,6 +7,9 @@
  *   core.cells(blob)              -> list of the doubles in a survey_counts blob
  *   core.accumulate(layout, answers [, cells]) -> cells (one respondent added; for tests)
  *   core.grid(columns, rows)      -> the aligned text table of cairn.survey.format.grid
+ *   core.level_result(cells, c, k [, eff, fav [, bare]]) -> the result of one scale/choice
+ *       item (cairn.survey.results.item_result; the Lua arithmetic, integers and floats
+ *       alike); BARE leaves out the counts and percents lists (for printing)
  *
  * layout = { bytes =, cells =, items = { {kind = "level"|"bits"|"number"|"text", offset =,
  * k =, cell =}, ... } } as made by cairn.survey.model.layout. The import spec is described in
@@ -503,9 +506,113 @@ static int l_grid(lua_State *L) {
     return 1;
 }
 
+/* ---- one level item's result ----------------------------------------------------------------
+ * The statistics cairn.survey.results used to work out in Lua, with Lua's own arithmetic: a sum
+ * of integers stays an integer, anything with a float becomes one, / is always a float. The
+ * numbers (and whether each is an integer) are those of the Lua code, so output is unchanged;
+ * a results table by school and role has tens of thousands of these. */
+typedef struct {
+    int isint;
+    lua_Integer i;
+    double d;
+} lnum;
+
+static double ln_d(lnum a) { return a.isint ? (double)a.i : a.d; }
+static lnum ln_int(lua_Integer i) { return (lnum){1, i, 0}; }
+static lnum ln_float(double d) { return (lnum){0, 0, d}; }
+static lnum ln_add(lnum a, lnum b) {
+    if (a.isint && b.isint) return ln_int((lua_Integer)((lua_Unsigned)a.i + (lua_Unsigned)b.i));
+    return ln_float(ln_d(a) + ln_d(b));
+}
+static lnum ln_mul(lnum a, lnum b) {
+    if (a.isint && b.isint) return ln_int((lua_Integer)((lua_Unsigned)a.i * (lua_Unsigned)b.i));
+    return ln_float(ln_d(a) * ln_d(b));
+}
+static lnum ln_sub(lnum a, lnum b) {
+    if (a.isint && b.isint) return ln_int((lua_Integer)((lua_Unsigned)a.i - (lua_Unsigned)b.i));
+    return ln_float(ln_d(a) - ln_d(b));
+}
+static lnum ln_at(lua_State *L, int t, lua_Integer k) {
+    lnum v;
+    lua_rawgeti(L, t, k);
+    if (lua_isinteger(L, -1)) v = ln_int(lua_tointeger(L, -1));
+    else if (lua_type(L, -1) == LUA_TNUMBER) v = ln_float(lua_tonumber(L, -1));
+    else { luaL_error(L, "level_result: cell %d is not a number", (int)k); v = ln_int(0); }
+    lua_pop(L, 1);
+    return v;
+}
+static void ln_push(lua_State *L, lnum v) {
+    if (v.isint) lua_pushinteger(L, v.i);
+    else lua_pushnumber(L, v.d);
+}
+
+#define LEVEL_MAX 255
+static int l_level_result(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer c = luaL_checkinteger(L, 2);
+    int k = (int)luaL_checkinteger(L, 3);
+    int scale = lua_istable(L, 4) && lua_istable(L, 5), bare = lua_toboolean(L, 6);
+    if (k < 0 || k > LEVEL_MAX) return luaL_error(L, "level_result: %d levels", k);
+    lnum counts[LEVEL_MAX + 1], n = ln_int(0);
+    for (int i = 1; i <= k; i++) {
+        counts[i] = ln_at(L, 1, c + 1 + i);
+        n = ln_add(n, counts[i]);
+    }
+    lua_createtable(L, 0, 9);
+    int out = lua_gettop(L);
+    lua_rawgeti(L, 1, c);
+    lua_setfield(L, out, "missing");
+    ln_push(L, n);
+    lua_setfield(L, out, "n");
+    lua_rawgeti(L, 1, c + 1);
+    lua_setfield(L, out, "na");
+    double nd = ln_d(n);
+    if (!bare) {
+        lua_createtable(L, k, 0);
+        for (int i = 1; i <= k; i++) {
+            ln_push(L, counts[i]);
+            lua_rawseti(L, -2, i);
+        }
+        lua_setfield(L, out, "counts");
+        lua_createtable(L, nd > 0 ? k : 0, 0);
+        if (nd > 0)
+            for (int i = 1; i <= k; i++) {
+                lua_pushnumber(L, ln_d(ln_mul(counts[i], ln_int(100))) / nd);
+                lua_rawseti(L, -2, i);
+            }
+        lua_setfield(L, out, "percents");
+    }
+    if (scale && nd > 0) {
+        lnum sum = ln_int(0), sumsq = ln_int(0), favn = ln_int(0);
+        for (int i = 1; i <= k; i++) {
+            lnum e = ln_at(L, 4, i);
+            sum = ln_add(sum, ln_mul(e, counts[i]));
+            sumsq = ln_add(sumsq, ln_mul(ln_mul(e, e), counts[i]));
+            lua_rawgeti(L, 5, i);
+            if (lua_toboolean(L, -1)) favn = ln_add(favn, counts[i]);
+            lua_pop(L, 1);
+        }
+        lua_pushnumber(L, ln_d(sum) / nd);
+        lua_setfield(L, out, "mean");
+        if (nd > 1) {
+            double v = ln_d(ln_sub(sumsq, ln_float(ln_d(ln_mul(sum, sum)) / nd))) / ln_d(ln_sub(n, ln_int(1)));
+            lua_pushnumber(L, v > 0 ? sqrt(v) : 0.0);
+        } else {
+            lua_pushinteger(L, 0);
+        }
+        lua_setfield(L, out, "sd");
+        lua_pushnumber(L, ln_d(ln_mul(favn, ln_int(100))) / nd);
+        lua_setfield(L, out, "favorable");
+        ln_push(L, favn);
+        lua_setfield(L, out, "favorable_count");
+    }
+    return 1;
+}
+
 static const luaL_Reg funcs[] = {{"import", l_import}, {"recount", l_recount}, {"tally", l_tally},
                                  {"cells", l_cells},   {"accumulate", l_accumulate},
                                  {"norm", l_norm},     {"grid", l_grid},
+                                 {"level_result", l_level_result},
                                  {NULL, NULL}};
 
 int luaopen_cairn_surveycore(lua_State *L) {
