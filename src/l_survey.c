@@ -7,6 +7,8 @@
  *   core.cells(blob)              -> list of the doubles in a survey_counts blob
  *   core.accumulate(layout, answers [, cells]) -> cells (one respondent added; for tests)
  *   core.grid(columns, rows)      -> the aligned text table of cairn.survey.format.grid
+ *   core.grid_rows(columns)       -> rows; rows:add(cell, ...) per row; rows:text() is the
+ *       text core.grid(columns, {all the rows}) makes, without a Lua table per row
  *   core.level_result(cells, c, k [, eff, fav [, bare]]) -> the result of one scale/choice
  *       item (cairn.survey.results.item_result; the Lua arithmetic, integers and floats
  *       alike); BARE leaves out the counts and percents lists (for printing)
@@ -16,6 +18,7 @@
  * cairn/survey/import.lua. Strings in SPEC are used in place (SPEC stays on the stack). */
 #include <lauxlib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "l_db.h"
@@ -506,6 +509,174 @@ static int l_grid(lua_State *L) {
     return 1;
 }
 
+/* ---- core.grid_rows: the same table, its rows added one at a time --------------------------
+ * For a table of tens of thousands of rows (survey results by school and role): each row's
+ * cells are kept as their text in one buffer instead of a Lua table per row. Widths are
+ * measured as core.grid measures them; text() writes what core.grid(columns, rows) would. */
+#define GRID_ROWS_MT "cairn.grid_rows"
+#define GRID_EMPTY 0xFFFFFFFFu
+
+typedef struct {
+    int ncol;
+    int *right, *used;
+    size_t *width, *maxlen;
+    char **title;
+    size_t *title_len;
+    char *data; /* per row, per column: a uint32 length (GRID_EMPTY: no cell), then the bytes */
+    size_t len, cap;
+    size_t nrows;
+} grid_rows;
+
+static grid_rows *check_grid_rows(lua_State *L) { return luaL_checkudata(L, 1, GRID_ROWS_MT); }
+
+static int grid_rows_gc(lua_State *L) {
+    grid_rows *g = check_grid_rows(L);
+    for (int c = 0; g->title && c < g->ncol; c++) free(g->title[c]);
+    free(g->title);
+    free(g->title_len);
+    free(g->right);
+    free(g->used);
+    free(g->width);
+    free(g->maxlen);
+    free(g->data);
+    memset(g, 0, sizeof *g);
+    return 0;
+}
+
+static int grid_put(grid_rows *g, const void *p, size_t n) {
+    if (g->len + n > g->cap) {
+        size_t cap = g->cap ? g->cap : 65536;
+        while (cap < g->len + n) cap *= 2;
+        char *d = realloc(g->data, cap);
+        if (!d) return -1;
+        g->data = d;
+        g->cap = cap;
+    }
+    memcpy(g->data + g->len, p, n);
+    g->len += n;
+    return 0;
+}
+
+/* core.grid_rows(columns) -> a table to add rows to (columns as for core.grid) */
+static int l_grid_rows(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int ncol = (int)luaL_len(L, 1);
+    if (ncol < 0 || ncol > 1000) return luaL_error(L, "grid: too many columns");
+    grid_rows *g = lua_newuserdatauv(L, sizeof *g, 0);
+    memset(g, 0, sizeof *g);
+    luaL_setmetatable(L, GRID_ROWS_MT);
+    size_t n1 = (size_t)ncol + 1;
+    g->right = calloc(n1, sizeof(int));
+    g->used = calloc(n1, sizeof(int));
+    g->width = calloc(n1, sizeof(size_t));
+    g->maxlen = calloc(n1, sizeof(size_t));
+    g->title = calloc(n1, sizeof(char *));
+    g->title_len = calloc(n1, sizeof(size_t));
+    if (!g->right || !g->used || !g->width || !g->maxlen || !g->title || !g->title_len)
+        return luaL_error(L, "grid: out of memory");
+    g->ncol = ncol;
+    for (int c = 0; c < ncol; c++) {
+        lua_rawgeti(L, 1, c + 1);
+        luaL_checktype(L, -1, LUA_TTABLE);
+        lua_rawgeti(L, -1, 1);
+        size_t len;
+        const char *t = luaL_checklstring(L, -1, &len);
+        g->title[c] = malloc(len + 1);
+        if (!g->title[c]) return luaL_error(L, "grid: out of memory");
+        memcpy(g->title[c], t, len + 1);
+        g->title_len[c] = len;
+        g->width[c] = display_width(t, len);
+        g->maxlen[c] = len;
+        lua_rawgeti(L, -2, 2);
+        g->right[c] = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "right") == 0;
+        lua_pop(L, 3);
+    }
+    return 1;
+}
+
+/* rows:add(cell1, ..., cellN): one row (nil or "" = an empty cell) */
+static int grid_rows_add(lua_State *L) {
+    grid_rows *g = check_grid_rows(L);
+    lua_settop(L, g->ncol + 1);
+    luaL_checkstack(L, 4, NULL);
+    for (int c = 0; c < g->ncol; c++) {
+        uint32_t n = GRID_EMPTY;
+        size_t len = 0;
+        const char *s = NULL;
+        lua_pushvalue(L, c + 2);
+        if (!lua_isnil(L, -1) && !(lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) == 0)) {
+            /* measured as core.grid measures it: the width of tostring(value) */
+            const char *t = luaL_tolstring(L, -1, &len);
+            g->used[c] = 1;
+            size_t w = display_width(t, len);
+            if (w > g->width[c]) g->width[c] = w;
+            lua_pop(L, 1);
+            s = cell_text(L, &len);
+            if (len > g->maxlen[c]) g->maxlen[c] = len;
+            if (len > 0xFFFFFFF0u) return luaL_error(L, "grid: cell too long");
+            if (s) n = (uint32_t)len;
+        }
+        if (grid_put(g, &n, sizeof n) || (s && grid_put(g, s, len)))
+            return luaL_error(L, "grid: out of memory");
+        lua_pop(L, 1);
+    }
+    g->nrows++;
+    return 0;
+}
+
+/* rows:text() -> the table as core.grid makes it */
+static int grid_rows_text(lua_State *L) {
+    grid_rows *g = check_grid_rows(L);
+    lua_settop(L, 1);
+    int ncol = g->ncol;
+    size_t n1 = (size_t)ncol + 1;
+    size_t line = 1;
+    for (int c = 0; c < ncol; c++) line += g->width[c] + g->maxlen[c] + 2;
+    /* scratch on the stack (the collector frees it whatever happens) */
+    char *scratch = lua_newuserdatauv(L, n1 * (sizeof(size_t) + sizeof(char *)) + 2 * line, 0);
+    size_t *lens = (size_t *)(void *)scratch;
+    const char **text = (const char **)(void *)(lens + n1);
+    char *out = (char *)(text + n1), *dashes = out + line;
+    memset(dashes, '-', line);
+    grid_state gs = {ncol, g->right, g->used, g->width, out, 0};
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int c = 0; c < ncol; c++) {
+        text[c] = g->title[c];
+        lens[c] = g->title_len[c];
+    }
+    grid_line(&gs, text, lens, 1);
+    luaL_addlstring(&b, out, gs.len);
+    for (int c = 0; c < ncol; c++) {
+        text[c] = dashes;
+        lens[c] = g->width[c];
+    }
+    grid_line(&gs, text, lens, 1);
+    luaL_addlstring(&b, out, gs.len);
+    size_t at = 0;
+    for (size_t r = 0; r < g->nrows; r++) {
+        for (int c = 0; c < ncol; c++) {
+            uint32_t n;
+            memcpy(&n, g->data + at, sizeof n);
+            at += sizeof n;
+            if (n == GRID_EMPTY) {
+                text[c] = NULL;
+                lens[c] = 0;
+            } else {
+                text[c] = g->data + at;
+                lens[c] = n;
+                at += n;
+            }
+        }
+        grid_line(&gs, text, lens, 0);
+        luaL_addlstring(&b, out, gs.len);
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
+static const luaL_Reg grid_rows_methods[] = {{"add", grid_rows_add}, {"text", grid_rows_text}, {NULL, NULL}};
+
 /* ---- one level item's result ----------------------------------------------------------------
  * The statistics cairn.survey.results used to work out in Lua, with Lua's own arithmetic: a sum
  * of integers stays an integer, anything with a float becomes one, / is always a float. The
@@ -612,10 +783,17 @@ static int l_level_result(lua_State *L) {
 static const luaL_Reg funcs[] = {{"import", l_import}, {"recount", l_recount}, {"tally", l_tally},
                                  {"cells", l_cells},   {"accumulate", l_accumulate},
                                  {"norm", l_norm},     {"grid", l_grid},
-                                 {"level_result", l_level_result},
+                                 {"level_result", l_level_result}, {"grid_rows", l_grid_rows},
                                  {NULL, NULL}};
 
 int luaopen_cairn_surveycore(lua_State *L) {
+    if (luaL_newmetatable(L, GRID_ROWS_MT)) {
+        luaL_newlib(L, grid_rows_methods);
+        lua_setfield(L, -2, "__index");
+        lua_pushcfunction(L, grid_rows_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_pop(L, 1);
     luaL_newlib(L, funcs);
     return 1;
 }

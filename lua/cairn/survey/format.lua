@@ -37,7 +37,6 @@ end
 -- given, makes a group's item results as they are needed (cairn.survey.results.text);
 -- otherwise they are group.items.
 function M.results(res, items_of)
-  local rows = {}
   -- the same few hundred percentages and means come back thousands of times in a table by
   -- school and role: each is formatted once
   local pcts, means = {}, {}
@@ -54,13 +53,16 @@ function M.results(res, items_of)
   local has_rate = false
   for _, g in ipairs(res.groups) do if g.response_rate then has_rate = true end end
   if res.total and res.total.response_rate then has_rate = true end
+  -- one line per group and item: tens of thousands for a table by school and role, so each row
+  -- goes straight into the grid as text (core.grid_rows) instead of a table per row
+  local rows = core.grid_rows { { "group" }, { "respondents", "right" },
+    { has_rate and "response rate" or "", "right" }, { "item" }, { "n", "right" }, { "favorable", "right" },
+    { "mean", "right" }, { "note" } }
   local function add(g)
     local first = true
     local function row(code, n, fav, mean, note)
-      local r = { first and g.label or nil, first and g.respondents or nil,
-                  first and g.response_rate and pct(g.response_rate * 100) or nil,
-                  code, n, fav, mean, note }
-      rows[#rows + 1] = r
+      rows:add(first and g.label or nil, first and g.respondents or nil,
+        first and g.response_rate and pct(g.response_rate * 100) or nil, code, n, fav, mean, note)
       first = false
     end
     if g.suppressed then return row(nil, nil, nil, nil, why(g.reason)) end
@@ -98,8 +100,7 @@ function M.results(res, items_of)
   if res.total then add(res.total) end
   local by = res.by and #res.by > 0 and (", by " .. table.concat(res.by, " and ")) or ""
   local out = { string.format("%s: %s%s; %s\n", res.wave, res.instrument, by, withheld_note(res.min_group_size)) }
-  out[#out + 1] = grid({ { "group" }, { "respondents", "right" }, { has_rate and "response rate" or "", "right" },
-    { "item" }, { "n", "right" }, { "favorable", "right" }, { "mean", "right" }, { "note" } }, rows)
+  out[#out + 1] = rows:text()
   if #res.items > 0 then
     -- what each code asks, and which answers "favorable" counts (reverse-coded items differ)
     local legend = {}
