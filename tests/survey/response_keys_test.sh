@@ -47,4 +47,14 @@ cairn survey import answers.csv --wave w 2>&1 | grep -q "imported 0 new response
 ok $? "a second import of the same file finds every row already imported"
 [ "$(cairn sql 'SELECT count(*) AS n FROM survey_response' --csv | tail -n 1 | tr -d '\r')" = 3 ]
 ok $? "two identical rows in one file stay two respondents"
+# 70 rows go in as two batches of 32 and six rows one by one (src/survey_import.c, BATCH):
+# every row is stored once, in file order, and a second import finds all 70
+{ echo "school,Q1"; for i in $(seq 1 70); do echo "S$((i % 4)),$(( i % 3 == 0 ? 1 : 4 ))"; done; } > many.csv
+cairn survey import many.csv --wave w2 --instrument k >/dev/null
+[ "$(cairn sql "SELECT count(*) AS n FROM survey_response r JOIN survey_wave w ON w.id = r.wave_id WHERE w.name = 'w2'" --csv | tail -n 1 | tr -d '\r')" = 70 ]
+ok $? "70 rows, many identical: 70 respondents stored"
+got=$(cairn sql "SELECT group_concat(v.value, ' ') AS s FROM (SELECT r.a1 AS a1 FROM survey_response r JOIN survey_wave w ON w.id = r.wave_id WHERE w.name = 'w2' ORDER BY r.id LIMIT 5) x JOIN survey_attr_value v ON v.code = x.a1 AND v.position = 1 AND v.wave_id = (SELECT id FROM survey_wave WHERE name = 'w2')" --csv | tail -n 1 | tr -d '\r')
+[ "$got" = "S1 S2 S3 S0 S1" ]; ok $? "stored in file order ($got)"
+cairn survey import many.csv --wave w2 2>&1 | grep -q "imported 0 new responses into wave 'w2' (70 already imported, skipped)"
+ok $? "a second import of the 70 rows finds every one"
 echo "1..$n"
