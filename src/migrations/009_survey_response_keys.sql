@@ -1,4 +1,4 @@
--- 008_survey_response_keys: survey_response loses UNIQUE (wave_id, fingerprint). Its keys are
+-- 009_survey_response_keys: survey_response loses UNIQUE (wave_id, fingerprint). Its keys are
 -- hashes, so that index took every row at a random place: it was most of an import's time, and
 -- once it outgrew the page cache (about a million responses) its pages were written many times
 -- over. The importer now checks keys against the wave's keys held in memory (src/survey_keys.c,
