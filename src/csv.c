@@ -273,35 +273,57 @@ int csv_next(csv_reader *r) {
             continue;
         }
         if (c == '"') return error_at(r, CSV_EQUOTE, r->line, r->col);
-        /* fast path: copy the run of ordinary bytes buffered from here in one go */
-        size_t end = r->in_pos;
-        unsigned long chars = 0;
-        while (end < r->in_len) {
-            unsigned char b = (unsigned char)r->in[end];
-            if (b == (unsigned char)r->delim || b == '"' || b == '\n' || b == '\r') break;
-            chars += (b & 0xC0) != 0x80;
-            r->high |= b >= 0x80;
-            end++;
-        }
-        size_t run = end - r->in_pos;
-        if (r->rec_len + run > r->rec_cap) {
-            if (r->rec_len + run > CSV_MAX_RECORD) {
-                r->err = CSV_ETOOLONG;
-                return error_at(r, r->err, r->line, r->col);
+        /* fast path: copy the run of ordinary bytes buffered from here in one go; when a
+         * delimiter follows and the next field starts plainly, go straight on with that field
+         * (what the general loop does for it, without its checks, for plain ASCII fields) */
+        for (;;) {
+            const unsigned char *in = (const unsigned char *)r->in;
+            const unsigned char d = (unsigned char)r->delim;
+            size_t end = r->in_pos;
+            unsigned long chars = 0;
+            int high = 0;
+            while (end < r->in_len) {
+                unsigned char b = in[end];
+                if (b == d || b == '"' || b == '\n' || b == '\r') break;
+                chars += (b & 0xC0) != 0x80;
+                high |= b >= 0x80;
+                end++;
             }
-            size_t cap = r->rec_cap ? r->rec_cap : 4096;
-            while (cap < r->rec_len + run) cap *= 2;
-            if (cap > CSV_MAX_RECORD) cap = CSV_MAX_RECORD;
-            char *p = realloc(r->rec, cap);
-            if (!p) { r->err = CSV_ENOMEM; return error_at(r, r->err, r->line, r->col); }
-            r->rec = p;
-            r->rec_cap = cap;
+            r->high |= high;
+            size_t run = end - r->in_pos;
+            if (r->rec_len + run > r->rec_cap) {
+                if (r->rec_len + run > CSV_MAX_RECORD) {
+                    r->err = CSV_ETOOLONG;
+                    return error_at(r, r->err, r->line, r->col);
+                }
+                size_t cap = r->rec_cap ? r->rec_cap : 4096;
+                while (cap < r->rec_len + run) cap *= 2;
+                if (cap > CSV_MAX_RECORD) cap = CSV_MAX_RECORD;
+                char *p = realloc(r->rec, cap);
+                if (!p) { r->err = CSV_ENOMEM; return error_at(r, r->err, r->line, r->col); }
+                r->rec = p;
+                r->rec_cap = cap;
+            }
+            memcpy(r->rec + r->rec_len, r->in + r->in_pos, run);
+            r->rec_len += run;
+            r->in_pos = end;
+            r->col += chars;
+            r->last_cr = 0;
+            if (r->high || r->nfields >= r->fields_cap || r->in_pos + 1 >= r->in_len ||
+                in[r->in_pos] != d || in[r->in_pos + 1] == '"')
+                break;
+            /* check_field for an ASCII field, advance over the delimiter, start_field */
+            csv_field_pos *done = &r->fields[r->nfields - 1];
+            done->len = r->rec_len - done->off;
+            r->in_pos++;
+            r->col++;
+            csv_field_pos *next = &r->fields[r->nfields++];
+            next->off = r->rec_len;
+            next->len = 0;
+            next->line = r->line;
+            next->col = r->col;
+            next->quoted = 0;
         }
-        memcpy(r->rec + r->rec_len, r->in + r->in_pos, run);
-        r->rec_len += run;
-        r->in_pos = end;
-        r->col += chars;
-        r->last_cr = 0;
     }
 }
 

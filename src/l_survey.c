@@ -8,12 +8,18 @@
  *   core.cells(blob)              -> list of the doubles in a survey_counts blob
  *   core.accumulate(layout, answers [, cells]) -> cells (one respondent added; for tests)
  *   core.grid(columns, rows)      -> the aligned text table of cairn.survey.format.grid
+ *   core.grid_rows(columns)       -> rows; rows:add(cell, ...) per row; rows:text() is the
+ *       text core.grid(columns, {all the rows}) makes, without a Lua table per row
+ *   core.level_result(cells, c, k [, eff, fav [, bare]]) -> the result of one scale/choice
+ *       item (cairn.survey.results.item_result; the Lua arithmetic, integers and floats
+ *       alike); BARE leaves out the counts and percents lists (for printing)
  *
  * layout = { bytes =, cells =, items = { {kind = "level"|"bits"|"number"|"text", offset =,
  * k =, cell =}, ... } } as made by cairn.survey.model.layout. The import spec is described in
  * cairn/survey/import.lua. Strings in SPEC are used in place (SPEC stays on the stack). */
 #include <lauxlib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "l_db.h"
@@ -541,12 +547,291 @@ static int l_grid(lua_State *L) {
     return 1;
 }
 
+/* ---- core.grid_rows: the same table, its rows added one at a time --------------------------
+ * For a table of tens of thousands of rows (survey results by school and role): each row's
+ * cells are kept as their text in one buffer instead of a Lua table per row. Widths are
+ * measured as core.grid measures them; text() writes what core.grid(columns, rows) would. */
+#define GRID_ROWS_MT "cairn.grid_rows"
+#define GRID_EMPTY 0xFFFFFFFFu
+
+typedef struct {
+    int ncol;
+    int *right, *used;
+    size_t *width, *maxlen;
+    char **title;
+    size_t *title_len;
+    char *data; /* per row, per column: a uint32 length (GRID_EMPTY: no cell), then the bytes */
+    size_t len, cap;
+    size_t nrows;
+} grid_rows;
+
+static grid_rows *check_grid_rows(lua_State *L) { return luaL_checkudata(L, 1, GRID_ROWS_MT); }
+
+static int grid_rows_gc(lua_State *L) {
+    grid_rows *g = check_grid_rows(L);
+    for (int c = 0; g->title && c < g->ncol; c++) free(g->title[c]);
+    free(g->title);
+    free(g->title_len);
+    free(g->right);
+    free(g->used);
+    free(g->width);
+    free(g->maxlen);
+    free(g->data);
+    memset(g, 0, sizeof *g);
+    return 0;
+}
+
+static int grid_put(grid_rows *g, const void *p, size_t n) {
+    if (g->len + n > g->cap) {
+        size_t cap = g->cap ? g->cap : 65536;
+        while (cap < g->len + n) cap *= 2;
+        char *d = realloc(g->data, cap);
+        if (!d) return -1;
+        g->data = d;
+        g->cap = cap;
+    }
+    memcpy(g->data + g->len, p, n);
+    g->len += n;
+    return 0;
+}
+
+/* core.grid_rows(columns) -> a table to add rows to (columns as for core.grid) */
+static int l_grid_rows(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    int ncol = (int)luaL_len(L, 1);
+    if (ncol < 0 || ncol > 1000) return luaL_error(L, "grid: too many columns");
+    grid_rows *g = lua_newuserdatauv(L, sizeof *g, 0);
+    memset(g, 0, sizeof *g);
+    luaL_setmetatable(L, GRID_ROWS_MT);
+    size_t n1 = (size_t)ncol + 1;
+    g->right = calloc(n1, sizeof(int));
+    g->used = calloc(n1, sizeof(int));
+    g->width = calloc(n1, sizeof(size_t));
+    g->maxlen = calloc(n1, sizeof(size_t));
+    g->title = calloc(n1, sizeof(char *));
+    g->title_len = calloc(n1, sizeof(size_t));
+    if (!g->right || !g->used || !g->width || !g->maxlen || !g->title || !g->title_len)
+        return luaL_error(L, "grid: out of memory");
+    g->ncol = ncol;
+    for (int c = 0; c < ncol; c++) {
+        lua_rawgeti(L, 1, c + 1);
+        luaL_checktype(L, -1, LUA_TTABLE);
+        lua_rawgeti(L, -1, 1);
+        size_t len;
+        const char *t = luaL_checklstring(L, -1, &len);
+        g->title[c] = malloc(len + 1);
+        if (!g->title[c]) return luaL_error(L, "grid: out of memory");
+        memcpy(g->title[c], t, len + 1);
+        g->title_len[c] = len;
+        g->width[c] = display_width(t, len);
+        g->maxlen[c] = len;
+        lua_rawgeti(L, -2, 2);
+        g->right[c] = lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "right") == 0;
+        lua_pop(L, 3);
+    }
+    return 1;
+}
+
+/* rows:add(cell1, ..., cellN): one row (nil or "" = an empty cell) */
+static int grid_rows_add(lua_State *L) {
+    grid_rows *g = check_grid_rows(L);
+    lua_settop(L, g->ncol + 1);
+    luaL_checkstack(L, 4, NULL);
+    for (int c = 0; c < g->ncol; c++) {
+        uint32_t n = GRID_EMPTY;
+        size_t len = 0;
+        const char *s = NULL;
+        lua_pushvalue(L, c + 2);
+        if (!lua_isnil(L, -1) && !(lua_type(L, -1) == LUA_TSTRING && lua_rawlen(L, -1) == 0)) {
+            /* measured as core.grid measures it: the width of tostring(value) */
+            const char *t = luaL_tolstring(L, -1, &len);
+            g->used[c] = 1;
+            size_t w = display_width(t, len);
+            if (w > g->width[c]) g->width[c] = w;
+            lua_pop(L, 1);
+            s = cell_text(L, &len);
+            if (len > g->maxlen[c]) g->maxlen[c] = len;
+            if (len > 0xFFFFFFF0u) return luaL_error(L, "grid: cell too long");
+            if (s) n = (uint32_t)len;
+        }
+        if (grid_put(g, &n, sizeof n) || (s && grid_put(g, s, len)))
+            return luaL_error(L, "grid: out of memory");
+        lua_pop(L, 1);
+    }
+    g->nrows++;
+    return 0;
+}
+
+/* rows:text() -> the table as core.grid makes it */
+static int grid_rows_text(lua_State *L) {
+    grid_rows *g = check_grid_rows(L);
+    lua_settop(L, 1);
+    int ncol = g->ncol;
+    size_t n1 = (size_t)ncol + 1;
+    size_t line = 1;
+    for (int c = 0; c < ncol; c++) line += g->width[c] + g->maxlen[c] + 2;
+    /* scratch on the stack (the collector frees it whatever happens) */
+    char *scratch = lua_newuserdatauv(L, n1 * (sizeof(size_t) + sizeof(char *)) + 2 * line, 0);
+    size_t *lens = (size_t *)(void *)scratch;
+    const char **text = (const char **)(void *)(lens + n1);
+    char *out = (char *)(text + n1), *dashes = out + line;
+    memset(dashes, '-', line);
+    grid_state gs = {ncol, g->right, g->used, g->width, out, 0};
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int c = 0; c < ncol; c++) {
+        text[c] = g->title[c];
+        lens[c] = g->title_len[c];
+    }
+    grid_line(&gs, text, lens, 1);
+    luaL_addlstring(&b, out, gs.len);
+    for (int c = 0; c < ncol; c++) {
+        text[c] = dashes;
+        lens[c] = g->width[c];
+    }
+    grid_line(&gs, text, lens, 1);
+    luaL_addlstring(&b, out, gs.len);
+    size_t at = 0;
+    for (size_t r = 0; r < g->nrows; r++) {
+        for (int c = 0; c < ncol; c++) {
+            uint32_t n;
+            memcpy(&n, g->data + at, sizeof n);
+            at += sizeof n;
+            if (n == GRID_EMPTY) {
+                text[c] = NULL;
+                lens[c] = 0;
+            } else {
+                text[c] = g->data + at;
+                lens[c] = n;
+                at += n;
+            }
+        }
+        grid_line(&gs, text, lens, 0);
+        luaL_addlstring(&b, out, gs.len);
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
+static const luaL_Reg grid_rows_methods[] = {{"add", grid_rows_add}, {"text", grid_rows_text}, {NULL, NULL}};
+
+/* ---- one level item's result ----------------------------------------------------------------
+ * The statistics cairn.survey.results used to work out in Lua, with Lua's own arithmetic: a sum
+ * of integers stays an integer, anything with a float becomes one, / is always a float. The
+ * numbers (and whether each is an integer) are those of the Lua code, so output is unchanged;
+ * a results table by school and role has tens of thousands of these. */
+typedef struct {
+    int isint;
+    lua_Integer i;
+    double d;
+} lnum;
+
+static double ln_d(lnum a) { return a.isint ? (double)a.i : a.d; }
+static lnum ln_int(lua_Integer i) { return (lnum){1, i, 0}; }
+static lnum ln_float(double d) { return (lnum){0, 0, d}; }
+static lnum ln_add(lnum a, lnum b) {
+    if (a.isint && b.isint) return ln_int((lua_Integer)((lua_Unsigned)a.i + (lua_Unsigned)b.i));
+    return ln_float(ln_d(a) + ln_d(b));
+}
+static lnum ln_mul(lnum a, lnum b) {
+    if (a.isint && b.isint) return ln_int((lua_Integer)((lua_Unsigned)a.i * (lua_Unsigned)b.i));
+    return ln_float(ln_d(a) * ln_d(b));
+}
+static lnum ln_sub(lnum a, lnum b) {
+    if (a.isint && b.isint) return ln_int((lua_Integer)((lua_Unsigned)a.i - (lua_Unsigned)b.i));
+    return ln_float(ln_d(a) - ln_d(b));
+}
+static lnum ln_at(lua_State *L, int t, lua_Integer k) {
+    lnum v;
+    lua_rawgeti(L, t, k);
+    if (lua_isinteger(L, -1)) v = ln_int(lua_tointeger(L, -1));
+    else if (lua_type(L, -1) == LUA_TNUMBER) v = ln_float(lua_tonumber(L, -1));
+    else { luaL_error(L, "level_result: cell %d is not a number", (int)k); v = ln_int(0); }
+    lua_pop(L, 1);
+    return v;
+}
+static void ln_push(lua_State *L, lnum v) {
+    if (v.isint) lua_pushinteger(L, v.i);
+    else lua_pushnumber(L, v.d);
+}
+
+#define LEVEL_MAX 255
+static int l_level_result(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_Integer c = luaL_checkinteger(L, 2);
+    int k = (int)luaL_checkinteger(L, 3);
+    int scale = lua_istable(L, 4) && lua_istable(L, 5), bare = lua_toboolean(L, 6);
+    if (k < 0 || k > LEVEL_MAX) return luaL_error(L, "level_result: %d levels", k);
+    lnum counts[LEVEL_MAX + 1], n = ln_int(0);
+    for (int i = 1; i <= k; i++) {
+        counts[i] = ln_at(L, 1, c + 1 + i);
+        n = ln_add(n, counts[i]);
+    }
+    lua_createtable(L, 0, 9);
+    int out = lua_gettop(L);
+    lua_rawgeti(L, 1, c);
+    lua_setfield(L, out, "missing");
+    ln_push(L, n);
+    lua_setfield(L, out, "n");
+    lua_rawgeti(L, 1, c + 1);
+    lua_setfield(L, out, "na");
+    double nd = ln_d(n);
+    if (!bare) {
+        lua_createtable(L, k, 0);
+        for (int i = 1; i <= k; i++) {
+            ln_push(L, counts[i]);
+            lua_rawseti(L, -2, i);
+        }
+        lua_setfield(L, out, "counts");
+        lua_createtable(L, nd > 0 ? k : 0, 0);
+        if (nd > 0)
+            for (int i = 1; i <= k; i++) {
+                lua_pushnumber(L, ln_d(ln_mul(counts[i], ln_int(100))) / nd);
+                lua_rawseti(L, -2, i);
+            }
+        lua_setfield(L, out, "percents");
+    }
+    if (scale && nd > 0) {
+        lnum sum = ln_int(0), sumsq = ln_int(0), favn = ln_int(0);
+        for (int i = 1; i <= k; i++) {
+            lnum e = ln_at(L, 4, i);
+            sum = ln_add(sum, ln_mul(e, counts[i]));
+            sumsq = ln_add(sumsq, ln_mul(ln_mul(e, e), counts[i]));
+            lua_rawgeti(L, 5, i);
+            if (lua_toboolean(L, -1)) favn = ln_add(favn, counts[i]);
+            lua_pop(L, 1);
+        }
+        lua_pushnumber(L, ln_d(sum) / nd);
+        lua_setfield(L, out, "mean");
+        if (nd > 1) {
+            double v = ln_d(ln_sub(sumsq, ln_float(ln_d(ln_mul(sum, sum)) / nd))) / ln_d(ln_sub(n, ln_int(1)));
+            lua_pushnumber(L, v > 0 ? sqrt(v) : 0.0);
+        } else {
+            lua_pushinteger(L, 0);
+        }
+        lua_setfield(L, out, "sd");
+        lua_pushnumber(L, ln_d(ln_mul(favn, ln_int(100))) / nd);
+        lua_setfield(L, out, "favorable");
+        ln_push(L, favn);
+        lua_setfield(L, out, "favorable_count");
+    }
+    return 1;
+}
+
 static const luaL_Reg funcs[] = {{"import", l_import}, {"recount", l_recount}, {"tally", l_tally},
                                  {"cells", l_cells},   {"accumulate", l_accumulate},
                                  {"norm", l_norm},     {"grid", l_grid},
+                                 {"level_result", l_level_result}, {"grid_rows", l_grid_rows},
                                  {NULL, NULL}};
 
 int luaopen_cairn_surveycore(lua_State *L) {
+    if (luaL_newmetatable(L, GRID_ROWS_MT)) {
+        luaL_newlib(L, grid_rows_methods);
+        lua_setfield(L, -2, "__index");
+        lua_pushcfunction(L, grid_rows_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_pop(L, 1);
     luaL_newlib(L, funcs);
     survey_elim_register(L); /* core.elim_system: the privacy audit's elimination */
     return 1;

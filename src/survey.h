@@ -85,6 +85,18 @@ typedef struct {
 
 typedef struct sv_dict sv_dict;
 
+/* The response keys (survey_response.fingerprint) of one wave, in memory (survey_keys.c): the
+ * importer's duplicate check, so that survey_response needs no index on its keys and its
+ * B-trees only ever grow at their end while rows go in. */
+typedef struct sv_keys sv_keys;
+enum { SV_KEY_ABSENT = 0, SV_KEY_EARLIER, SV_KEY_THIS_IMPORT };
+sv_keys *sv_keys_new(void);
+/* Every key of WAVE_ID; those of rows from IMPORT_ID count as this import's. SQLite code. */
+int sv_keys_load(sv_keys *k, sqlite3 *db, int64_t wave_id, int64_t import_id);
+int sv_keys_find(sv_keys *k, int64_t key); /* SV_KEY_* */
+int sv_keys_add(sv_keys *k, int64_t key, int how); /* how: SV_KEY_EARLIER or _THIS_IMPORT; -1 no memory */
+void sv_keys_free(sv_keys *k);
+
 typedef struct {
     int problem;
     unsigned long line, col; /* 1-based */

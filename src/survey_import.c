@@ -264,10 +264,26 @@ static int set_bits(sv_import *im, const csv_reader *r, size_t fi, const sv_colu
 
 /* ---- the import ----------------------------------------------------------------------------- */
 
-static const char *insert_sql =
-    "INSERT INTO survey_response(wave_id, import_id, fingerprint, ref, a1, a2, a3, a4, a5, a6, "
-    "a7, a8, answers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT(wave_id, fingerprint) DO NOTHING";
+/* The insert of ROWS responses, naming only the attribute columns the instrument has (the
+ * others keep their default): parameters 1 and 2 are the wave and the import (shared), then per
+ * row key, reference, answers and the attribute codes a1..aN (row_params of them). */
+static int row_params(int nattrs) { return 3 + nattrs; }
+
+static char *insert_sql(int nattrs, int rows) {
+    size_t size = 200 + (size_t)rows * (size_t)(row_params(nattrs) + 4) * 8;
+    char *buf = malloc(size);
+    if (!buf) return NULL;
+    size_t n = (size_t)snprintf(buf, size, "INSERT INTO survey_response(wave_id, import_id, fingerprint, ref, answers");
+    for (int p = 1; p <= nattrs; p++) n += (size_t)snprintf(buf + n, size - n, ", a%d", p);
+    n += (size_t)snprintf(buf + n, size - n, ") VALUES ");
+    for (int r = 0; r < rows; r++) {
+        n += (size_t)snprintf(buf + n, size - n, "%s(?1, ?2", r ? ", " : "");
+        for (int j = 0; j < row_params(nattrs); j++)
+            n += (size_t)snprintf(buf + n, size - n, ", ?%d", 3 + r * row_params(nattrs) + j);
+        n += (size_t)snprintf(buf + n, size - n, ")");
+    }
+    return buf;
+}
 
 static int load_dicts(sv_import *im) {
     for (int p = 1; p <= im->nattrs; p++) {
@@ -311,9 +327,27 @@ static int import_path(sv_import *im, const char *path);
 
 /* ---- one run over a CSV reader, in named steps ----------------------------------------------- */
 
+/* Rows wait in batches of BATCH and go in with one INSERT of that many rows, so a statement's
+ * fixed cost (cursors opened and closed, the statement run down and reset) is paid once a batch.
+ * Only for files without number or text answers: those rows need their response id at once. */
+#define BATCH 32
+
+typedef struct {
+    int64_t key;
+    char *ref; /* a copy of the reference, or NULL */
+    size_t ref_len, ref_cap;
+    int has_ref;
+    int attrs[SV_MAX_ATTRS + 1];
+} staged_row;
+
 /* What a run holds besides IM: prepared statements, the row's packed answers and scratch. */
 typedef struct {
-    sqlite3_stmt *ins, *who, *num, *txt, *val;
+    sqlite3_stmt *ins, *num, *txt, *val;
+    sqlite3_stmt *ins_batch; /* the insert of BATCH rows at once (see stage_row) */
+    staged_row *batch;   /* rows waiting for it, and their answers (BATCH * im->bytes) */
+    unsigned char *batch_blobs;
+    int nbatch;
+    sv_keys *keys;       /* the wave's response keys: the duplicate check */
     unsigned char *blob; /* the row's answers, im->bytes long */
     char *norm;          /* a normalised field (sv_norm) */
     size_t norm_cap;
@@ -359,10 +393,21 @@ static void prepare_columns(sv_import *im) {
 }
 
 static int prepare_statements(sv_import *im, import_run *run) {
-    if (sqlite3_prepare_v2(im->db, insert_sql, -1, &run->ins, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(im->db,
-                           "SELECT id, import_id FROM survey_response WHERE wave_id = ? AND fingerprint = ?",
-                           -1, &run->who, NULL) != SQLITE_OK ||
+    int values = 0; /* number or text columns: no batches */
+    for (size_t i = 0; i < im->ncols; i++)
+        if (im->cols[i].kind == SV_COL_NUMBER || im->cols[i].kind == SV_COL_TEXT) values = 1;
+    char *one = insert_sql(im->nattrs, 1), *many = values ? NULL : insert_sql(im->nattrs, BATCH);
+    int bad = !one || (!values && !many) ||
+              sqlite3_prepare_v2(im->db, one, -1, &run->ins, NULL) != SQLITE_OK ||
+              (many && sqlite3_prepare_v2(im->db, many, -1, &run->ins_batch, NULL) != SQLITE_OK);
+    free(one);
+    free(many);
+    if (!bad && run->ins_batch) {
+        run->batch = calloc(BATCH, sizeof *run->batch);
+        run->batch_blobs = malloc((size_t)BATCH * (size_t)(im->bytes ? im->bytes : 1));
+        if (!run->batch || !run->batch_blobs) return -1;
+    }
+    if (bad ||
         sqlite3_prepare_v2(im->db, "INSERT INTO survey_number(response_id, item, value) VALUES (?, ?, ?)",
                            -1, &run->num, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(im->db, "INSERT INTO survey_text(response_id, item, value) VALUES (?, ?, ?)",
@@ -372,6 +417,13 @@ static int prepare_statements(sv_import *im, import_run *run) {
                            -1, &run->val, NULL) != SQLITE_OK) {
         sql_fail(im, NULL);
         return -1;
+    }
+    /* the same for every row: bound once */
+    sqlite3_stmt *both[2] = {run->ins, run->ins_batch};
+    for (int i = 0; i < 2 && both[i]; i++) {
+        sqlite3_bind_int64(both[i], 1, im->wave_id);
+        if (im->import_id) sqlite3_bind_int64(both[i], 2, im->import_id);
+        else sqlite3_bind_null(both[i], 2);
     }
     return 0;
 }
@@ -535,39 +587,80 @@ static int store_attributes(sv_import *im, csv_reader *r, import_run *run, impor
     return 0;
 }
 
-/* Insert the response under a key from its fingerprint. The key may exist: an earlier copy of
- * this row in this same file is another respondent who answered identically (the next key is
- * tried); from an earlier import it is a duplicate (*ID stays 0). */
-static int insert_response(sv_import *im, csv_reader *r, import_run *run, const import_row *row,
-                           int64_t *id) {
-    *id = 0;
+/* The response's key, from its fingerprint: 1 and *KEY when it is new to the wave, 0 for a
+ * duplicate. A key in the wave already, added earlier in this same file, is another respondent
+ * who answered identically (the next key is tried); from an earlier import it is a duplicate. */
+static int claim_key(sv_import *im, import_run *run, const import_row *row, int64_t *key) {
     for (uint64_t occurrence = 0;; occurrence++) {
-        int64_t key = (int64_t)(mix(row->fp + occurrence * 0x9E3779B97F4A7C15ull) >> 1);
-        sqlite3_stmt *ins = run->ins;
-        sqlite3_bind_int64(ins, 1, im->wave_id);
-        if (im->import_id) sqlite3_bind_int64(ins, 2, im->import_id);
-        else sqlite3_bind_null(ins, 2);
-        sqlite3_bind_int64(ins, 3, key);
-        if (row->ref) sqlite3_bind_text(ins, 4, row->ref, (int)row->ref_len, SQLITE_STATIC);
-        else sqlite3_bind_null(ins, 4);
-        for (int p = 1; p <= SV_MAX_ATTRS; p++) sqlite3_bind_int(ins, 4 + p, row->attrs[p]);
-        sqlite3_bind_blob(ins, 13, run->blob, im->bytes, SQLITE_STATIC);
-        int src = sqlite3_step(ins);
-        sqlite3_reset(ins);
-        if (src != SQLITE_DONE) { sql_fail(im, r); return -1; }
-        if (sqlite3_changes(im->db) == 1) {
-            *id = sqlite3_last_insert_rowid(im->db);
-            return 0;
-        }
-        sqlite3_bind_int64(run->who, 1, im->wave_id);
-        sqlite3_bind_int64(run->who, 2, key);
-        int same_import = 0;
-        if (sqlite3_step(run->who) == SQLITE_ROW)
-            same_import = im->import_id && sqlite3_column_type(run->who, 1) != SQLITE_NULL &&
-                          sqlite3_column_int64(run->who, 1) == im->import_id;
-        sqlite3_reset(run->who);
-        if (!same_import) return 0;
+        *key = (int64_t)(mix(row->fp + occurrence * 0x9E3779B97F4A7C15ull) >> 1);
+        int seen = sv_keys_find(run->keys, *key);
+        if (seen == SV_KEY_EARLIER) return 0;
+        if (seen == SV_KEY_ABSENT) break;
     }
+    /* without an import record, a second identical row is a duplicate, as from an earlier one */
+    if (sv_keys_add(run->keys, *key, im->import_id ? SV_KEY_THIS_IMPORT : SV_KEY_EARLIER)) return -1;
+    return 1;
+}
+
+/* Bind one response's key, reference, answers and attributes from parameter BASE on. */
+static void bind_row(sv_import *im, sqlite3_stmt *st, int base, int64_t key, const char *ref,
+                     size_t ref_len, const unsigned char *blob, const int *attrs) {
+    sqlite3_bind_int64(st, base, key);
+    if (ref) sqlite3_bind_text(st, base + 1, ref, (int)ref_len, SQLITE_STATIC);
+    else sqlite3_bind_null(st, base + 1);
+    sqlite3_bind_blob(st, base + 2, blob, im->bytes, SQLITE_STATIC);
+    for (int p = 1; p <= im->nattrs; p++) sqlite3_bind_int(st, base + 2 + p, attrs[p]);
+}
+
+static int step_insert(sv_import *im, const csv_reader *r, sqlite3_stmt *st) {
+    int src = sqlite3_step(st);
+    sqlite3_reset(st);
+    return src == SQLITE_DONE ? 0 : sql_fail(im, r);
+}
+
+/* Insert the response now: its id in *ID. */
+static int insert_now(sv_import *im, csv_reader *r, import_run *run, const import_row *row,
+                      int64_t key, int64_t *id) {
+    bind_row(im, run->ins, 3, key, row->ref, row->ref_len, run->blob, row->attrs);
+    if (step_insert(im, r, run->ins)) return -1;
+    *id = sqlite3_last_insert_rowid(im->db);
+    return 0;
+}
+
+/* The rows waiting: all BATCH with one statement, or (at the end) the few left one by one. */
+static int flush_rows(sv_import *im, const csv_reader *r, import_run *run) {
+    int full = run->nbatch == BATCH;
+    for (int k = 0; k < run->nbatch; k++) {
+        const staged_row *b = &run->batch[k];
+        sqlite3_stmt *st = full ? run->ins_batch : run->ins;
+        bind_row(im, st, full ? 3 + k * row_params(im->nattrs) : 3, b->key, b->has_ref ? b->ref : NULL,
+                 b->ref_len, run->batch_blobs + (size_t)k * (size_t)im->bytes, b->attrs);
+        if (!full && step_insert(im, r, st)) return -1;
+    }
+    if (full && step_insert(im, r, run->ins_batch)) return -1;
+    run->nbatch = 0;
+    return 0;
+}
+
+/* Keep the response for the next batch insert (copies of its answers and reference). */
+static int stage_row(sv_import *im, csv_reader *r, import_run *run, const import_row *row, int64_t key) {
+    staged_row *b = &run->batch[run->nbatch];
+    b->key = key;
+    b->has_ref = row->ref != NULL;
+    if (row->ref) {
+        if (row->ref_len + 1 > b->ref_cap) {
+            char *p = realloc(b->ref, row->ref_len + 1);
+            if (!p) return -1;
+            b->ref = p;
+            b->ref_cap = row->ref_len + 1;
+        }
+        memcpy(b->ref, row->ref, row->ref_len);
+        b->ref_len = row->ref_len;
+    }
+    memcpy(b->attrs, row->attrs, sizeof b->attrs);
+    memcpy(run->batch_blobs + (size_t)run->nbatch * (size_t)im->bytes, run->blob, (size_t)im->bytes);
+    if (++run->nbatch == BATCH) return flush_rows(im, r, run);
+    return 0;
 }
 
 /* Number and text answers of response ID as rows of their own (text trimmed). */
@@ -613,14 +706,17 @@ static int import_one_row(sv_import *im, csv_reader *r, import_run *run) {
         return 0;
     }
     if (store_attributes(im, r, run, &row)) return -1;
-    int64_t id;
-    if (insert_response(im, r, run, &row, &id)) return -1;
-    if (!id) {
+    int64_t key, id;
+    int fresh = claim_key(im, run, &row, &key);
+    if (fresh < 0) return -1;
+    if (!fresh) {
         im->duplicates++;
         return 0;
     }
     im->added++;
     if (run->counts && sv_counts_add(run->counts, row.attrs, run->blob, (size_t)im->bytes)) return -1;
+    if (run->ins_batch) return stage_row(im, r, run, &row, key);
+    if (insert_now(im, r, run, &row, key, &id)) return -1;
     return store_values(im, r, run, id);
 }
 
@@ -665,13 +761,15 @@ int sv_import_reader(sv_import *im, csv_reader *r) {
     r->delim = im->delim ? im->delim : ',';
     if (im->lay && !(run.counts = sv_counts_new(im->lay, im->nattrs))) goto done;
     if (load_dicts(im)) { sql_fail(im, NULL); goto done; }
+    if (!(run.keys = sv_keys_new())) goto done;
+    if (sv_keys_load(run.keys, im->db, im->wave_id, im->import_id) != SQLITE_OK) { sql_fail(im, NULL); goto done; }
     prepare_columns(im);
     if (prepare_statements(im, &run)) goto done;
     for (size_t i = 0; i < im->ncols; i++)
         if (im->cols[i].kind == SV_COL_BITS) run.has_bits = 1;
     run.blob = malloc((size_t)im->bytes ? (size_t)im->bytes : 1);
     if (!run.blob) goto done;
-    if (skip_header(im, r) || import_rows(im, r, &run)) goto done;
+    if (skip_header(im, r) || import_rows(im, r, &run) || flush_rows(im, r, &run)) goto done;
     if (run.counts && im->added > 0 &&
         sv_counts_store(run.counts, im->db, im->wave_id, 1) != SQLITE_OK) {
         sql_fail(im, NULL);
@@ -685,7 +783,11 @@ done:
         snprintf(im->err.message, sizeof im->err.message, "out of memory");
     }
     sqlite3_finalize(run.ins);
-    sqlite3_finalize(run.who);
+    sqlite3_finalize(run.ins_batch);
+    for (int k = 0; run.batch && k < BATCH; k++) free(run.batch[k].ref);
+    free(run.batch);
+    free(run.batch_blobs);
+    sv_keys_free(run.keys);
     sqlite3_finalize(run.num);
     sqlite3_finalize(run.txt);
     sqlite3_finalize(run.val);
@@ -694,10 +796,10 @@ done:
     return result;
 }
 
-/* The cache SQLite may use while importing (KiB): big enough that the fingerprint index of a
- * few hundred thousand responses stays in memory, small enough to keep the whole import well
- * under 32 MiB whatever the file size. */
-#define IMPORT_CACHE_KIB 12288
+/* The cache SQLite may use while importing (KiB). Every B-tree an import writes grows at its
+ * end (survey_response by rowid, its wave index by wave and rowid), so a few pages per tree
+ * are all it touches; the memory goes to the keys of the wave instead (sv_keys). */
+#define IMPORT_CACHE_KIB 2048
 
 int sv_import_file(sv_import *im, const char *path) {
     sqlite3_stmt *st;

@@ -164,6 +164,11 @@ typedef struct {
 struct sv_counts {
     const sv_layout *lay;
     int nattrs;
+    /* With two attributes or more, a respondent is added to the group of each pair only: the
+     * whole wave and the one-way groups are sums of a pair's groups, worked out once when the
+     * tallies are stored (derive_one_way), not once per respondent. Until a pair is dropped:
+     * then the sums so far are made and counting goes on directly. */
+    int derived;
     by_code bc[SV_MAX_ATTRS + 1];
     groups pairs[SV_PAIRS];  /* per pair of attributes p < q (sv_pair_index) */
     int pair_dropped[SV_PAIRS];
@@ -202,6 +207,10 @@ sv_counts *sv_counts_new(const sv_layout *lay, int nattrs) {
     c->inc = malloc(sizeof(int) * (size_t)(max_inc + 1));
     c->num = malloc(sizeof(double) * (size_t)(lay->nslots + 1));
     for (int i = 0; i < SV_PAIRS; i++) c->pairs[i].cells = lay->cells;
+    /* (sums of number answers would be added up in another order: not for those) */
+    c->derived = nattrs >= 2;
+    for (int i = 0; i < lay->nslots; i++)
+        if (lay->slots[i].kind == SV_NUMBER) c->derived = 0;
     if (!c->inc || !c->num || !at(&c->bc[0], 0, lay->cells)) {
         sv_counts_free(c);
         return NULL;
@@ -238,6 +247,36 @@ static void add_respondent(sv_counts *c, int n, int has_num, double *cells) {
     }
 }
 
+static void merge_cells(const sv_layout *lay, double *dst, const double *src);
+
+/* The whole wave and every one-way group as sums of the groups of a pair (attribute 1 with 2
+ * for attributes 1 and 2, attribute 1 with P for the others), when they were not counted
+ * directly (c->derived); from then on they are. -1: out of memory. */
+static int derive_one_way(sv_counts *c) {
+    if (!c->derived) return 0;
+    c->derived = 0;
+    const sv_layout *lay = c->lay;
+    for (int p = 1; p <= c->nattrs; p++) {
+        int q = p == 1 ? 2 : 1;
+        groups *gs = &c->pairs[p < q ? sv_pair_index(p, q) : sv_pair_index(q, p)];
+        for (size_t k = 0; k < gs->cap; k++) {
+            group *g = &gs->g[k];
+            if (!g->used) continue;
+            slot_counts *one = at(&c->bc[p], p < q ? g->a : g->b, lay->cells);
+            if (!one) return -1;
+            one->respondents += g->respondents;
+            merge_cells(lay, one->cells, g->cells);
+            if (p == 1) { /* the pair's groups cover the whole wave once */
+                slot_counts *all = at(&c->bc[0], 0, lay->cells);
+                if (!all) return -1;
+                all->respondents += g->respondents;
+                merge_cells(lay, all->cells, g->cells);
+            }
+        }
+    }
+    return 0;
+}
+
 /* The group (A, B) of pair I. A new group that takes the pair tallies over their budget drops
  * the pair: NO_GROUP (no cells) is returned and the pair is neither counted nor stored.
  * NULL: out of memory. */
@@ -250,6 +289,8 @@ static group *pair_group(sv_counts *c, int i, int a, int b) {
     if (gs->n != before) {
         c->pair_bytes += (size_t)gs->cells * sizeof(double);
         if (c->pair_bytes > PAIR_BUDGET_BYTES) {
+            /* the one-way groups were sums of pairs: make them now, before this pair goes */
+            if (derive_one_way(c)) return NULL;
             c->pair_bytes -= gs->n * (size_t)gs->cells * sizeof(double);
             free_groups(gs);
             c->pair_dropped[i] = 1;
@@ -306,23 +347,29 @@ int sv_counts_add(sv_counts *c, const int *attrs, const unsigned char *a, size_t
             break;
         }
     }
-    for (int p = 0; p <= c->nattrs; p++) {
-        slot_counts *g = at(&c->bc[p], p ? attrs[p] : 0, lay->cells);
-        if (!g) return -1;
-        g->respondents++;
-        add_respondent(c, n, has_num, g->cells);
-    }
+    /* the respondent's pair groups first: finding one may drop a pair (over the budget), which
+     * makes the one-way sums so far and ends c->derived before this respondent is added */
+    group *pg[SV_PAIRS];
+    int npg = 0;
     for (int p = 1; p <= c->nattrs; p++)
         for (int q = p + 1; q <= c->nattrs; q++) {
             int i = sv_pair_index(p, q);
             if (c->pair_dropped[i]) continue;
             group *g = pair_group(c, i, attrs[p], attrs[q]);
             if (!g) return -1;
-            if (g->cells) {
-                g->respondents++;
-                add_respondent(c, n, has_num, g->cells);
-            }
+            if (g->cells) pg[npg++] = g;
         }
+    if (!c->derived)
+        for (int p = 0; p <= c->nattrs; p++) {
+            slot_counts *g = at(&c->bc[p], p ? attrs[p] : 0, lay->cells);
+            if (!g) return -1;
+            g->respondents++;
+            add_respondent(c, n, has_num, g->cells);
+        }
+    for (int k = 0; k < npg; k++) {
+        pg[k]->respondents++;
+        add_respondent(c, n, has_num, pg[k]->cells);
+    }
     return 0;
 }
 
@@ -353,6 +400,7 @@ int sv_counts_store(sv_counts *c, sqlite3 *db, int64_t wave_id, int merge) {
     sqlite3_stmt *st = NULL, *del = NULL, *ins = NULL;
     int rc = SQLITE_OK;
     long old_total = 0, old_pair[SV_PAIRS] = {0};
+    if (derive_one_way(c)) return SQLITE_NOMEM;
     if (merge) {
         rc = sqlite3_prepare_v2(db, "SELECT position, code, respondents, counts FROM survey_counts WHERE wave_id = ?",
                                 -1, &st, NULL);

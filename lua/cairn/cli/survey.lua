@@ -244,10 +244,14 @@ function sub.results(argv)
   local s = survey()
   local w = s.get_wave(rest[1])
   if by == nil and #w.inst.attributes > 0 then by = w.inst.attributes[1] end
-  local res = s.results { wave = rest[1], by = by, items = opts.item and { opts.item } or nil,
-    compare = opts.compare }
-  if listing.write(opts, result_columns, result_rows(res), "survey") then return 0 end
-  out(require("cairn.survey.format").results(res))
+  local q = { wave = rest[1], by = by, items = opts.item and { opts.item } or nil, compare = opts.compare }
+  if not opts.json and not opts.csv then
+    -- the text, each group's items worked out as it is printed (a table by school and role
+    -- would otherwise hold tens of thousands of item results at once)
+    out(require("cairn.survey.results").text(q))
+    return 0
+  end
+  listing.write(opts, result_columns, result_rows(s.results(q)), "survey")
   return 0
 end
 

@@ -33,24 +33,42 @@ local function withheld_note(min)
 end
 
 -- survey.results (and survey.compare): one row per group and item, the group's name and
--- respondents on its first row; then what the item codes stand for.
-function M.results(res)
-  local rows = {}
+-- respondents on its first row; then what the item codes stand for. ITEMS_OF(group), when
+-- given, makes a group's item results as they are needed (cairn.survey.results.text);
+-- otherwise they are group.items.
+function M.results(res, items_of)
+  -- the same few hundred percentages and means come back thousands of times in a table by
+  -- school and role: each is formatted once
+  local pcts, means = {}, {}
+  local function pct1(x)
+    local t = pcts[x]
+    if not t then t = pct(x); pcts[x] = t end
+    return t
+  end
+  local function mean2(x)
+    local t = means[x]
+    if not t then t = fmt(x, 2); means[x] = t end
+    return t
+  end
   local has_rate = false
   for _, g in ipairs(res.groups) do if g.response_rate then has_rate = true end end
   if res.total and res.total.response_rate then has_rate = true end
+  -- one line per group and item: tens of thousands for a table by school and role, so each row
+  -- goes straight into the grid as text (core.grid_rows) instead of a table per row
+  local rows = core.grid_rows { { "group" }, { "respondents", "right" },
+    { has_rate and "response rate" or "", "right" }, { "item" }, { "n", "right" }, { "favorable", "right" },
+    { "mean", "right" }, { "note" } }
   local function add(g)
     local first = true
     local function row(code, n, fav, mean, note)
-      local r = { first and g.label or nil, first and g.respondents or nil,
-                  first and g.response_rate and pct(g.response_rate * 100) or nil,
-                  code, n, fav, mean, note }
-      rows[#rows + 1] = r
+      rows:add(first and g.label or nil, first and g.respondents or nil,
+        first and g.response_rate and pct(g.response_rate * 100) or nil, code, n, fav, mean, note)
       first = false
     end
     if g.suppressed then return row(nil, nil, nil, nil, why(g.reason)) end
+    local items = items_of and items_of(g) or g.items
     for _, it in ipairs(res.items) do
-      local r = g.items[it.code]
+      local r = items[it.code]
       if r == nil then
         row(it.code, nil, nil, nil, nil)
       elseif r.suppressed then
@@ -64,8 +82,8 @@ function M.results(res)
           change = "change since " .. res.compare .. " withheld"
         end
         -- the mean of a yes/no item is the share saying yes: the favorable column already says it
-        row(it.code, r.n, r.favorable and pct(r.favorable) or nil,
-          it.type == "scale" and r.mean and fmt(r.mean, 2) or nil, change)
+        row(it.code, r.n, r.favorable and pct1(r.favorable) or nil,
+          it.type == "scale" and r.mean and mean2(r.mean) or nil, change)
       elseif it.type == "checklist" then
         local top = r.ranked and r.ranked[1]
         row(it.code, r.n, nil, nil, top and top.count > 0
@@ -82,8 +100,7 @@ function M.results(res)
   if res.total then add(res.total) end
   local by = res.by and #res.by > 0 and (", by " .. table.concat(res.by, " and ")) or ""
   local out = { string.format("%s: %s%s; %s\n", res.wave, res.instrument, by, withheld_note(res.min_group_size)) }
-  out[#out + 1] = grid({ { "group" }, { "respondents", "right" }, { has_rate and "response rate" or "", "right" },
-    { "item" }, { "n", "right" }, { "favorable", "right" }, { "mean", "right" }, { "note" } }, rows)
+  out[#out + 1] = rows:text()
   if #res.items > 0 then
     -- what each code asks, and which answers "favorable" counts (reverse-coded items differ)
     local legend = {}

@@ -678,6 +678,12 @@ function M.add_responses(wave, list, opts)
     local import_id = db:last_id()
     local cache = {}
     local seen = {}
+    -- the wave's keys, for the duplicate check (survey_response has no index on them; one
+    -- pass, as the recount below makes)
+    local keys = {}
+    for row in db:rows("SELECT fingerprint FROM survey_response WHERE wave_id = ?", w.id) do
+      keys[row.fingerprint] = true
+    end
     for i, resp in ipairs(list) do
       local where = (opts.where and opts.where(i)) or ("response " .. i)
       local answers, attrs, numbers, texts, answered = M.pack(w, resp, where, db, cache)
@@ -689,10 +695,11 @@ function M.add_responses(wave, list, opts)
         seen[content] = occurrence + 1
         local fp = host.hash(content .. "\30" .. occurrence)
         local key = tonumber(fp:sub(1, 15), 16)
-        local n = db:exec("INSERT INTO survey_response(wave_id, import_id, fingerprint, ref, a1, a2, a3, a4, a5, a6, a7, a8, answers) "
-          .. "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,CAST(? AS BLOB)) ON CONFLICT(wave_id, fingerprint) DO NOTHING",
-          w.id, import_id, key, ref, attrs[1], attrs[2], attrs[3], attrs[4], attrs[5], attrs[6], attrs[7], attrs[8], answers)
-        if n == 1 then
+        if not keys[key] then
+          keys[key] = true
+          db:exec("INSERT INTO survey_response(wave_id, import_id, fingerprint, ref, a1, a2, a3, a4, a5, a6, a7, a8, answers) "
+            .. "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,CAST(? AS BLOB))",
+            w.id, import_id, key, ref, attrs[1], attrs[2], attrs[3], attrs[4], attrs[5], attrs[6], attrs[7], attrs[8], answers)
           added = added + 1
           local id = db:last_id()
           for code, v in pairs(numbers) do

@@ -77,39 +77,19 @@ local function scale_meta(item, s)
   return { eff = eff, fav = favk }
 end
 
--- META: scale_meta(item, s), when the caller keeps it (else worked out here).
-local function item_result(item, s, cells, meta)
+-- META: scale_meta(item, s), when the caller keeps it (else worked out here). BARE: only what
+-- cairn.survey.format prints (a level item without its counts and percents lists).
+local function item_result(item, s, cells, meta, bare)
   local c = s.cell + 1
   if s.kind == "level" then
-    -- one table constructor with every field (no rehash as fields are added: a results table
-    -- by school and role builds tens of thousands of these)
-    local k_count = s.k
-    local counts, n = {}, 0
-    for k = 1, k_count do
-      local x = cells[c + 1 + k]
-      counts[k] = x
-      n = n + x
-    end
-    local percents = {}
-    if n > 0 then for k = 1, k_count do percents[k] = counts[k] * 100 / n end end
-    local mean, sd, favorable, favn
-    if item.scale and n > 0 then
+    -- missing, n, na, counts, percents and, for a scale, mean, sd, favorable and
+    -- favorable_count: worked out in C (a results table by school and role builds tens of
+    -- thousands of these), with the same arithmetic the Lua code had
+    if item.scale then
       meta = meta or scale_meta(item, s)
-      local eff, fav = meta.eff, meta.fav
-      local sum, sumsq = 0, 0
-      favn = 0
-      for k = 1, k_count do
-        local e, x = eff[k], counts[k]
-        sum = sum + e * x
-        sumsq = sumsq + e * e * x
-        if fav[k] then favn = favn + x end
-      end
-      mean = sum / n
-      sd = n > 1 and math.sqrt(math.max(0, (sumsq - sum * sum / n) / (n - 1))) or 0
-      favorable = favn * 100 / n
+      return core.level_result(cells, c, s.k, meta.eff, meta.fav, bare)
     end
-    return { missing = cells[c], n = n, na = cells[c + 1], counts = counts, percents = percents,
-      mean = mean, sd = sd, favorable = favorable, favorable_count = favn }
+    return core.level_result(cells, c, s.k, nil, nil, bare)
   end
   local r = { missing = cells[c] }
   if s.kind == "bits" then
@@ -227,19 +207,17 @@ local function one_way_state(db, w, pos, min, rows)
   return state
 end
 
--- Build the public result of one group from its counts and suppression decisions. SEL (from
--- selected_items) also keeps each item's scale_meta, worked out for the first group.
-local function group_result(w, sel, g, label, key, rates)
-  if g.sup then
-    return { key = key, label = label, suppressed = true, reason = g.sup }
-  end
+-- The results of the selected items of group G (counts and suppression decisions). SEL (from
+-- selected_items) also keeps each item's scale_meta, worked out for the first group. BARE: see
+-- item_result.
+local function group_items(w, sel, g, bare)
   local lay = model.layout(w.inst)
   local metas = sel.metas
-  local out = { key = key, label = label, respondents = g.respondents, items = {} }
+  local items = {}
   for _, ii in ipairs(sel) do
     local item = w.inst.items[ii]
     if g.isup[ii] then
-      out.items[item.code] = { suppressed = true, reason = g.isup[ii] }
+      items[item.code] = { suppressed = true, reason = g.isup[ii] }
     else
       local s = lay.items[ii]
       local meta
@@ -247,9 +225,21 @@ local function group_result(w, sel, g, label, key, rates)
         meta = metas[ii]
         if not meta then meta = scale_meta(item, s); metas[ii] = meta end
       end
-      out.items[item.code] = item_result(item, s, g.cells, meta)
+      items[item.code] = item_result(item, s, g.cells, meta, bare)
     end
   end
+  return items
+end
+
+-- Build the public result of one group from its counts and suppression decisions. With LATER
+-- (a table), the items are left out and LATER[result] keeps what group_items needs to work them
+-- out when they are printed (M.text), so a table of thousands of groups is never held at once.
+local function group_result(w, sel, g, label, key, rates, later)
+  if g.sup then
+    return { key = key, label = label, suppressed = true, reason = g.sup }
+  end
+  local out = { key = key, label = label, respondents = g.respondents }
+  if later then later[out] = g else out.items = group_items(w, sel, g) end
   if rates then out.response_rate = rates(out) end
   return out
 end
@@ -425,7 +415,9 @@ local function compare_into(db, res, prev_name, opts)
   res.compare = prev_name
 end
 
-function M.results(opts)
+-- The results table (see survey.results); LATER: see group_result. Returns it, the wave and the
+-- selected items.
+local function build(opts, later)
   opts = options(opts)
   if type(opts) ~= "table" or not opts.wave then
     fail("survey.results: expected { wave = \"2026 fall\" [, by = \"school\"] [, where = {school = \"Adams\"}] }")
@@ -449,7 +441,7 @@ function M.results(opts)
     local t = state.total
     local g = { respondents = t.respondents, cells = t.cells, sup = t.sup, isup = t.isup }
     if t.respondents < min then g.sup = linked.reasons.small(min) end
-    return group_result(w, sel, g, "All respondents", {}, nil)
+    return group_result(w, sel, g, "All respondents", {}, nil, later)
   end
   if #by == 0 and not where_attr then
     local state = one_way_state(db, w, 0, min, {})
@@ -464,7 +456,7 @@ function M.results(opts)
     local rate = roster_rate(w, attr)
     for _, g in ipairs(state.groups) do
       local label = labels[g.code] or tostring(g.code)
-      res.groups[#res.groups + 1] = group_result(w, sel, g, label, { [attr] = label }, rate)
+      res.groups[#res.groups + 1] = group_result(w, sel, g, label, { [attr] = label }, rate, later)
     end
     table.sort(res.groups, function(a, b) return a.label < b.label end)
     res.total = total_result(state)
@@ -482,7 +474,7 @@ function M.results(opts)
     local g = state.by_code[code]
     if g then
       local label = labels[code]
-      res.groups[1] = group_result(w, sel, g, label, { [where_attr] = label }, roster_rate(w, where_attr))
+      res.groups[1] = group_result(w, sel, g, label, { [where_attr] = label }, roster_rate(w, where_attr), later)
     end
     res.total = total_result(state)
   else
@@ -510,7 +502,7 @@ function M.results(opts)
     for _, g in ipairs(groups) do
       if not want or g.a == want then
         local key = { [a] = la[g.a], [b] = lb[g.b] }
-        res.groups[#res.groups + 1] = group_result(w, sel, g, la[g.a] .. " / " .. lb[g.b], key, nil)
+        res.groups[#res.groups + 1] = group_result(w, sel, g, la[g.a] .. " / " .. lb[g.b], key, nil, later)
       end
     end
     table.sort(res.groups, function(x, y) return x.label < y.label end)
@@ -519,7 +511,7 @@ function M.results(opts)
       local list = {}
       for _, g in ipairs(st.groups) do
         if not want or attr ~= a or g.code == want then
-          list[#list + 1] = group_result(w, sel, g, labels[g.code], { [attr] = labels[g.code] }, roster_rate(w, attr))
+          list[#list + 1] = group_result(w, sel, g, labels[g.code], { [attr] = labels[g.code] }, roster_rate(w, attr), later)
         end
       end
       table.sort(list, function(x, y) return x.label < y.label end)
@@ -531,13 +523,28 @@ function M.results(opts)
       -- the total of what is shown: everyone with a = x (X's margin), labelled as such
       local g = sa.by_code[want]
       res.total = group_result(w, sel, g, string.format("All respondents (%s = %s)", a, la[want]),
-        { [a] = la[want] }, nil)
+        { [a] = la[want] }, nil, later)
     else
       res.total = total_result(sa)
     end
   end
   if opts.compare and not opts._no_compare then compare_into(db, res, opts.compare, opts) end
-  return format.attach("results", res)
+  return format.attach("results", res), w, sel
+end
+
+function M.results(opts)
+  return (build(opts))
+end
+
+-- The results as cairn.survey.format.results prints them (what `cairn survey results` shows),
+-- each group's items worked out as its rows are written and then let go: the same text as
+-- format.results(M.results(opts)) in a fraction of the memory.
+function M.text(opts)
+  opts = options(opts)
+  if type(opts) == "table" and opts.compare then return format.results(M.results(opts)) end
+  local later = {}
+  local res, w, sel = build(opts, later)
+  return format.results(res, function(g) return group_items(w, sel, later[g], true) end)
 end
 
 function M.compare(opts)
