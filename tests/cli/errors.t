@@ -40,10 +40,10 @@ $ cairn -w newer.db init --district Newer
 created newer.db for Newer
 $ sqlite3 newer.db "PRAGMA user_version = 999" && md5sum newer.db > before.md5
 $ cairn -w newer.db check
-cairn: newer.db: this workspace was made by a newer cairn (schema 999; this cairn knows up to 8). Upgrade cairn to open it; the file was not changed.
+cairn: newer.db: this workspace was made by a newer cairn (schema 999; this cairn knows up to 9). Upgrade cairn to open it; the file was not changed.
 [1]
 $ cairn -w newer.db sql "SELECT 1"
-cairn: newer.db: this workspace was made by a newer cairn (schema 999; this cairn knows up to 8). Upgrade cairn to open it; the file was not changed.
+cairn: newer.db: this workspace was made by a newer cairn (schema 999; this cairn knows up to 9). Upgrade cairn to open it; the file was not changed.
 [1]
 $ md5sum -c --quiet before.md5 && ls newer.db*
 newer.db
