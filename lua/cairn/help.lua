@@ -309,6 +309,7 @@ function help.load_builtin()
     width = "text.width(s) -> display width in characters",
     pad = "text.pad(s, width [, \"right\"]) -> s padded with spaces",
     clip = "text.clip(s, n) -> s on one line, cut to n characters with \"…\" when longer",
+    cut = "text.cut(s, n) -> s cut to n characters with \"…\" when longer, spaces kept",
     table = "text.table(columns, rows [, {count = false}]) -> an aligned text table",
     csv = "text.csv(columns, rows) -> RFC 4180 CSV text",
     csv_field = "text.csv_field(v) -> v quoted for CSV when needed",

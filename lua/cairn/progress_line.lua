@@ -33,21 +33,10 @@ function progress_line.new(opts)
   return setmetatable({ last = nil }, Line)
 end
 
--- S cut to N columns (its spaces kept: they draw the bar).
-local function cut(s, n)
-  if text.width(s) <= n then return s end
-  local out, w = {}, 0
-  for _, c in utf8.codes(s) do
-    if w >= n - 1 then break end
-    out[#out + 1] = utf8.char(c)
-    w = w + 1
-  end
-  return table.concat(out) .. "…"
-end
-
 -- Show S in place of what the line showed before.
 function Line:show(s)
-  s = cut((s:gsub("[\r\n\t]", " ")), math.max(10, host.term_width() - 1))
+  -- (spaces kept: they draw the bar)
+  s = text.cut((s:gsub("[\r\n\t]", " ")), math.max(10, host.term_width() - 1))
   if s == self.last then return end
   io.stderr:write("\r", s, "\27[K")
   io.stderr:flush()

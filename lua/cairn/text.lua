@@ -10,10 +10,8 @@ function text.width(s)
   return (ok and n) or #s
 end
 
--- S on one line, cut to at most N characters with "…" when longer (nil stays nil).
-function text.clip(s, n)
-  if s == nil then return nil end
-  s = tostring(s):gsub("%s+", " ")
+-- S cut to at most N characters with "…" when longer, its spaces kept as they are.
+function text.cut(s, n)
   if text.width(s) <= n then return s end
   local out, w = {}, 0
   for _, c in utf8.codes(s) do
@@ -22,6 +20,12 @@ function text.clip(s, n)
     w = w + 1
   end
   return table.concat(out) .. "…"
+end
+
+-- S on one line, cut to at most N characters with "…" when longer (nil stays nil).
+function text.clip(s, n)
+  if s == nil then return nil end
+  return text.cut((tostring(s):gsub("%s+", " ")), n)
 end
 
 -- S wrapped at word boundaries to lines of at most WIDTH characters, each starting with INDENT;
