@@ -1,6 +1,7 @@
 /* host.c: the Lua state, its search path, the one protected call, and Ctrl-C. See host.h. */
 #define _POSIX_C_SOURCE 200809L
 #include "host.h"
+#include "store.h"
 
 #include <lauxlib.h>
 #include <limits.h>
@@ -384,6 +385,7 @@ static int on_panic(lua_State *L) {
 }
 
 lua_State *host_new(void) {
+    store_setup();
     struct host_heap *h = calloc(1, sizeof *h);
     if (!h)
         return NULL;
