@@ -230,11 +230,15 @@ local function cell_where(row, field)
   return (math.type(row) == "integer" and "row " .. row or row) .. "." .. field
 end
 
-local function check_value(builder, row, field, v, col)
+-- DATES: the date strings this table has already found valid (a plan's items share dates)
+local function check_value(builder, row, field, v, col, dates)
   local t = type(v)
   if t == "string" then
-    if col.format == "date" and not is_date(v) then
-      fail(builder, "%s: %s is not a date (expected YYYY-MM-DD)", cell_where(row, field), show(v))
+    if col.format == "date" and not dates[v] then
+      if not is_date(v) then
+        fail(builder, "%s: %s is not a date (expected YYYY-MM-DD)", cell_where(row, field), show(v))
+      end
+      dates[v] = true
     end
     return v
   end
@@ -258,7 +262,7 @@ local function check_value(builder, row, field, v, col)
     if val == nil and v.display == nil then
       fail(builder, "%s: a cell table needs value, display or suppressed = true", where_)
     end
-    return { value = check_value(builder, row, field .. ".value", val, col),
+    return { value = check_value(builder, row, field .. ".value", val, col, dates),
              display = opt_string(builder, where_ .. ".display", v.display) }
   end
   fail(builder, "%s: expected a string, number, boolean or cell table, got %s", where_, t)
@@ -267,7 +271,7 @@ end
 -- WHICH: the row's number, or "totals"
 local function row_what(which) return math.type(which) == "integer" and "row " .. which or which end
 
-local function check_row(builder, which, row, cols, by_id)
+local function check_row(builder, which, row, cols, by_id, dates)
   if type(row) ~= "table" then fail(builder, "%s must be a table, got %s", row_what(which), type(row)) end
   local out = {}
   local positional = row[1] ~= nil and row[cols[1].id] == nil and not by_id["1"]
@@ -284,7 +288,7 @@ local function check_row(builder, which, row, cols, by_id)
         fail(builder, "%s: no column '%s' (columns: %s)", row_what(which), tostring(k), one_of(ids))
       end
     end
-    out[col.id] = check_value(builder, which, col.id, v, col)
+    out[col.id] = check_value(builder, which, col.id, v, col, dates)
   end
   return out
 end
@@ -328,12 +332,12 @@ local function normalize_table(builder, self, spec)
     by_id[id] = col
   end
   if spec.rows ~= nil and type(spec.rows) ~= "table" then fail(builder, "rows must be a list of rows") end
-  local rows = {}
+  local rows, dates = {}, {}
   for r, row in ipairs(spec.rows or {}) do
-    rows[r] = check_row(builder, r, row, cols, by_id)
+    rows[r] = check_row(builder, r, row, cols, by_id, dates)
   end
   local totals
-  if spec.totals ~= nil then totals = check_row(builder, "totals", spec.totals, cols, by_id) end
+  if spec.totals ~= nil then totals = check_row(builder, "totals", spec.totals, cols, by_id, dates) end
   local notes
   if spec.notes ~= nil then
     if type(spec.notes) == "string" then spec.notes = { spec.notes } end
