@@ -11,6 +11,7 @@
     X("cairn.db", luaopen_cairn_db)          \
     X("cairn.render", luaopen_cairn_render)  \
     X("cairn.csv", luaopen_cairn_csv)        \
+    X("cairn.jsoncore", luaopen_cairn_jsoncore) \
     X("cairn.surveycore", luaopen_cairn_surveycore) \
     X("cairn.sandboxcore", luaopen_cairn_sandboxcore)\
     X("cairn.pg", luaopen_cairn_pg) /* pg_lazy.c: opens cairn-pg.so on first use */

@@ -37,6 +37,8 @@ int store_open(const char *path, enum store_mode mode, sqlite3 **out, char *err,
 
 /* Apply the settings every cairn connection uses (foreign keys, busy timeout, defensive mode). */
 void store_configure(sqlite3 *db);
+/* Library-wide SQLite settings; call before the first connection opens (host_new does). */
+void store_setup(void);
 
 /* Bring DB up to the current schema: a copy first (named on stderr), then every pending
  * migration in one transaction. Returns 0, or 1 with a message in err; on failure the

@@ -6,6 +6,7 @@
 -- dkjson is loaded on the first encode or decode, not with the modules that merely may need
 -- JSON (plan, text, ...): compiling it is a good part of a short command's start-up.
 local function dkjson() return require "dkjson" end
+local encode_plain = require("cairn.jsoncore").encode_plain
 
 local json = {}
 
@@ -142,7 +143,11 @@ end
 -- json.encode(value [, {indent = true}]) -> string
 function json.encode(value, opts)
   if not (opts and opts.indent) then
-    local ok, s = pcall(plain_encode, value)
+    -- the same bytes in C when the value is plain enough for it (src/l_json.c), else in Lua
+    local s = encode_plain(value, dkjson().quotestring)
+    if s then return s end
+    local ok
+    ok, s = pcall(plain_encode, value)
     if ok then return s end
     if s ~= GIVE_UP then error(s, 0) end
   end

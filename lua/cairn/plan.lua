@@ -4,11 +4,30 @@
 -- queries a facilitator asks; SMART prompts. The contract is docs/plan-api.md; the pieces are
 -- in lua/cairn/plan/ (core, measure, links, snapshot, query, check) and lua/cairn/smart.lua.
 local core = require "cairn.plan.core"
-local measure = require "cairn.plan.measure"
-local links = require "cairn.plan.links"
-local snapshot = require "cairn.plan.snapshot"
 local query = require "cairn.plan.query"
 local dates = require "cairn.plan.dates"
+
+-- Measures, links and snapshots load on first use (most commands and scripts use none of them,
+-- and loading them was a good part of a short script's start-up). Their entries below are
+-- stubs that load the module and call the real function, so tab-completion and help see the
+-- same names as before.
+local function measure() return require "cairn.plan.measure" end
+local function links() return require "cairn.plan.links" end
+
+-- A method another module defines on core.Item or core.Plan: until that module is loaded, a
+-- stub that loads it (which replaces the stub with the method) and calls the method.
+local function lazy_method(class, name, load)
+  if rawget(class, name) ~= nil then return end -- the module is loaded already
+  class[name] = function(self, ...)
+    load()
+    return class[name](self, ...)
+  end
+end
+for _, name in ipairs { "measure", "observe", "measurement" } do lazy_method(core.Item, name, measure) end
+for _, name in ipairs { "link", "links", "walk" } do lazy_method(core.Item, name, links) end
+for _, name in ipairs { "snapshot", "snapshots", "diff" } do
+  lazy_method(core.Plan, name, function() return require "cairn.plan.snapshot" end)
+end
 
 local plan = {}
 
@@ -32,15 +51,15 @@ plan.statuses = core.statuses
 plan.status_labels = core.status_labels
 plan.item_kinds = core.item_kinds
 plan.kind_labels = core.kind_labels
-plan.relations = links.relations
-plan.snapshot_words = snapshot.words
-plan.measure_states = measure.state_labels
+plan.relations = core.relations
+plan.snapshot_words = core.snapshot_words
+plan.measure_states = core.measure_state_labels
 
 -- links
-plan.link = function(from, to, relation, note) return links.link(from, to, relation, note) end
-plan.unlink = links.unlink
-plan.links = links.of
-plan.walk = links.walk
+function plan.link(from, to, relation, note) return links().link(from, to, relation, note) end
+function plan.unlink(from, to, relation) return links().unlink(from, to, relation) end
+function plan.links(x, opts) return links().of(x, opts) end
+function plan.walk(start, relations, opts) return links().walk(start, relations, opts) end
 
 -- queries
 plan.overdue = query.overdue
@@ -51,21 +70,21 @@ plan.by_tag = query.by_tag
 plan.unowned = query.unowned
 plan.undated = query.undated
 plan.status_counts = query.status_counts
-plan.measures = measure.all
-plan.off_target = measure.off_target
-plan.expected = measure.expected
+function plan.measures(opts) return measure().all(opts) end
+function plan.off_target(opts) return measure().off_target(opts) end
+function plan.expected(m, date) return measure().expected(m, date) end
 
 function core.Plan:measures(opts)
   local o = {}
   for k, v in pairs(opts or {}) do o[k] = v end
   o.plan = self.id
-  return measure.all(o)
+  return measure().all(o)
 end
 function core.Plan:off_target(opts)
   local o = {}
   for k, v in pairs(opts or {}) do o[k] = v end
   o.plan = self.id
-  return measure.off_target(o)
+  return measure().off_target(o)
 end
 
 -- p:report([format [, path]] [, {as_of =, days =}]): this plan's status report (the plan_status

@@ -1,10 +1,12 @@
 -- cairn.plan.core: people, plans, items and statuses over the workspace database. The other
 -- files of cairn.plan (measure, links, snapshot, query, check) add to the classes defined here;
 -- lua/cairn/plan.lua puts them together. See docs/plan-api.md.
-local json = require "cairn.json"
 local dates = require "cairn.plan.dates"
 local rows = require "cairn.plan.rows"
-local util = require "cairn.util"
+-- cairn.json and cairn.util load when first needed: a query that reads items with no free
+-- fields needs neither, and loading them was part of a short script's start-up
+local function json() return require "cairn.json" end
+local function trim(s) return require("cairn.util").trim(s) end
 
 local core = {}
 
@@ -43,8 +45,32 @@ core.kind_labels = { process = "process", early_evidence = "early evidence of ch
                      interim = "interim", final = "final", short_term = "short-term",
                      long_term = "long-term" }
 
+-- Kept here, not in the modules that use them, so that cairn.plan can offer them (a district
+-- may reword or extend them) without loading those modules. Links: canonical relation -> its
+-- inverse name (cairn.plan.links); how each kind of change reads (cairn.plan.snapshot); the
+-- state of a measure (cairn.plan.measure).
+core.relations = {
+  addresses = "addressed_by",     -- root cause -> objective / strategy / step that addresses it
+  serves = "served_by",           -- action step -> goal it serves
+  measured_by = "measures",       -- objective / initiative -> benchmark or outcome
+  informs = "informed_by",        -- survey item -> benchmark it informs
+  monitors = "monitored_by",      -- monitoring milestone -> step it monitors
+  supports = "supported_by",      -- initiative -> objective
+  causes = "caused_by",           -- root cause -> problem
+  related = "related",
+}
+core.snapshot_words = {
+  added = "added", removed = "removed", redated = "re-dated", reassigned = "re-assigned",
+  status = "status", edited = "edited", moved = "moved",
+  none = "(no changes since %s)",
+}
+core.measure_state_labels = {
+  on_target = "on target", off_target = "off target", no_data = "no data since a target date",
+  not_due = "no target due yet", no_target = "no target set", met = "final target met",
+}
+
 local function key_of(s)
-  return (util.trim(tostring(s):lower()):gsub("[%s%-]+", "_"))
+  return (trim(tostring(s):lower()):gsub("[%s%-]+", "_"))
 end
 
 local function one_of(list, labels)
@@ -72,7 +98,7 @@ end
 function core.org_key(s, field)
   if s == nil or (type(s) == "string" and not s:match("%S")) then return nil end
   if type(s) ~= "string" then fail("%s: expected an organisation kind, got %s", field or "org", type(s)) end
-  local k = util.trim(s:lower())
+  local k = trim(s:lower())
   k = core.org_aliases[k] or k
   for _, o in ipairs(core.org_kinds) do if o == k then return k end end
   fail("%s: '%s' is not an organisation kind (expected one of: district, association (union), school, community)",
@@ -86,7 +112,7 @@ local function check_text(v, field, required)
   end
   if type(v) == "number" then v = tostring(v) end
   if type(v) ~= "string" then fail("%s: expected text, got %s", field, type(v)) end
-  v = util.trim(v)
+  v = trim(v)
   if v == "" then
     if required then fail("%s: required (got an empty text)", field) end
     return nil
@@ -108,13 +134,13 @@ core.check_number = check_number
 
 local function encode(t)
   if t == nil or next(t) == nil then return nil end
-  return json.encode(t)
+  return json().encode(t)
 end
 core.encode = encode
 
 local function decode(s)
   if s == nil then return {} end
-  local v = json.decode(s)
+  local v = json().decode(s)
   return type(v) == "table" and v or {}
 end
 core.decode = decode
@@ -149,7 +175,7 @@ function core.find_person(name)
     r = core.db():one("SELECT * FROM person WHERE id = ?", name)
   elseif type(name) == "string" then
     r = core.db():one("SELECT * FROM person WHERE name = ? COLLATE NOCASE",
-      util.trim(name))
+      trim(name))
   end
   return person_from(r)
 end
@@ -330,7 +356,7 @@ function core.plan_values(spec)
   return {
     kind = kind, title = title, level = check_text(spec.level, "plan.level"),
     period = check_text(spec.period, "plan.period"),
-    levels = levels and #levels > 0 and json.encode(levels) or nil,
+    levels = levels and #levels > 0 and json().encode(levels) or nil,
     tool = check_text(src.tool, "plan.source.tool"), ws = ws_id,
     fields = encode(spec.fields), now = now() }
 end
@@ -398,7 +424,7 @@ local function add_level(plan_id, level)
   local cur = decode(db:value("SELECT levels FROM plan WHERE id = ?", plan_id))
   for _, l in ipairs(cur) do if l == level then return end end
   cur[#cur + 1] = level
-  db:exec("UPDATE plan SET levels = ? WHERE id = ?", json.encode(cur), plan_id)
+  db:exec("UPDATE plan SET levels = ? WHERE id = ?", json().encode(cur), plan_id)
 end
 
 -- ---- items --------------------------------------------------------------------------------

@@ -9,17 +9,8 @@ local core = require "cairn.plan.core"
 local links = {}
 local fail = core.fail
 
--- canonical relation -> its inverse name. Wording a district may extend.
-links.relations = {
-  addresses = "addressed_by",     -- root cause -> objective / strategy / step that addresses it
-  serves = "served_by",           -- action step -> goal it serves
-  measured_by = "measures",       -- objective / initiative -> benchmark or outcome
-  informs = "informed_by",        -- survey item -> benchmark it informs
-  monitors = "monitored_by",      -- monitoring milestone -> step it monitors
-  supports = "supported_by",      -- initiative -> objective
-  causes = "caused_by",           -- root cause -> problem
-  related = "related",
-}
+-- canonical relation -> its inverse name. Wording a district may extend (defined in core).
+links.relations = core.relations
 
 local inverse = {}
 local function rebuild()

@@ -18,10 +18,7 @@ local measure = {}
 local Item = core.Item
 local fail = core.fail
 
-measure.state_labels = {
-  on_target = "on target", off_target = "off target", no_data = "no data since a target date",
-  not_due = "no target due yet", no_target = "no target set", met = "final target met",
-}
+measure.state_labels = core.measure_state_labels -- a district may reword these
 
 local function check_point(p, field, need_date)
   if type(p) ~= "table" then fail("%s: expected {value = ..., date = ...}", field) end

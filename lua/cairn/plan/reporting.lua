@@ -36,6 +36,8 @@ function R.outline(p, roll)
   local counters, out = {}, {}
   local has_kids = {}
   for _, it in ipairs(items) do if it.parent_id then has_kids[it.parent_id] = true end end
+  local not_work = {} -- query.not_work as a set, read once (a district may change the list)
+  for _, l in ipairs(query.not_work) do not_work[l] = true end
   local measured = {}
   for r in core.db():rows("SELECT m.item_id FROM measure m JOIN plan_item i ON i.id = m.item_id WHERE i.plan_id = ?", p.id) do
     measured[r.item_id] = true
@@ -53,7 +55,7 @@ function R.outline(p, roll)
     it.measured = measured[it.id] or false
     -- work: the leaves people do; a measured leaf is work when it has a due date (a process
     -- benchmark "20 teachers complete an ESL course by June"), not when it is an outcome
-    it.work = it.leaf and is_work(it.level) and (not it.measured or it.due ~= nil)
+    it.work = it.leaf and not not_work[it.level] and (not it.measured or it.due ~= nil)
     out[#out + 1] = it
   end
   return out
@@ -183,11 +185,16 @@ local lazy = {
   overdue = function(v)
     local as_of = v.as_of
     local list = by_due(v.outline, function(it) return it.due ~= nil and it.due < as_of and active(it) end)
-    local late = {}
+    local late, days_late = {}, {} -- due date -> days late (many items share a due date)
     for i, it in ipairs(list) do
       local row = {}
       for k, x in pairs(it) do row[k] = x end
-      row.days_late = dates.diff(as_of, it.due)
+      local d = days_late[it.due]
+      if not d then
+        d = dates.diff(as_of, it.due)
+        days_late[it.due] = d
+      end
+      row.days_late = d
       late[i] = setmetatable(row, getmetatable(it))
     end
     return query.late_list(late)

@@ -9,12 +9,8 @@ local snapshot = {}
 local Plan = core.Plan
 local fail = core.fail
 
--- How each kind of change reads; a district may reword these.
-snapshot.words = {
-  added = "added", removed = "removed", redated = "re-dated", reassigned = "re-assigned",
-  status = "status", edited = "edited", moved = "moved",
-  none = "(no changes since %s)",
-}
+-- How each kind of change reads; a district may reword these (defined in core).
+snapshot.words = core.snapshot_words
 local order = { added = 1, removed = 2, redated = 3, reassigned = 4, status = 5, edited = 6, moved = 7 }
 
 -- The plan's current state as plain data (what a snapshot stores). ITEMS, when given, is
