@@ -1527,10 +1527,13 @@ static double chart_logic(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *
 /* ---- organisation chart ---------------------------------------------------------------------- */
 
 /* Boxes in rows, top-down; the builder (report.lua chart.org_chart) has placed each one: its
- * depth (row) and slot (column, a half slot when centred over an even number of boxes), and
- * its parent's index. Here: every box of a row is as tall as the row's tallest text, lines run
- * from a box's bottom down to a bus half-way to the next row and across to each box under it.
- * A dashed box (dashed = true) is one that is not there yet (planned). */
+ * row (from the top; depth, its level in the tree, when absent) and slot (column, fractional when
+ * centred over its boxes or indented), and its parent's index. Here: every box of a row is as
+ * tall as the row's tallest text, lines run from a box's bottom down to a bus half-way to the
+ * next row and across to each box under it. A stacked box (stacked = true: the chart was too
+ * wide to read on a phone, so its parent's boxes are in an indented column below it) is joined
+ * by a line down its parent's indent and across to its left side. A dashed box (dashed = true)
+ * is one that is not there yet (planned). */
 #define ORG_BOXW 150.0
 #define ORG_GAPX 16.0
 #define ORG_GAPY 28.0
@@ -1552,11 +1555,15 @@ static int org_lines(lua_State *L, int it, int *label_lines) {
 
 static double org_x(double slot) { return 4 + slot * (ORG_BOXW + ORG_GAPX); }
 
+/* The row of the box at index IT: its row, or its depth when the builder gave no row. */
+static lua_Integer org_row(lua_State *L, int it) { return rd_int(L, it, "row", rd_int(L, it, "depth", -1)); }
+
 static double chart_org(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *width) {
     size_t n = rd_len(L, chart, "data");
     if (n == 0) data_error(L, chart, 0, "'data' is missing or empty");
-    lua_Integer depths = rd_int(L, chart, "depths", 1), slots = rd_int(L, chart, "slots", 1);
-    if (depths < 1 || depths > 64) data_error(L, chart, 0, "'depths' must be 1 to 64");
+    lua_Integer depths = rd_int(L, chart, "depths", 1);
+    double slots = rd_num(L, chart, "slots", 1, NULL);
+    if (depths < 1 || depths > 4096) data_error(L, chart, 0, "'depths' (the rows) must be 1 to 4096");
     if (slots < 1) slots = 1;
     double *rowh = lua_newuserdatauv(L, sizeof *rowh * 2 * (size_t)depths, 0);
     double *rowy = rowh + depths;
@@ -1566,8 +1573,8 @@ static double chart_org(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *wi
         int it = lua_gettop(L);
         if (lua_type(L, it) != LUA_TTABLE || !rd_str(L, it, "label", NULL))
             data_error(L, chart, (lua_Integer)i, "expected { label = ..., depth = ..., slot = ... }");
-        lua_Integer d = rd_int(L, it, "depth", -1);
-        if (d < 0 || d >= depths) data_error(L, chart, (lua_Integer)i, "'depth' is outside the chart's rows");
+        lua_Integer d = org_row(L, it);
+        if (d < 0 || d >= depths) data_error(L, chart, (lua_Integer)i, "'row' is outside the chart's rows");
         double h = org_lines(L, it, NULL) * LINE_H + 12;
         if (h > rowh[d]) rowh[d] = h;
         lua_pop(L, 1);
@@ -1577,7 +1584,7 @@ static double chart_org(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *wi
         rowy[d] = y;
         y += rowh[d] + ORG_GAPY;
     }
-    *width = 8 + (double)slots * ORG_BOXW + (double)(slots - 1) * ORG_GAPX;
+    *width = 8 + slots * ORG_BOXW + (slots - 1) * ORG_GAPX;
     const char *line_ink = ink(L, c, "muted");
     /* the lines first, so that the boxes are drawn over their ends */
     for (size_t i = 1; i <= n; i++) {
@@ -1587,8 +1594,14 @@ static double chart_org(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *wi
         if (p >= 1 && (size_t)p <= n) {
             rd_push_item(L, chart, "data", p);
             int pt = lua_gettop(L);
-            lua_Integer pd = rd_int(L, pt, "depth", 0), d = rd_int(L, it, "depth", 0);
-            if (pd >= 0 && pd < depths && d > pd) {
+            lua_Integer pd = org_row(L, pt), d = org_row(L, it);
+            if (pd >= 0 && pd < depths && d > pd && d < depths && rd_bool(L, it, "stacked")) {
+                /* down the parent's indent, across to the box's left side */
+                double pl = org_x(rd_num(L, pt, "slot", 0, NULL)), cl = org_x(rd_num(L, it, "slot", 0, NULL));
+                rb_addf(b, "<path d=\"M%.1f %.1fV%.1fH%.1f\" fill=\"none\" stroke=\"%s\" "
+                           "stroke-width=\"1.5\"/>", (pl + cl) / 2, rowy[pd] + rowh[pd],
+                        rowy[d] + rowh[d] / 2, cl, line_ink);
+            } else if (pd >= 0 && pd < depths && d > pd && d < depths) {
                 double px = org_x(rd_num(L, pt, "slot", 0, NULL)) + ORG_BOXW / 2;
                 double cx = org_x(rd_num(L, it, "slot", 0, NULL)) + ORG_BOXW / 2;
                 double bottom = rowy[pd] + rowh[pd], top = rowy[d], bus = top - ORG_GAPY / 2;
@@ -1602,7 +1615,7 @@ static double chart_org(lua_State *L, int chart, rbuf *b, svg_ctx *c, double *wi
     for (size_t i = 1; i <= n; i++) {
         rd_push_item(L, chart, "data", (lua_Integer)i);
         int it = lua_gettop(L);
-        lua_Integer d = rd_int(L, it, "depth", 0);
+        lua_Integer d = org_row(L, it);
         double x = org_x(rd_num(L, it, "slot", 0, NULL)), top = rowy[d];
         int dashed = rd_bool(L, it, "dashed");
         int label_lines;

@@ -705,12 +705,69 @@ function chart.logic_model(b, spec)
   return { columns = columns }, alt, { columns = cols, rows = rows }
 end
 
+-- The organisation chart's layout, in slots (a box and the gap after it: 166 px in render_svg.c).
+-- ORG_MAX_SLOTS keeps the chart at most 464 px wide, so that its 12 px text is still 9 px or more
+-- on a 390 px phone (about 348 px for the drawing); ORG_INDENT is one step of a stacked column.
+local ORG_MAX_SLOTS, ORG_INDENT = 2.8, 0.15
+
+-- Place every box: row (from the top) and slot (from the left, fractional when centred over its
+-- boxes or indented). Boxes at depth STACK_FROM or deeper put the boxes under them in an indented
+-- column below them (each marked stacked); above that, side by side in the next row, the parent
+-- centred over them. STACK_FROM -1 stacks the top boxes too. Returns the width in slots and the
+-- number of rows.
+local function org_layout(data, kids, roots, stack_from)
+  local next_slot, last_row = 0, 0
+  local function column(i, row, x) -- I and everything under it, one box a row; the next free row
+    local d = data[i]
+    d.row, d.slot = row, x
+    last_row = math.max(last_row, row)
+    local r, right = row + 1, x
+    for _, c in ipairs(kids[i] or {}) do
+      data[c].stacked = true
+      local cr
+      r, cr = column(c, r, x + ORG_INDENT)
+      right = math.max(right, cr)
+    end
+    return r, right
+  end
+  local function place(i, row)
+    local d = data[i]
+    d.stacked = nil
+    local list = kids[i] or {}
+    if #list > 0 and d.depth >= stack_from then
+      local _, right = column(i, row, next_slot)
+      next_slot = right + 1
+    elseif #list == 0 then
+      d.row, d.slot = row, next_slot
+      last_row = math.max(last_row, row)
+      next_slot = next_slot + 1
+    else
+      d.row = row
+      for _, c in ipairs(list) do place(c, row + 1) end
+      d.slot = (data[list[1]].slot + data[list[#list]].slot) / 2
+    end
+  end
+  for _, d in ipairs(data) do d.stacked = nil end
+  if stack_from < 0 then
+    local r, right = 0, 0
+    for _, i in ipairs(roots) do
+      local cr
+      r, cr = column(i, r, 0)
+      right = math.max(right, cr)
+    end
+    next_slot = right + 1
+  else
+    for _, i in ipairs(roots) do place(i, 0) end
+  end
+  return next_slot, last_row + 1
+end
+
 -- An organisation chart: boxes joined top-down, each under the box it reports to.
 --   data = { { label =, parent = label of the box above (nil at the top), note = a second line
 --              ("planned"), dashed = true (a box not there yet) }, ... }
--- The layout is computed here, in slots: every box without boxes under it takes the next slot
--- from the left, a box with boxes under it sits centred over them; depth counts rows from the
--- top. The renderer only draws (render_svg.c); its data table shows the tree as indented text
+-- The layout is computed here (org_layout), in slots and rows: side by side while the chart
+-- stays readable on a phone, stacked in indented columns beyond that; depth counts levels of the
+-- tree. The renderer only draws (render_svg.c); its data table shows the tree as indented text
 -- (the text and Markdown fallback).
 function chart.org_chart(b, spec)
   local data, index = {}, {}
@@ -735,9 +792,10 @@ function chart.org_chart(b, spec)
     d.parent = p
     if p then kids[p] = kids[p] or {}; table.insert(kids[p], i) else roots[#roots + 1] = i end
   end
-  local slot, placed, rows = 0, {}, {}
+  local placed, rows = {}, {}
   local depth_max = 0
-  local function place(i, depth, prefix, last, top)
+  -- the tree (depth and the data table's indented rows), refusing a loop
+  local function walk(i, depth, prefix, last, top)
     if placed[i] then fail(b, "data[%d].parent: the boxes are under each other in a loop", i) end
     placed[i] = true
     local d = data[i]
@@ -747,19 +805,20 @@ function chart.org_chart(b, spec)
       parent = d.parent and data[d.parent].label or nil, note = d.note }
     local list = kids[i] or {}
     local inner = top and "" or (prefix .. (last and "   " or "│  "))
-    for k, c in ipairs(list) do place(c, depth + 1, inner, k == #list, false) end
-    if #list == 0 then
-      d.slot = slot
-      slot = slot + 1
-    else
-      d.slot = (data[list[1]].slot + data[list[#list]].slot) / 2
-    end
+    for k, c in ipairs(list) do walk(c, depth + 1, inner, k == #list, false) end
   end
-  for _, r in ipairs(roots) do place(r, 0, "", true, true) end
+  for _, r in ipairs(roots) do walk(r, 0, "", true, true) end
   for i in ipairs(data) do
     if not placed[i] then fail(b, "data[%d].parent: the boxes are under each other in a loop", i) end
   end
   for _, d in ipairs(data) do d.parent_label = nil end
+  -- Side by side while the chart stays readable; beyond that the deepest parents stack their
+  -- boxes in an indented column, then the next level up, and at last the top boxes themselves.
+  local slots, nrows
+  for stack_from = depth_max + 1, -1, -1 do
+    slots, nrows = org_layout(data, kids, roots, stack_from)
+    if slots <= ORG_MAX_SLOTS then break end
+  end
   local dashed = 0
   for _, d in ipairs(data) do if d.dashed then dashed = dashed + 1 end end
   local tops = {}
@@ -767,7 +826,7 @@ function chart.org_chart(b, spec)
   local alt = string.format("Organisation chart of %d box%s in %d row%s; at the top: %s.", #data,
     #data == 1 and "" or "es", depth_max + 1, depth_max == 0 and "" or "s", table.concat(tops, ", "))
   if dashed > 0 then alt = alt .. string.format(" %d drawn dashed.", dashed) end
-  return { data = data, slots = slot, depths = depth_max + 1 }, alt, {
+  return { data = data, slots = slots, depths = nrows }, alt, {
     columns = { { id = "box", label = spec.box_label or "Box" },
       { id = "parent", label = spec.parent_label or "Under" }, { id = "note", label = spec.note_label or "Note" } },
     rows = rows }

@@ -3,8 +3,9 @@
 -- Leadership Team over seven committees and two School Leadership Teams with their own, a long
 -- name, planned boxes) are not cut off at 1280 px nor on a 390 px phone: the chart lies inside
 -- its figure, the figure does not scroll sideways, the page is no wider than the screen, and the
--- SVG keeps its proportions (it scales down, it is not cropped), and every box and word lies
--- inside the drawing. Measured from outside the page
+-- SVG keeps its proportions (it scales down, it is not cropped), every box and word lies
+-- inside the drawing, and on the phone no word is drawn smaller than 9 px (the wide chart
+-- stacks its boxes in indented columns rather than shrinking). Measured from outside the page
 -- over the DevTools protocol (tests/lua/cdp.lua), as tests/lua/report_fit_browser_test.lua does.
 -- Skipped only when Chromium is not installed.
 local cdp = require "cdp"
@@ -56,6 +57,11 @@ local ok, err = pcall(function()
       ratio: Math.abs(r.width / r.height - s.viewBox.baseVal.width / s.viewBox.baseVal.height) < 0.02,
       drawn: Array.from(s.querySelectorAll('rect, text')).every(x => { const q = x.getBoundingClientRect();
         return q.left >= r.left - 1 && q.right <= r.right + 1 && q.top >= r.top - 1 && q.bottom <= r.bottom + 1; }) }); })()]]
+  -- the smallest drawn text size: the text's font size times the SVG's scale on the page
+  local smallest_text = [[(() => { const s = ]] .. org .. [[.querySelector('svg'),
+      k = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+    return String(Math.min(...Array.from(s.querySelectorAll('text')).map(x =>
+      parseFloat(getComputedStyle(x).fontSize) * k))); })()]]
   for _, p in ipairs(pages) do
     for _, width in ipairs { 1280, 390 } do
       at(width, width < 500)
@@ -65,6 +71,11 @@ local ok, err = pcall(function()
         p .. " at " .. width .. " px: the chart is whole (inside its figure, not scrolled, not cropped)")
       t.ok(c:eval("document.documentElement.scrollWidth <= window.innerWidth + 1"),
         p .. " at " .. width .. " px: the page is no wider than the screen")
+      local smallest = tonumber(c:eval(smallest_text))
+      if width < 500 then
+        t.ok(smallest and smallest >= 9, string.format("%s at %d px: every word is drawn at 9 px or more "
+          .. "(smallest %.1f px)", p, width, smallest or -1))
+      end
     end
   end
   c:close()

@@ -257,7 +257,7 @@ i Note: Training worksheet: started from the guidebook's worked example (NEA
 
 Relational goals
 $ cairn tool run five_whys --example
-cairn: five_whys has no worked example in its guidebook (tools with one: communication_plan, goals_objectives, overarching_goals, project_plan, sample_planning_process, standing_meeting_worksheet)
+cairn: five_whys has no worked example in its guidebook (tools with one: communication_plan, extending_the_invitation, goals_objectives, ma_district_action_plan, overarching_goals, project_plan, sample_planning_process, standing_meeting_worksheet)
 [1]
 $ cairn tool run goals_objectives --example --answers x.json
 cairn: --example starts from the tool's worked example; it cannot take --answers too
@@ -284,3 +284,60 @@ id  status  training                               plans  people
 --  ------  -------------------------------------  -----  ------
  3  final   NEA language arts goal and objectives      0       8
 (1 row)
+# The guidebook's sample invitation, pre-filled: the training worksheet's report is the
+# invitation itself (Join Me! style: opener, supporting information, request).
+$ printf '%s\n' review save | cairn tool run extending_the_invitation --example | tail -1
+Saved worksheet 4 (extending_the_invitation), revision 1.
+$ cairn tool report 4 --format markdown --as-of 2026-11-26 | sed "s/^[#>]/|&/" | head -20
+|# Invitation: Superintendent
+
+**Extending the Invitation**
+
+Riverside Unified · as of 2026-11-26
+
+|> [!NOTE]
+|> Training worksheet: started from the guidebook's worked example (NEA sample invitations). It is not part of the district's plan.
+
+|## The invitation
+
+Dear Superintendent,
+
+Have you seen the national Call to Action for education partnerships?
+
+The educators', principals', superintendents', and school boards' associations are jointly encouraging their members across the nation to work together on student-centered goals, like language arts proficiency. There's research that shows schools and districts robustly using these partnerships average twelve-and-half percent more students performing at or above grade level in English language arts, as well as other benefits. I'll send you a copy of the information. I think we could work together to really make a difference.
+
+Can we sit down next week to talk in more detail?
+
+|## Step 1: Do your homework
+# The second sample (Compare/Contrast) is shown with the example's summary.
+$ cairn tool show extending_the_invitation | grep -c "Imagine being able to report"
+1
+# Massachusetts's two benchmark examples, pre-filled: the ESL coordinator is not added to the
+# workspace and the benchmarks go into no plan.
+$ printf '%s\n' review save | cairn tool run ma_district_action_plan --example | tail -1
+Saved worksheet 5 (ma_district_action_plan), revision 1.
+$ cairn sql "SELECT (SELECT count(*) FROM plan) AS plans, (SELECT count(*) FROM person) AS people"
+plans  people
+-----  ------
+    0       8
+(1 row)
+$ cairn tool report 5 --format markdown --as-of 2026-11-26 | sed "s/^[#>]/|&/" | sed -n '/Implementation Benchmarks/,$p'
+|## I. Implementation Benchmarks
+
+|### Initiative 1: Strengthen ESL instruction for English learners
+
+**Process benchmarks**
+
+| Benchmark | Who | By |
+| --- | --- | --- |
+| 20 teachers will complete an ESL course by June. | ESL Coordinator | 2026-06-30 |
+
+**Early evidence of change benchmarks**
+
+| Benchmark | Source | Target | Unit | From | By |
+| --- | --- | ---: | --- | --- | --- |
+| An increase in student use of oral language is observed in these ESL teachers' classrooms. | Classroom observation | 80 | % of classrooms | 2025-10-01 | 2026-05-31 |
+
+|## II. Resources Supporting Implementation
+
+No resources were entered.

@@ -28,7 +28,8 @@ for _, e in ipairs(list) do
 end
 
 -- the examples the issue names are there
-for _, id in ipairs { "sample_planning_process", "project_plan", "goals_objectives", "overarching_goals" } do
+for _, id in ipairs { "sample_planning_process", "project_plan", "goals_objectives", "overarching_goals",
+    "extending_the_invitation", "ma_district_action_plan" } do
   t.ok(examples.find(id) ~= nil, id .. " has its guidebook's worked example")
 end
 t.is(examples.find("five_whys"), nil, "a tool whose guidebook has no worked example has none")
