@@ -10,6 +10,8 @@ local progress = {}
 -- The frameworks and their steps, in the guidebooks' order (chapters as the guidebooks name them).
 -- A step with `answer = { key = value }` counts only the tool's worksheets with that answer: each
 -- NEA chapter's "Turn Learning to Action" reflection is one turn_learning_to_action worksheet.
+-- A step with `plan = { kind = K [, field = value ...] }` is also done by a plan of that kind in
+-- the plan model, however it was made (the tool, a script, an import): the step's product.
 progress.frameworks = {
   { name = "NEA: Prepare -> Act -> Reflect", steps = {
     { "Prepare", "Learn the Case for Collaboration", "sharing_the_case" },
@@ -47,8 +49,8 @@ progress.frameworks = {
   } },
   { name = "Massachusetts: Create -> Align -> Implement", steps = {
     { "Create", "Phase checklist", "ma_create_align_implement" },
-    { "Align", "District Plan, 3 years", "ma_district_plan" },
-    { "Implement", "District Action Plan, 1 year", "ma_district_action_plan" },
+    { "Align", "District Plan, 3 years", "ma_district_plan", plan = { kind = "district_plan" } },
+    { "Implement", "District Action Plan, 1 year", "ma_district_action_plan", plan = { kind = "action_plan" } },
   } },
   { name = "Sample planning process: six steps", sections_of = "sample_planning_process" },
 }
@@ -67,6 +69,19 @@ local function with_answers(list, wanted)
     if ok then out[#out + 1] = w end
   end
   return out
+end
+
+-- The newest plan matching WANTED ({ kind = K, field = value ... }), or nil.
+local function plan_for(wanted)
+  local found
+  for _, p in ipairs(require("cairn.plan").list { kind = wanted.kind }) do
+    local ok = true
+    for k, v in pairs(wanted) do
+      if k ~= "kind" and (p.fields or {})[k] ~= v then ok = false end
+    end
+    if ok and (not found or p.id > found.id) then found = p end
+  end
+  return found
 end
 
 local function answered(v)
@@ -121,8 +136,10 @@ function progress.status(opts)
         local ws = by_tool[s[3]] or {}
         if s.answer then ws = with_answers(ws, s.answer) end
         local final, draft = latest(ws, "final"), latest(ws, "draft")
+        local p = not final and s.plan and plan_for(s.plan) or nil
         steps[i] = { stage = s[1], chapter = s[2], tool = s[3], done = final and final.id or false,
-          draft = draft and draft.id or nil }
+          draft = draft and draft.id or nil, plan = p and p.id or nil, plan_title = p and p.title }
+        if p then steps[i].done = true end
       end
     end
     local entry = { name = f.name, steps = steps, done = 0, total = #steps }
@@ -150,8 +167,8 @@ function progress.format(st)
         last = head
       end
       local mark = s.done and "[x]" or (s.draft and "[~]" or "[ ]")
-      local note = s.section and "" or s.done and ("worksheet " .. s.done)
-        or (s.draft and ("draft " .. s.draft .. " open") or "")
+      local note = s.section and "" or s.plan and ("plan " .. s.plan .. ", " .. s.plan_title)
+        or s.done and ("worksheet " .. s.done) or (s.draft and ("draft " .. s.draft .. " open") or "")
       lines[#lines + 1] = (string.format("    %s %-36s %s", mark, s.section and s.chapter or s.tool, note):gsub("%s+$", ""))
     end
     if f.next then

@@ -15,6 +15,9 @@ for _ in pairs(tool.list()) do n = n + 1 end
 print(string.format("%d tools; for example:", n))
 print(tools and tools("wested") or "")
 
+heading("Where the district stands in each framework (progress())")
+print(require("cairn.progress").status { as_of = as_of })
+
 heading("Overdue work (plan.overdue{as_of = ...})")
 print(plan.overdue { as_of = as_of })
 

@@ -76,3 +76,13 @@ $ cairn status --as-of 15/10/2026
 cairn: --as-of: '15/10/2026' is not a date (expected YYYY-MM-DD)
 usage: cairn status [--as-of DATE]
 [2]
+# a plan made outside the tool (a script, an import) is the Align step's product too
+$ cairn -e 'plan.create { kind = "district_plan", title = "District Plan 2026-2029", level = "district" }' && cairn status --as-of 2026-10-15 | sed -n '/^Massachusetts/,/next:/p'
+Massachusetts: Create -> Align -> Implement: 2 of 3 done
+  Create: Phase checklist
+    [x] ma_create_align_implement            worksheet 4
+  Align: District Plan, 3 years
+    [x] ma_district_plan                     plan 4, District Plan 2026-2029
+  Implement: District Action Plan, 1 year
+    [ ] ma_district_action_plan
+  next: ma_district_action_plan (District Action Plan, 1 year)
