@@ -221,6 +221,25 @@ static int repl_piped(lua_State *L) {
     return 0;
 }
 
+/* Home, End and Delete as terminals send them. libedit binds only what the terminfo entry of
+ * $TERM names, so under tmux or screen (whose Home is ESC[1~ while TERM says xterm) the keys
+ * fell through as ESC [ 1 and a stray "~". Bound before ~/.editrc is read, which may change them. */
+static void bind_edit_keys(EditLine *el) {
+    static const char *const keys[][2] = {
+        {"\033[1~", "ed-move-to-beg"}, /* vt220, tmux, screen, linux console */
+        {"\033[7~", "ed-move-to-beg"}, /* rxvt */
+        {"\033[H", "ed-move-to-beg"},  /* xterm */
+        {"\033OH", "ed-move-to-beg"},  /* xterm, application cursor mode */
+        {"\033[4~", "ed-move-to-end"},
+        {"\033[8~", "ed-move-to-end"},
+        {"\033[F", "ed-move-to-end"},
+        {"\033OF", "ed-move-to-end"},
+        {"\033[3~", "ed-delete-next-char"},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        el_set(el, EL_BIND, keys[i][0], keys[i][1], NULL);
+}
+
 static void set_prompt(lua_State *L, int continuing) {
     lua_pushboolean(L, continuing);
     call_repl(L, "prompt", 1, 1);
@@ -257,6 +276,7 @@ static int repl_terminal(lua_State *L) {
      * with wcsdup and never frees them */
     el_wset(el, EL_ADDFN, L"cairn-complete", L"Complete Lua names and file names", complete);
     el_set(el, EL_BIND, "^I", "cairn-complete", NULL);
+    bind_edit_keys(el);
     el_source(el, NULL); /* the user's ~/.editrc, if any */
 
     struct sigaction sa, old;
@@ -379,6 +399,7 @@ int repl_readline(lua_State *L) {
         el_set(answer_el, EL_HIST, history, answer_hist);
         el_set(answer_el, EL_PROMPT, get_answer_prompt);
         el_set(answer_el, EL_GETCFN, read_char);
+        bind_edit_keys(answer_el);
         el_source(answer_el, NULL);
         atexit(answer_cleanup);
     }

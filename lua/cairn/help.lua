@@ -310,7 +310,9 @@ function help.load_builtin()
     pad = "text.pad(s, width [, \"right\"]) -> s padded with spaces",
     clip = "text.clip(s, n) -> s on one line, cut to n characters with \"…\" when longer",
     cut = "text.cut(s, n) -> s cut to n characters with \"…\" when longer, spaces kept",
-    table = "text.table(columns, rows [, {count = false}]) -> an aligned text table",
+    table = "text.table(columns, rows [, {count = false, max_width = n}]) -> an aligned text table\n"
+      .. "With max_width, long text columns shrink to fit; when even that is too wide, one block per row (text.records).",
+    records = "text.records(columns, rows [, {max_width = n}]) -> one block per row, a line per column, values wrapped",
     csv = "text.csv(columns, rows) -> RFC 4180 CSV text",
     csv_field = "text.csv_field(v) -> v quoted for CSV when needed",
     cell = "text.cell(v) -> v as one line of table text (nil as \"\")",

@@ -287,8 +287,9 @@ function Session:set_facilitator(name)
   rawset(self, "actor", nil)
 end
 
--- The REPL's first-run question, on a terminal only (scripts, cron and CI never see it): asked
--- once per workspace and login, when no name is kept there yet and $CAIRN_ACTOR is not set.
+-- The first-run question of the REPL and of `cairn tool run/edit/resume`, on a terminal only
+-- (scripts, cron and CI never see it): asked once per workspace and login, when no name is kept
+-- there yet and neither $CAIRN_ACTOR nor $CI is set.
 -- READLINE(prompt) reads the answer; empty keeps the login name (and is not asked again),
 -- Ctrl-C or Ctrl-D leaves the question for next time. Returns the name kept, or nil.
 session.words = {
@@ -298,6 +299,8 @@ session.words = {
 
 function Session:ask_facilitator(readline, say)
   if self.explicit_actor or (os.getenv("CAIRN_ACTOR") or ""):match("%S") then return nil end
+  local ci = os.getenv("CI") -- set by CI services ("false" and "0" mean not)
+  if ci and ci ~= "" and ci ~= "0" and ci:lower() ~= "false" then return nil end
   if not self:exists() or self.readonly or self:stored_facilitator() then return nil end
   local login = session.login()
   local ok, name = pcall(readline, string.format(session.words.ask_facilitator, login))

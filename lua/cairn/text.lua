@@ -115,6 +115,14 @@ function text.table(columns, rows, opts)
       widths[widest], limit[widest] = new, new
     end
   end
+  if opts.max_width and opts.records ~= false then
+    local total = 2 * (#columns - 1)
+    for c = 1, #columns do total = total + widths[c] end
+    -- still wider than the terminal once every long column is down to its floor (too many
+    -- short columns: dates, statuses, numbers, which are never cut): one block per row, as
+    -- psql's \x does, each value whole and wrapped at word boundaries
+    if total > opts.max_width then return text.records(columns, rows, opts) end
+  end
   local out = {}
   local function line(values, is_header)
     local parts = {}
@@ -136,6 +144,30 @@ function text.table(columns, rows, opts)
     local vals = {}
     for c = 1, #columns do vals[c] = cell(row[c]) end
     line(vals)
+  end
+  if opts.count ~= false then
+    out[#out + 1] = string.format("(%d row%s)", #rows, #rows == 1 and "" or "s")
+  end
+  return table.concat(out, "\n") .. "\n"
+end
+
+-- The rows as blocks, one line per column ("name  value"), a value wrapped at word boundaries
+-- to opts.max_width (default 80) under itself; a rule "-[ N ]---" before each row, as psql's \x.
+function text.records(columns, rows, opts)
+  opts = opts or {}
+  local width = opts.max_width or 80
+  local namew = 0
+  for _, name in ipairs(columns) do namew = math.max(namew, text.width(name)) end
+  local indent = string.rep(" ", namew + 2)
+  local out = {}
+  for i, row in ipairs(rows) do
+    local head = "-[ " .. i .. " ]"
+    out[#out + 1] = head .. string.rep("-", math.max(0, math.min(width, namew + 2 + 20) - text.width(head)))
+    for c, name in ipairs(columns) do
+      local v = cell(row[c])
+      local wrapped = text.wrap(v, width, indent):gsub("^" .. indent, "")
+      out[#out + 1] = (text.pad(name, namew) .. "  " .. wrapped):gsub("%s+$", "")
+    end
   end
   if opts.count ~= false then
     out[#out + 1] = string.format("(%d row%s)", #rows, #rows == 1 and "" or "s")

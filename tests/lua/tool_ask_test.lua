@@ -192,7 +192,7 @@ t.is(e.revisions, 2, "editing saves a new revision")
 t.is(w.answers.problem, "Absence rose sharply", "the worksheet object is updated")
 t.is(w:history()[2].summary, "changed problem", "the revision says what changed")
 
--- back at the review screen returns to the last question; adding a row from the review
+-- back at a review screen opened directly (w:edit) returns to the last question; adding a row from the review
 e, text = converse({ "back", "", "17", "y", "Cut steps", "", "save" }, function() return w:edit() end)
 has(text, "review> back\nAdd another goal? [y/N]: \n", "back from the review goes to the last question")
 has(text, "review> 17\nGoal 1 › Add another step? [y/N]: y\nGoal 1 › Step 2 — Action step: Cut steps\n"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fit the screen, the rest (issue 12), on a real pseudo-terminal at 60, 80 and 120 columns:
-# tools() and plan listings shrink the free text before titles and plan names; list:show(n) and
-# tools{full = true} show the values whole; w:report() renders at the terminal's width; long
-# help goes through the pager. Prints TAP.
+# tools(), worksheets(), w:history() and plan listings shrink the free text before titles, tool
+# ids and plan names; list:show(n) and tools{full = true} show the values whole; w:report()
+# renders at the terminal's width; long help goes through the pager. Prints TAP.
 . "$CAIRN_TESTS/pty/lib.sh"
 start() { # start NAME WIDTH ENV...: cairn in a new session of WIDTH columns
   sess=$1; local width=$2; shift 2
@@ -44,7 +44,13 @@ for width in 60 80 120; do
     [ "$(widest)" -le "$width" ]
     ok $? "$width columns: an item list fits the width"
   fi
-  screen | grep -q '2026-12-15  not started'
+  if [ "$width" -ge 80 ]; then
+    screen | grep -q '2026-12-15  not started'
+  else
+    # too many short columns for 60: one block per row, as psql's \x, every value whole
+    [ "$(widest)" -le "$width" ] && screen | grep -q '^due  *2026-12-15$' && screen | grep -q '^status  *not started$' \
+      && screen | grep -q '^plan  *District Action Plan 2026-27$'
+  fi
   ok $? "$width columns: dates and statuses are never cut"
   if [ "$width" -ge 120 ]; then
     screen | grep -q ' District Action Plan 2026-27  goal  *Improve attendance'
@@ -55,6 +61,15 @@ for width in 60 80 120; do
   wait_for 'by name$'
   screen | grep -q '^plan  *District Action Plan 2026-27$' && [ "$(widest)" -le "$width" ]
   ok $? "$width columns: list:show(1) shows every value whole, wrapped to the width"
+
+  line 'worksheets()'
+  wait_for '^\(1 row\)' 2
+  [ "$(widest)" -le "$width" ] && screen | grep -Eq '^ 1  five_whys +.+  final +1  20[0-9]{2}-[0-9]{2}-[0-9]{2}$'
+  ok $? "$width columns: worksheets() fits the width; the tool id, status and date are whole"
+  line 'worksheets()[1]:history()'
+  wait_for '^  1  20[0-9-]+ [0-9:]+ '
+  [ "$(widest)" -le "$width" ]
+  ok $? "$width columns: w:history() fits the width, its date and time whole"
 
   line 'worksheets()[1]:report()'
   wait_for 'Root Cause'

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Progress lines on a real pseudo-terminal (tmux, everything written to the terminal recorded
 # with pipe-pane): `cairn survey import` of a large file shows a bar with the rows read, and
-# `cairn report --format pdf` says which converter is making the file; both lines are cleared
-# at the end. None when standard error is piped, when $CI is set, or with -q. Prints TAP.
+# `cairn report --format pdf` and `cairn tool report --format pdf` say which converter is making
+# the file; the lines are cleared at the end. None when standard error is piped, when $CI is set, or with -q. Prints TAP.
 . "$CAIRN_TESTS/pty/lib.sh"
 start() { # start NAME COMMAND: run COMMAND in a new session once its output is being recorded
   sess=$1
@@ -60,5 +60,17 @@ else
   cairn report overview --format pdf --out piped.pdf --as-of 2026-11-30 >/dev/null 2>err.txt
   [ -s piped.pdf ] && ! grep -q 'making' err.txt
   ok $? "no progress line for a PDF when standard error is piped"
+  # cairn tool report, the same line while the worksheet's PDF is made
+  cairn tool run five_whys --answers "$CAIRN_TESTS/tools/five_whys/answers.json" >/dev/null 2>&1
+  start t1 "cairn tool report 1 --format pdf --out whys.pdf"
+  wait_for '^EXITED 0' && [ -s whys.pdf ]
+  ok $? "cairn tool report makes a worksheet's PDF on a terminal"
+  grep -aEq 'making whys\.pdf with (Chromium|LibreOffice|pandoc)' t1.raw
+  ok $? "a progress line names the file and the converter while it runs"
+  ! screen | grep -q 'making whys' && screen | grep -q '^wrote whys\.pdf'
+  ok $? "and is cleared, leaving what was written"
+  cairn tool report 1 --format pdf --out whys-piped.pdf >/dev/null 2>err.txt
+  [ -s whys-piped.pdf ] && ! grep -q 'making' err.txt
+  ok $? "no progress line for a worksheet's PDF when standard error is piped"
 fi
 finish

@@ -63,7 +63,7 @@ worksheets
          1
 (1 row)
 $ printf '%s\n' 'Piped problem' 'Reason' '' 'ev' 'Second' '' 'ev2' '' 'Cause' 'y' 'n' 'Goal' '' 'n' 'n' 'save' | CAIRN_PATH=$TESTS/tool_engine cairn tool run engine_whys --title "From a pipe" --by lee | tail -n 3
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> save
 Saved worksheet 2 (engine_whys), revision 1.
 $ printf '%s\n' 'Unfinished' | CAIRN_PATH=$TESTS/tool_engine cairn tool run engine_whys | tail -n 2

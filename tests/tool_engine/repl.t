@@ -64,7 +64,7 @@ Review: Test Whys
   10  Goal 1 › Due: 30 June 2027
   Note: 2. Why — How do we know?: Each why needs evidence.
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> 5
 2. Why — How do we know?: HR vacancy report
 
@@ -81,7 +81,7 @@ Review: Test Whys
    9  Goal 1 › Goal: Hire drivers
   10  Goal 1 › Due: 30 June 2027
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> save
 Saved worksheet 1 (engine_whys), revision 1.
 worksheet 1 · engine_whys · Ninth-grade absence rose (final, 1 revision, updated DATE)
@@ -160,7 +160,7 @@ Review: Test Whys
   ! causes: at least 1 row of Root Cause(s) required, got 0
   ! goals: at least 1 required (Goal), got 0
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> 3
 1. Why — How do we know?: Evidence
 
@@ -183,7 +183,7 @@ Review: Test Whys
   ! causes: at least 1 row of Root Cause(s) required, got 0
   ! goals: at least 1 required (Goal), got 0
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> quit
 Save a draft before you go? [Y/n] n
 Nothing was saved.

@@ -55,7 +55,7 @@ Review: Getting the Problem Right: Template for the 5 Whys Root-Cause Analysis
   effort is best suited to address and that would solve the problem if
   addressed successfully.
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> 1
 Problem Statement (one-sentence description of the problem) [Ninth-grade chronic absenteeism rose from 14% to 21%.]: Ninth-grade chronic absenteeism at Riverside High rose from 14% to 21%.
 
@@ -77,7 +77,7 @@ Review: Getting the Problem Right: Template for the 5 Whys Root-Cause Analysis
   effort is best suited to address and that would solve the problem if
   addressed successfully.
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> save
 Saved worksheet 1 (five_whys), revision 1.
 $ cairn sql "SELECT tool, title, status FROM worksheet"
@@ -150,7 +150,7 @@ Review: Action Planning Template
   Strategic, Attainable or Results-Oriented: it is always best to identify a
   goal that is SMART.
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> 7
     known: Ana Ruiz, Dana Whitfield, James Okafor, Kim Nguyen, Lee Park, Maria
     Chen, Rosa Delgado, Sam Patel
@@ -177,7 +177,7 @@ Review: Action Planning Template
   Strategic, Attainable or Results-Oriented: it is always best to identify a
   goal that is SMART.
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> save
 Saved worksheet 2 (action_planning_template), revision 1.
 $ cairn sql "SELECT i.text, p.name AS owner, i.due FROM plan_item i JOIN person p ON p.id = i.owner_id WHERE i.level = 'action_step'"
@@ -227,7 +227,7 @@ Review: Goals & Objectives Template
   Note: Objective 2 — Which criteria does it meet?: Try to make the objective
   Pertinent and Realistic.
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> 11
 Objective 2 — By when (milestone date)? (e.g. 6/15/2027, 6/15, 2027-06-15 or June 2027): 2027-02-01
 
@@ -258,7 +258,7 @@ Review: Goals & Objectives Template
   Note: Objective 2 — Which criteria does it meet?: Try to make the objective
   Pertinent and Realistic.
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> save
 Saved worksheet 3 (goals_objectives), revision 1.
 $ cairn tool report 3 --format md --as-of 2026-11-26 | grep '^| Objective'

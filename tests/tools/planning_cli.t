@@ -32,10 +32,10 @@ exit 1
 $ cairn tool run action_planning_template --answers $TESTS/tools/action_planning_template/answers.json 2>&1 | sed "s|$TESTS|TESTS|"
 saved worksheet 2 (action_planning_template, final): Action plan: Ninth-grade attendance
 $ cairn tool worksheets | sed 's/20[0-9-]*$/DATE/'
-id  tool                      title                                     status  revs  updated
---  ------------------------  ----------------------------------------  ------  ----  ----------
- 2  action_planning_template  Action plan: Ninth-grade attendance       final      1  DATE
- 1  five_whys                 Ninth-grade chronic absenteeism at Rive…  final      1  DATE
+id  tool                      title                     status  revs  updated
+--  ------------------------  ------------------------  ------  ----  ----------
+ 2  action_planning_template  Action plan: Ninth-grad…  final      1  DATE
+ 1  five_whys                 Ninth-grade chronic abs…  final      1  DATE
 (2 rows)
 $ cairn tool report 2 --format md --as-of 2026-11-26 | sed -n '/^| Step/,/^$/p'
 | Step | Action Steps | Responsibilities | Timeline | Resources Available | Resources Needed | Who might resist? | How might there be resistance? | Communications Plan |

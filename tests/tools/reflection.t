@@ -20,7 +20,7 @@ Review: Turn Learning to Action
    5  How do we figure out what to work on first?: 
   Note: Answered: 2 of the chapter's 3 questions.
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> 1
 Chapter (the chapter you have just worked through; number or name) [Discover Shared Goals]: 2
 
@@ -34,7 +34,7 @@ Review: Turn Learning to Action
    6  How can I leverage existing relationships toward creating a partnership that will foster collaboration at all levels?: 
   ! answer at least one of the 4 questions of 'Identify Partners'
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> 4
 Who should be included in an education partnership in my school system? (several lines; an empty line ends the answer): The union president and the board chair
 
@@ -48,7 +48,7 @@ Review: Turn Learning to Action
    6  How can I leverage existing relationships toward creating a partnership that will foster collaboration at all levels?: 
   Note: Answered: 1 of the chapter's 4 questions.
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> save
 Saved worksheet 1 (turn_learning_to_action), revision 1.
 $ cairn -e 'local w = tool.open_worksheet(1); print(w.title, w.status); for k, v in pairs(w.answers) do if k:match("^discover") then print("kept", k) end end; print(w.answers.identify_partners_2)'

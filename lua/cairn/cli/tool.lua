@@ -18,11 +18,13 @@ local M = {
                        FILE: field.path: message and nothing is stored; without --answers the
                        tool asks question by question (on a terminal, or reading answers line
                        by line from piped input). --title names the worksheet, --draft keeps it
-                       a draft, --by NAME records who (default $USER), --add-people adds
-                       names not yet in the workspace as people instead of refusing them,
-                       --format/--out also renders its report. --example starts
-                       from the guidebook's worked example (for training: the worksheet is
-                       marked as training and writes nothing into the plan).
+                       a draft, --by NAME records who (default: $CAIRN_ACTOR, else the
+                       facilitator name kept for the workspace, asked once on a terminal,
+                       else $USER), --add-people adds names not yet in the workspace as
+                       people instead of refusing them, --format/--out also renders its
+                       report. --example starts from the guidebook's worked example (for
+                       training: the worksheet is marked as training and writes nothing
+                       into the plan).
   edit WORKSHEET       change a worksheet's answers (the review screen first); saves a revision
   resume WORKSHEET     continue a draft where it stopped
   copy ID [DIR]        copy the built-in tool to tools/ID.lua beside the workspace (or in DIR),
@@ -52,6 +54,14 @@ local function worksheet_id(s)
   local n = math.tointeger(tonumber(s))
   if not n or n < 1 then args.usage_error(string.format("'%s' is not a worksheet number", s), "tool") end
   return n
+end
+
+-- Who signs what is saved: on a terminal (input and output), with no --by, cairn asks once per
+-- workspace and login who is facilitating, as the REPL does (cairn.session decides when: never
+-- with $CAIRN_ACTOR, in CI or piped).
+local function ask_who(opts)
+  if opts.by or not (host.isatty(0) and host.isatty(1)) then return end
+  require("cairn.session").current():ask_facilitator(host.readline, function(s) out(s .. "\n") end)
 end
 
 local sub = {}
@@ -129,6 +139,7 @@ function sub.run(argv)
     err(string.format("saved worksheet %d (%s, %s): %s", w.id, w.tool, w.status, w.title))
     return 0
   end
+  ask_who(opts)
   local w = ws.scope(function()
     local saved = tool.interactive(T, run_opts)
     if saved then render(saved, opts) end
@@ -144,7 +155,9 @@ local function converse_on(argv, name, fn)
   local n = worksheet_id(need_id(rest, "a WORKSHEET number", name))
   local tool = require "cairn.tool"
   local w = ws.scope(function()
-    return fn(tool, tool.open_worksheet(n), { by = opts.by, title = opts.title, as_of = opts.as_of })
+    local worksheet = tool.open_worksheet(n) -- a missing worksheet is said before any question
+    require("cairn.session").current():unlocked(ask_who, opts)
+    return fn(tool, worksheet, { by = opts.by, title = opts.title, as_of = opts.as_of })
   end)
   return w and 0 or 1
 end

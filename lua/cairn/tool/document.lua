@@ -115,7 +115,14 @@ function M.report(w, format, opts)
     return -- nothing, so the REPL prints nothing more
   end
   local path = opts.out or (M.file_stem(w) .. "." .. ext)
-  doc:write(path, format) -- atomic: a temporary file beside PATH, then a rename
+  -- a PDF or Word file comes from a converter that takes seconds: on a terminal a progress line
+  -- says what is being made (cairn.progress_line: none when piped, in CI or with opts.quiet)
+  local status = opts.status
+  if status == nil and (format == "pdf" or format == "docx") then
+    status = require("cairn.progress_line").new { quiet = opts.quiet }
+  end
+  -- atomic: a temporary file beside PATH, then a rename
+  doc:write(path, format, { status = status, status_name = path })
   return path
 end
 

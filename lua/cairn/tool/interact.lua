@@ -30,7 +30,7 @@ local words = {
   failed = "Something went wrong; your answers are kept as draft worksheet %d: resume(%d) continues it.",
   nothing_saved = "Nothing was saved.",
   review_help = "Type a number to change that answer, save to save the worksheet, draft to save "
-    .. "a draft and finish later, back to return to the last question, or quit.",
+    .. "a draft and finish later, back to return to the question you were on, or quit.",
   cannot_save = "Cannot save yet: fix the problems marked ! (type a number to change an answer), "
     .. "or type draft to save a draft.",
   longtext = "several lines; an empty line ends the answer",

@@ -227,8 +227,10 @@ local history_mt = {
     for i, r in ipairs(list) do
       rows[i] = { r.n, r.at:gsub("T", " "):gsub("Z$", ""), r.by, r.status, r.summary }
     end
+    -- fits the terminal (80 columns when piped): "what changed" shrinks, never the date
     return (text.table({ "rev", "when (UTC)", "by", "status", "what changed" }, rows,
-      { count = false }):gsub("\n$", ""))
+      { count = false, max_width = require("cairn.host").term_width(), keep = { [3] = true },
+        floor = 20 }):gsub("\n$", ""))
   end,
 }
 
@@ -261,9 +263,13 @@ local list_mt = {
     if #list == 0 then return "(no worksheets)" end
     local rows = {}
     for i, w in ipairs(list) do
-      rows[i] = { w.id, w.tool, short(w.title, 40), w.status, w.revisions, (w.updated_at or ""):sub(1, 10) }
+      rows[i] = { w.id, w.tool, w.title, w.status, w.revisions, (w.updated_at or ""):sub(1, 10) }
     end
-    return (text.table({ "id", "tool", "title", "status", "revs", "updated" }, rows):gsub("\n$", ""))
+    -- fits the terminal (80 columns when piped): the title (free text) shrinks first, then
+    -- the tool id people type; dates and statuses are never cut; --json or --csv give them whole
+    return (text.table({ "id", "tool", "title", "status", "revs", "updated" }, rows,
+      { max_width = require("cairn.host").term_width(), keep = { [2] = true }, floor = 24 })
+      :gsub("\n$", ""))
   end,
 }
 worksheet.list_mt = list_mt

@@ -63,7 +63,7 @@ Review: Collaboration Skills Checklist
    2  Team session (optional): DLT fall 2026
    3  Skills I bring: Actively listening to the concerns of team members, Analyzi…
 Type a number to change that answer, save to save the worksheet, draft to save
-a draft and finish later, back to return to the last question, or quit.
+a draft and finish later, back to return to the question you were on, or quit.
 review> save
 Saved worksheet 2 (collaboration_skills_checklist), revision 1.
 $ CAIRN_TODAY=2026-11-26 cairn tool report 2 --format md --out interactive.md > /dev/null && diff -u $TESTS/tools/collaboration_skills_checklist/interactive.md interactive.md && echo same
