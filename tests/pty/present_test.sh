@@ -11,7 +11,7 @@ start() { # start NAME WIDTH ENV... -- ARGS: cairn in a new session of WIDTH col
   while [ "$1" != "--" ]; do envs+=("$1"); shift; done
   shift
   tm new-session -d -s "$sess" -x "$width" -y 40 \
-    "cd '$dir' && env -u CAIRN_ACTOR NO_COLOR=1 TERM=xterm-256color USER=lee ${envs[*]} cairn $*; echo EXITED \$?; sleep 600"
+    "cd '$dir' && env -u CAIRN_ACTOR -u CI NO_COLOR=1 TERM=xterm-256color USER=lee ${envs[*]} cairn $*; echo EXITED \$?; sleep 600"
 }
 widest() { screen | awk '{ sub(/ +$/, ""); if (length($0) > w) w = length($0) } END { print w + 0 }'; }
 export CAIRN_PATH="$CAIRN_TESTS/tool_engine"
